@@ -1,0 +1,276 @@
+// The expression tree every part of Kronecker works on.
+//
+// `Expr` is a tagged union; every consumer dispatches with an exhaustive
+// `switch (e.kind)` ending in `assertNever`, so a new node kind is a compile
+// error wherever it is not handled yet.
+//
+// Nodes are hash-consed: the constructors below are the only way to make one,
+// and two structurally equal nodes are the same object. Hence `a === b` is
+// structural equality, `e.id` is a stable hash key for memo tables, and shared
+// subtrees are stored once — a derivative of a 40-deep `σ(σ(…))` repeats its
+// inner subterms, and with sharing its size grows linearly, not exponentially.
+//
+// Presentation hints (how the user spelled a function, whether indices were
+// comma-separated, which derivative notation was used) are part of the node,
+// so printers can echo the user; `sameShape` compares while ignoring them.
+
+/** An index expression: an index variable plus a constant offset (`j`, `i+1`, `n-1`) or an integer (`2`). */
+export type Index =
+  | { readonly kind: 'ivar'; readonly name: string; readonly offset: number }
+  | { readonly kind: 'inum'; readonly value: number };
+
+export type RelOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+/** How a derivative was written: `\frac{\partial E}{\partial w}` (fraction) or `\frac{\partial}{\partial w}(E)` (operator). */
+export type DiffForm = 'fraction' | 'operator';
+export type DiffNotation = 'partial' | 'd';
+
+interface Node {
+  /** Unique per structurally distinct node; use as a memo key. */
+  readonly id: number;
+}
+
+export interface Num extends Node { readonly kind: 'num'; readonly value: number }
+/** A scalar (`E`, `\lambda`) or an indexed variable (`w_{jk}`); `indices` is empty for scalars. */
+export interface Var extends Node {
+  readonly kind: 'var';
+  readonly name: string;
+  readonly indices: readonly Index[];
+  /** Printed `w_{j,k}` rather than `w_{jk}`. */
+  readonly commaIndices: boolean;
+}
+export interface Add extends Node { readonly kind: 'add'; readonly terms: readonly Expr[] }
+export interface Neg extends Node { readonly kind: 'neg'; readonly arg: Expr }
+export interface Mul extends Node { readonly kind: 'mul'; readonly factors: readonly Expr[] }
+export interface Div extends Node { readonly kind: 'div'; readonly num: Expr; readonly den: Expr }
+export interface Pow extends Node { readonly kind: 'pow'; readonly base: Expr; readonly exp: Expr }
+/** A function application. `fn` is the canonical name (`sigmoid`, `log`, …); `spelling` is how the user wrote it (`\sigma`, `\ln`), if different from the house style. */
+export interface Call extends Node {
+  readonly kind: 'call';
+  readonly fn: string;
+  readonly args: readonly Expr[];
+  readonly spelling: string | null;
+}
+/** `\sum_{index=lower}^{upper} body`; bounds absent means the index's whole declared range `1..N`. */
+export interface Sum extends Node {
+  readonly kind: 'sum';
+  readonly index: string;
+  readonly lower: Index | null;
+  readonly upper: Index | null;
+  readonly body: Expr;
+}
+/** The Kronecker delta `δ_{ab}`. */
+export interface Delta extends Node { readonly kind: 'delta'; readonly a: Index; readonly b: Index }
+/** An unevaluated derivative `∂body/∂wrt`. */
+export interface Diff extends Node {
+  readonly kind: 'diff';
+  readonly body: Expr;
+  readonly wrt: Var;
+  readonly form: DiffForm;
+  readonly notation: DiffNotation;
+}
+/** A chain of relations `a op1 b op2 c`; an equation is `rel` with one `=`. */
+export interface Rel extends Node { readonly kind: 'rel'; readonly ops: readonly RelOp[]; readonly args: readonly Expr[] }
+/** The Iverson bracket `[cond]`: 1 where `cond` holds, else 0. */
+export interface Iverson extends Node { readonly kind: 'iverson'; readonly cond: Rel }
+/** The number of values an index ranges over (`\#j`), as in `Σ_j c = \#j · c`. */
+export interface Extent extends Node { readonly kind: 'extent'; readonly index: string }
+/** The value of an index variable used as a number (`\sum_i i`, `[i \le n]`). */
+export interface IndexValue extends Node { readonly kind: 'index'; readonly index: Index }
+
+export type Expr = Num | Var | Add | Neg | Mul | Div | Pow | Call | Sum | Delta | Diff | Rel | Iverson | Extent | IndexValue;
+export type ExprKind = Expr['kind'];
+
+export function assertNever(x: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(x)}`);
+}
+
+// ---------------------------------------------------------------------------
+// Indices
+
+export function ivar(name: string, offset = 0): Index {
+  return { kind: 'ivar', name, offset };
+}
+export function inum(value: number): Index {
+  return { kind: 'inum', value };
+}
+export function indexKey(i: Index): string {
+  return i.kind === 'inum' ? `#${i.value}` : i.offset === 0 ? i.name : `${i.name}${i.offset > 0 ? '+' : ''}${i.offset}`;
+}
+export function indexEquals(a: Index, b: Index): boolean {
+  return indexKey(a) === indexKey(b);
+}
+/** Shift an index by a constant: `j` + 1 = `j+1`, `2` + 1 = `3`. */
+export function shiftIndex(i: Index, by: number): Index {
+  return i.kind === 'inum' ? inum(i.value + by) : ivar(i.name, i.offset + by);
+}
+
+// ---------------------------------------------------------------------------
+// Hash-consing
+
+const table = new Map<string, Expr>();
+let nextId = 1;
+
+function intern<T extends Expr>(key: string, make: (id: number) => T): T {
+  const found = table.get(key);
+  if (found !== undefined) return found as T;
+  const node = make(nextId++);
+  table.set(key, node);
+  return node;
+}
+
+const ids = (es: readonly Expr[]) => es.map((e) => e.id).join(',');
+const bound = (i: Index | null) => (i === null ? '_' : indexKey(i));
+
+// ---------------------------------------------------------------------------
+// Constructors: structural only, they never simplify (the tree says what the user wrote).
+
+export function num(value: number): Num {
+  // Object.is keeps 0 and -0 apart, as JSON would not.
+  return intern(`n|${Object.is(value, -0) ? '-0' : String(value)}`, (id) => ({ id, kind: 'num', value }));
+}
+
+export function variable(name: string, indices: readonly Index[] = [], commaIndices = false): Var {
+  const comma = commaIndices && indices.length > 1;
+  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}`, (id) => ({
+    id, kind: 'var', name, indices: [...indices], commaIndices: comma,
+  }));
+}
+
+export function add(terms: readonly Expr[]): Add {
+  return intern(`+|${ids(terms)}`, (id) => ({ id, kind: 'add', terms: [...terms] }));
+}
+
+export function neg(arg: Expr): Neg {
+  return intern(`-|${arg.id}`, (id) => ({ id, kind: 'neg', arg }));
+}
+
+export function mul(factors: readonly Expr[]): Mul {
+  return intern(`*|${ids(factors)}`, (id) => ({ id, kind: 'mul', factors: [...factors] }));
+}
+
+export function div(numerator: Expr, den: Expr): Div {
+  return intern(`/|${numerator.id},${den.id}`, (id) => ({ id, kind: 'div', num: numerator, den }));
+}
+
+export function pow(base: Expr, exp: Expr): Pow {
+  return intern(`^|${base.id},${exp.id}`, (id) => ({ id, kind: 'pow', base, exp }));
+}
+
+export function call(fn: string, args: readonly Expr[], spelling: string | null = null): Call {
+  return intern(`f|${fn}|${spelling ?? ''}|${ids(args)}`, (id) => ({ id, kind: 'call', fn, args: [...args], spelling }));
+}
+
+export function sum(index: string, body: Expr, lower: Index | null = null, upper: Index | null = null): Sum {
+  return intern(`S|${index}|${bound(lower)}|${bound(upper)}|${body.id}`, (id) => ({
+    id, kind: 'sum', index, lower, upper, body,
+  }));
+}
+
+export function delta(a: Index, b: Index): Delta {
+  return intern(`d|${indexKey(a)},${indexKey(b)}`, (id) => ({ id, kind: 'delta', a, b }));
+}
+
+export function diff(body: Expr, wrt: Var, form: DiffForm = 'operator', notation: DiffNotation = 'partial'): Diff {
+  return intern(`D|${body.id}|${wrt.id}|${form}|${notation}`, (id) => ({ id, kind: 'diff', body, wrt, form, notation }));
+}
+
+export function rel(ops: readonly RelOp[], args: readonly Expr[]): Rel {
+  if (args.length !== ops.length + 1 || ops.length === 0) throw new Error('rel: need one more argument than operators');
+  return intern(`R|${ops.join(' ')}|${ids(args)}`, (id) => ({ id, kind: 'rel', ops: [...ops], args: [...args] }));
+}
+
+export function equation(lhs: Expr, rhs: Expr): Rel {
+  return rel(['='], [lhs, rhs]);
+}
+
+export function iverson(cond: Rel): Iverson {
+  return intern(`I|${cond.id}`, (id) => ({ id, kind: 'iverson', cond }));
+}
+
+export function extent(index: string): Extent {
+  return intern(`N|${index}`, (id) => ({ id, kind: 'extent', index }));
+}
+
+export function indexValue(index: Index): IndexValue {
+  return intern(`i|${indexKey(index)}`, (id) => ({ id, kind: 'index', index }));
+}
+
+// ---------------------------------------------------------------------------
+// Generic traversal
+
+/** The direct subexpressions of `e`, in printing order. */
+export function children(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'num': case 'var': case 'delta': case 'extent': case 'index': return [];
+    case 'add': return e.terms;
+    case 'mul': return e.factors;
+    case 'neg': return [e.arg];
+    case 'div': return [e.num, e.den];
+    case 'pow': return [e.base, e.exp];
+    case 'call': return e.args;
+    case 'sum': return [e.body];
+    case 'diff': return [e.body, e.wrt];
+    case 'rel': return e.args;
+    case 'iverson': return [e.cond];
+    default: return assertNever(e);
+  }
+}
+
+/** Rebuild `e` with its direct subexpressions mapped by `f` (returns `e` itself when nothing changed). */
+export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case 'num': case 'var': case 'delta': case 'extent': case 'index': return e;
+    case 'add': return add(e.terms.map(f));
+    case 'mul': return mul(e.factors.map(f));
+    case 'neg': return neg(f(e.arg));
+    case 'div': return div(f(e.num), f(e.den));
+    case 'pow': return pow(f(e.base), f(e.exp));
+    case 'call': return call(e.fn, e.args.map(f), e.spelling);
+    case 'sum': return sum(e.index, f(e.body), e.lower, e.upper);
+    case 'diff': {
+      const wrt = f(e.wrt);
+      if (wrt.kind !== 'var') throw new Error('mapChildren: a derivative must stay with respect to a variable');
+      return diff(f(e.body), wrt, e.form, e.notation);
+    }
+    case 'rel': return rel(e.ops, e.args.map(f));
+    case 'iverson': {
+      const cond = f(e.cond);
+      if (cond.kind !== 'rel') throw new Error('mapChildren: an Iverson bracket must hold a relation');
+      return iverson(cond);
+    }
+    default: return assertNever(e);
+  }
+}
+
+/** `e` with every presentation hint reset to the house style. */
+export function withoutStyle(e: Expr): Expr {
+  switch (e.kind) {
+    case 'var': return variable(e.name, e.indices, false);
+    case 'call': return call(e.fn, e.args.map(withoutStyle), null);
+    case 'diff': return diff(withoutStyle(e.body), variable(e.wrt.name, e.wrt.indices), 'operator', 'partial');
+    default: return mapChildren(e, withoutStyle);
+  }
+}
+
+/** Structural equality ignoring presentation hints. */
+export function sameShape(a: Expr, b: Expr): boolean {
+  return a === b || withoutStyle(a) === withoutStyle(b);
+}
+
+/** Number of distinct nodes (shared subtrees counted once): the size that memory and work scale with. */
+export function dagSize(e: Expr): number {
+  const seen = new Set<number>();
+  const visit = (x: Expr): void => {
+    if (seen.has(x.id)) return;
+    seen.add(x.id);
+    children(x).forEach(visit);
+  };
+  visit(e);
+  return seen.size;
+}
+
+/** Number of nodes counting every occurrence: the size of the printed tree. */
+export function treeSize(e: Expr): number {
+  return 1 + children(e).reduce((n, c) => n + treeSize(c), 0);
+}

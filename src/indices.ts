@@ -1,0 +1,137 @@
+// Index semantics: which index variables are free, which are bound, and
+// capture-avoiding substitution of an index by another.
+//
+// `\sum_j body` binds `j` in `body` (not in its own bounds). The free indices
+// of `∂f/∂w_{jk}` are free(f) ∪ {j, k}. A size symbol in a bound
+// (`\sum_{j=1}^{n}`) counts as free: its value comes from outside.
+
+import {
+  assertNever, children, delta, diff, type Expr, type Index, indexValue, ivar, mapChildren, shiftIndex,
+  sum, variable,
+} from './ast.js';
+
+const memoFree = new WeakMap<Expr, ReadonlySet<string>>();
+
+function indexNames(is: readonly (Index | null)[], into: Set<string>): void {
+  for (const i of is) if (i !== null && i.kind === 'ivar') into.add(i.name);
+}
+
+/** The free index variables of `e`. */
+export function freeIndices(e: Expr): ReadonlySet<string> {
+  const memo = memoFree.get(e);
+  if (memo !== undefined) return memo;
+  const out = new Set<string>();
+  switch (e.kind) {
+    case 'var': indexNames(e.indices, out); break;
+    case 'delta': indexNames([e.a, e.b], out); break;
+    case 'index': indexNames([e.index], out); break;
+    case 'extent': break;
+    case 'sum': {
+      for (const n of freeIndices(e.body)) if (n !== e.index) out.add(n);
+      indexNames([e.lower, e.upper], out);
+      break;
+    }
+    case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'diff': case 'rel':
+    case 'iverson':
+      for (const c of children(e)) for (const n of freeIndices(c)) out.add(n);
+      break;
+    default: assertNever(e);
+  }
+  memoFree.set(e, out);
+  return out;
+}
+
+/** Every index name that occurs in `e`, free or bound (to choose fresh names that clash with nothing). */
+export function allIndexNames(e: Expr, into: Set<string> = new Set()): Set<string> {
+  const visit = (x: Expr): void => {
+    switch (x.kind) {
+      case 'sum': into.add(x.index); break;
+      case 'extent': into.add(x.index); break;
+      default: break;
+    }
+    for (const n of freeIndices(x)) into.add(n);
+    children(x).forEach(visit);
+  };
+  visit(e);
+  return into;
+}
+
+/** A name derived from `base` by adding primes (`j` → `j'` → `j''`) that is not in `taken`. */
+export function freshIndex(base: string, taken: ReadonlySet<string>): string {
+  let name = base + "'";
+  while (taken.has(name)) name += "'";
+  return name;
+}
+
+/** The user's letter behind a fresh name: `j''` → `j`. */
+export function baseLetter(name: string): string {
+  return name.replace(/'+$/, '');
+}
+
+function substituteInIndex(i: Index, name: string, by: Index): Index {
+  return i.kind === 'ivar' && i.name === name ? shiftIndex(by, i.offset) : i;
+}
+
+/**
+ * Replace the free index variable `name` by `by` throughout `e`, renaming an
+ * inner binder when it would capture `by`'s variable.
+ */
+export function substituteIndex(e: Expr, name: string, by: Index): Expr {
+  if (!freeIndices(e).has(name)) return e;
+  const sub = (i: Index) => substituteInIndex(i, name, by);
+  switch (e.kind) {
+    case 'var': return variable(e.name, e.indices.map(sub), e.commaIndices);
+    case 'delta': return delta(sub(e.a), sub(e.b));
+    case 'index': return indexValue(sub(e.index));
+    case 'sum': {
+      const lower = e.lower && sub(e.lower);
+      const upper = e.upper && sub(e.upper);
+      if (e.index === name) return sum(e.index, e.body, lower, upper);
+      if (by.kind === 'ivar' && by.name === e.index) {
+        const renamed = renameBound(e, allIndexNames(e, new Set([name, by.name])));
+        return substituteIndex(renamed, name, by);
+      }
+      return sum(e.index, substituteIndex(e.body, name, by), lower, upper);
+    }
+    case 'diff': {
+      const wrt = variable(e.wrt.name, e.wrt.indices.map(sub), e.wrt.commaIndices);
+      return diff(substituteIndex(e.body, name, by), wrt, e.form, e.notation);
+    }
+    case 'extent': case 'num': return e;
+    case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'rel': case 'iverson':
+      return mapChildren(e, (c) => substituteIndex(c, name, by));
+    default: return assertNever(e);
+  }
+}
+
+/** α-rename the binder of `s` to a fresh name not in `avoid` (nor anywhere in `s`). */
+export function renameBound(s: Expr & { kind: 'sum' }, avoid: ReadonlySet<string>): Expr & { kind: 'sum' } {
+  const taken = allIndexNames(s, new Set(avoid));
+  const fresh = freshIndex(baseLetter(s.index), taken);
+  return sum(fresh, substituteIndex(s.body, s.index, ivar(fresh)), s.lower, s.upper);
+}
+
+/**
+ * Turn bare scalar variables that name an index into index values: `i` in
+ * `\sum_i i` or `[i \le n]` is the index, not a scalar input. A bare name is
+ * an index when an enclosing sum binds it, or when the formula uses it as an
+ * index somewhere (in a subscript or a sum).
+ */
+export function resolveIndexValues(e: Expr, indexLike: ReadonlySet<string> = allIndexNames(e)): Expr {
+  const walk = (x: Expr, bound: ReadonlySet<string>): Expr => {
+    switch (x.kind) {
+      case 'var':
+        return x.indices.length === 0 && (bound.has(x.name) || indexLike.has(x.name)) ? indexValue(ivar(x.name)) : x;
+      case 'sum': {
+        const inner = new Set(bound).add(x.index);
+        return sum(x.index, walk(x.body, inner), x.lower, x.upper);
+      }
+      case 'diff':
+        // The variable we differentiate by is never an index value.
+        return diff(walk(x.body, bound), x.wrt, x.form, x.notation);
+      default:
+        return mapChildren(x, (c) => walk(c, bound));
+    }
+  };
+  return walk(e, new Set());
+}
