@@ -1,0 +1,71 @@
+// How the leaves print: names, numbers and indices, in both syntaxes.
+
+import type { Index } from '../ast.js';
+
+/**
+ * The name a person sees: definitions version a name internally (`o@1` is the
+ * `o` defined by a formula, docs/architecture.md); printers show the part before `@`.
+ */
+export function displayName(name: string): string {
+  const at = name.indexOf('@');
+  return at < 0 ? name : name.slice(0, at);
+}
+
+/** Greek letters written as LaTeX control words (`lambda` ↔ `\lambda`). */
+export const GREEK: ReadonlySet<string> = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota',
+  'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'varpi', 'rho', 'varrho', 'sigma', 'varsigma', 'tau', 'upsilon',
+  'phi', 'varphi', 'chi', 'psi', 'omega',
+  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+]);
+
+/** `lambda'` → `\lambda'`, `o'` → `o'`, `lr` → `\text{lr}`. */
+export function latexName(name: string): string {
+  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(displayName(name)) ?? [];
+  if (base.length === 1) return base + primes;
+  if (GREEK.has(base)) return `\\${base}${primes}`;
+  return `\\text{${base}}${primes}`;
+}
+
+/**
+ * Shortest decimal that reads back as the same double (JavaScript's own rule);
+ * `1e+21` is written `1e21`. Callers print the sign: this sees magnitudes.
+ */
+export function formatNumber(value: number, syntax: 'latex' | 'text'): string {
+  if (Number.isNaN(value)) return syntax === 'latex' ? '\\text{NaN}' : 'NaN';
+  if (!Number.isFinite(value)) return syntax === 'latex' ? '\\infty' : 'Infinity';
+  return String(value).replace('e+', 'e');
+}
+
+/** An index as written: `j`, `i+1`, `n-1`, `2`. */
+export function indexText(i: Index, name: (n: string) => string): string {
+  if (i.kind === 'inum') return String(i.value);
+  if (i.offset === 0) return name(i.name);
+  return `${name(i.name)}${i.offset > 0 ? '+' : '-'}${Math.abs(i.offset)}`;
+}
+
+/** One symbol in a subscript: a single letter (primes allowed), a Greek letter, or a single digit. */
+function isCompact(i: Index): boolean {
+  if (i.kind === 'inum') return Number.isInteger(i.value) && i.value >= 0 && i.value <= 9;
+  const name = displayName(i.name);
+  return i.offset === 0 && (/^[A-Za-z]'*$/.test(name) || GREEK.has(name));
+}
+
+/** Whether `w_{jk}` cannot be written without commas (`w_{i+1,k}`, `w_{12,3}`). */
+export function needsCommaIndices(indices: readonly Index[]): boolean {
+  return !indices.every(isCompact);
+}
+
+/** `_j`, `_{jk}`, `_{j'k}`, `_{j,k}` (when asked, or when an index is not one symbol). */
+export function latexSubscript(indices: readonly Index[], comma: boolean): string {
+  const parts = indices.map((i) => indexText(i, latexName));
+  const inner = comma || needsCommaIndices(indices)
+    ? parts.join(',')
+    : parts.reduce((acc, p) => acc + (/\\[A-Za-z]+$/.test(acc) && /^[A-Za-z]/.test(p) ? ' ' : '') + p); // `\alpha k`, not `\alphak`
+  return inner.length === 1 ? `_${inner}` : `_{${inner}}`;
+}
+
+/** `[j,k]` */
+export function textSubscript(indices: readonly Index[]): string {
+  return `[${indices.map((i) => indexText(i, displayName)).join(',')}]`;
+}

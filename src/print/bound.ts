@@ -1,0 +1,25 @@
+// Printing bound letters: the differentiator α-renames binders to fresh primed
+// names (`\sum_{j'}`); the printers show the user's letter again where that
+// changes no meaning (docs: DESIGN §2, "Printing bound letters").
+
+import { ivar, type Sum, type Expr } from '../ast.js';
+import { baseLetter, freeIndices, substituteIndex } from '../indices.js';
+
+export interface PrintOptions {
+  /** Show `\sum_{j'} w_{j'k}` as `\sum_{j} w_{jk}` when `j` is not free in the body (default true). */
+  readonly restoreBoundLetters?: boolean;
+}
+
+/**
+ * The binder and body to show for `s`. `j'` becomes `j` when `j` is free
+ * neither in the body (it would be captured) nor in the bounds (`\sum_{j=1}^{j}`
+ * would mean the same but read wrongly).
+ */
+export function shownSum(s: Sum, options: PrintOptions): { readonly index: string; readonly body: Expr } {
+  const letter = baseLetter(s.index);
+  const inBounds = [s.lower, s.upper].some((b) => b !== null && b.kind === 'ivar' && b.name === letter);
+  if (!(options.restoreBoundLetters ?? true) || letter === s.index || inBounds || freeIndices(s.body).has(letter)) {
+    return { index: s.index, body: s.body };
+  }
+  return { index: letter, body: substituteIndex(s.body, s.index, ivar(letter)) };
+}

@@ -1,0 +1,118 @@
+// The LaTeX printer: Expr → the house style of docs/notation.md, echoing the
+// user's presentation hints (function spelling, `w_{j,k}`, derivative form).
+// Parentheses are decided only by needsParens (precedence.ts).
+
+import { assertNever, type Call, type Expr, type RelOp } from '../ast.js';
+import { FUNCTIONS, functionSpec } from '../functions.js';
+import { formatNumber, indexText, latexName, latexSubscript } from './atoms.js';
+import { type PrintOptions, shownSum } from './bound.js';
+import { needsParens, negated, PRIME, PRIME_SUPERSCRIPT, type Slot } from './precedence.js';
+
+const REL: Record<RelOp, string> = { '=': '=', '!=': '\\neq', '<': '<', '<=': '\\le', '>': '>', '>=': '\\ge' };
+
+/** `( … )`, grown to `\left( … \right)` around tall content (a sum or a fraction). */
+function group(s: string): string {
+  return s.includes('\\sum') || s.includes('\\frac') ? `\\left(${s}\\right)` : `(${s})`;
+}
+
+/** A variable shown as a function head (`\sigma`) would be read as an application if juxtaposed. */
+function looksLikeFunction(e: Expr): boolean {
+  if (e.kind !== 'var') return false;
+  const head = latexName(e.name);
+  return FUNCTIONS.some((f) => f.latex === head || f.commands.includes(head));
+}
+
+/**
+ * What goes between two factors: a space (juxtaposition) where it reads and
+ * parses right, `\cdot` where it would not: before a number (`x \cdot 2`, as
+ * `x 2` reads oddly and `2 3` would lex as 23) and after a `\sigma` variable.
+ */
+function joint(left: Expr, rightText: string): string {
+  if (/^[0-9.]/.test(rightText) || looksLikeFunction(left)) return ' \\cdot ';
+  if (left.kind === 'num' && /^(\(|\\left\()/.test(rightText)) return ''; // 2(x + 1)
+  return ' ';
+}
+
+/** A bare `e` before `^` would be the exponential: `(e)^{2}` keeps it a variable. */
+function isBareE(e: Expr): boolean {
+  return e.kind === 'var' && e.indices.length === 0 && latexName(e.name) === 'e';
+}
+
+export function toLatex(e: Expr, options: PrintOptions = {}): string {
+  const inSlot = (x: Expr, slot: Slot): string => (needsParens(x, slot, 'latex') ? group(bare(x)) : bare(x));
+
+  const minus = (positive: Expr): string => `-${inSlot(positive, 'neg-arg')}`;
+
+  /** `(a x)'`, `(a x)''` for repeated primes, `(a x)^\prime`. */
+  const lagrange = (x: Call): string => {
+    const arg = x.args[0]!;
+    if (x.spelling === PRIME_SUPERSCRIPT) return `${group(bare(arg))}${PRIME_SUPERSCRIPT}`;
+    const primed = arg.kind === 'call' && arg.fn === PRIME && arg.spelling !== PRIME_SUPERSCRIPT;
+    return `${primed ? bare(arg) : group(bare(arg))}'`;
+  };
+
+  const bare = (x: Expr): string => {
+    switch (x.kind) {
+      case 'neg': return minus(x.arg);
+      case 'num': return x.value < 0 ? minus(negated(x)!) : formatNumber(x.value, 'latex');
+      case 'var': return latexName(x.name) + (x.indices.length > 0 ? latexSubscript(x.indices, x.commaIndices) : '');
+      case 'add':
+        return x.terms.map((t, i) => {
+          if (i === 0) return inSlot(t, 'add-term');
+          const pos = negated(t);
+          return pos !== null ? ` - ${inSlot(pos, 'neg-arg')}` : ` + ${inSlot(t, 'add-term')}`;
+        }).join('');
+      case 'mul': {
+        const positive = negated(x); // -2 x y
+        if (positive !== null) return minus(positive);
+        const last = x.factors.length - 1;
+        const parts = x.factors.map((f, i) => inSlot(f, i === last ? 'last-factor' : 'factor'));
+        return parts.reduce((acc, s, i) => acc + joint(x.factors[i - 1]!, s) + s);
+      }
+      case 'div': {
+        const numerator = inSlot(x.num, 'braced');
+        const den = inSlot(x.den, 'braced');
+        // `\frac{d}{d x}` would read as a derivative: group the numerator.
+        return `\\frac{${numerator.startsWith('d') && den.startsWith('d') ? group(numerator) : numerator}}{${den}}`;
+      }
+      case 'pow': {
+        const base = isBareE(x.base) ? group(bare(x.base)) : inSlot(x.base, 'atomic');
+        const exp = inSlot(x.exp, 'braced');
+        return `${base}^${exp.length === 1 ? exp : `{${exp}}`}`;
+      }
+      case 'call': {
+        if (x.fn === PRIME) return lagrange(x);
+        const arg = x.args.map((a) => inSlot(a, 'braced')).join(', ');
+        const head = x.spelling ?? functionSpec(x.fn).latex;
+        switch (head) {
+          case 'e^': return `e^{${arg}}`;
+          case '|': return `\\lvert ${arg} \\rvert`;
+          case '\\sqrt': return `\\sqrt{${arg}}`;
+          default: return head + group(arg);
+        }
+      }
+      case 'sum': {
+        const { index, body } = shownSum(x, options);
+        const lower = x.lower === null ? '' : `=${indexText(x.lower, latexName)}`;
+        const upper = x.upper === null ? '' : `^{${indexText(x.upper, latexName)}}`;
+        return `\\sum_{${latexName(index)}${lower}}${upper} ${inSlot(body, 'prefix-body')}`;
+      }
+      case 'delta': return `\\delta${latexSubscript([x.a, x.b], false)}`;
+      case 'diff': {
+        const d = x.notation === 'partial' ? '\\partial' : 'd';
+        const by = `${d}${d === 'd' ? '' : ' '}${bare(x.wrt)}`;
+        if (x.form === 'operator') return `\\frac{${d}}{${by}} ${inSlot(x.body, 'atomic')}`;
+        // A variable reads as `∂E`; anything else is grouped, as in `\frac{\partial (\sum_j …)}{\partial w}`.
+        const body = x.body.kind === 'var' ? bare(x.body) : group(bare(x.body));
+        return `\\frac{${d}${d === 'd' ? '' : ' '}${body}}{${by}}`;
+      }
+      case 'rel': return x.args.map((a) => inSlot(a, 'rel-arg')).reduce((acc, s, i) => `${acc} ${REL[x.ops[i - 1]!]} ${s}`);
+      case 'iverson': return `[${inSlot(x.cond, 'top')}]`;
+      case 'extent': return `\\#${latexName(x.index)}`;
+      case 'index': return indexText(x.index, latexName);
+      default: return assertNever(x);
+    }
+  };
+
+  return inSlot(e, 'top');
+}

@@ -1,0 +1,105 @@
+// The one precedence table both printers share, and the one place that decides
+// whether a subexpression needs parentheses (as Prettier's needs-parentheses).
+//
+// Levels follow docs/notation.md, loosest first. A child is printed bare when
+// its level is at least the level its slot demands. Two things the table alone
+// cannot say are handled here too:
+//  - prefix operators (`\sum_j`, `\frac{\partial}{\partial x}`) reach to the end
+//    of the product, so they may stand bare only where nothing follows them in
+//    that product (last factor, argument of a minus, body of another prefix);
+//  - a term that prints with a leading minus (`neg`, a negative number, a
+//    product led by a negative number) behaves like unary minus.
+
+import { assertNever, type Expr, mul, num } from '../ast.js';
+
+export type Syntax = 'latex' | 'text';
+
+/** Lagrange's prime on a group, `(a x)'`: the parser's `call('prime', [a x], spelling)` (docs/notation.md). */
+export const PRIME = 'prime';
+export const PRIME_SUPERSCRIPT = '^\\prime';
+
+/** Binding strength of a printed form, loosest first. */
+export const Level = { rel: 0, add: 1, neg: 2, mul: 3, pow: 4, atom: 5 } as const;
+export type Level = (typeof Level)[keyof typeof Level];
+
+/** Where a subexpression sits, as far as grouping goes. */
+export type Slot =
+  | 'top' // a whole formula, an Iverson condition
+  | 'braced' // delimited by the parent: `\frac{…}{…}`, `^{…}`, `f(…)`, `sum(j, …)`
+  | 'rel-arg' // a side of a relation
+  | 'add-term' // a term of a sum (a later negative term prints its positive part in 'neg-arg')
+  | 'neg-arg' // after a unary or binary minus
+  | 'factor' // a factor followed by another factor
+  | 'last-factor' // the last factor of a product
+  | 'prefix-body' // the body of `\sum_j` (LaTeX)
+  | 'div-operand' // an operand of the text `/`
+  | 'atomic'; // a power's base, a text exponent, the body of a derivative operator
+
+interface SlotRule {
+  readonly min: Level;
+  /** A prefix operator may stand bare here: nothing follows it in the enclosing product. */
+  readonly prefixOk: boolean;
+}
+
+const SLOTS: Record<Slot, SlotRule> = {
+  'top': { min: Level.rel, prefixOk: true },
+  'braced': { min: Level.add, prefixOk: true },
+  'rel-arg': { min: Level.add, prefixOk: true },
+  'add-term': { min: Level.neg, prefixOk: true },
+  'neg-arg': { min: Level.mul, prefixOk: true },
+  'factor': { min: Level.pow, prefixOk: false },
+  'last-factor': { min: Level.pow, prefixOk: true },
+  'prefix-body': { min: Level.mul, prefixOk: true },
+  'div-operand': { min: Level.pow, prefixOk: false },
+  'atomic': { min: Level.atom, prefixOk: false },
+};
+
+/**
+ * The positive part of an expression that prints with a leading minus, else null:
+ * `-x` → `x`, `-2` → `2`, `-2 x y` → `2 x y`. The parser reads `-2` as neg(num(2)),
+ * so negative numbers print like negations (and cannot round-trip as numbers).
+ */
+export function negated(e: Expr): Expr | null {
+  switch (e.kind) {
+    case 'neg': return e.arg;
+    case 'num': return e.value < 0 ? num(-e.value) : null;
+    case 'mul': {
+      const lead = e.factors[0];
+      return lead !== undefined && lead.kind === 'num' && lead.value < 0 ? mul([num(-lead.value), ...e.factors.slice(1)]) : null;
+    }
+    default: return null;
+  }
+}
+
+/** Prefix operators: their scope runs to the end of the product they start. */
+export function isPrefix(e: Expr, syntax: Syntax): boolean {
+  if (syntax === 'text') return false; // `sum(j, …)` and `d/dx(…)` carry their own parentheses
+  return e.kind === 'sum' || (e.kind === 'diff' && e.form === 'operator');
+}
+
+/** How tightly the printed form of `e` binds. */
+export function levelOf(e: Expr, syntax: Syntax): Level {
+  switch (e.kind) {
+    case 'rel': return Level.rel;
+    case 'add': return Level.add;
+    case 'neg': return Level.neg;
+    case 'num': return e.value < 0 ? Level.neg : Level.atom;
+    case 'mul': return negated(e) !== null ? Level.neg : Level.mul;
+    case 'sum': case 'diff': return isPrefix(e, syntax) ? Level.mul : Level.atom;
+    case 'div': return syntax === 'latex' ? Level.atom : Level.mul; // `\frac{}{}` is self-delimiting
+    case 'pow': return Level.pow;
+    // `e^{x}` and `(u)^\prime` are themselves superscripts; `\#j` a prefix on its letter (`\#j^2` reads as #(j²)).
+    case 'call': return syntax === 'latex' && (e.spelling === 'e^' || e.spelling === PRIME_SUPERSCRIPT) ? Level.pow : Level.atom;
+    case 'extent': return Level.pow;
+    case 'index': return e.index.kind === 'ivar' && e.index.offset !== 0 ? Level.add : Level.atom; // `i+1`
+    case 'var': case 'delta': case 'iverson': return Level.atom;
+    default: return assertNever(e);
+  }
+}
+
+/** The one parenthesisation decision: does `e`, printed in `slot`, need parentheses? */
+export function needsParens(e: Expr, slot: Slot, syntax: Syntax): boolean {
+  const rule = SLOTS[slot];
+  if (levelOf(e, syntax) >= rule.min) return false;
+  return !(rule.prefixOk && isPrefix(e, syntax));
+}

@@ -1,0 +1,59 @@
+// The plain-text printer: `w[j,k]`, `sigmoid(x)`, `sum(j, …)`, `d/dw[j,k](…)`,
+// `*` for every product. Presentation hints are LaTeX-only and ignored here.
+// Parentheses are decided only by needsParens (precedence.ts).
+
+import { assertNever, type Expr, type RelOp } from '../ast.js';
+import { displayName, formatNumber, indexText, textSubscript } from './atoms.js';
+import { type PrintOptions, shownSum } from './bound.js';
+import { needsParens, negated, PRIME, type Slot } from './precedence.js';
+
+const REL: Record<RelOp, string> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+export function toText(e: Expr, options: PrintOptions = {}): string {
+  const inSlot = (x: Expr, slot: Slot): string => (needsParens(x, slot, 'text') ? `(${bare(x)})` : bare(x));
+  const minus = (positive: Expr): string => `-${inSlot(positive, 'neg-arg')}`;
+
+  const bare = (x: Expr): string => {
+    switch (x.kind) {
+      case 'neg': return minus(x.arg);
+      case 'num': return x.value < 0 ? minus(negated(x)!) : formatNumber(x.value, 'text');
+      case 'var': return displayName(x.name) + (x.indices.length > 0 ? textSubscript(x.indices) : '');
+      case 'add':
+        return x.terms.map((t, i) => {
+          if (i === 0) return inSlot(t, 'add-term');
+          const pos = negated(t);
+          return pos !== null ? ` - ${inSlot(pos, 'neg-arg')}` : ` + ${inSlot(t, 'add-term')}`;
+        }).join('');
+      case 'mul': {
+        const positive = negated(x); // -2 * x
+        if (positive !== null) return minus(positive);
+        const last = x.factors.length - 1;
+        return x.factors.map((f, i) => inSlot(f, i === last ? 'last-factor' : 'factor')).join(' * ');
+      }
+      case 'div': return `${inSlot(x.num, 'div-operand')} / ${inSlot(x.den, 'div-operand')}`;
+      case 'pow': return `${inSlot(x.base, 'atomic')}^${inSlot(x.exp, 'atomic')}`;
+      case 'call': {
+        const args = x.args.map((a) => inSlot(a, 'braced')).join(', ');
+        if (x.fn !== PRIME) return `${x.fn}(${args})`;
+        const arg = x.args[0]!;
+        return arg.kind === 'call' && arg.fn === PRIME ? `${bare(arg)}'` : `(${args})'`; // (a * x)''
+      }
+      case 'sum': {
+        const { index, body } = shownSum(x, options);
+        const lower = x.lower === null ? '' : indexText(x.lower, displayName);
+        const upper = x.upper === null ? '' : indexText(x.upper, displayName);
+        const range = x.lower === null && x.upper === null ? '' : `=${lower}..${upper}`;
+        return `sum(${displayName(index)}${range}, ${inSlot(body, 'braced')})`;
+      }
+      case 'delta': return `delta${textSubscript([x.a, x.b])}`;
+      case 'diff': return `d/d${bare(x.wrt)}(${inSlot(x.body, 'braced')})`;
+      case 'rel': return x.args.map((a) => inSlot(a, 'rel-arg')).reduce((acc, s, i) => `${acc} ${REL[x.ops[i - 1]!]} ${s}`);
+      case 'iverson': return `[${inSlot(x.cond, 'top')}]`;
+      case 'extent': return `#${displayName(x.index)}`;
+      case 'index': return indexText(x.index, displayName);
+      default: return assertNever(x);
+    }
+  };
+
+  return inSlot(e, 'top');
+}

@@ -1,0 +1,71 @@
+// parse(print(e)) === e: both printers write exactly the syntax the parser
+// reads (docs/notation.md). Hash-consing makes `===` structural equality.
+//
+// arbExpr produces only trees the parser can produce (no negative numbers:
+// `-2` reads as neg(num(2)); see test/arbitrary.ts). Text carries no
+// presentation hints, so a text round trip is compared up to them (withoutStyle).
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Expr, ivar, mapChildren, sum, withoutStyle } from '../src/ast.js';
+import { substituteIndex } from '../src/indices.js';
+import { parse } from '../src/parse/index.js';
+import { toLatex, toText } from '../src/print/index.js';
+import { arbExpr } from './arbitrary.js';
+import { EXAMPLES } from './print/examples.js';
+
+const RUNS = 1000;
+
+/** The single formula `source` denotes (parse throws on zero or several parses, or several formulas). */
+function readBack(source: string, syntax: 'latex' | 'text'): Expr {
+  return parse(source, { syntax });
+}
+
+/** α-normal form: binders renamed by nesting depth, so α-equivalent trees become identical. */
+function alphaNormal(e: Expr, depth = 0): Expr {
+  if (e.kind !== 'sum') return mapChildren(e, (c) => alphaNormal(c, depth));
+  const name = `β${depth}`;
+  return sum(name, alphaNormal(substituteIndex(e.body, e.index, ivar(name)), depth + 1), e.lower, e.upper);
+}
+
+describe('round trip', () => {
+  it('LaTeX: parse(toLatex(e)) === e', () => {
+    fc.assert(fc.property(arbExpr(), (e) => {
+      expect(readBack(toLatex(e, { restoreBoundLetters: false }), 'latex')).toBe(e);
+    }), { numRuns: RUNS });
+  });
+
+  it('text: parse(toText(e)) === e without presentation hints', () => {
+    fc.assert(fc.property(arbExpr(), (e) => {
+      expect(withoutStyle(readBack(toText(e, { restoreBoundLetters: false }), 'text'))).toBe(withoutStyle(e));
+    }), { numRuns: RUNS });
+  });
+
+  it('LaTeX and text, with awkward names: e, d, sigma, delta, Greek and primed indices', () => {
+    const awkward = arbExpr({ scalars: ['e', 'd', 'sigma', 'delta', 'Sigma', "o'", 'lr'], indexLetters: ['i', "j'", 'alpha'], maxDepth: 4 });
+    fc.assert(fc.property(awkward, (e) => {
+      expect(readBack(toLatex(e, { restoreBoundLetters: false }), 'latex')).toBe(e);
+      expect(withoutStyle(readBack(toText(e, { restoreBoundLetters: false }), 'text'))).toBe(withoutStyle(e));
+    }), { numRuns: RUNS });
+  });
+
+  it('restored bound letters read back α-equivalent', () => {
+    fc.assert(fc.property(arbExpr({ primedBinders: true }), (e) => {
+      expect(alphaNormal(readBack(toLatex(e), 'latex'))).toBe(alphaNormal(e));
+      expect(alphaNormal(withoutStyle(readBack(toText(e), 'text')))).toBe(alphaNormal(withoutStyle(e)));
+    }), { numRuns: RUNS });
+  });
+});
+
+/** Golden examples that are not parser output: versioned names, negative numbers. */
+const NOT_PARSER_OUTPUT = new Set(['versioned name of a definition', 'negative numbers', 'minus and powers']);
+
+describe('golden examples read back', () => {
+  for (const [name, e] of EXAMPLES) {
+    if (NOT_PARSER_OUTPUT.has(name)) continue;
+    it(name, () => {
+      expect(readBack(toLatex(e, { restoreBoundLetters: false }), 'latex')).toBe(e);
+      expect(withoutStyle(readBack(toText(e, { restoreBoundLetters: false }), 'text'))).toBe(withoutStyle(e));
+    });
+  }
+});
