@@ -1,0 +1,71 @@
+// The simplifier's public API.
+//
+//   simplify(e, {assumptions, sizes, steps}) → {result, steps}
+//   canonical(e)      a comparison form (α-renamed, operands sorted)
+//   equivalent(a, b)  canonical(simplify(a)) === canonical(simplify(b))
+
+import type { Expr } from '../ast.js';
+import { freeIndices } from '../indices.js';
+import type { Step } from '../proof/steps.js';
+import { canonical } from './canonical.js';
+import { type Memo, type RuleContext, run } from './engine.js';
+import type { Sizes } from './ranges.js';
+import { RULES } from './rules/index.js';
+
+export { canonical } from './canonical.js';
+
+export interface SimplifyOptions {
+  /** Equations `lhs = rhs` that may be used left to right (`\sum_k t_k = 1`). */
+  readonly assumptions?: readonly Expr[];
+  /** Declared index sizes (`{i: 784, j: 100, k: 10}`): they decide range conditions. */
+  readonly sizes?: Sizes;
+  /** Record one step per rewrite. */
+  readonly steps?: boolean;
+}
+
+/**
+ * Rewrites in one call are bounded by this budget; a normal input needs a few
+ * hundred (the seed's derivative: 30). It only matters for adversarial rule
+ * interplay, which the engine's cycle guard catches first in every case we know.
+ */
+const FUEL = 100_000;
+
+/** Memo tables of normal forms, one per context (sizes + assumptions), reused across calls. */
+const memos = new Map<string, Memo>();
+const MAX_MEMOS = 32;
+
+function contextOf(options: SimplifyOptions): { ctx: RuleContext; key: string } {
+  const sizes = options.sizes ?? {};
+  const assumptions = (options.assumptions ?? []).map((a) => {
+    if (a.kind !== 'rel' || a.ops.length !== 1 || a.ops[0] !== '=') {
+      throw new Error('simplify: an assumption must be an equation lhs = rhs');
+    }
+    // Both sides in normal form, so that the left side matches what the rules produce.
+    const [lhs, rhs] = a.args.map((x) => simplify(x, { sizes }).result) as [Expr, Expr];
+    for (const n of freeIndices(rhs)) {
+      if (!freeIndices(lhs).has(n)) throw new Error(`simplify: assumption's right side has index '${n}' that its left side lacks`);
+    }
+    return { lhs, rhs };
+  });
+  const key = `${JSON.stringify(Object.entries(sizes).sort())}|${assumptions.map((a) => `${a.lhs.id}=${a.rhs.id}`).join(',')}`;
+  return { ctx: { sizes, assumptions }, key };
+}
+
+export function simplify(expr: Expr, options: SimplifyOptions = {}): { result: Expr; steps: Step[] } {
+  const { ctx, key } = contextOf(options);
+  if (options.steps === true) {
+    // A fresh memo: a result reused from an earlier call would skip its steps.
+    return run(expr, RULES, ctx, { memo: new Map(), fuel: FUEL, steps: true });
+  }
+  let memo = memos.get(key);
+  if (memo === undefined) {
+    if (memos.size >= MAX_MEMOS) memos.delete(memos.keys().next().value!);
+    memos.set(key, (memo = new Map()));
+  }
+  return run(expr, RULES, ctx, { memo, fuel: FUEL, steps: false });
+}
+
+/** Whether `a` and `b` simplify to the same expression up to bound-index names and operand order. */
+export function equivalent(a: Expr, b: Expr, options: Omit<SimplifyOptions, 'steps'> = {}): boolean {
+  return canonical(simplify(a, options).result) === canonical(simplify(b, options).result);
+}

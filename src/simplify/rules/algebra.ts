@@ -1,0 +1,375 @@
+// Algebraic normalisation of sums, products, negations, quotients, powers and
+// calls. The normal form is the one a person writes: a numeric coefficient
+// leads a product (`-2 (t_k - o_k) o_j`), `-1` is a `neg`, terms and factors
+// keep the order in which they first appeared, a product with fractions is
+// one fraction, and nothing is expanded (`-2(t_k - o_k)` stays as it is).
+//
+// Each rule does one thing and returns null when it does not apply; together
+// they reach a fixpoint because each one shrinks the tree or removes a
+// disorder (a nested sum, a stray constant, a duplicate base) that no other
+// rule reintroduces.
+
+import { add, div, type Expr, mul, neg, num, pow } from '../../ast.js';
+import { functionByName } from '../../functions.js';
+import { alphaEqual, canonical, roughHash } from '../canonical.js';
+import type { Rule } from '../engine.js';
+import { clean, factorsOf, gcd, isNum, ONE, powerOf, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
+
+type Of<K extends Expr['kind']> = Expr & { kind: K };
+
+/**
+ * Groups by canonical form (α-equivalent sums land in one group), in order of
+ * first appearance. Canonical forms are computed only for items whose rough
+ * hashes collide: usually none do, and then grouping costs a hash per item.
+ */
+function groupBy<T>(items: readonly T[], key: (t: T) => Expr): T[][] {
+  const buckets = new Map<number, number>();
+  let collide = false;
+  for (const it of items) {
+    const h = roughHash(key(it));
+    const seen = buckets.get(h) ?? 0;
+    if (seen > 0) collide = true;
+    buckets.set(h, seen + 1);
+  }
+  if (!collide) return items.map((it) => [it]);
+  const groups = new Map<number, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const id = buckets.get(roughHash(k))! > 1 ? canonical(k).id : -1 - k.id;
+    const g = groups.get(id);
+    if (g === undefined) groups.set(id, [it]);
+    else g.push(it);
+  }
+  return [...groups.values()];
+}
+
+// ---------------------------------------------------------------------------
+// Sums of terms
+
+const flattenAdd: Rule = {
+  id: 'alg.flatten', kinds: ['add'],
+  apply(e) {
+    const { terms } = e as Of<'add'>;
+    if (!terms.some((t) => t.kind === 'add' || (t.kind === 'neg' && t.arg.kind === 'add'))) return null;
+    return add(terms.flatMap((t) => (t.kind === 'add' ? t.terms : t.kind === 'neg' && t.arg.kind === 'add' ? t.arg.terms.map(neg) : [t])));
+  },
+};
+
+const identityAdd: Rule = {
+  id: 'alg.identity', kinds: ['add'],
+  apply(e) {
+    const { terms } = e as Of<'add'>;
+    const kept = terms.filter((t) => !isNum(t, 0));
+    if (kept.length === terms.length && kept.length > 1) return null;
+    return kept.length === 0 ? ZERO : kept.length === 1 ? kept[0]! : add(kept);
+  },
+};
+
+const foldAdd: Rule = {
+  id: 'alg.fold-constants', kinds: ['add'],
+  apply(e) {
+    const { terms } = e as Of<'add'>;
+    const nums = terms.filter((t) => t.kind === 'num');
+    if (nums.length < 2) return null;
+    const total = num(clean(nums.reduce((s, t) => s + (t as Of<'num'>).value, 0)));
+    const at = terms.indexOf(nums[0]!);
+    return add(terms.flatMap((t, i): Expr[] => (i === at ? [total] : t.kind === 'num' ? [] : [t])));
+  },
+};
+
+const collectTerms: Rule = {
+  id: 'alg.collect-terms', kinds: ['add'],
+  apply(e) {
+    const split = (e as Of<'add'>).terms.map(splitCoeff);
+    const groups = groupBy(split, (s) => s.rest);
+    if (groups.length === split.length) return null;
+    const terms = groups.map((g) => withCoeff(clean(g.reduce((s, t) => s + t.c, 0)), g[0]!.rest));
+    return add(terms);
+  },
+};
+
+/** `-t + y` reads better as `y - t`: a positive term leads a sum when there is one. */
+const positiveFirst: Rule = {
+  id: 'alg.reorder', kinds: ['add'],
+  apply(e) {
+    const { terms } = e as Of<'add'>;
+    if (splitCoeff(terms[0]!).c >= 0) return null;
+    const at = terms.findIndex((t) => splitCoeff(t).c > 0);
+    if (at < 0) return null;
+    return add([terms[at]!, ...terms.filter((_, i) => i !== at)]);
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Negation
+
+const doubleNeg: Rule = {
+  id: 'alg.identity', kinds: ['neg'],
+  apply(e) {
+    const { arg } = e as Of<'neg'>;
+    return arg.kind === 'neg' ? arg.arg : null;
+  },
+};
+
+/** The sign goes into the coefficient: `-(2x) = -2x`, `-(-3) = 3`. */
+const foldNeg: Rule = {
+  id: 'alg.fold-constants', kinds: ['neg'],
+  apply(e) {
+    const { c, rest } = splitCoeff(e);
+    return c === -1 ? null : withCoeff(c, rest);
+  },
+};
+
+/** `-(a - b) = b - a` (a product keeps its factor: `-2(t - o)` is not expanded). */
+const negSum: Rule = {
+  id: 'alg.distribute', kinds: ['neg'],
+  apply(e) {
+    const { arg } = e as Of<'neg'>;
+    return arg.kind === 'add' ? add(arg.terms.map(neg)) : null;
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Products
+
+const flattenMul: Rule = {
+  id: 'alg.flatten', kinds: ['mul'],
+  apply(e) {
+    const { factors } = e as Of<'mul'>;
+    return factors.some((f) => f.kind === 'mul') ? mul(factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f]))) : null;
+  },
+};
+
+const zeroMul: Rule = {
+  id: 'alg.zero', kinds: ['mul'],
+  apply(e) {
+    return (e as Of<'mul'>).factors.some((f) => isNum(f, 0)) ? ZERO : null;
+  },
+};
+
+const identityMul: Rule = {
+  id: 'alg.identity', kinds: ['mul'],
+  apply(e) {
+    const { factors } = e as Of<'mul'>;
+    if (factors.length > 1 && !factors.some((f) => isNum(f, 1))) return null;
+    return product(factors.filter((f) => !isNum(f, 1)));
+  },
+};
+
+/** Numbers and signs gather into one leading coefficient. */
+const foldMul: Rule = {
+  id: 'alg.fold-constants', kinds: ['mul'],
+  apply(e) {
+    const { factors } = e as Of<'mul'>;
+    const loose = factors.filter((f, i) => f.kind === 'neg' || (f.kind === 'num' && (i > 0 || f.value === -1)));
+    if (loose.length === 0) return null;
+    const { c, rest } = splitCoeff(e);
+    return withCoeff(c, rest);
+  },
+};
+
+/** `a · b/c = ab/c`: a product holding fractions becomes one fraction (a numeric coefficient may stay in front). */
+const combineFractions: Rule = {
+  id: 'alg.flatten', kinds: ['mul'],
+  apply(e) {
+    const { c, rest } = splitCoeff(e);
+    const fs = factorsOf(rest);
+    const fracs = fs.filter((f) => f.kind === 'div');
+    if (fracs.length === 0) return null;
+    const denCoeff = splitCoeff((fracs[0] as Of<'div'>).den).c;
+    if (fs.length === 1 && (Math.abs(c) === 1 || denCoeff === 1)) return null;
+    const nums = fs.flatMap((f) => (f.kind === 'div' ? factorsOf(f.num) : [f]));
+    const dens = fracs.flatMap((f) => factorsOf((f as Of<'div'>).den));
+    return div(withCoeff(c, product(nums)), product(dens));
+  },
+};
+
+/** `x · x = x²`, `x^a x^b = x^{a+b}` (bases compared up to α-equivalence). */
+const collectPowers: Rule = {
+  id: 'alg.collect-powers', kinds: ['mul'],
+  apply(e) {
+    const { factors } = e as Of<'mul'>;
+    const parts = factors.map(powerOf);
+    const groups = groupBy(parts, (p) => p.base);
+    if (groups.length === parts.length) return null;
+    return product(groups.map((g) => (g.length === 1 ? pow(g[0]!.base, g[0]!.exp) : pow(g[0]!.base, add(g.map((p) => p.exp))))));
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Quotients
+
+const zeroDiv: Rule = {
+  id: 'alg.zero', kinds: ['div'],
+  apply(e) {
+    return isNum((e as Of<'div'>).num, 0) ? ZERO : null;
+  },
+};
+
+const identityDiv: Rule = {
+  id: 'alg.identity', kinds: ['div'],
+  apply(e) {
+    const d = e as Of<'div'>;
+    return d.den === ONE ? d.num : null;
+  },
+};
+
+/** `(a/b)/c = a/(bc)`, `a/(b/c) = ac/b`. */
+const flattenDiv: Rule = {
+  id: 'alg.flatten', kinds: ['div'],
+  apply(e) {
+    const d = e as Of<'div'>;
+    const nf = factorsOf(d.num);
+    const df = factorsOf(d.den);
+    if (!nf.some((f) => f.kind === 'div') && !df.some((f) => f.kind === 'div')) return null;
+    const nums: Expr[] = [];
+    const dens: Expr[] = [];
+    for (const f of nf) if (f.kind === 'div') { nums.push(...factorsOf(f.num)); dens.push(...factorsOf(f.den)); } else nums.push(f);
+    for (const f of df) if (f.kind === 'div') { dens.push(...factorsOf(f.num)); nums.push(...factorsOf(f.den)); } else dens.push(f);
+    return div(product(nums), product(dens));
+  },
+};
+
+/** `x² y / (x z) = x y / z`: common bases cancel (numeric exponents subtract; equal exponents cancel whole). */
+const cancel: Rule = {
+  id: 'alg.collect-powers', kinds: ['div'],
+  apply(e) {
+    const d = e as Of<'div'>;
+    const n = splitCoeff(d.num);
+    const m = splitCoeff(d.den);
+    const nf = factorsOf(n.rest).map(powerOf);
+    const df = factorsOf(m.rest).map(powerOf);
+    let changed = false;
+    for (let j = 0; j < df.length; j++) {
+      const base = df[j]!.base;
+      const i = nf.findIndex((p) => alphaEqual(p.base, base));
+      if (i < 0) continue;
+      const a = nf[i]!.exp;
+      const b = df[j]!.exp;
+      if (a === b) {
+        nf.splice(i, 1);
+        df.splice(j--, 1);
+        changed = true;
+      } else if (a.kind === 'num' && b.kind === 'num') {
+        const left = a.value - b.value;
+        if (left > 0) { nf[i] = { base: nf[i]!.base, exp: num(left) }; df.splice(j--, 1); }
+        else { df[j] = { base: df[j]!.base, exp: num(-left) }; nf.splice(i, 1); }
+        changed = true;
+      }
+    }
+    if (!changed) return null;
+    const build = (ps: { base: Expr; exp: Expr }[]) => product(ps.map((p) => (p.exp === ONE ? p.base : pow(p.base, p.exp))));
+    return div(withCoeff(n.c, build(nf)), withCoeff(m.c, build(df)));
+  },
+};
+
+/** Coefficients of a quotient: reduced by their gcd, the sign in front, a whole coefficient in front of the fraction. */
+const foldDiv: Rule = {
+  id: 'alg.fold-constants', kinds: ['div'],
+  apply(e) {
+    const d = e as Of<'div'>;
+    const n = splitCoeff(d.num);
+    const m = splitCoeff(d.den);
+    if (n.c === 1 && m.c === 1) return null;
+    if (m.c === 0) return null; // x/0 is left for the evaluator to report
+    const sign = Math.sign(n.c) * Math.sign(m.c);
+    let a = Math.abs(n.c);
+    let b = Math.abs(m.c);
+    if (Number.isInteger(a) && Number.isInteger(b)) {
+      const g = gcd(a, b);
+      a /= g;
+      b /= g;
+    } else {
+      a /= b;
+      b = 1;
+    }
+    if (b === 1) return withCoeff(sign * a, div(n.rest, m.rest));
+    return withCoeff(sign, div(withCoeff(a, n.rest), withCoeff(b, m.rest)));
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Powers
+
+const identityPow: Rule = {
+  id: 'alg.identity', kinds: ['pow'],
+  apply(e) {
+    const p = e as Of<'pow'>;
+    if (p.exp === ONE) return p.base;
+    if (isNum(p.exp, 0) || p.base === ONE) return ONE;
+    // δ and Iverson brackets are 0 or 1: any positive power is themselves.
+    if ((p.base.kind === 'delta' || p.base.kind === 'iverson') && p.exp.kind === 'num' && p.exp.value > 0) return p.base;
+    return null;
+  },
+};
+
+const foldPow: Rule = {
+  id: 'alg.fold-constants', kinds: ['pow'],
+  apply(e) {
+    const p = e as Of<'pow'>;
+    if (p.exp.kind !== 'num') return null;
+    const k = p.exp.value;
+    if (p.base.kind === 'num' && Number.isInteger(k) && k > 0) {
+      const v = Math.pow(p.base.value, k);
+      return Number.isFinite(v) ? num(v) : null;
+    }
+    if (Number.isInteger(k) && k < 0) return div(ONE, pow(p.base, num(-k)));
+    if (Number.isInteger(k) && p.base.kind === 'neg') return withCoeff(k % 2 === 0 ? 1 : -1, pow(p.base.arg, p.exp));
+    return null;
+  },
+};
+
+/** `(x^a)^b = x^{ab}` for integers a, b (for fractions it would lose a sign: (x²)^{1/2} = |x|). */
+const powerOfPower: Rule = {
+  id: 'alg.collect-powers', kinds: ['pow'],
+  apply(e) {
+    const p = e as Of<'pow'>;
+    if (p.base.kind !== 'pow' || p.base.exp.kind !== 'num' || p.exp.kind !== 'num') return null;
+    if (!Number.isInteger(p.base.exp.value) || !Number.isInteger(p.exp.value)) return null;
+    return pow(p.base.base, num(p.base.exp.value * p.exp.value));
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Calls and index values
+
+/** A function of a number folds when the value is exact (exp 0 = 1, log 1 = 0, √4 = 2), not when it is a float. */
+const foldCall: Rule = {
+  id: 'alg.fold-constants', kinds: ['call'],
+  apply(e) {
+    const c = e as Of<'call'>;
+    const arg = c.args[0];
+    if (c.args.length !== 1 || arg === undefined || arg.kind !== 'num') return null;
+    const spec = functionByName(c.fn);
+    const v = spec?.eval(arg.value);
+    return v !== undefined && Number.isInteger(v) ? num(clean(v)) : null;
+  },
+};
+
+const logExp: Rule = {
+  id: 'alg.identity', kinds: ['call'],
+  apply(e) {
+    const c = e as Of<'call'>;
+    const arg = c.args[0];
+    return c.fn === 'log' && arg !== undefined && arg.kind === 'call' && arg.fn === 'exp' && arg.args.length === 1 ? arg.args[0]! : null;
+  },
+};
+
+const literalIndex: Rule = {
+  id: 'alg.fold-constants', kinds: ['index'],
+  apply(e) {
+    const i = (e as Of<'index'>).index;
+    return i.kind === 'inum' ? num(i.value) : null;
+  },
+};
+
+export const ALGEBRA_RULES: readonly Rule[] = [
+  flattenAdd, identityAdd, foldAdd, collectTerms, positiveFirst,
+  doubleNeg, foldNeg, negSum,
+  flattenMul, zeroMul, identityMul, foldMul, combineFractions, collectPowers,
+  zeroDiv, identityDiv, flattenDiv, cancel, foldDiv,
+  identityPow, foldPow, powerOfPower,
+  foldCall, logExp,
+  literalIndex,
+];
+

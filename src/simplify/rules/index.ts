@@ -1,0 +1,9 @@
+// The simplification rule table, in the order rules are tried for each node
+// kind (structural clean-up first, reordering and assumptions last).
+
+import { compileRules, type RuleTable } from '../engine.js';
+import { ALGEBRA_RULES } from './algebra.js';
+import { assumptionRule } from './assumptions.js';
+import { SUM_RULES } from './sums.js';
+
+export const RULES: RuleTable = compileRules([...SUM_RULES, ...ALGEBRA_RULES, assumptionRule]);

@@ -1,0 +1,191 @@
+// Sums over an index and Kronecker deltas: the δ-collapse and its helpers.
+//
+// Σ_i δ_{i a} f(i) = f(a) when a lies in i's range. For a sum over the
+// declared range and an a of the same range that always holds; otherwise (a
+// bounded sum, a shifted or literal index) the condition stays in the result
+// as an Iverson bracket, `[1 ≤ p ≤ i] f_p`, unless it can be decided.
+//
+// A δ reaches the collapse from anywhere in a product body (`-2 t_i δ_{ij}`),
+// from a numerator, or from inside a sum factor, which is then distributed
+// (only then: a product of sums is otherwise left as the user wrote it).
+
+import {
+  add, type Delta, div, type Expr, type Index, indexEquals, inum, iverson, mul, neg, num, rel, shiftIndex, sum,
+} from '../../ast.js';
+import { freeIndices, substituteIndex } from '../../indices.js';
+import type { Rule } from '../engine.js';
+import { decide, indexExpr, type Sizes, upperOf } from '../ranges.js';
+import { factorsOf, ONE, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
+
+type Of<K extends Expr['kind']> = Expr & { kind: K };
+
+/** A subterm found in product position, with a way to put something else in its place. */
+interface Hole<T extends Expr> { readonly node: T; readonly rebuild: (by: Expr) => Expr }
+
+/** The first node satisfying `pick` among the factors of `e`, looking through products, negations and numerators. */
+function findFactor<T extends Expr>(e: Expr, pick: (x: Expr) => x is T, rebuild: (by: Expr) => Expr = (x) => x): Hole<T> | null {
+  if (pick(e)) return { node: e, rebuild };
+  switch (e.kind) {
+    case 'mul':
+      for (let k = 0; k < e.factors.length; k++) {
+        // Putting 1 in place of a factor removes it (the collapse needs no `1 ·` step).
+        const put = (by: Expr) => rebuild(by === ONE ? product(e.factors.filter((_, m) => m !== k)) : mul(e.factors.map((f, m) => (m === k ? by : f))));
+        const found = findFactor(e.factors[k]!, pick, put);
+        if (found !== null) return found;
+      }
+      return null;
+    case 'neg': return findFactor(e.arg, pick, (by) => rebuild(neg(by)));
+    case 'div': return findFactor(e.num, pick, (by) => rebuild(div(by, e.den)));
+    default: return null;
+  }
+}
+
+/** The value that δ forces on `i` (`δ_{i+1,p}` gives p-1), or null when δ does not pin `i` down. */
+function solve(d: Delta, i: string): Index | null {
+  for (const [s, x] of [[d.a, d.b], [d.b, d.a]] as const) {
+    if (s.kind === 'ivar' && s.name === i && !(x.kind === 'ivar' && x.name === i)) return shiftIndex(x, -s.offset);
+  }
+  return null;
+}
+
+const collapsibleIn = (i: string) => (x: Expr): x is Delta => x.kind === 'delta' && solve(x, i) !== null;
+
+/** The range of a sum's index as (lower, upper) expressions. */
+function range(s: Of<'sum'>): [Expr, Expr] {
+  return [s.lower === null ? ONE : indexExpr(s.lower), s.upper === null ? upperOf(s.index) : indexExpr(s.upper)];
+}
+
+/** `[lo ≤ v ≤ hi]` as a factor: ONE when it certainly holds, ZERO when it certainly fails. */
+function inRange(v: Expr, lo: Expr, hi: Expr, sizes: Sizes): Expr {
+  const a = decide('<=', lo, v, sizes);
+  const b = decide('<=', v, hi, sizes);
+  if (a === false || b === false) return ZERO;
+  if (a === true && b === true) return ONE;
+  return iverson(rel(['<=', '<='], [lo, v, hi]));
+}
+
+const zeroSum: Rule = {
+  id: 'sum.zero', kinds: ['sum'],
+  apply(e) {
+    return (e as Of<'sum'>).body === ZERO ? ZERO : null;
+  },
+};
+
+const deltaCollapse: Rule = {
+  id: 'sum.delta-collapse', kinds: ['sum'],
+  apply(e, ctx) {
+    const s = e as Of<'sum'>;
+    const hole = findFactor(s.body, collapsibleIn(s.index));
+    if (hole === null) return null;
+    const at = solve(hole.node, s.index)!;
+    const [lo, hi] = range(s);
+    const cond = inRange(indexExpr(at), lo, hi, ctx.sizes);
+    if (cond === ZERO) return ZERO;
+    const value = substituteIndex(hole.rebuild(ONE), s.index, at);
+    return cond === ONE ? value : mul([cond, value]);
+  },
+};
+
+const hasDeltaOn = (i: string) => (t: Expr) => findFactor(t, collapsibleIn(i)) !== null;
+
+/** Σ_i a (δ_{ij} b + c) → Σ_i (a δ_{ij} b + a c): only to let the δ collapse. */
+const distributeDelta: Rule = {
+  id: 'alg.distribute', kinds: ['sum'],
+  apply(e) {
+    const s = e as Of<'sum'>;
+    const withDelta = hasDeltaOn(s.index);
+    const isSumWithDelta = (x: Expr): x is Of<'add'> => x.kind === 'add' && x.terms.some(withDelta);
+    const hole = s.body.kind === 'add' ? null : findFactor(s.body, isSumWithDelta);
+    if (hole === null) return null;
+    return sum(s.index, add(hole.node.terms.map(hole.rebuild)), s.lower, s.upper);
+  },
+};
+
+/** Σ (f + g) = Σ f + Σ g, when some term then collapses or does not depend on the index. */
+const splitSum: Rule = {
+  id: 'sum.split', kinds: ['sum'],
+  apply(e) {
+    const s = e as Of<'sum'>;
+    if (s.body.kind !== 'add') return null;
+    const withDelta = hasDeltaOn(s.index);
+    if (!s.body.terms.some((t) => withDelta(t) || !freeIndices(t).has(s.index))) return null;
+    return add(s.body.terms.map((t) => sum(s.index, t, s.lower, s.upper)));
+  },
+};
+
+/** The number of values lo..hi, as simple as it can be written. */
+function count(s: Of<'sum'>): Expr {
+  if (s.lower === null && s.upper === null) return upperOf(s.index);
+  const lo = s.lower ?? inum(1);
+  if (s.upper === null) return add([upperOf(s.index), neg(indexExpr(lo)), ONE]);
+  const hi = s.upper;
+  if (lo.kind === 'inum' && hi.kind === 'inum') return num(Math.max(0, hi.value - lo.value + 1));
+  if (lo.kind === 'ivar' && hi.kind === 'ivar' && lo.name === hi.name) return num(Math.max(0, hi.offset - lo.offset + 1));
+  if (lo.kind === 'inum') return indexExpr(shiftIndex(hi, 1 - lo.value));
+  return add([indexExpr(hi), neg(indexExpr(lo)), ONE]);
+}
+
+const constSum: Rule = {
+  id: 'sum.const', kinds: ['sum'],
+  apply(e) {
+    const s = e as Of<'sum'>;
+    return freeIndices(s.body).has(s.index) ? null : mul([count(s), s.body]);
+  },
+};
+
+/** Σ_j c f_j = c Σ_j f_j: factors (and a numeric coefficient) that do not mention j move out. */
+const factorSum: Rule = {
+  id: 'sum.factor', kinds: ['sum'],
+  apply(e) {
+    const s = e as Of<'sum'>;
+    const i = s.index;
+    const mentions = (f: Expr) => freeIndices(f).has(i);
+    const inner = (body: Expr) => sum(i, body, s.lower, s.upper);
+    const b = s.body;
+    if (b.kind === 'div') {
+      const n = splitCoeff(b.num);
+      const nf = factorsOf(n.rest);
+      const df = factorsOf(b.den);
+      const out = [...nf.filter((f) => !mentions(f))];
+      const dout = df.filter((f) => !mentions(f));
+      if (n.c === 1 && out.length === 0 && dout.length === 0) return null;
+      const kept = inner(div(product(nf.filter(mentions)), product(df.filter(mentions))));
+      return withCoeff(n.c, div(product([...out, kept]), product(dout)));
+    }
+    const { c, rest } = splitCoeff(b);
+    const fs = factorsOf(rest);
+    const out = fs.filter((f) => !mentions(f));
+    if (c === 1 && out.length === 0) return null;
+    return withCoeff(c, product([...out, inner(product(fs.filter(mentions)))]));
+  },
+};
+
+const deltaEval: Rule = {
+  id: 'delta.eval', kinds: ['delta'],
+  apply(e) {
+    const { a, b } = e as Delta;
+    if (indexEquals(a, b)) return ONE;
+    if (a.kind === 'inum' && b.kind === 'inum') return ZERO;
+    if (a.kind === 'ivar' && b.kind === 'ivar' && a.name === b.name) return ZERO; // j vs j+1
+    return null;
+  },
+};
+
+/** An Iverson bracket whose condition can be decided from the index ranges is 0 or 1; otherwise it stays whole. */
+const decideIverson: Rule = {
+  id: 'alg.fold-constants', kinds: ['iverson'],
+  apply(e, ctx) {
+    const { cond } = e as Of<'iverson'>;
+    let all = true;
+    for (let k = 0; k < cond.ops.length; k++) {
+      const v = decide(cond.ops[k]!, cond.args[k]!, cond.args[k + 1]!, ctx.sizes);
+      if (v === false) return ZERO;
+      if (v === null) all = false;
+    }
+    return all ? ONE : null;
+  },
+};
+
+export const SUM_RULES: readonly Rule[] = [
+  zeroSum, deltaCollapse, distributeDelta, splitSum, constSum, factorSum, deltaEval, decideIverson,
+];

@@ -1,0 +1,74 @@
+// Views of a normalised expression used by several rules: a term as
+// coefficient × rest, a factor as base^exponent, and builders that make the
+// smallest node for a list (no `mul([x])`, no `1·x`).
+
+import { type Expr, mul, neg, num } from '../ast.js';
+
+export const ZERO = num(0);
+export const ONE = num(1);
+
+/** A number without the sign of zero (`-0` would be a different node). */
+export function clean(v: number): number {
+  return v === 0 ? 0 : v;
+}
+
+export function isNum(e: Expr, value?: number): e is Expr & { kind: 'num' } {
+  return e.kind === 'num' && (value === undefined || e.value === value);
+}
+
+/** The product of `factors`: `1` for none, the factor itself for one. */
+export function product(factors: readonly Expr[]): Expr {
+  return factors.length === 0 ? ONE : factors.length === 1 ? factors[0]! : mul(factors);
+}
+
+/** `e` as `c · rest` with a numeric `c` (rest is `1` for a number). Looks through `neg` and numeric factors. */
+export function splitCoeff(e: Expr): { c: number; rest: Expr } {
+  switch (e.kind) {
+    case 'num': return { c: e.value, rest: ONE };
+    case 'neg': {
+      const s = splitCoeff(e.arg);
+      return { c: clean(-s.c), rest: s.rest };
+    }
+    case 'mul': {
+      let c = 1;
+      let changed = false;
+      const rest: Expr[] = [];
+      for (const f of e.factors) {
+        if (f.kind === 'num' || f.kind === 'neg') {
+          changed = true;
+          const s = splitCoeff(f);
+          c *= s.c;
+          if (s.rest !== ONE) rest.push(...(s.rest.kind === 'mul' ? s.rest.factors : [s.rest]));
+        } else rest.push(f);
+      }
+      return { c: clean(c), rest: changed ? product(rest) : e };
+    }
+    default: return { c: 1, rest: e };
+  }
+}
+
+/** `c · rest` in normal form: the coefficient leads a product, `-1` becomes `neg`, `1` disappears. */
+export function withCoeff(c: number, rest: Expr): Expr {
+  if (c === 0) return ZERO;
+  if (rest === ONE) return num(clean(c));
+  if (c === 1) return rest;
+  if (c === -1) return neg(rest);
+  return mul([num(c), ...(rest.kind === 'mul' ? rest.factors : [rest])]);
+}
+
+/** The factors of a product (a non-product is its own single factor; `1` has none). */
+export function factorsOf(e: Expr): readonly Expr[] {
+  return e.kind === 'mul' ? e.factors : e === ONE ? [] : [e];
+}
+
+/** `e` as base^exponent (exponent `1` when `e` is not a power). */
+export function powerOf(e: Expr): { base: Expr; exp: Expr } {
+  return e.kind === 'pow' ? { base: e.base, exp: e.exp } : { base: e, exp: ONE };
+}
+
+export function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
