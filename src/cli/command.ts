@@ -1,0 +1,56 @@
+// The shape every command file exports, and the shared option parser.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.js';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** The full `--help` text. */
+  readonly help: string;
+  readonly options: Options;
+  /** Writes to stdout through `out`; returns the exit code. */
+  run(args: ParsedArgs, out: (text: string) => void): Promise<number> | number;
+}
+
+export interface ParsedArgs {
+  readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  readonly positionals: string[];
+}
+
+/** Options every formula command takes. */
+export const commonOptions: Options = {
+  help: { type: 'boolean', short: 'h' },
+  file: { type: 'string', short: 'f' },
+  syntax: { type: 'string' },
+};
+
+export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true });
+    return { values, positionals };
+  } catch (err) {
+    // node's messages are good ("Unknown option '--x'"); keep them, drop the error code.
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), command.name);
+  }
+}
+
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function listOption(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+}
+
+export function choiceOption<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
+  const v = stringOption(args, name);
+  if (v === undefined) return fallback;
+  if ((choices as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`--${name} must be one of ${choices.join(', ')} (got '${v}')`);
+}

@@ -1,0 +1,42 @@
+// kronecker parse: read a formula and print it back (LaTeX, plain text, or the AST as JSON).
+
+import { toJson } from '../serialize.js';
+import { commonOptions, type Command, choiceOption } from './command.js';
+import { EXIT } from './errors.js';
+import { readFormula } from './input.js';
+import { parseInput, printIn } from './problem.js';
+import { stringOption } from './command.js';
+import { detectSyntax } from '../parse/index.js';
+
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'parse a formula and print it back (LaTeX, text, or the AST as JSON)',
+  options: { ...commonOptions, format: { type: 'string' } },
+  help: `Usage: kronecker parse <formula> [--format latex|text|json]
+
+Reads a formula written in LaTeX or in plain text and prints it back: in LaTeX, in the
+plain-text syntax, or as the typed AST in JSON. Several formulas (separated by ';', ',',
+\\quad or newlines) print one per line. A syntax error is reported with its line, column
+and a caret, and exits 2.
+
+Options:
+  --format latex|text|json   output (default latex)
+  --syntax latex|text|auto   how to read the input (default auto: LaTeX when it contains
+                             a backslash, an underscore or a brace)
+  -f, --file FILE            read the formula from FILE ('-' is stdin)
+
+Examples:
+  kronecker parse "\\sum_j w_{jk} \\cdot o_j" --format text      # sum(j, w[j,k] * o[j])
+  kronecker parse "sum(j, w[j,k]*o[j])"                          # \\sum_{j} w_{jk} o_j
+  kronecker parse "\\frac{\\partial E}{\\partial w_{jk}}" --format json
+`,
+  run(args, out) {
+    const format = choiceOption(args, 'format', ['latex', 'text', 'json'] as const, 'latex');
+    const syntax = choiceOption(args, 'syntax', ['latex', 'text', 'auto'] as const, 'auto');
+    const source = readFormula(args.positionals, stringOption(args, 'file'), 'parse');
+    const formulas = parseInput(source.text, source.origin, syntax === 'auto' ? detectSyntax(source.text) : syntax);
+    if (format === 'json') out(JSON.stringify(formulas.length === 1 ? toJson(formulas[0]!) : formulas.map(toJson), null, 2));
+    else out(formulas.map((f) => printIn(f, format)).join('\n'));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,136 @@
+// What derive, simplify, eval and compile share: reading the formula, the
+// `--where` definitions, `--wrt`, `--indices`, and printing results.
+
+import { type Expr, type Var } from '../ast.js';
+import { type Definition, resolveDefinitions, unfoldAll } from '../definitions.js';
+import { derive, evaluateDerivatives } from '../derive/index.js';
+import { InputError } from '../errors.js';
+import { detectSyntax, ParseError, parseFormulas, type Syntax } from '../parse/index.js';
+import { toLatex, toText } from '../print/index.js';
+import { choiceOption, type Options, type ParsedArgs, listOption, stringOption } from './command.js';
+import { readFormula } from './input.js';
+
+/** Options of every command that takes definitions. */
+export const problemOptions: Options = {
+  where: { type: 'string', multiple: true, short: 'w' },
+  indices: { type: 'string' },
+  of: { type: 'string' },
+};
+
+export interface Inputs {
+  /** The syntax of the main formula: the default output format. */
+  readonly syntax: Syntax;
+  /** The main input's formulas, as parsed. */
+  readonly formulas: readonly Expr[];
+  /** The `--where` formulas, as parsed: they come first in scope. */
+  readonly where: readonly Expr[];
+  /** `--wrt`, as parsed (not yet resolved against the definitions). */
+  readonly wrt: Var | null;
+  readonly sizes: Record<string, number>;
+}
+
+export interface Problem {
+  readonly definitions: Definition[];
+  readonly assumptions: Expr[];
+  /** The last definition's variable (`E@1`), or a trailing formula that is not an equation. */
+  readonly target: Expr;
+  /** `--wrt`, resolved in the final scope. */
+  readonly wrt: Var | null;
+}
+
+const SYNTAXES = ['latex', 'text', 'auto'] as const;
+
+/** Parse `text`; a ParseError is reported with its caret and where the text came from. */
+export function parseInput(text: string, origin: string, syntax: Syntax | 'auto'): Expr[] {
+  try {
+    return parseFormulas(text, { syntax });
+  } catch (err) {
+    if (err instanceof ParseError) {
+      throw new InputError(`${origin === 'argument' ? '' : `in ${origin}: `}${err.format(text)}`);
+    }
+    throw err;
+  }
+}
+
+/** `j=100,k=10` (also `j:100 k:10`) → `{j: 100, k: 10}`. */
+export function parseSizes(spec: string | undefined): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  if (spec === undefined) return sizes;
+  for (const part of spec.split(/[,\s]+/).filter((p) => p !== '')) {
+    const m = /^([A-Za-z][A-Za-z0-9']*)\s*[=:]\s*(\d+)$/.exec(part);
+    if (m === null || Number(m[2]) < 1) throw new InputError(`--indices: expected name=size with a positive size, like j=100,k=10 (got '${part}')`);
+    sizes[m[1]!] = Number(m[2]);
+  }
+  return sizes;
+}
+
+export function readInputs(args: ParsedArgs, command: string): Inputs {
+  const syntaxOption = choiceOption(args, 'syntax', SYNTAXES, 'auto');
+  const source = readFormula(args.positionals, stringOption(args, 'file'), command);
+  const syntax = syntaxOption === 'auto' ? detectSyntax(source.text) : syntaxOption;
+  const formulas = parseInput(source.text, source.origin, syntax);
+  const where = listOption(args, 'where').flatMap((w) => parseInput(w, '--where', syntaxOption));
+  const wrtText = stringOption(args, 'wrt');
+  const wrtParsed = wrtText === undefined ? [] : parseInput(wrtText, '--wrt', syntaxOption);
+  if (wrtParsed.length > 1 || (wrtParsed.length === 1 && wrtParsed[0]!.kind !== 'var')) {
+    throw new InputError(`--wrt must be one variable, such as x, w_{jk} or w[j,k] (got '${wrtText}')`);
+  }
+  const wrt = wrtParsed.length === 1 ? (wrtParsed[0] as Var) : null;
+  return { syntax, formulas, where, wrt, sizes: parseSizes(stringOption(args, 'indices')) };
+}
+
+/** Definitions in `let*` order (`--where` first), the target (`--of` or the last definition) and `--wrt` in final scope. */
+export function resolveProblem(inputs: Inputs, of: string | undefined): Problem {
+  const extra = inputs.wrt === null ? [] : [inputs.wrt];
+  let resolved;
+  try {
+    resolved = resolveDefinitions([...inputs.where, ...inputs.formulas], extra, { of, sizes: inputs.sizes });
+  } catch (err) {
+    // resolveDefinitions reports unusable input (nothing to differentiate, an unknown --of) as plain errors.
+    if (err instanceof Error && err.constructor === Error) throw new InputError(err.message);
+    throw err;
+  }
+  const wrt = resolved.extra[0];
+  return {
+    definitions: resolved.definitions,
+    assumptions: resolved.assumptions,
+    target: resolved.target,
+    wrt: wrt === undefined ? null : (wrt as Var),
+  };
+}
+
+export const FORMATS = ['latex', 'text', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function printIn(e: Expr, format: 'latex' | 'text'): string {
+  return format === 'latex' ? toLatex(e) : toText(e);
+}
+
+/** Both printed forms, for JSON output. */
+export function printedBoth(e: Expr): { latex: string; text: string } {
+  return { latex: toLatex(e), text: toText(e) };
+}
+
+/**
+ * The expression to compute numerically: an equation whose left side is not a
+ * variable (`∂E/∂w = …`) contributes its right side; otherwise the target of
+ * the definitions. Derivative operators inside are differentiated (and, with
+ * `--wrt`, the target itself), and definitions unfolded, so only inputs remain.
+ */
+export function numericTarget(inputs: Inputs, of: string | undefined): { expr: Expr; problem: Problem | null } {
+  const only = inputs.formulas.length === 1 ? inputs.formulas[0]! : null;
+  const isEquationOfNonVar = only !== null && only.kind === 'rel' && only.ops.length === 1 && only.ops[0] === '='
+    && only.args[0]!.kind !== 'var';
+  if (isEquationOfNonVar && inputs.where.length === 0 && inputs.wrt === null) {
+    return { expr: evaluateDerivatives((only as Expr & { kind: 'rel' }).args[1]!, { sizes: inputs.sizes }).result, problem: null };
+  }
+  const problem = resolveProblem(inputs, of);
+  const options = { definitions: problem.definitions, assumptions: problem.assumptions, sizes: inputs.sizes };
+  const value = problem.wrt === null ? evaluateDerivatives(problem.target, options).result : derive(problem.target, problem.wrt, options).result;
+  return { expr: unfoldAll(value, problem.definitions), problem };
+}
+
+/** `--free j,k` → ['j', 'k']. */
+export function freeOrder(spec: string | undefined): string[] | undefined {
+  return spec === undefined ? undefined : spec.split(/[,\s]+/).filter((s) => s !== '');
+}

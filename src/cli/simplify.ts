@@ -1,0 +1,100 @@
+// kronecker simplify: evaluate every derivative operator inside a formula, then simplify.
+
+import { type Expr, rel } from '../ast.js';
+import { evaluateDerivatives } from '../derive/index.js';
+import { type Definition, resolveDefinitions } from '../definitions.js';
+import { freeIndices } from '../indices.js';
+import { simplify } from '../simplify/index.js';
+import type { Step } from '../proof/steps.js';
+import { commonOptions, type Command, choiceOption } from './command.js';
+import { EXIT, UsageError } from './errors.js';
+import { printedBoth, printIn, problemOptions, readInputs } from './problem.js';
+import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
+
+export const simplifyCommand: Command = {
+  name: 'simplify',
+  summary: 'evaluate the derivatives inside a formula and simplify it',
+  options: { ...commonOptions, ...problemOptions, ...proofOptions, format: { type: 'string' } },
+  help: `Usage: kronecker simplify <formula> [options]
+
+Evaluates every derivative operator inside the formula (\\frac{\\partial}{\\partial w_{jk}}(...),
+\\frac{\\partial (...)}{\\partial w_{j,k}}, d/dx(...)) and simplifies the result: Kronecker
+deltas collapse, sums of zero vanish, like terms and powers are collected, constants fold.
+The form stays the one a person writes: products are not expanded, the order of the
+factors is kept, and function spellings (\\text{sigmoid}, \\sigma) are the user's.
+An equation keeps its left side: on the seed's expression one,
+
+  kronecker simplify "\\frac{\\partial E}{\\partial w_{jk}} = -2(t_k - o_k) \\cdot ... \\cdot \\frac{\\partial}{\\partial w_{jk}} \\left(\\sum_j w_{jk} \\cdot o_j\\right)"
+
+prints expression two (the last factor becomes o_j).
+
+Options:
+  -w, --where DEFINITION  a definition in scope (repeatable)
+  --indices j=100,k=10    declare index ranges
+  --format latex|text|json   output (default: the syntax of the input)
+  --syntax latex|text|auto   how to read the input (default auto)
+  -f, --file FILE         read the formula from FILE ('-' is stdin)
+${proofHelp}
+Examples:
+  kronecker simplify "\\frac{\\partial}{\\partial w_{jk}} \\sum_j w_{jk} o_j"     # o_j
+  kronecker simplify "sum(i, delta[i,j] * x[i]) + 0*y" --format text          # x[j]
+`,
+  run(args, out) {
+    const inputs = readInputs(args, 'simplify');
+    const settings = readProofSettings(args, 'simplify');
+    const format = choiceOption(args, 'format', [...PROOF_FORMATS], inputs.syntax);
+    if (settings === null && (format === 'markdown' || format === 'html')) throw new UsageError(`--format ${format} needs --steps`, 'simplify');
+    const { definitions, formulas } = inScope(inputs.where, inputs.formulas, inputs.sizes);
+    const options = { definitions, sizes: inputs.sizes, steps: settings !== null };
+    const done = formulas.map((f) => simplifyFormula(f, options));
+
+    if (settings !== null) {
+      if (done.length !== 1) throw new UsageError('--steps explains one formula at a time', 'simplify');
+      const context = { definitions, sizes: inputs.sizes };
+      const ok = writeProof({ goal: formulas[0]!, steps: done[0]!.steps, result: done[0]!.result }, format, settings, context, out, null);
+      return ok ? EXIT.ok : EXIT.checkFailed;
+    }
+    if (format === 'json') {
+      const items = done.map((d) => ({ result: printedBoth(d.result), free: [...freeIndices(d.result)].sort() }));
+      out(JSON.stringify(items.length === 1 ? items[0] : items, null, 2));
+    } else {
+      out(done.map((d) => printIn(d.result, format === 'text' ? 'text' : 'latex')).join('\n'));
+    }
+    return EXIT.ok;
+  },
+};
+
+/** The formulas resolved after the `--where` definitions (which come first, `let*`). */
+function inScope(where: readonly Expr[], formulas: readonly Expr[], sizes: Record<string, number>): { definitions: Definition[]; formulas: readonly Expr[] } {
+  if (where.length === 0) return { definitions: [], formulas };
+  const resolved = resolveDefinitions(where, formulas, { sizes });
+  return { definitions: resolved.definitions, formulas: resolved.extra };
+}
+
+interface SimplifyFormulaOptions {
+  readonly definitions: readonly Definition[];
+  readonly sizes: Record<string, number>;
+  readonly steps: boolean;
+}
+
+/** Derivatives evaluated, then each side simplified; a left side that is a derivative (∂E/∂w = …) names the result and stays. */
+export function simplifyFormula(formula: Expr, options: SimplifyFormulaOptions): { result: Expr; steps: Step[] } {
+  const evaluated = evaluateDerivatives(formula, options);
+  const steps = [...evaluated.steps];
+  const e = evaluated.result;
+  const simplifyOptions = { sizes: options.sizes, steps: options.steps };
+  if (e.kind !== 'rel') {
+    const s = simplify(e, simplifyOptions);
+    return { result: s.result, steps: [...steps, ...s.steps] };
+  }
+  // Simplify side by side; a side's steps are restated on the whole relation.
+  const sides = [...e.args];
+  const keepLeft = sides[0]!.kind === 'diff';
+  for (let i = keepLeft ? 1 : 0; i < sides.length; i++) {
+    const s = simplify(sides[i]!, simplifyOptions);
+    const wholeWith = (x: Expr) => rel(e.ops, sides.map((side, j) => (j === i ? x : side)));
+    steps.push(...s.steps.map((step) => ({ ...step, before: wholeWith(step.before), after: wholeWith(step.after) })));
+    sides[i] = s.result;
+  }
+  return { result: rel(e.ops, sides), steps };
+}
