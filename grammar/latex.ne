@@ -1,0 +1,157 @@
+# LaTeX formulas → Kronecker AST (docs/notation.md is the reference).
+#
+# The grammar is unambiguous (exactly one parse per input) and uses only
+# left-recursive lists, so Earley parses it in linear time. Lookahead decisions
+# (is `\sigma` applied? is `d` a differential? does `|` open or close?) are
+# taken by the token passes in src/parse/latex-tokens.ts. Postprocessors return
+# thunks (src/parse/build.ts); the AST is built once, from the final parse.
+
+@preprocessor typescript
+
+@{%
+import moo from 'moo';
+import * as b from './build.js';
+import { TokenStream } from './tokens.js';
+import { LATEX_RULES, refineLatex } from './latex-tokens.js';
+
+export const lexer = new TokenStream(moo.compile(LATEX_RULES), refineLatex);
+%}
+
+@lexer lexer
+
+Formulas   -> Formula                       {% ([f]) => b.list(f) %}
+            | Formulas %sep Formula         {% ([l, , f]) => b.push(l, f) %}
+
+Formula    -> Sum                           {% id %}
+            | Relation                      {% ([c]) => b.relation(c) %}
+
+Relation   -> Sum RelOp Sum                 {% ([x, op, y]) => ({ ops: b.list(op), args: b.push(b.list(x), y) }) %}
+            | Relation RelOp Sum            {% ([c, op, y]) => ({ ops: b.push(c.ops, op), args: b.push(c.args, y) }) %}
+
+RelOp      -> %eq                           {% () => '=' %}
+            | %rel                          {% ([t]) => b.RELATIONS[t.value] %}
+
+Sum        -> Terms                         {% ([l]) => b.terms(l) %}
+Terms      -> Term                          {% ([t]) => b.list(t) %}
+            | Terms %plus Term              {% ([l, , t]) => b.push(l, t) %}
+            | Terms %minus Term             {% ([l, , t]) => b.push(l, b.negate(t)) %}
+
+# Unary minus binds looser than a product: `-2 x` is -(2x), `-x^2` is -(x^2).
+Term       -> Product                       {% id %}
+            | %minus Term                   {% ([, t]) => b.negate(t) %}
+            | %plus Term                    {% ([, t]) => t %}
+
+# `\sum`, `\frac{\partial}{\partial x}` and an unparenthesised function head
+# take the whole product to their right.
+Product    -> Factors                       {% ([l]) => b.factors(l) %}
+            | Factors Prefixed              {% ([l, p]) => b.factors(b.push(l, p)) %}
+            | Factors %times Prefixed       {% ([l, , p]) => b.factors(b.push(l, p)) %}
+            | Factors %slash Prefixed       {% ([l, , p]) => b.quotient(b.factors(l), p) %}
+            | Prefixed                      {% id %}
+
+Prefixed   -> %sum SumScripts Product       {% ([, h, body]) => b.summation(h.indices, body, h.lower, h.upper) %}
+            | %frac %lbrace %dOp %rbrace %lbrace %dOp Variable %rbrace Product
+                                            {% ([, , op, , , , wrt, , body]) => b.derivative(body, wrt, 'operator', op.value === 'd' ? 'd' : 'partial') %}
+            | %fnCmd Product                {% ([f, arg]) => b.apply(f.fn, arg, f.spelling) %}
+            | %fnName Product               {% ([f, arg]) => b.apply(f.fn, arg, f.spelling) %}
+            # A function name with nothing to apply to is just a name: `\text{sigmoid}`.
+            | %fnName                       {% ([f]) => b.varValue(b.parts(f.value)) %}
+
+Factors    -> Unit                          {% ([u]) => b.list(u) %}
+            | Factors Unit                  {% ([l, u]) => b.push(l, u) %}
+            | Factors %times Unit           {% ([l, , u]) => b.push(l, u) %}
+            | Factors %slash Unit           {% ([l, , u]) => b.list(b.quotient(b.factors(l), u)) %}
+
+Unit       -> Atom                          {% id %}
+            | Atom %caret Script            {% ([a, , s]) => b.power(a, s) %}
+            | %expE %caret Script           {% ([, , s]) => b.apply('exp', s, 'e^') %}
+
+Script     -> %lbrace Sum %rbrace           {% ([, s]) => s %}
+            | %int                          {% ([t]) => b.constant(t.value) %}
+            | VarName                       {% ([n]) => b.varValue(b.parts(n)) %}
+
+Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
+            | %int                          {% ([t]) => b.constant(t.value) %}
+            | %num                          {% ([t]) => b.constant(t.value) %}
+            | Group                         {% id %}
+            | Group %primes                 {% ([g, p]) => b.primeOf(g, Number(p.value), p.text.startsWith('^') ? '^\\prime' : "'") %}
+            | %lbrack Bracketed             {% ([, x]) => x %}
+            | %frac Fraction                {% ([, f]) => f %}
+            | %sqrt %lbrace Sum %rbrace     {% ([, , s]) => b.apply('sqrt', s) %}
+            | %fnApplied %lparen Sum %rparen
+                                            {% ([f, , s]) => b.apply(f.fn, s, f.spelling) %}
+            | %barOpen Sum %barClose        {% ([, s]) => b.apply('abs', s, '|') %}
+            | %hash IndexVar                {% ([, i]) => b.count(i.name) %}
+
+Group      -> %lparen Sum %rparen           {% ([, s]) => s %}
+            | %lset Sum %rset               {% ([, s]) => s %}
+            | %lbrace Sum %rbrace           {% ([, s]) => s %}
+
+# `[ ]` around a relation is an Iverson bracket, around anything else a group.
+Bracketed  -> Sum %rbrack                   {% id %}
+            | Relation %rbrack              {% ([c]) => b.bracket(b.relation(c)) %}
+
+Fraction   -> %lbrace Sum %rbrace %lbrace Sum %rbrace
+                                            {% ([, n, , , d]) => b.quotient(n, d) %}
+            | %lbrace %dOp Sum %rbrace %lbrace %dOp Variable %rbrace
+                                            {% ([, op, body, , , , wrt]) => b.derivative(body, wrt, 'fraction', op.value === 'd' ? 'd' : 'partial') %}
+
+# A prime belongs to the name, before or after the subscript: `w'_{jk}`, `w_{jk}'`.
+# (The suffix is its own rule so that it is only predicted after a name.)
+Variable   -> VarName                       {% ([n]) => b.parts(n) %}
+            | VarName VarSuffix             {% ([n, s]) => b.parts(n, s.primes, s.indices, s.comma) %}
+VarSuffix  -> %primes                       {% ([p]) => ({ primes: Number(p.value), indices: [], comma: false }) %}
+            | Subscript                     {% ([s]) => ({ primes: 0, indices: s.indices, comma: s.comma }) %}
+            | %primes Subscript             {% ([p, s]) => ({ primes: Number(p.value), indices: s.indices, comma: s.comma }) %}
+            | Subscript %primes             {% ([s, p]) => ({ primes: Number(p.value), indices: s.indices, comma: s.comma }) %}
+            | %primes Subscript %primes     {% ([p, s, q]) => ({ primes: Number(p.value) + Number(q.value), indices: s.indices, comma: s.comma }) %}
+
+VarName    -> %letter                       {% ([t]) => t.value %}
+            | %greek                        {% ([t]) => t.value %}
+            | %name                         {% ([t]) => t.value %}
+
+Subscript  -> %underscore IndexVar          {% ([, i]) => ({ indices: [i], comma: false }) %}
+            | %underscore %int              {% ([, t]) => ({ indices: b.digits(t.value), comma: false }) %}
+            | %underscore %lbrace IndexRun %rbrace
+                                            {% ([, , l]) => ({ indices: b.toArray(l).flat(), comma: false }) %}
+            | %underscore %lbrace IndexList %rbrace
+                                            {% ([, , l]) => ({ indices: b.toArray(l), comma: true }) %}
+
+# `w_{jk}`, `w_{12}`, `x_{i+1}`: letters and digits are separate indices.
+IndexRun   -> RunItem                       {% ([i]) => b.list(i) %}
+            | IndexRun RunItem              {% ([l, i]) => b.push(l, i) %}
+RunItem    -> Index                         {% ([i]) => [i] %}
+            | %int                          {% ([t]) => b.digits(t.value) %}
+
+# `w_{j,k}`, `w_{10,2}`: comma-separated, a number is one index.
+IndexList  -> ListItem %comma ListItem      {% ([i, , j]) => b.push(b.list(i), j) %}
+            | IndexList %comma ListItem     {% ([l, , j]) => b.push(l, j) %}
+ListItem   -> Index                         {% id %}
+            | %int                          {% ([t]) => b.wholeIndex(t.value) %}
+
+Index      -> IndexVar                      {% id %}
+            | IndexVar %plus %int           {% ([i, , n]) => b.indexVar(i.name, null, 1, n.value) %}
+            | IndexVar %minus %int          {% ([i, , n]) => b.indexVar(i.name, null, -1, n.value) %}
+
+IndexVar   -> %letter                       {% ([t]) => b.indexVar(t.value, null) %}
+            | %greek                        {% ([t]) => b.indexVar(t.value, null) %}
+            | %letter %primes               {% ([t, p]) => b.indexVar(t.value, "'".repeat(Number(p.value))) %}
+
+# `\sum_j`, `\sum_{j}`, `\sum_{j=1}^{n}`, `\sum^{n}_{j=1}`, `\sum_{j,k}`.
+SumScripts -> SumBelow                      {% id %}
+            | SumBelow %caret Bound         {% ([s, , u]) => ({ ...s, upper: u }) %}
+            | %caret Bound SumBelow         {% ([, u, s]) => ({ ...s, upper: u }) %}
+
+SumBelow   -> %underscore IndexVar          {% ([, i]) => ({ indices: [i.name], lower: null, upper: null }) %}
+            | %underscore %lbrace IndexVar %rbrace
+                                            {% ([, , i]) => ({ indices: [i.name], lower: null, upper: null }) %}
+            | %underscore %lbrace IndexVar %eq ListItem %rbrace
+                                            {% ([, , i, , lo]) => ({ indices: [i.name], lower: lo, upper: null }) %}
+            | %underscore %lbrace Binders %rbrace
+                                            {% ([, , l]) => ({ indices: b.names(l), lower: null, upper: null }) %}
+Binders    -> IndexVar %comma IndexVar      {% ([i, , j]) => b.push(b.list(i), j) %}
+            | Binders %comma IndexVar       {% ([l, , j]) => b.push(l, j) %}
+
+Bound      -> IndexVar                      {% id %}
+            | %int                          {% ([t]) => b.wholeIndex(t.value) %}
+            | %lbrace ListItem %rbrace      {% ([, i]) => i %}

@@ -1,0 +1,89 @@
+# Plain-text formulas → Kronecker AST (docs/notation.md is the reference).
+#
+# Same shape as grammar/latex.ne: unambiguous, left-recursive lists, thunks
+# from src/parse/build.ts. Calls, sums and derivatives always parenthesise
+# their argument, so there is no scope rule to decide.
+
+@preprocessor typescript
+
+@{%
+import moo from 'moo';
+import * as b from './build.js';
+import { TokenStream } from './tokens.js';
+import { TEXT_RULES, refineText } from './text-tokens.js';
+
+export const lexer = new TokenStream(moo.compile(TEXT_RULES), refineText);
+%}
+
+@lexer lexer
+
+Formulas   -> Formula                       {% ([f]) => b.list(f) %}
+            | Formulas %sep Formula         {% ([l, , f]) => b.push(l, f) %}
+
+Formula    -> Sum                           {% id %}
+            | Relation                      {% ([c]) => b.relation(c) %}
+
+Relation   -> Sum RelOp Sum                 {% ([x, op, y]) => ({ ops: b.list(op), args: b.push(b.list(x), y) }) %}
+            | Relation RelOp Sum            {% ([c, op, y]) => ({ ops: b.push(c.ops, op), args: b.push(c.args, y) }) %}
+
+RelOp      -> %eq                           {% () => '=' %}
+            | %rel                          {% ([t]) => b.RELATIONS[t.value] %}
+
+Sum        -> Terms                         {% ([l]) => b.terms(l) %}
+Terms      -> Term                          {% ([t]) => b.list(t) %}
+            | Terms %plus Term              {% ([l, , t]) => b.push(l, t) %}
+            | Terms %minus Term             {% ([l, , t]) => b.push(l, b.negate(t)) %}
+
+Term       -> Product                       {% id %}
+            | %minus Term                   {% ([, t]) => b.negate(t) %}
+            | %plus Term                    {% ([, t]) => t %}
+
+Product    -> Factors                       {% ([l]) => b.factors(l) %}
+Factors    -> Unit                          {% ([u]) => b.list(u) %}
+            | Factors Unit                  {% ([l, u]) => b.push(l, u) %}
+            | Factors %times Unit           {% ([l, , u]) => b.push(l, u) %}
+            | Factors %slash Unit           {% ([l, , u]) => b.list(b.quotient(b.factors(l), u)) %}
+
+# `^` is right-associative and its exponent may be negated: `x^-1`, `x^2^3`.
+Unit       -> Atom                          {% id %}
+            | Atom %caret Exponent          {% ([a, , e]) => b.power(a, e) %}
+Exponent   -> Atom                          {% id %}
+            | %minus Exponent               {% ([, e]) => b.negate(e) %}
+            | Atom %caret Exponent          {% ([a, , e]) => b.power(a, e) %}
+
+Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
+            | %int                          {% ([t]) => b.constant(t.value) %}
+            | %num                          {% ([t]) => b.constant(t.value) %}
+            | Group                         {% id %}
+            | Group %primes                 {% ([g, p]) => b.primeOf(g, Number(p.value), "'") %}
+            | %lbrack Relation %rbrack      {% ([, c]) => b.bracket(b.relation(c)) %}
+            | %fnApplied %lparen Sum %rparen
+                                            {% ([f, , s]) => b.apply(f.fn, s, f.spelling) %}
+            | %sumKw %lparen IndexVar %comma Sum %rparen
+                                            {% ([, , i, , body]) => b.summation([i.name], body, null, null) %}
+            | %sumKw %lparen IndexVar %eq Bound %dots Bound %comma Sum %rparen
+                                            {% ([, , i, , lo, , hi, , body]) => b.summation([i.name], body, lo, hi) %}
+            | %dd Variable %lparen Sum %rparen
+                                            {% ([, wrt, , body]) => b.derivative(body, wrt, 'operator', 'partial') %}
+            | %hash IndexVar                {% ([, i]) => b.count(i.name) %}
+
+Group      -> %lparen Sum %rparen           {% ([, s]) => s %}
+            | %lbrack Sum %rbrack           {% ([, s]) => s %}
+
+Variable   -> %name                         {% ([t]) => b.parts(t.value) %}
+            | %name %primes                 {% ([t, p]) => b.parts(t.value, Number(p.value)) %}
+            | %name %lindex Indices %rbrack {% ([t, , l]) => b.parts(t.value, 0, b.toArray(l)) %}
+            | %name %primes %lindex Indices %rbrack
+                                            {% ([t, p, , l]) => b.parts(t.value, Number(p.value), b.toArray(l)) %}
+
+Indices    -> Index                         {% ([i]) => b.list(i) %}
+            | Indices %comma Index          {% ([l, , i]) => b.push(l, i) %}
+
+Index      -> IndexVar                      {% id %}
+            | IndexVar %plus %int           {% ([i, , n]) => b.indexVar(i.name, null, 1, n.value) %}
+            | IndexVar %minus %int          {% ([i, , n]) => b.indexVar(i.name, null, -1, n.value) %}
+            | %int                          {% ([t]) => b.wholeIndex(t.value) %}
+Bound      -> Index                         {% id %}
+
+IndexVar   -> %name                         {% ([t]) => b.indexVar(t.value, null) %}
+            | %name %primes                 {% ([t, p]) => b.indexVar(t.value, "'".repeat(Number(p.value))) %}

@@ -1,0 +1,286 @@
+// The finite-difference checker: does a claimed ∂f/∂w agree with the slope of
+// f, measured numerically, at random inputs and at every index assignment?
+//
+// For each assignment of the derivative's free indices free(f) ∪ indices(w),
+// the element of w that `wrt` addresses under that assignment is moved by ±h
+// and f is re-evaluated; the central difference (f(w+h) - f(w-h)) / 2h is
+// compared with the claimed derivative there. h ≈ 1e-5·max(1, |w|) balances
+// truncation error (~h²|f'''|) against round-off (~ε|f|/h), both near 1e-10,
+// well inside the default tolerance 1e-6.
+
+import { assertNever, children, type Expr, type Var } from './ast.js';
+import { evaluate } from './evaluate.js';
+import { allIndexNames, baseLetter } from './indices.js';
+import { type Inputs, type InputValue, type NestedArray, signature } from './values.js';
+
+/** A deterministic PRNG (mulberry32): the same seed gives the same inputs on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface RandomInputOptions {
+  readonly seed?: number;
+  /** Sizes to use for these index names (others: 2 or 3, chosen at random). */
+  readonly sizes?: Readonly<Record<string, number>>;
+  /** Values to use as given instead of random ones. */
+  readonly values?: Readonly<Record<string, InputValue>>;
+  /** Inputs that must be positive (arguments of log, sqrt): drawn from [0.2, 1.5]. */
+  readonly positive?: readonly string[];
+  /** Draw one entry of an input; the default is uniform in [-1.5, 1.5] (see `positive`). */
+  readonly generate?: (name: string, random: () => number) => number;
+}
+
+/**
+ * Random values for every variable of `exprs` and a size for every index name.
+ * Index names that must agree share one size: a letter and its fresh copies
+ * (`j`, `j'`), names that address the same slot of one input, and a sum's
+ * binder with a symbolic upper bound (`j` and `n` in `\sum_{j=1}^{n}`).
+ */
+export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions = {}): Required<Inputs> {
+  const random = prng(options.seed ?? 1);
+  const parent = new Map<string, string>();
+  const find = (n: string): string => {
+    let p = parent.get(n) ?? n;
+    if (p !== n) parent.set(n, (p = find(p)));
+    return p;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  const names = new Set<string>();
+  for (const e of exprs) allIndexNames(e, names);
+  for (const n of names) union(n, baseLetter(n));
+
+  // Per input: rank, and per slot the plain names, the largest offset use and the largest literal.
+  const inputs = new Map<string, { plain: Set<string>[]; need: number[] }>();
+  const seen = new Set<Expr>();
+  const visit = (e: Expr): void => {
+    if (seen.has(e)) return;
+    seen.add(e);
+    switch (e.kind) {
+      case 'var': {
+        let info = inputs.get(e.name);
+        if (info === undefined) {
+          info = { plain: e.indices.map(() => new Set()), need: e.indices.map(() => 1) };
+          inputs.set(e.name, info);
+        }
+        e.indices.forEach((i, s) => {
+          const slot = info.plain[s];
+          if (slot === undefined) return;
+          if (i.kind === 'inum') info.need[s] = Math.max(info.need[s]!, i.value);
+          else if (i.offset === 0) {
+            for (const other of slot) union(other, i.name);
+            slot.add(i.name);
+          }
+        });
+        return;
+      }
+      case 'sum':
+        if (e.upper !== null && e.upper.kind === 'ivar' && e.upper.offset === 0) union(e.index, e.upper.name);
+        break;
+      case 'num': case 'delta': case 'extent': case 'index': case 'add': case 'neg': case 'mul': case 'div': case 'pow':
+      case 'call': case 'diff': case 'rel': case 'iverson':
+        break;
+      default: assertNever(e);
+    }
+    children(e).forEach(visit);
+  };
+  exprs.forEach(visit);
+
+  const classSize = new Map<string, number>();
+  for (const [n, size] of Object.entries(options.sizes ?? {})) classSize.set(find(n), size);
+  // Given arrays fix the sizes of the names that index them.
+  for (const [name, value] of Object.entries(options.values ?? {})) {
+    const info = inputs.get(name);
+    if (info === undefined || typeof value === 'number') continue;
+    let level: unknown = value;
+    info.plain.forEach((slot, s) => {
+      if (!(Array.isArray(level) || level instanceof Float64Array)) return;
+      if (slot.size > 0 && (s === 0 || !(value instanceof Float64Array))) classSize.set(find([...slot][0]!), level.length);
+      level = Array.isArray(level) ? level[0] : undefined;
+    });
+  }
+  const sizes: Record<string, number> = {};
+  for (const n of [...names].sort()) {
+    const root = find(n);
+    if (!classSize.has(root)) classSize.set(root, 2 + Math.floor(random() * 2));
+    sizes[n] = classSize.get(root)!;
+  }
+  // Offsets (`x_{i+1}`) need one more entry than the index's range.
+  const seenOffsets = new Set<Expr>();
+  const offsets = (e: Expr): void => {
+    if (seenOffsets.has(e)) return;
+    seenOffsets.add(e);
+    if (e.kind === 'var') {
+      const info = inputs.get(e.name)!;
+      e.indices.forEach((i, s) => {
+        if (i.kind === 'ivar' && i.offset > 0 && info.plain[s]!.size === 0) {
+          info.need[s] = Math.max(info.need[s]!, (sizes[i.name] ?? 1) + i.offset);
+        }
+      });
+    }
+    children(e).forEach(offsets);
+  };
+  exprs.forEach(offsets);
+
+  const positive = new Set(options.positive ?? []);
+  const draw = options.generate ?? ((name: string, r: () => number) => (positive.has(name) ? 0.2 + 1.3 * r() : -1.5 + 3 * r()));
+  const values: Record<string, InputValue> = { ...options.values };
+  for (const [name, info] of [...inputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (Object.prototype.hasOwnProperty.call(values, name)) continue;
+    const shape = info.plain.map((slot, s) => (slot.size > 0 ? sizes[[...slot][0]!]! : info.need[s]!));
+    const make = (d: number): number | NestedArray =>
+      d === shape.length ? draw(name, random) : Array.from({ length: shape[d]! }, () => make(d + 1));
+    values[name] = make(0);
+  }
+  return { sizes, values };
+}
+
+export interface CheckOptions extends Omit<RandomInputOptions, 'values'> {
+  readonly f: Expr;
+  /** The variable differentiated by: `w_{jk}`, a scalar `x`, or with literal indices `w_{1k}`. */
+  readonly wrt: Var;
+  /** The claimed ∂f/∂wrt; its free indices are free(f) ∪ the indices of wrt. */
+  readonly derivative: Expr;
+  /** Fixed inputs (values and sizes); everything missing is drawn at random. */
+  readonly inputs?: Partial<Inputs>;
+  /** Independent random draws (default 3). */
+  readonly trials?: number;
+  /** Allowed |difference| / max(1, |expected|, |got|) (default 1e-6). */
+  readonly tolerance?: number;
+}
+
+export interface CheckFailure {
+  readonly trial: number;
+  /** Values (1-based) of the derivative's free indices. */
+  readonly assignment: Readonly<Record<string, number>>;
+  /** The finite-difference slope. */
+  readonly expected: number;
+  /** The claimed derivative's value. */
+  readonly got: number;
+}
+
+export interface CheckReport {
+  readonly ok: boolean;
+  /** Largest |expected - got| / max(1, |expected|, |got|) seen. */
+  readonly maxError: number;
+  /** The failing points (at most 20 are listed). */
+  readonly failures: readonly CheckFailure[];
+  /** Number of (trial, assignment) points compared. */
+  readonly checked: number;
+}
+
+const MAX_LISTED = 20;
+
+/** Compare `derivative` with central differences of `f` at random inputs and every index assignment. */
+export function checkDerivative(options: CheckOptions): CheckReport {
+  const { f, wrt, derivative } = options;
+  const tolerance = options.tolerance ?? 1e-6;
+  const trials = options.trials ?? 3;
+  const fSig = signature(f);
+  const fFree = fSig.free;
+  const wrtNames = wrt.indices.flatMap((i) => (i.kind === 'ivar' ? [i.name] : []));
+  const free = [...new Set([...fFree, ...wrtNames])].sort();
+  const failures: CheckFailure[] = [];
+  let checked = 0;
+  let maxError = 0;
+
+  let failed = 0;
+  for (let trial = 0; trial < trials; trial++) {
+    const inputs = randomInputs([f, derivative, wrt], {
+      ...options,
+      seed: (options.seed ?? 1) * 7919 + trial,
+      sizes: { ...options.sizes, ...options.inputs?.sizes },
+      values: options.inputs?.values,
+    });
+    const claimed = evaluate(derivative, inputs, { free });
+    // One pair of evaluations of f per element of wrt, shared by the assignments that address it.
+    const slopes = new Map<string, number | NestedArray | null>();
+
+    forEachAssignment(free, claimed.shape, (assignment) => {
+      const address = wrt.indices.map((i) => (i.kind === 'inum' ? i.value : assignment[i.name]! + i.offset));
+      const key = address.join(',');
+      let slope = slopes.get(key);
+      if (slope === undefined) slopes.set(key, (slope = centralDifference(f, fFree, wrt.name, address, inputs)));
+      if (slope === null) return; // `wrt` addresses no element here (an offset past the end)
+      const expected = at(slope, fFree.map((n) => assignment[n]!));
+      const got = at(claimed.value, free.map((n) => assignment[n]!));
+      const error = Math.abs(expected - got) / Math.max(1, Math.abs(expected), Math.abs(got));
+      checked++;
+      maxError = Math.max(maxError, Number.isNaN(error) ? Infinity : error);
+      if (!(error <= tolerance)) {
+        failed++;
+        if (failures.length < MAX_LISTED) failures.push({ trial, assignment, expected, got });
+      }
+    });
+  }
+  return { ok: failed === 0 && checked > 0, maxError, failures, checked };
+}
+
+/**
+ * The slope of f (a tensor over `fFree`) in the element of input `name` at
+ * `address` (1-based), or null when that element does not exist.
+ */
+function centralDifference(
+  f: Expr, fFree: readonly string[], name: string, address: readonly number[], inputs: Required<Inputs>,
+): number | NestedArray | null {
+  const base = inputs.values[name];
+  const x = address.length === 0 ? base : at(base as NestedArray, address, true);
+  if (typeof x !== 'number') return null;
+  const h = 1e-5 * Math.max(1, Math.abs(x));
+  const moved = (v: number) => {
+    const value = address.length === 0 ? v : replaced(base as NestedArray, address, v);
+    return evaluate(f, { sizes: inputs.sizes, values: { ...inputs.values, [name]: value } }, { free: fFree }).value;
+  };
+  // Divide by the step actually taken, after rounding of x ± h.
+  const step = (x + h) - (x - h);
+  return zipWith(moved(x + h), moved(x - h), (p, m) => (p - m) / step);
+}
+
+/** The entry of a nested value at 1-based `pos`; with `lenient`, undefined when out of range. */
+function at(v: InputValue | NestedArray, pos: readonly number[], lenient = false): number {
+  let x: unknown = v;
+  for (const i of pos) {
+    if (!Array.isArray(x) || i < 1 || i > x.length) {
+      if (lenient) return undefined as unknown as number;
+      throw new Error(`internal: no entry at [${pos.join(', ')}]`);
+    }
+    x = x[i - 1];
+  }
+  return x as number;
+}
+
+/** A copy of `v` with the entry at 1-based `pos` set to `x`. */
+function replaced(v: NestedArray, pos: readonly number[], x: number): NestedArray {
+  const [first, ...rest] = pos;
+  return v.map((y, i) => (i === first! - 1 ? (rest.length === 0 ? x : replaced(y as NestedArray, rest, x)) : y));
+}
+
+function zipWith(a: number | NestedArray, b: number | NestedArray, op: (x: number, y: number) => number): number | NestedArray {
+  if (typeof a === 'number') return op(a, b as number);
+  return a.map((x, i) => zipWith(x, (b as NestedArray)[i]!, op));
+}
+
+/** Call `visit` for every assignment (1-based) of `names` over `shape`, in row-major order. */
+function forEachAssignment(names: readonly string[], shape: readonly number[], visit: (assignment: Record<string, number>) => void): void {
+  const idx = names.map(() => 1);
+  const total = shape.reduce((p, n) => p * n, 1);
+  for (let c = 0; c < total; c++) {
+    const assignment: Record<string, number> = {};
+    names.forEach((n, d) => (assignment[n] = idx[d]!));
+    visit(assignment);
+    for (let d = names.length - 1; d >= 0; d--) {
+      if (++idx[d]! <= shape[d]!) break;
+      idx[d] = 1;
+    }
+  }
+}

@@ -1,0 +1,408 @@
+// Scheduling and JS emission: Expr → the source of one kernel function.
+//
+// Every subexpression is computed in the loop nest of its own free indices.
+// Code is generated into a stack of levels — level 0 runs once, level d runs
+// inside the d-th enclosing loop — and each subexpression goes to the
+// outermost level where all its free indices are bound (loop-invariant code
+// motion), as a `const` that later uses share (CSE: nodes are hash-consed, so
+// the memo is keyed by node id). When that level still sits inside a loop the
+// subexpression does not depend on (σ(Σ_j w_{jk} o_j) inside the (j, k) nest,
+// with j outer), an expensive subexpression is instead *materialised*: computed
+// once per value of its own indices into a Float64Array in the kernel's
+// prologue, and read from there. A product is first split by free indices,
+// so the k-only factors of -2(t_k - y_k)σ(z_k)(1-σ(z_k))o_j become one array
+// c_k and the (j, k) loop is a single multiplication, as in hand-written code.
+//
+// Safety: the source contains only generated identifiers (x0, d0_1, n2, i3,
+// t4, …), numbers formatted by `literal`, and fixed operators. Names from the
+// expression never reach it; inputs arrive as positional arguments, and
+// functions from the function table are passed in as values.
+
+import { assertNever, children, type Expr, type Index, indexKey, mul, type RelOp } from '../ast.js';
+import { type FunctionSpec, functionSpec } from '../functions.js';
+import { freeIndices } from '../indices.js';
+import { EvaluationError, type Signature } from '../values.js';
+
+/** Where an out-of-range index was read, for the error message raised at run time. */
+export interface Access {
+  readonly input: string;
+  readonly slot: number;
+  readonly index: string;
+}
+
+export interface Kernel {
+  /** Body for `new Function('fns', 'oob', body)`, which returns `{ kernel, entry }`: the kernel with positional parameters, and the same taking them packed in one array. */
+  readonly body: string;
+  /** Kernel parameters, in call order (see `paramsFor`). */
+  readonly params: readonly string[];
+  /** Functions passed as `fns`, in order (`f0`, `f1`, …). */
+  readonly functions: readonly FunctionSpec[];
+  /** Indexed by the first argument of `oob(access, value)`. */
+  readonly accesses: readonly Access[];
+}
+
+/**
+ * A number as JS source. Only the characters of `String(number)` can come
+ * out (digits, `.`, `e`, `+`, `-`, `Infinity`, `NaN`); negatives are
+ * parenthesised so `a - -1` stays well-formed.
+ */
+export function literal(v: number): string {
+  if (typeof v !== 'number') throw new TypeError('literal: not a number');
+  if (Number.isNaN(v)) return 'NaN';
+  if (Object.is(v, -0)) return '(-0)';
+  const s = String(v);
+  if (!/^-?(Infinity|[0-9]+(\.[0-9]+)?(e[+-][0-9]+)?)$/.test(s)) throw new Error(`literal: unexpected form ${s}`);
+  return v < 0 ? `(${s})` : s;
+}
+
+interface Level {
+  readonly stmts: string[];
+  readonly memo: Map<number, string>;
+  /** The index bound by this loop (null for level 0). */
+  readonly index: string | null;
+  /** JS expression for the index's 0-based value. */
+  readonly zero: string;
+  /** Runs over the whole range 1..N (a free index or an unbounded sum), not between explicit bounds. */
+  readonly full: boolean;
+}
+type Nest = readonly Level[];
+
+const OPS: Record<RelOp, string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+function indent(code: string): string {
+  return code.split('\n').map((l) => (l === '' ? l : `  ${l}`)).join('\n');
+}
+
+/** The kernel parameter list: inputs, slot extents, index sizes, size symbols, output. */
+export function paramsFor(sig: Signature): string[] {
+  return [
+    ...sig.inputs.map((_, a) => `x${a}`),
+    ...sig.inputs.flatMap((spec, a) => spec.slots.map((_, s) => `d${a}_${s}`)),
+    ...sig.ranged.map((_, r) => `n${r}`),
+    ...sig.sizeSymbols.map((_, r) => `c${r}`),
+    'out',
+  ];
+}
+
+export function generateKernel(expr: Expr, sig: Signature): Kernel {
+  return new Emitter(sig).run(expr);
+}
+
+class Emitter {
+  private counter = 0;
+  private temps = 0;
+  private readonly root: Level = { stmts: [], memo: new Map(), index: null, zero: '', full: true };
+  private readonly inputNo = new Map<string, number>();
+  private readonly sizeParam = new Map<string, string>();
+  private readonly symbolParam = new Map<string, string>();
+  private readonly functions: FunctionSpec[] = [];
+  private readonly accesses: Access[] = [];
+  private readonly materialized = new Map<number, { temp: string; order: readonly string[] }>();
+  private readonly expensiveMemo = new Map<number, boolean>();
+  private readonly riskyMemo = new Map<number, boolean>();
+  /** Binders of bounded sums: a plain index named so may run past its array (checked at each read). */
+  private readonly boundedBinders = new Set<string>();
+
+  constructor(private readonly sig: Signature) {
+    sig.inputs.forEach((spec, a) => this.inputNo.set(spec.name, a));
+    sig.ranged.forEach((n, r) => this.sizeParam.set(n, `n${r}`));
+    sig.sizeSymbols.forEach((n, r) => this.symbolParam.set(n, `c${r}`));
+  }
+
+  run(expr: Expr): Kernel {
+    this.collectBoundedBinders(expr, new Set());
+    const nest = this.loops([this.root], this.sig.free);
+    const value = this.gen(expr, nest);
+    this.root.stmts.unshift('let p = 0;');
+    nest[nest.length - 1]!.stmts.push(`out[p++] = ${value};`);
+    this.close(nest, 1);
+    const fns = this.functions.map((_, f) => `const f${f} = fns[${f}];`).join('\n');
+    const params = paramsFor(this.sig);
+    // `entry` takes the arguments packed in one array: a fixed-arity call V8 can inline (`apply` is slower).
+    const entry = `function entry(A) {\n  kernel(${params.map((_, i) => `A[${i}]`).join(', ')});\n}`;
+    const temps = this.temps > 0 ? 'const T = [];\n' : '';
+    const body = `"use strict";\n${fns}${fns ? '\n' : ''}${temps}function kernel(${params.join(', ')}) {\n${indent(this.root.stmts.join('\n'))}\n}\n${entry}\nreturn { kernel, entry };`;
+    return { body, params, functions: this.functions, accesses: this.accesses };
+  }
+
+  private fresh(prefix: string): string {
+    return `${prefix}${this.counter++}`;
+  }
+
+  private collectBoundedBinders(e: Expr, seen: Set<number>): void {
+    if (seen.has(e.id)) return;
+    seen.add(e.id);
+    if (e.kind === 'sum' && (e.lower !== null || e.upper !== null)) this.boundedBinders.add(e.index);
+    if (e.kind === 'diff') throw new EvaluationError('cannot compile an unevaluated derivative: differentiate first');
+    for (const c of children(e)) this.collectBoundedBinders(c, seen);
+  }
+
+  /** Open full-range loops over `names` below `nest` (closed later by `close`). */
+  private loops(nest: Nest, names: readonly string[]): Level[] {
+    const out = [...nest];
+    for (const n of names) out.push({ stmts: [], memo: new Map(), index: n, zero: this.fresh('i'), full: true });
+    return out;
+  }
+
+  /** Wrap levels `from`.. of `nest` (innermost first) into their loops, appending each to its parent. */
+  private close(nest: Nest, from: number): void {
+    for (let d = nest.length - 1; d >= from; d--) {
+      const level = nest[d]!;
+      const n = this.size(level.index!);
+      nest[d - 1]!.stmts.push(`for (let ${level.zero} = 0; ${level.zero} < ${n}; ${level.zero}++) {\n${indent(level.stmts.join('\n'))}\n}`);
+    }
+  }
+
+  private size(name: string): string {
+    const p = this.sizeParam.get(name);
+    if (p === undefined) throw new EvaluationError(`size of index '${name}' is needed but unknown`);
+    return p;
+  }
+
+  /** Level number and 0-based JS value of the innermost binding of an index name. */
+  private binding(name: string, nest: Nest): { depth: number; zero: string; full: boolean } {
+    for (let d = nest.length - 1; d >= 1; d--) if (nest[d]!.index === name) return { depth: d, zero: nest[d]!.zero, full: nest[d]!.full };
+    const c = this.symbolParam.get(name);
+    if (c !== undefined) return { depth: 0, zero: `(${c} - 1)`, full: true };
+    throw new EvaluationError(`index '${name}' has no value here (neither a free index nor bound by a sum)`);
+  }
+
+  /** 0-based JS value of an index expression. */
+  private zero(i: Index, nest: Nest): string {
+    if (i.kind === 'inum') return literal(i.value - 1);
+    const b = this.binding(i.name, nest).zero;
+    return i.offset === 0 ? b : `(${b} + ${literal(i.offset)})`;
+  }
+
+  /** Contains a sum, a call or a power: worth a temporary array rather than recomputation. */
+  private expensive(e: Expr): boolean {
+    let v = this.expensiveMemo.get(e.id);
+    if (v === undefined) {
+      v = e.kind === 'sum' || e.kind === 'call' || e.kind === 'pow' || children(e).some((c) => this.expensive(c));
+      this.expensiveMemo.set(e.id, v);
+    }
+    return v;
+  }
+
+  /** Reads an array element that needs a range check: it must not move out of a loop that may not run. */
+  private risky(e: Expr): boolean {
+    let v = this.riskyMemo.get(e.id);
+    if (v === undefined) {
+      v = e.kind === 'var'
+        ? e.indices.some((i) => i.kind === 'inum' || i.offset !== 0 || this.boundedBinders.has(i.name))
+        : children(e).some((c) => this.risky(c));
+      this.riskyMemo.set(e.id, v);
+    }
+    return v;
+  }
+
+  /** The outermost level of `nest` at which `e` can be computed. */
+  private depthOf(e: Expr, nest: Nest): number {
+    let m = 0;
+    for (const n of freeIndices(e)) m = Math.max(m, this.binding(n, nest).depth);
+    if (this.risky(e)) for (let d = nest.length - 1; d > m; d--) if (!nest[d]!.full) return d;
+    return m;
+  }
+
+  /** JS expression for the value of `e` in `nest` (a literal, a parameter or a generated local). */
+  private gen(e: Expr, nest: Nest): string {
+    switch (e.kind) {
+      case 'num': return literal(e.value);
+      case 'extent': return this.size(e.index);
+      case 'index':
+        return e.index.kind === 'inum' ? literal(e.index.value) : `(${this.zero(e.index, nest)} + 1)`;
+      case 'var':
+        if (e.indices.length === 0) return `x${this.inputNo.get(e.name)!}`;
+        return this.place(e, nest);
+      case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'sum': case 'delta': case 'rel':
+      case 'iverson':
+        return this.place(e, nest);
+      case 'diff': throw new EvaluationError('cannot compile an unevaluated derivative: differentiate first');
+      default: return assertNever(e);
+    }
+  }
+
+  /** Compute `e` once at its level (or read it from its temporary array) and name the result. */
+  private place(e: Expr, nest: Nest): string {
+    const m = this.depthOf(e, nest);
+    const level = nest[m]!;
+    const hit = level.memo.get(e.id);
+    if (hit !== undefined) return hit;
+    const here = nest.slice(0, m + 1);
+    let name: string;
+    if (this.wasteful(e, here) && this.expensive(e) && this.canMaterialize(e, nest)) {
+      const { temp, order } = this.materialize(e);
+      name = this.fresh('t');
+      level.stmts.push(`const ${name} = ${temp}[${this.flat(order.map((n) => this.binding(n, here).zero), order.map((n) => this.size(n)))}];`);
+    } else if (e.kind === 'sum') {
+      name = this.sum(e, here);
+    } else {
+      const code = this.compute(e, here);
+      name = this.fresh('t');
+      level.stmts.push(`const ${name} = ${code};`);
+    }
+    level.memo.set(e.id, name);
+    return name;
+  }
+
+  /** Some loop around level `nest.length - 1` binds an index `e` does not depend on. */
+  private wasteful(e: Expr, nest: Nest): boolean {
+    const free = freeIndices(e);
+    return nest.some((l) => l.index !== null && !free.has(l.index));
+  }
+
+  /** `e` may be computed over the full ranges of its indices, ahead of everything. */
+  private canMaterialize(e: Expr, nest: Nest): boolean {
+    for (const n of freeIndices(e)) {
+      if (!this.binding(n, nest).full || !this.sizeParam.has(n)) {
+        if (!this.symbolParam.has(n)) return false;
+      }
+    }
+    return !this.risky(e) || nest.every((l) => l.full);
+  }
+
+  /** Compute `e` for every value of its free indices into a temporary array, in the prologue. */
+  private materialize(e: Expr): { temp: string; order: readonly string[] } {
+    const had = this.materialized.get(e.id);
+    if (had !== undefined) return had;
+    const rank = (n: string) => {
+      const at = this.sig.free.indexOf(n);
+      return at === -1 ? this.sig.free.length : at;
+    };
+    const order = [...freeIndices(e)].filter((n) => !this.symbolParam.has(n))
+      .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const temp = this.fresh('a');
+    // Temporaries persist between calls (T, outside the kernel): allocating a typed array of
+    // variable length costs about a microsecond, a third of the whole seed gradient at J=100, K=10.
+    const slot = this.temps++;
+    const length = order.map((n) => this.size(n)).join(' * ');
+    this.root.stmts.push(`let ${temp} = T[${slot}];`);
+    this.root.stmts.push(`if (${temp} === undefined || ${temp}.length < ${length}) ${temp} = T[${slot}] = new Float64Array(${length});`);
+    const nest = this.loops([this.root], order);
+    const value = this.gen(e, nest);
+    const pos = this.flat(nest.slice(1).map((l) => l.zero), order.map((n) => this.size(n)));
+    nest[nest.length - 1]!.stmts.push(`${temp}[${pos}] = ${value};`);
+    this.close(nest, 1);
+    const made = { temp, order };
+    this.materialized.set(e.id, made);
+    return made;
+  }
+
+  /** Row-major position from 0-based indices and extents. */
+  private flat(zeros: readonly string[], dims: readonly string[]): string {
+    let pos = zeros[0]!;
+    for (let s = 1; s < zeros.length; s++) pos = `${/ /.test(pos) ? `(${pos})` : pos} * ${dims[s]} + ${zeros[s]}`;
+    return pos;
+  }
+
+  /** An accumulation loop at the innermost level of `nest`; returns the accumulator. */
+  private sum(e: Expr & { kind: 'sum' }, nest: Nest): string {
+    const at = nest[nest.length - 1]!;
+    const lo = e.lower === null ? '0' : this.zero(e.lower, nest);
+    const test = e.upper === null ? `< ${this.size(e.index)}` : `<= ${this.zero(e.upper, nest)}`;
+    const acc = this.fresh('s');
+    const i = this.fresh('i');
+    const level: Level = { stmts: [], memo: new Map(), index: e.index, zero: i, full: e.lower === null && e.upper === null };
+    const body = this.gen(e.body, [...nest, level]);
+    level.stmts.push(`${acc} += ${body};`);
+    at.stmts.push(`let ${acc} = 0;`);
+    at.stmts.push(`for (let ${i} = ${lo}; ${i} ${test}; ${i}++) {\n${indent(level.stmts.join('\n'))}\n}`);
+    return acc;
+  }
+
+  /** JS expression computing `e` from its children, at the innermost level of `nest`. */
+  private compute(e: Expr, nest: Nest): string {
+    const g = (c: Expr) => this.gen(c, nest);
+    switch (e.kind) {
+      case 'var': return this.read(e.name, e.indices, nest);
+      case 'add': {
+        // a + (-b) is written a - b: the same IEEE result, and the source reads like the formula.
+        if (e.terms.length === 0) return '0';
+        const parts = e.terms.map((t, n) => (n > 0 && t.kind === 'neg' ? `- ${g(t.arg)}` : `${n > 0 ? '+ ' : ''}${g(t)}`));
+        return `(${parts.join(' ')})`;
+      }
+      case 'mul': {
+        const factors = this.groupFactors(e);
+        return factors.length === 0 ? '1' : `(${factors.map(g).join(' * ')})`;
+      }
+      case 'neg': return `(-${g(e.arg)})`;
+      case 'div': return `(${g(e.num)} / ${g(e.den)})`;
+      case 'pow': {
+        const base = g(e.base);
+        return e.exp.kind === 'num' && e.exp.value === 2 ? `(${base} * ${base})` : `Math.pow(${base}, ${g(e.exp)})`;
+      }
+      case 'call': {
+        if (e.args.length !== 1) throw new EvaluationError(`${e.fn} takes one argument, got ${e.args.length}`);
+        const spec = functionSpec(e.fn);
+        let f = this.functions.indexOf(spec);
+        if (f === -1) f = this.functions.push(spec) - 1;
+        return `f${f}(${g(e.args[0]!)})`;
+      }
+      case 'delta': return `(${this.zero(e.a, nest)} === ${this.zero(e.b, nest)} ? 1 : 0)`;
+      case 'rel': {
+        const args = e.args.map(g);
+        return `(${e.ops.map((op, k) => `${args[k]} ${OPS[op]} ${args[k + 1]}`).join(' && ')} ? 1 : 0)`;
+      }
+      case 'iverson': return g(e.cond);
+      case 'sum': return this.sum(e, nest);
+      case 'num': case 'extent': case 'index': case 'diff': return this.gen(e, nest);
+      default: return assertNever(e);
+    }
+  }
+
+  /**
+   * Factors of a product, with those that depend on fewer indices than the
+   * whole multiplied out first, one product per index set (constants join a
+   * larger set), so each such product is hoisted or materialised as one.
+   * Reassociating a product changes it by a few ulps at most.
+   */
+  private groupFactors(e: Expr & { kind: 'mul' }): readonly Expr[] {
+    const all = freeIndices(e);
+    const keyOf = (f: Expr) => [...freeIndices(f)].sort().join(',');
+    const groups = new Map<string, Expr[]>();
+    for (const f of e.factors) {
+      if (freeIndices(f).size === all.size) continue;
+      const key = keyOf(f);
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    const isSubset = (a: string, b: string) => a === '' || a.split(',').every((n) => b.split(',').includes(n));
+    for (const key of [...groups.keys()]) {
+      const bigger = [...groups.keys()].find((other) => other !== key && isSubset(key, other) && groups.has(other));
+      if (bigger !== undefined) {
+        groups.set(bigger, [...groups.get(key)!, ...groups.get(bigger)!]);
+        groups.delete(key);
+      }
+    }
+    const out: Expr[] = [];
+    const placed = new Set<string>();
+    for (const f of e.factors) {
+      if (freeIndices(f).size === all.size) {
+        out.push(f);
+        continue;
+      }
+      const key = [...groups.keys()].find((k) => groups.get(k)!.includes(f))!;
+      if (placed.has(key)) continue;
+      placed.add(key);
+      const members = groups.get(key)!;
+      out.push(members.length === 1 ? members[0]! : mul(e.factors.filter((x) => members.includes(x))));
+    }
+    return out;
+  }
+
+  /** An array element, with a range check on every slot not known to be in range. */
+  private read(name: string, indices: readonly Index[], nest: Nest): string {
+    const a = this.inputNo.get(name)!;
+    const spec = this.sig.inputs[a]!;
+    const at = nest[nest.length - 1]!;
+    const zeros = indices.map((i, s) => {
+      const z = this.zero(i, nest);
+      if (i.kind === 'ivar' && i.offset === 0 && this.binding(i.name, nest).full && spec.slots[s]!.includes(i.name)) return z;
+      const q = this.fresh('q');
+      const access = this.accesses.push({ input: name, slot: s, index: i.kind === 'ivar' ? indexKey(i) : '' }) - 1;
+      at.stmts.push(`const ${q} = ${z};`);
+      at.stmts.push(`if (!(${q} >= 0 && ${q} < d${a}_${s})) throw oob(${access}, ${q} + 1);`);
+      return q;
+    });
+    return `x${a}[${this.flat(zeros, spec.slots.map((_, s) => `d${a}_${s}`))}]`;
+  }
+}

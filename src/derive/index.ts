@@ -1,0 +1,109 @@
+// The differentiator's public API.
+//
+//   derive(expr, wrt)              ∂expr/∂wrt: raw, simplified, and (on request) the steps
+//   differentiate(expr, wrt, ctx)  the raw derivative only (fast driver)
+//   evaluateDerivatives(expr)      every ∂ node inside a formula replaced by its value
+
+import { diff, type Expr, rel, type Var } from '../ast.js';
+import type { Definition } from '../definitions.js';
+import type { Step } from '../proof/steps.js';
+import { containsDiff, evaluateDiffs } from './fast.js';
+import { simplify } from '../simplify/index.js';
+import { evaluateDiffsWithSteps, nextDiff, replaceNode } from './steps.js';
+import { makeContext } from './rules.js';
+
+export { applyRule, type DeriveContext, makeContext, type RuleApplication } from './rules.js';
+export { Dependence, dependsOn, indicesDistinct } from './depends.js';
+export { containsDiff, differentiate } from './fast.js';
+export { evaluateDiffsWithSteps } from './steps.js';
+
+export interface DeriveOptions {
+  /** Definitions (from `resolveDefinitions`): defined quantities are unfolded where they are differentiated. */
+  readonly definitions?: readonly Definition[];
+  /** Facts for the simplifier (`Σ_k t_k = 1`). */
+  readonly assumptions?: readonly Expr[];
+  /** Declared index ranges. */
+  readonly sizes?: Readonly<Record<string, number>>;
+  /** Record the steps (differentiation, then simplification). */
+  readonly steps?: boolean;
+}
+
+export interface Derivation {
+  /** The derivative before simplification. */
+  readonly raw: Expr;
+  /** The simplified derivative. */
+  readonly result: Expr;
+  /** Empty unless `options.steps`. */
+  readonly steps: Step[];
+}
+
+/** ∂expr/∂wrt. */
+export function derive(expr: Expr, wrt: Var, options: DeriveOptions = {}): Derivation {
+  const ctx = makeContext(options.definitions ?? []);
+  const start = diff(expr, wrt, 'fraction');
+  const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps };
+  if (options.steps === true) {
+    const d = evaluateDiffsWithSteps(start, ctx);
+    const s = simplify(d.result, simplifyOptions);
+    return { raw: d.result, result: s.result, steps: [...d.steps, ...s.steps] };
+  }
+  const raw = evaluateDiffs(start, ctx);
+  return { raw, result: simplify(raw, simplifyOptions).result, steps: [] };
+}
+
+export interface EvaluateDerivativesOptions extends DeriveOptions {
+  /** Simplify each derivative on its own before putting it back (default true); false puts back the raw derivative. */
+  readonly simplify?: boolean;
+}
+
+/**
+ * Replace every ∂ node inside a formula by its value: each one is computed in
+ * isolation (its steps, then its simplification steps), then put back
+ * ('subst.back'). The left side of an equation `∂E/∂w = …` names the quantity
+ * being computed and stays as written.
+ */
+export function evaluateDerivatives(expr: Expr, options: EvaluateDerivativesOptions = {}): { result: Expr; steps: Step[] } {
+  const ctx = makeContext(options.definitions ?? []);
+  const simplifyParts = options.simplify ?? true;
+  const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps };
+  // Hide a left-hand derivative from the search by evaluating only the other sides.
+  const named = expr.kind === 'rel' && expr.args[0]!.kind === 'diff' ? expr : null;
+  const parts = named === null ? [expr] : named.args.slice(1);
+  const whole = (ps: readonly Expr[]): Expr => (named === null ? ps[0]! : rel(named.ops, [named.args[0]!, ...ps]));
+
+  let current = parts;
+  const steps: Step[] = [];
+  for (;;) {
+    const d = firstDiff(current);
+    if (d === null) break;
+    let value: Expr;
+    if (options.steps === true) {
+      const isolated = evaluateDiffsWithSteps(d, ctx);
+      steps.push(...isolated.steps);
+      value = isolated.result;
+      if (simplifyParts) {
+        const s = simplify(value, simplifyOptions);
+        steps.push(...s.steps);
+        value = s.result;
+      }
+    } else {
+      value = evaluateDiffs(d, ctx);
+      if (simplifyParts) value = simplify(value, simplifyOptions).result;
+    }
+    const next = current.map((p) => replaceNode(p, d, value));
+    if (options.steps === true) {
+      steps.push({ rule: 'subst.back', before: whole(current), after: whole(next), focus: d, replacement: value, params: {} });
+    }
+    current = next;
+  }
+  return { result: whole(current), steps };
+}
+
+function firstDiff(parts: readonly Expr[]): (Expr & { kind: 'diff' }) | null {
+  for (const p of parts) {
+    if (!containsDiff(p)) continue;
+    const d = nextDiff(p);
+    if (d !== null) return d;
+  }
+  return null;
+}

@@ -1,0 +1,113 @@
+// The derivative rules. Each performs ONE rewrite of one `∂body/∂wrt` node
+// whose body holds no derivative, and returns the rule's id and its result;
+// the result may still contain `∂` nodes of sub-parts (the product rule gives
+// ∂f·g + f·∂g). Both drivers (fast.ts, steps.ts) apply exactly these functions,
+// so the explained derivation and the computed answer cannot disagree.
+//
+// The choice of rule follows what a person does: anything that does not depend
+// on the variable is a constant (0); a product with one varying factor is a
+// constant multiple, the product rule is for two or more; a constant exponent
+// is the power rule.
+
+import {
+  add, assertNever, call, delta, diff, div, type Diff, type Expr, mul, neg, num, pow, sum, type Var,
+} from '../ast.js';
+import { type Definition, definitionTable, type DefinitionTable, displayName, instantiate } from '../definitions.js';
+import { functionSpec } from '../functions.js';
+import { freeIndices, renameBound } from '../indices.js';
+import type { RuleId } from '../proof/steps.js';
+import { Dependence, mayBeSameVariable } from './depends.js';
+
+export interface DeriveContext {
+  readonly definitions: DefinitionTable;
+  readonly dependence: Dependence;
+  /** Derivatives computed so far, by `∂` node id (nodes are hash-consed, so the id says body and variable). */
+  readonly memo: Map<number, Expr>;
+}
+
+export function makeContext(definitions: DefinitionTable | readonly Definition[] = []): DeriveContext {
+  const table = Array.isArray(definitions) ? definitionTable(definitions) : (definitions as DefinitionTable);
+  return { definitions: table, dependence: new Dependence(table), memo: new Map() };
+}
+
+export interface RuleApplication {
+  readonly rule: RuleId;
+  readonly result: Expr;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+const zero = num(0);
+const one = num(1);
+
+const apply = (rule: RuleId, result: Expr, params: Record<string, string> = {}): RuleApplication => ({ rule, result, params });
+
+/** Rewrite `d` once. `d.body` must not contain a derivative (evaluate inner ones first). */
+export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
+  const { body, wrt } = d;
+  const D = (e: Expr) => diff(e, wrt);
+  const varies = (e: Expr) => ctx.dependence.dependsOn(e, wrt);
+  if (!varies(body)) return apply('diff.const', zero);
+  switch (body.kind) {
+    case 'var': return variableRule(body, wrt, ctx);
+    case 'add': return apply('diff.sum', add(body.terms.map(D)));
+    case 'neg': return apply('diff.neg', neg(D(body.arg)));
+    case 'mul': {
+      const varying = body.factors.flatMap((f, i) => (varies(f) ? [i] : []));
+      const withDerivative = (i: number) => mul(body.factors.map((f, j) => (j === i ? D(f) : f)));
+      if (varying.length === 1) return apply('diff.const-multiple', withDerivative(varying[0]!));
+      return apply('diff.product', add(varying.map(withDerivative)));
+    }
+    case 'div': {
+      if (!varies(body.den)) return apply('diff.const-multiple', div(D(body.num), body.den));
+      const numerator = add([mul([D(body.num), body.den]), neg(mul([body.num, D(body.den)]))]);
+      return apply('diff.quotient', div(numerator, pow(body.den, num(2))));
+    }
+    case 'pow': {
+      const { base, exp } = body;
+      if (!varies(exp)) {
+        // n f^{n-1} f', written as people do: 2 f f' rather than 2 f^1 f'.
+        const lowered = exp.kind === 'num' ? num(exp.value - 1) : add([exp, neg(one)]);
+        const power = lowered === one ? base : pow(base, lowered);
+        return apply('diff.power', mul([exp, power, D(base)]));
+      }
+      if (!varies(base)) return apply('diff.power-general', mul([body, call('log', [base]), D(exp)]));
+      // (f^g)' = f^g (g' log f + g f'/f)
+      const inner = add([mul([D(exp), call('log', [base])]), div(mul([exp, D(base)]), base)]);
+      return apply('diff.power-general', mul([body, inner]));
+    }
+    case 'call': {
+      if (body.args.length !== 1) throw new Error(`cannot differentiate '${body.fn}' with ${body.args.length} arguments`);
+      const u = body.args[0]!;
+      // φ'(u) u', with the factors of φ'(u) spliced in: σ(u)(1 - σ(u)) u'.
+      const outer = functionSpec(body.fn).derivative(u, body);
+      return apply('diff.chain', mul([...(outer.kind === 'mul' ? outer.factors : [outer]), D(u)]), { fn: body.fn });
+    }
+    case 'sum': {
+      // Moving ∂/∂w_{jk} inside Σ_j would let the binder capture the j of w_{jk}: rename it first.
+      const taken = freeIndices(wrt);
+      if (taken.has(body.index)) {
+        const renamed = renameBound(body, taken);
+        return apply('index.rename-bound', D(renamed), { from: body.index, to: renamed.index });
+      }
+      return apply('diff.sum-interchange', sum(body.index, D(body.body), body.lower, body.upper), { index: body.index });
+    }
+    case 'iverson': return apply('diff.iverson', zero);
+    case 'diff': throw new Error('applyRule: evaluate the inner derivative first');
+    case 'rel': throw new Error('cannot differentiate a relation; differentiate its sides');
+    case 'num': case 'delta': case 'extent': case 'index': return apply('diff.const', zero);
+    default: return assertNever(body);
+  }
+}
+
+function variableRule(v: Var, wrt: Var, ctx: DeriveContext): RuleApplication {
+  if (mayBeSameVariable(v, wrt)) {
+    if (v.indices.length === 0) return apply('diff.var', one);
+    // ∂w_{ab}/∂w_{jk} = δ_{aj} δ_{bk}: one delta per index slot.
+    const deltas = v.indices.map((a, i) => delta(a, wrt.indices[i]!));
+    return apply('diff.indexed-var', deltas.length === 1 ? deltas[0]! : mul(deltas));
+  }
+  // It varies but is not the variable itself: only a definition can do that.
+  const def = ctx.definitions.get(v.name);
+  if (def === undefined) throw new Error(`applyRule: '${v.name}' varies with '${wrt.name}' but has no definition`);
+  return apply('def.unfold', diff(instantiate(def, v.indices), wrt), { name: displayName(def.versioned), versioned: def.versioned });
+}

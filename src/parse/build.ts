@@ -1,0 +1,129 @@
+// What the grammar postprocessors return: deferred constructors.
+//
+// Earley completes a rule at every position where it could end, including in
+// branches that die later: `Sum -> Sum "+" Term` completes after each of a
+// thousand terms. Building `add([...])` there would cost O(n) each time and
+// O(n²) in all. So postprocessors return thunks over persistent lists, and the
+// AST (built only with the constructors of src/ast.ts) is made once, from the
+// single surviving parse.
+
+import {
+  add, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
+  mul, neg, num, pow, rel, type RelOp, sum, variable, type Var,
+} from '../ast.js';
+
+export type Lazy = () => Expr;
+
+/** A persistent list, newest element first; sharing tails makes `push` O(1) and safe across parse branches. */
+export interface List<T> {
+  readonly head: T;
+  readonly tail: List<T> | null;
+}
+
+export function list<T>(x: T): List<T> {
+  return { head: x, tail: null };
+}
+export function push<T>(l: List<T>, x: T): List<T> {
+  return { head: x, tail: l };
+}
+export function toArray<T>(l: List<T> | null): T[] {
+  const out: T[] = [];
+  for (let x = l; x !== null; x = x.tail) out.push(x.head);
+  return out.reverse();
+}
+
+const force = (l: List<Lazy>): Expr[] => toArray(l).map((f) => f());
+
+/** `a + b - c` → one flat `add`; a single term stays itself. */
+export function terms(l: List<Lazy>): Lazy {
+  return () => {
+    const ts = force(l);
+    return ts.length === 1 ? ts[0]! : add(ts);
+  };
+}
+
+/** A run of factors → one flat `mul`; a single factor stays itself. */
+export function factors(l: List<Lazy>): Lazy {
+  return () => {
+    const fs = force(l);
+    return fs.length === 1 ? fs[0]! : mul(fs);
+  };
+}
+
+export const constant = (text: string): Lazy => () => num(Number(text));
+export const negate = (x: Lazy): Lazy => () => neg(x());
+export const quotient = (a: Lazy, b: Lazy): Lazy => () => div(a(), b());
+export const power = (a: Lazy, b: Lazy): Lazy => () => pow(a(), b());
+export const apply = (fn: string, arg: Lazy, spelling: string | null = null): Lazy => () => call(fn, [arg()], spelling);
+export const count = (index: string): Lazy => () => extent(index);
+
+/** `(ax)'`: the derivative of a group, in Lagrange's notation (see docs/notation.md). */
+export const primeOf = (x: Lazy, primes: number, spelling: string): Lazy => () => {
+  let e = x();
+  for (let i = 0; i < primes; i++) e = call('prime', [e], spelling);
+  return e;
+};
+
+/** A relation chain `a op b op c`, kept as parallel lists. */
+export interface Chain {
+  readonly ops: List<RelOp>;
+  readonly args: List<Lazy>;
+}
+export function relation(c: Chain): Lazy {
+  return () => rel(toArray(c.ops), force(c.args));
+}
+export const bracket = (r: Lazy): Lazy => () => {
+  const cond = r();
+  if (cond.kind !== 'rel') throw new Error('internal: an Iverson bracket without a relation');
+  return iverson(cond);
+};
+
+export const RELATIONS: Record<string, RelOp> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+/** The parts of a variable as written: `w'_{j,k}` is name `w`, one prime, indices j and k, with commas. */
+export interface VarParts {
+  readonly name: string;
+  readonly primes: number;
+  readonly indices: readonly Index[];
+  readonly comma: boolean;
+}
+
+export function parts(name: string, primes = 0, indices: readonly Index[] = [], comma = false): VarParts {
+  return { name, primes, indices, comma };
+}
+
+export function asVar(p: VarParts): Var {
+  return variable(p.name + "'".repeat(p.primes), p.indices, p.comma);
+}
+
+/** A variable as a value: `\delta` with exactly two indices (and no prime) is the Kronecker delta. */
+export function varValue(p: VarParts): Lazy {
+  return () => (p.name === 'delta' && p.primes === 0 && p.indices.length === 2 ? delta(p.indices[0]!, p.indices[1]!) : asVar(p));
+}
+
+export function indexVar(name: string, primes: string | null, offsetSign = 0, offset = '0'): Index {
+  return ivar(name + (primes ?? ''), offsetSign * Number(offset));
+}
+
+/** `w_{12}`: each digit of an uncommaed subscript is its own index. */
+export function digits(text: string): Index[] {
+  return [...text].map((c) => inum(Number(c)));
+}
+/** The names of binders `j, k` (index variables). */
+export function names(l: List<Index>): string[] {
+  return toArray(l).map((i) => (i.kind === 'ivar' ? i.name : String(i.value)));
+}
+export const wholeIndex = (text: string): Index => inum(Number(text));
+
+export function summation(indices: readonly string[], body: Lazy, lower: Index | null, upper: Index | null): Lazy {
+  return () => {
+    // `\sum_{j,k} f` is `\sum_j \sum_k f`.
+    let e = body();
+    for (let i = indices.length - 1; i >= 0; i--) e = sum(indices[i]!, e, i === 0 ? lower : null, i === 0 ? upper : null);
+    return e;
+  };
+}
+
+export function derivative(body: Lazy, wrt: VarParts, form: DiffForm, notation: DiffNotation): Lazy {
+  return () => diff(body(), asVar(wrt), form, notation);
+}

@@ -1,0 +1,258 @@
+// LaTeX tokens: the moo rules, the table of control words we know, and the
+// refining passes that turn raw moo tokens into grammar tokens.
+
+import type moo from 'moo';
+import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
+import { balanceAndSeparate, closest, describe, fail, invalidCharacter, tok, type Tok } from './tokens.js';
+
+/** Raw token rules, in priority order (moo takes the first rule that matches). */
+export const LATEX_RULES: moo.Rules = {
+  nl: { match: /\r?\n/, lineBreaks: true },
+  ws: /[ \t\r]+/,
+  textName: /\\(?:text|mathrm|operatorname|mathit)\s*\{[^{}]*\}/,
+  left: /\\left\s*(?:[([|]|\\\{|\\lvert)/,
+  right: /\\right\s*(?:[)\]|]|\\\}|\\rvert)/,
+  linebreak: /\\\\/,
+  cmd: /\\[a-zA-Z]+/,
+  sym: /\\[^a-zA-Z]/,
+  num: /\d+\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+|\.\d+/,
+  int: /\d+/,
+  letter: /[a-zA-Z]/,
+  primes: /'+/,
+  op: /[-+*/=<>^_,;()[\]{}|~]/,
+  invalid: { match: /[^]/, lineBreaks: true },
+};
+
+const GREEK = [
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
+  'lambda', 'mu', 'nu', 'xi', 'pi', 'varpi', 'rho', 'varrho', 'sigma', 'varsigma', 'tau', 'upsilon', 'phi', 'varphi',
+  'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+];
+
+/** Control words and symbols: the grammar token each one becomes (`skip`: spacing, dropped). */
+const COMMANDS = new Map<string, { type: string; value?: string; open?: string; close?: string }>([
+  ['\\frac', { type: 'frac' }], ['\\dfrac', { type: 'frac' }], ['\\tfrac', { type: 'frac' }],
+  ['\\sqrt', { type: 'sqrt' }],
+  ['\\sum', { type: 'sum' }],
+  ['\\partial', { type: 'dOp', value: 'partial' }],
+  ['\\cdot', { type: 'times' }], ['\\times', { type: 'times' }], ['\\ast', { type: 'times' }],
+  ['\\neq', { type: 'rel', value: '!=' }], ['\\ne', { type: 'rel', value: '!=' }],
+  ['\\le', { type: 'rel', value: '<=' }], ['\\leq', { type: 'rel', value: '<=' }], ['\\leqslant', { type: 'rel', value: '<=' }],
+  ['\\ge', { type: 'rel', value: '>=' }], ['\\geq', { type: 'rel', value: '>=' }], ['\\geqslant', { type: 'rel', value: '>=' }],
+  ['\\lt', { type: 'rel', value: '<' }], ['\\gt', { type: 'rel', value: '>' }],
+  ['\\quad', { type: 'quad' }], ['\\qquad', { type: 'quad' }],
+  ['\\limits', { type: 'skip' }], ['\\displaystyle', { type: 'skip' }],
+  ['\\,', { type: 'skip' }], ['\\;', { type: 'skip' }], ['\\:', { type: 'skip' }], ['\\!', { type: 'skip' }],
+  ['\\ ', { type: 'skip' }],
+  ['\\prime', { type: 'prime' }],
+  ['\\#', { type: 'hash' }],
+  ['\\{', { type: 'lset', open: '\\{' }], ['\\}', { type: 'rset', close: '\\{' }],
+  ['\\lvert', { type: 'barOpen', open: '\\lvert' }], ['\\rvert', { type: 'barClose', close: '\\lvert' }],
+  ...GREEK.map((g): [string, { type: string; value: string }] => [`\\${g}`, { type: 'greek', value: g }]),
+  ...FUNCTIONS.flatMap((f) => f.commands.filter((c) => c !== '\\sqrt').map((c): [string, { type: string; value: string }] => [c, { type: 'fnCmd', value: f.name }])),
+]);
+
+/** Every control word a user may write, for "did you mean" suggestions. */
+const KNOWN_COMMANDS = [...COMMANDS.keys(), '\\text', '\\mathrm', '\\operatorname', '\\mathit', '\\left', '\\right']
+  .filter((c) => /^\\[a-zA-Z]+$/.test(c));
+
+const SINGLE: Record<string, { type: string; open?: string; close?: string }> = {
+  '+': { type: 'plus' }, '-': { type: 'minus' }, '*': { type: 'times' }, '/': { type: 'slash' },
+  '=': { type: 'eq' }, '<': { type: 'rel' }, '>': { type: 'rel' }, '^': { type: 'caret' }, _: { type: 'underscore' },
+  ',': { type: 'comma' }, ';': { type: 'semi' }, '|': { type: 'bar' }, '~': { type: 'skip' },
+  '(': { type: 'lparen', open: '(' }, ')': { type: 'rparen', close: '(' },
+  '[': { type: 'lbrack', open: '[' }, ']': { type: 'rbrack', close: '[' },
+  '{': { type: 'lbrace', open: '{' }, '}': { type: 'rbrace', close: '{' },
+};
+
+/** `\left(` behaves as `(` but must be closed by a `\right` delimiter. */
+const DELIMITERS: Record<string, { open: string; close: string }> = {
+  '(': { open: 'lparen', close: 'rparen' }, ')': { open: 'lparen', close: 'rparen' },
+  '[': { open: 'lbrack', close: 'rbrack' }, ']': { open: 'lbrack', close: 'rbrack' },
+  '\\{': { open: 'lset', close: 'rset' }, '\\}': { open: 'lset', close: 'rset' },
+  '|': { open: 'barOpen', close: 'barClose' }, '\\lvert': { open: 'barOpen', close: 'barClose' },
+  '\\rvert': { open: 'barOpen', close: 'barClose' },
+};
+
+function functionToken(t: Tok, spec: FunctionSpec, spelling: string): Tok {
+  return { ...t, fn: spec.name, spelling: spelling === spec.latex ? null : spelling };
+}
+
+/** Pass 1: one grammar token per raw token (or none, for spacing). */
+function classify(raw: readonly moo.Token[], source: string): Tok[] {
+  const out: Tok[] = [];
+  for (const t of raw) {
+    switch (t.type) {
+      case 'ws': break;
+      case 'nl': case 'linebreak': out.push(tok(t, 'nl')); break;
+      case 'num': case 'int': case 'letter': case 'primes': out.push(tok(t, t.type)); break;
+      case 'textName': {
+        const head = t.value.slice(0, t.value.indexOf('{')).trim();
+        const name = t.value.slice(t.value.indexOf('{') + 1, -1).trim();
+        if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
+          fail(`a name in ${head}{} must be a letter followed by letters or digits`, t.offset, t.text.length, source);
+        }
+        const spec = functionByName(name);
+        if (name.length === 1) out.push(tok(t, 'letter', name));
+        else if (spec !== undefined) out.push(functionToken(tok(t, 'fnName', name), spec, `${head}{${name}}`));
+        else out.push(tok(t, 'name', name));
+        break;
+      }
+      case 'left': case 'right': {
+        const delimiter = t.value.replace(/^\\(?:left|right)\s*/, '');
+        const kind = DELIMITERS[delimiter]!;
+        out.push(t.type === 'left'
+          ? { ...tok(t, kind.open), open: `\\left${kind.open}` }
+          : { ...tok(t, kind.close), close: `\\left${kind.open}` });
+        break;
+      }
+      case 'cmd': case 'sym': {
+        const known = COMMANDS.get(t.value);
+        if (known === undefined) {
+          const guess = t.type === 'cmd' ? closest(t.value, KNOWN_COMMANDS) : undefined;
+          fail(`unknown command ${t.value}${guess === undefined ? '' : `; did you mean ${guess}?`}`, t.offset, t.text.length, source);
+        }
+        if (known.type === 'skip') break;
+        const out1: Tok = { ...tok(t, known.type, known.value ?? t.value) };
+        if (known.open !== undefined) out1.open = known.open;
+        if (known.close !== undefined) out1.close = known.close;
+        if (known.type === 'fnCmd') out.push(functionToken(out1, functionByCommand(t.value)!, t.value));
+        else out.push(out1);
+        break;
+      }
+      case 'op': {
+        const s = SINGLE[t.value]!;
+        if (s.type === 'skip') break;
+        const o: Tok = tok(t, s.type);
+        if (s.open !== undefined) o.open = s.open;
+        if (s.close !== undefined) o.close = s.close;
+        out.push(o);
+        break;
+      }
+      case 'invalid':
+        fail(invalidCharacter(t.value, 'latex'), t.offset, t.text.length, source);
+        break;
+      default:
+        throw new Error(`unhandled raw token type ${String(t.type)}`);
+    }
+  }
+  return out;
+}
+
+/** Pass 2: `x^\prime`, `x^{\prime\prime}` and `x''` all become one `primes` token; its value is the count. */
+function mergePrimes(ts: readonly Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    let count = 0;
+    let next = i;
+    if (t.type === 'primes') {
+      count = t.text.length;
+    } else if (t.type === 'caret' && ts[i + 1]?.type === 'prime') {
+      count = 1;
+      next = i + 1;
+    } else if (t.type === 'caret' && ts[i + 1]?.type === 'lbrace' && ts[i + 2]?.type === 'prime') {
+      let j = i + 2;
+      while (ts[j]?.type === 'prime') j++;
+      if (ts[j]?.type !== 'rbrace') {
+        out.push(t);
+        continue;
+      }
+      count = j - (i + 2);
+      next = j;
+    } else {
+      out.push(t);
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (last?.type === 'primes') last.value = String(Number(last.value) + count);
+    else out.push({ ...t, type: 'primes', value: String(count) });
+    i = next;
+  }
+  return out;
+}
+
+/** Pass 3: as in TeX, an unbraced `_` or `^` takes one character: `x_12` is `x_1 · 2`. */
+function splitScriptDigits(ts: readonly Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (const t of ts) {
+    const prev = out[out.length - 1];
+    if ((prev?.type === 'underscore' || prev?.type === 'caret') && (t.type === 'int' || t.type === 'num') && t.text.length > 1) {
+      out.push({ ...t, type: 'int', value: t.text[0]!, text: t.text[0]! });
+      const rest = t.text.slice(1);
+      out.push({ ...t, type: /^\d+$/.test(rest) ? 'int' : 'num', value: rest, text: rest, offset: t.offset + 1 });
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** Token types after which a value has just ended (so a `|` there closes rather than opens). */
+const ENDS_VALUE = new Set(['int', 'num', 'letter', 'greek', 'name', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose']);
+
+/**
+ * Pass 4: a bare `|` opens an absolute value unless a value has just ended
+ * and a `|` is open, in which case it closes it. So `|a|b|c|` is
+ * `|a| · b · |c|`; nested bars need `\lvert … \rvert` or `(|b|)`.
+ */
+function resolveBars(ts: readonly Tok[]): Tok[] {
+  let open = 0;
+  const out: Tok[] = [];
+  for (const t of ts) {
+    const prev = out[out.length - 1];
+    if (t.type !== 'bar') out.push(t);
+    else if (open > 0 && prev !== undefined && ENDS_VALUE.has(prev.type)) {
+      open--;
+      out.push({ ...t, type: 'barClose', close: '|' });
+    } else {
+      open++;
+      out.push({ ...t, type: 'barOpen', open: '|' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Pass 6: decisions that need to look ahead.
+ * - A function head directly followed by `(` (or `\left(`) is applied to that
+ *   group (`fnApplied`); `\sigma` is sigmoid only in that case.
+ * - `e^` is the exponential.
+ * - In `\frac{d…}{d x…}` both `d` are differentials (`\partial` always is).
+ */
+function lookahead(ts: Tok[]): Tok[] {
+  const match = new Map<number, number>();
+  const stack: number[] = [];
+  ts.forEach((t, i) => {
+    if (t.open !== undefined) stack.push(i);
+    else if (t.close !== undefined) match.set(stack.pop()!, i);
+  });
+  const sigmoid = functionByName('sigmoid')!;
+  return ts.map((t, i) => {
+    const next = ts[i + 1];
+    if (next?.type === 'lparen') {
+      if (t.type === 'fnCmd' || t.type === 'fnName') return { ...t, type: 'fnApplied' };
+      if (t.type === 'greek' && t.value === 'sigma') return functionToken({ ...t, type: 'fnApplied' }, sigmoid, t.text);
+    }
+    if (t.type === 'letter' && t.value === 'e' && next?.type === 'caret') return { ...t, type: 'expE' };
+    if (t.type === 'letter' && t.value === 'd' && ts[i - 1]?.type === 'lbrace' && ts[i - 2]?.type === 'frac') {
+      const close = match.get(i - 1);
+      const den = close === undefined ? -1 : close + 1;
+      const isVar = (x: Tok | undefined) => x !== undefined && (x.type === 'letter' || x.type === 'greek' || x.type === 'name');
+      if (ts[den]?.type === 'lbrace' && ts[den + 1]?.value === 'd' && ts[den + 1]?.type === 'letter' && isVar(ts[den + 2])) {
+        ts[den + 1] = { ...ts[den + 1]!, type: 'dOp' };
+        return { ...t, type: 'dOp' };
+      }
+    }
+    return t;
+  });
+}
+
+const SEPARATORS = new Set(['nl', 'semi', 'comma', 'quad']);
+const SPACING = new Set(['nl', 'quad']);
+
+export function refineLatex(raw: readonly moo.Token[], source: string): Tok[] {
+  const ts = resolveBars(splitScriptDigits(mergePrimes(classify(raw, source))));
+  for (const t of ts) {
+    if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
+  }
+  return lookahead(balanceAndSeparate(ts, source, SEPARATORS, SPACING));
+}

@@ -1,0 +1,87 @@
+// Plain-text tokens: the moo rules and the refining passes.
+
+import type moo from 'moo';
+import { functionByName } from '../functions.js';
+import { balanceAndSeparate, fail, invalidCharacter, tok, type Tok } from './tokens.js';
+
+/** Raw token rules, in priority order (moo takes the first rule that matches). */
+export const TEXT_RULES: moo.Rules = {
+  nl: { match: /\r?\n/, lineBreaks: true },
+  ws: /[ \t\r]+/,
+  dd: /d\/d(?=[A-Za-z])/,
+  num: /\d+\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+|\.\d+/,
+  int: /\d+/,
+  name: /[A-Za-z][A-Za-z0-9]*/,
+  primes: /'+/,
+  op: ['<=', '>=', '!=', '..', '=', '<', '>', '+', '-', '*', '/', '^', '(', ')', '[', ']', ',', ';', '#'],
+  invalid: { match: /[^]/, lineBreaks: true },
+};
+
+const OPS: Record<string, { type: string; value?: string; open?: string; close?: string }> = {
+  '<=': { type: 'rel' }, '>=': { type: 'rel' }, '!=': { type: 'rel' }, '<': { type: 'rel' }, '>': { type: 'rel' },
+  '=': { type: 'eq' }, '..': { type: 'dots' },
+  '+': { type: 'plus' }, '-': { type: 'minus' }, '*': { type: 'times' }, '/': { type: 'slash' }, '^': { type: 'caret' },
+  '(': { type: 'lparen', open: '(' }, ')': { type: 'rparen', close: '(' },
+  '[': { type: 'lbrack', open: '[' }, ']': { type: 'rbrack', close: '[' },
+  ',': { type: 'comma' }, ';': { type: 'semi' }, '#': { type: 'hash' },
+};
+
+function classify(raw: readonly moo.Token[], source: string): Tok[] {
+  const out: Tok[] = [];
+  for (const t of raw) {
+    switch (t.type) {
+      case 'ws': break;
+      case 'nl': case 'dd': case 'num': case 'int': case 'name': out.push(tok(t, t.type)); break;
+      case 'primes': out.push(tok(t, 'primes', String(t.text.length))); break;
+      case 'op': {
+        const o = OPS[t.value]!;
+        const x = tok(t, o.type);
+        if (o.open !== undefined) x.open = o.open;
+        if (o.close !== undefined) x.close = o.close;
+        out.push(x);
+        break;
+      }
+      case 'invalid':
+        fail(t.value === '\\'
+          ? 'invalid character \'\\\' (use --syntax latex for LaTeX input)'
+          : invalidCharacter(t.value, 'text'), t.offset, t.text.length, source);
+        break;
+      default:
+        throw new Error(`unhandled raw token type ${String(t.type)}`);
+    }
+  }
+  return out;
+}
+
+const touching = (a: Tok, b: Tok | undefined): boolean => b !== undefined && a.offset + a.text.length === b.offset;
+
+/**
+ * A name directly followed by `(` is a call (`sum(…)` is the summation); one
+ * directly followed by `[` (after any primes) takes indices. With a space in
+ * between, both are juxtaposition: `f (x)` is `f·x`. The variable after `d/d`
+ * is never a call: `d/dx(y)`.
+ */
+function lookahead(ts: readonly Tok[], source: string): Tok[] {
+  return ts.map((t, i) => {
+    const next = ts[i + 1];
+    if (t.type === 'name' && next?.type === 'lparen' && touching(t, next) && ts[i - 1]?.type !== 'dd') {
+      if (t.value === 'sum') return { ...t, type: 'sumKw' };
+      const spec = functionByName(t.value);
+      if (spec === undefined) fail(`unknown function ${t.value}`, t.offset, t.text.length, source);
+      return { ...t, type: 'fnApplied', fn: spec.name, spelling: null };
+    }
+    if (t.type === 'lbrack') {
+      const prev = ts[i - 1];
+      const named = prev?.type === 'name' || (prev?.type === 'primes' && ts[i - 2]?.type === 'name' && touching(ts[i - 2]!, prev));
+      if (named && touching(prev!, t)) return { ...t, type: 'lindex' };
+    }
+    return t;
+  });
+}
+
+const SEPARATORS = new Set(['nl', 'semi', 'comma']);
+const SPACING = new Set(['nl']);
+
+export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
+  return lookahead(balanceAndSeparate(classify(raw, source), source, SEPARATORS, SPACING), source);
+}

@@ -1,0 +1,150 @@
+// The token stream the grammars read, and the passes shared by both syntaxes.
+//
+// moo cuts the source into raw tokens; a per-syntax `refine` function turns
+// them into grammar tokens. Decisions that need one token of lookahead (is
+// `\sigma` applied to a parenthesis? is this `d` a differential?) are taken
+// here, so the grammars stay unambiguous without nearley's `reject`.
+
+import type moo from 'moo';
+import { ParseError } from './errors.js';
+
+/** A grammar token. `type` is what the grammar matches (`%letter`); `value` is normalised (`lambda`, `<=`). */
+export interface Tok {
+  type: string;
+  value: string;
+  /** The source text, for error messages. */
+  text: string;
+  offset: number;
+  /** For function heads: the canonical function name and the spelling to record (null = house style). */
+  fn?: string;
+  spelling?: string | null;
+  /** For openers: a key that the matching closer must carry in `close`. */
+  open?: string;
+  close?: string;
+}
+
+export type Refine = (raw: readonly moo.Token[], source: string) => Tok[];
+
+/** A nearley lexer over the refined tokens of one input. */
+export class TokenStream {
+  private tokens: Tok[] = [];
+  private next_ = 0;
+  /** The offset just past the last token, where "unexpected end of input" points. */
+  end = 0;
+
+  constructor(
+    private readonly moo: moo.Lexer,
+    private readonly refine: Refine,
+  ) {}
+
+  reset(chunk: string, _info?: unknown): void {
+    this.moo.reset(chunk);
+    this.tokens = this.refine(Array.from(this.moo), chunk);
+    this.next_ = 0;
+    this.end = chunk.trimEnd().length;
+  }
+
+  next(): Tok | undefined {
+    return this.tokens[this.next_++];
+  }
+
+  save(): undefined {
+    return undefined;
+  }
+
+  formatError(token: Tok): string {
+    return `unexpected ${describe(token)}`;
+  }
+
+  has(_type: string): boolean {
+    return true;
+  }
+}
+
+/** How a token is named in "unexpected …" messages. */
+export function describe(t: Tok): string {
+  return t.type === 'sep' && /\n/.test(t.text) ? 'line break' : `'${t.text.trim()}'`;
+}
+
+export function tok(t: moo.Token, type: string, value: string = t.value): Tok {
+  return { type, value, text: t.text, offset: t.offset };
+}
+
+export function fail(message: string, offset: number, length: number, source: string): never {
+  throw new ParseError(message, offset, length, source);
+}
+
+/**
+ * Check that openers and closers pair up, and turn the separators that sit
+ * outside every bracket into `sep` tokens (consecutive ones collapse, leading
+ * and trailing ones vanish). Inside brackets a newline or `\quad` is only
+ * spacing, and a comma separates indices or arguments.
+ */
+export function balanceAndSeparate(tokens: readonly Tok[], source: string, separators: ReadonlySet<string>, spacing: ReadonlySet<string>): Tok[] {
+  const out: Tok[] = [];
+  const stack: Tok[] = [];
+  for (const t of tokens) {
+    if (t.open !== undefined) stack.push(t);
+    else if (t.close !== undefined) {
+      const opener = stack.pop();
+      if (opener === undefined) fail(`unmatched ${describe(t)}`, t.offset, t.text.trim().length, source);
+      if (opener.open !== t.close) {
+        fail(`${describe(t)} does not match ${describe(opener)}`, t.offset, t.text.trim().length, source);
+      }
+    }
+    if (stack.length === 0 && separators.has(t.type)) {
+      if (out.length > 0 && out[out.length - 1]!.type !== 'sep') out.push({ ...t, type: 'sep' });
+      continue;
+    }
+    if (separators.has(t.type) && spacing.has(t.type)) continue;
+    out.push(t);
+  }
+  const open = stack.pop();
+  if (open !== undefined) {
+    fail(`unexpected end of input: ${describe(open)} is not closed`, source.trimEnd().length, 0, source);
+  }
+  if (out.length > 0 && out[out.length - 1]!.type === 'sep') out.pop();
+  return out;
+}
+
+/** Characters that arrive when formulas are copied from rendered pages, and what to type instead. */
+const UNICODE_HINTS: Record<string, { latex: string; text: string }> = {
+  '\u2212': { latex: '-', text: '-' }, '\u22c5': { latex: '\\cdot', text: '*' }, '\u00b7': { latex: '\\cdot', text: '*' },
+  '\u00d7': { latex: '\\times', text: '*' }, '\u2211': { latex: '\\sum', text: 'sum(j, …)' },
+  '\u2202': { latex: '\\partial', text: 'd/dx(…)' }, '\u03c3': { latex: '\\sigma', text: 'sigmoid' },
+  '\u2260': { latex: '\\neq', text: '!=' }, '\u2264': { latex: '\\le', text: '<=' }, '\u2265': { latex: '\\ge', text: '>=' },
+  '\u03b4': { latex: '\\delta', text: 'delta' },
+};
+
+/** "invalid character '−'; write - instead". */
+export function invalidCharacter(ch: string, syntax: 'latex' | 'text'): string {
+  const hint = UNICODE_HINTS[ch];
+  return `invalid character '${ch}'${hint === undefined ? '' : `; write ${hint[syntax]} instead`}`;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate within a distance that still looks like a typo, if any. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

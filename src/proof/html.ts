@@ -1,0 +1,130 @@
+// The standalone proof page: KaTeX rendered on the server, KaTeX's own CSS
+// with its woff2 fonts inlined as data: URLs, so the file opens offline and
+// needs no script. The CSS is read from the installed katex package, so it
+// always matches the KaTeX version that produced the markup.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import katex from 'katex';
+import type { Expr } from '../ast.js';
+import { printExpr, type Segment } from './fill.js';
+import {
+  alignLatex, foldedLabels, labelSegments, layout, type Proof, type RenderOptions, type Row, whySegments, WORDS,
+} from './render.js';
+import { latexMarked, occurrences, type Path, rewrittenPaths } from './locate.js';
+
+const FOCUS = '#fde68a'; // amber: the part about to be rewritten
+const CHANGED = '#bbf7d0'; // green: what it became
+
+let inlinedCss: string | undefined;
+
+/** katex.min.css with every `@font-face` source replaced by its woff2 file as a data: URL. */
+export function katexCss(): string {
+  if (inlinedCss !== undefined) return inlinedCss;
+  const cssPath = createRequire(import.meta.url).resolve('katex/dist/katex.min.css');
+  const css = readFileSync(cssPath, 'utf8');
+  inlinedCss = css.replace(/src:url\(fonts\/([\w-]+)\.woff2\)[^;}]*/g, (_m, font: string) => {
+    const data = readFileSync(join(dirname(cssPath), 'fonts', `${font}.woff2`)).toString('base64');
+    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
+  });
+  if (/url\(fonts\//.test(inlinedCss)) throw new Error('katex.min.css: a font source was not inlined');
+  return inlinedCss;
+}
+
+/** KaTeX in strict mode: any LaTeX it would not accept is a bug of ours, not a warning. */
+export function katexRender(latex: string, displayMode: boolean): string {
+  return katex.renderToString(latex, { throwOnError: true, strict: 'error', displayMode, output: 'htmlAndMathml' });
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** A formula wrapped so the page test can count them. */
+const formula = (latex: string, display: boolean) =>
+  `<span class="formula${display ? ' display' : ''}">${katexRender(latex, display)}</span>`;
+
+function segmentsHtml(segs: readonly Segment[]): string {
+  return segs.map((s) => (s.math ? formula(s.text, false) : escapeHtml(s.text))).join('');
+}
+
+const box = (color: string) => (latex: string) => `\\colorbox{${color}}{$\\displaystyle ${latex}$}`;
+
+/** Paths into a running expression, as paths into what a row shows. */
+function inView(row: Row, paths: readonly Path[]): Path[] {
+  return row.onRight ? paths.filter((p) => p[0] === 1).map((p) => p.slice(1)) : [...paths];
+}
+
+/** A row's expression with the rewritten part highlighted. */
+function changedLatex(row: Row): string {
+  const s = row.step;
+  const paths = s === null ? [] : rewrittenPaths(s.before, s.after, s.focus, s.replacement);
+  return latexMarked(row.expr, inView(row, paths), box(CHANGED));
+}
+
+/** One HTML page: the chain of equalities, then per step a collapsible note with before (focus marked) and after. */
+export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
+  const L = layout(proof, options);
+  const w = WORDS[L.lang];
+  let formulas = 0;
+  const f = (latex: string, display: boolean) => {
+    formulas++;
+    return formula(latex, display);
+  };
+  const segs = (s: readonly Segment[]) => {
+    formulas += s.filter((g) => g.math).length;
+    return segmentsHtml(s);
+  };
+  const chain = f(alignLatex(proof, options, (row) => changedLatex(row), 'column'), true);
+  const stepRows = L.chains.flatMap((c) => c.rows.filter((r) => r.step !== null));
+  const notes = stepRows.map((row) => {
+    const s = row.step!;
+    const focusPaths = rewrittenPaths(s.before, s.after, s.focus, s.replacement);
+    const before = row.onRight ? (s.before as Expr & { kind: 'rel' }).args[1]! : s.before;
+    const marked = latexMarked(before, inView(row, focusPaths.length > 0 ? focusPaths : occurrences(s.before, s.focus)), box(FOCUS));
+    const also = foldedLabels(s, L.lang, 'latex');
+    return [
+      `<li><details><summary><span class="label">${segs(labelSegments(s.rule, L.lang, 'latex'))}</span>`,
+      also.length > 0 ? `<span class="also">${w.paren(`${escapeHtml(w.also)}${escapeHtml(w.colon)}${also.map(segs).join(', ')}`)}</span>` : '',
+      `${escapeHtml(w.colon)}${segs(whySegments(s, L.lang, 'latex'))}</summary>`,
+      `<div class="step" id="step-${row.n}">`,
+      `<p class="what">${escapeHtml(w.before)}</p>${f(marked, true)}`,
+      `<p class="what">${escapeHtml(w.focus)}</p>${f(`${box(FOCUS)(printExpr(s.focus, 'latex'))} = ${box(CHANGED)(printExpr(s.replacement, 'latex'))}`, true)}`,
+      `</div></details></li>`,
+    ].join('');
+  });
+  const lang = L.lang === 'zh' ? 'zh-CN' : 'en';
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Kronecker (KaTeX ${escapeHtml(katex.version)})">
+<title>${escapeHtml(w.title)}</title>
+<style>${katexCss()}</style>
+<style>${PAGE_CSS}</style>
+</head>
+<body data-formulas="${formulas}">
+<main>
+<h1>${escapeHtml(w.title)}</h1>
+<div class="chain">${chain}</div>
+${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${notes.join('\n')}\n</ol>` : ''}
+</main>
+</body>
+</html>
+`;
+}
+
+const PAGE_CSS = `
+body { margin: 0; background: #fafaf9; color: #1c1917;
+  font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+main { max-width: 84rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.6; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+.chain { overflow-x: auto; background: #fff; border: 1px solid #e7e5e4; border-radius: .5rem; padding: .5rem 1rem; }
+.chain .katex-display > .katex { font-size: 1.1em; }
+.notes li { margin: .4rem 0; }
+.notes summary { cursor: pointer; }
+.notes .label { font-weight: 600; }
+.notes .also { color: #57534e; }
+.step { overflow-x: auto; margin: .5rem 0 1rem; padding: .25rem 1rem; background: #fff; border-left: 3px solid #f59e0b; }
+.step .what { margin: .5rem 0 0; color: #57534e; font-size: .9rem; }
+`;

@@ -1,0 +1,12 @@
+// Proofs of derivations: step selection, renderers (text, LaTeX, Markdown,
+// KaTeX HTML, JSON), the en/zh catalogue of rule texts, and the numeric step checker.
+
+export type { RuleId, Step } from './steps.js';
+export { RULE_IDS } from './steps.js';
+export { type Detail, DETAILS, type Lang, LANGS, RULE_TEXTS, type RuleText, shownAt } from './texts.js';
+export {
+  alignLatex, type JsonProof, type JsonStep, type LatexOptions, layout, notesLatex, type Proof, proofJson,
+  type RenderOptions, renderJson, renderLatex, renderMarkdown, renderText, selectSteps, type ShownStep,
+} from './render.js';
+export { katexCss, katexRender, renderHtml } from './html.js';
+export { checkSteps, type CheckStepsOptions, type ProofCheck, type StepCheck } from './check.js';

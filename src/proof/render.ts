@@ -1,0 +1,366 @@
+// Proofs: a derivation's step records, chosen at a detail level, laid out as
+// rows, and rendered as terminal text, one LaTeX `align*`, GitHub Markdown or
+// JSON (the KaTeX page is in html.ts). Every renderer is a pure function of
+// (proof, options).
+//
+// Rows. The rendered proof is one chain `lhs = e₁ = e₂ = …`: `lhs` is the
+// goal's left side, each shown step contributes its `after`, tagged with the
+// step number and the rule's label; the justifications follow as numbered notes.
+
+import { type Expr } from '../ast.js';
+import {
+  fillFirst, type MathSyntax, printExpr, type Segment, segmentsLatex, segmentsText, stepSlots,
+} from './fill.js';
+import { changedRegion, subtermAt } from './locate.js';
+import type { RuleId, Step } from './steps.js';
+import { type Detail, type Lang, RULE_TEXTS, shownAt } from './texts.js';
+
+export interface Proof {
+  /** What is derived: the left side (`∂E/∂w_{jk}`), or an equation whose left side it is. */
+  readonly goal: Expr;
+  readonly steps: readonly Step[];
+  readonly result: Expr;
+}
+
+export interface RenderOptions {
+  readonly lang?: Lang;
+  readonly detail?: Detail;
+}
+
+/** A step as shown: hidden steps just before it (or, at the end, just after it) are folded in. */
+export interface ShownStep extends Step {
+  /** The step whose rule and text this row shows. */
+  readonly own: Step;
+  /** The hidden steps merged into this row, in order. */
+  readonly folded: readonly Step[];
+}
+
+/**
+ * Split steps into chains: maximal runs in which each step starts where the
+ * previous one ended. A proof is usually one chain; a sub-derivation that is
+ * later substituted back (`subst.back`) is a chain of its own before the main one.
+ */
+export function chains<T extends Step>(steps: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (const s of steps) {
+    const current = out[out.length - 1];
+    if (current !== undefined && current[current.length - 1]!.after === s.before) current.push(s);
+    else out.push([s]);
+  }
+  return out;
+}
+
+/**
+ * The steps shown at `detail`. A hidden step's rewrite is folded into the next
+ * shown one of its chain (trailing hidden steps into the last shown one), so
+ * consecutive rows are still equal expressions; the merged row's focus is the
+ * smallest region where its `before` and `after` differ. A chain with no shown
+ * step keeps one row for all of it.
+ */
+export function selectSteps(steps: readonly Step[], detail: Detail): ShownStep[] {
+  return chains(steps).flatMap((c) => selectInChain(c, detail));
+}
+
+function selectInChain(steps: readonly Step[], detail: Detail): ShownStep[] {
+  const out: ShownStep[] = [];
+  let pending: Step[] = [];
+  for (const s of steps) {
+    if (!shownAt(s.rule, detail)) {
+      pending.push(s);
+      continue;
+    }
+    out.push(merge(s, pending, []));
+    pending = [];
+  }
+  if (pending.length > 0) {
+    const last = out.pop();
+    out.push(last === undefined ? merge(pending[0]!, [], pending.slice(1)) : merge(last.own, last.folded, pending));
+  }
+  return out;
+}
+
+function merge(own: Step, before: readonly Step[], after: readonly Step[]): ShownStep {
+  const folded = [...before, ...after];
+  if (folded.length === 0) return { ...own, own, folded };
+  const first = before[0] ?? own;
+  const last = after[after.length - 1] ?? own;
+  const region = changedRegion(first.before, last.after) ?? [];
+  return {
+    rule: own.rule, params: own.params, own, folded,
+    before: first.before, after: last.after,
+    focus: subtermAt(first.before, region), replacement: subtermAt(last.after, region),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Shared layout
+
+export interface Row {
+  /** 1-based step number, or null for a chain's starting expression. */
+  readonly n: number | null;
+  readonly step: ShownStep | null;
+  /** What the row shows after `lhs =`: the running expression, or its right side when `onRight`. */
+  readonly expr: Expr;
+  /**
+   * The running expression is an equation `lhs = …` (as when the derivatives
+   * inside a written formula are evaluated and substituted back): the row
+   * shows its right side, and paths into it start with 1.
+   */
+  readonly onRight: boolean;
+}
+
+/** One chain of equalities `lhs = e₁ = e₂ = …`. */
+export interface Chain {
+  readonly lhs: Expr;
+  readonly rows: readonly Row[];
+}
+
+export interface Layout {
+  readonly lang: Lang;
+  readonly detail: Detail;
+  /** The goal's left side. */
+  readonly lhs: Expr;
+  /** Sub-derivations first, the main chain (ending at the result) last. */
+  readonly chains: readonly Chain[];
+  readonly shown: readonly ShownStep[];
+}
+
+export function lhsOf(goal: Expr): Expr {
+  return isEquation(goal) ? goal.args[0]! : goal;
+}
+
+function isEquation(e: Expr): e is Expr & { kind: 'rel' } {
+  return e.kind === 'rel' && e.ops.length === 1 && e.ops[0] === '=';
+}
+
+/** Whether `e` is the equation `lhs = rhs` for the given left side. */
+export function equationOf(e: Expr, lhs: Expr): boolean {
+  return isEquation(e) && e.args[0] === lhs;
+}
+
+/**
+ * Rows of each chain. An equation chain (every expression `lhs = …`) shows its
+ * left side once and then the right sides. Otherwise the main chain starts at
+ * the goal's left side, and a sub-derivation at its own first expression.
+ */
+export function layout(proof: Proof, options: RenderOptions = {}): Layout {
+  const lang = options.lang ?? 'en';
+  const detail = options.detail ?? 'normal';
+  const lhs = lhsOf(proof.goal);
+  const shown = selectSteps(proof.steps, detail);
+  const parts = chains(shown);
+  let n = 0;
+  const out: Chain[] = parts.map((c, ci) => {
+    const start = c[0]!.before;
+    const main = ci === parts.length - 1;
+    const eqLhs = isEquation(start) ? start.args[0]! : null;
+    const onRight = eqLhs !== null && c.every((s) => equationOf(s.after, eqLhs));
+    const view = (e: Expr) => (onRight ? (e as Expr & { kind: 'rel' }).args[1]! : e);
+    const rows: Row[] = [];
+    const chainLhs = onRight ? eqLhs! : main ? lhs : start;
+    if (onRight || (main && start !== lhs)) rows.push({ n: null, step: null, expr: view(start), onRight });
+    for (const s of c) rows.push({ n: ++n, step: s, expr: view(s.after), onRight });
+    return { lhs: chainLhs, rows };
+  });
+  if (out.length === 0) out.push({ lhs, rows: [{ n: null, step: null, expr: proof.result, onRight: false }] });
+  return { lang, detail, lhs, chains: out, shown };
+}
+
+const noSlots = () => undefined;
+
+/** The rule's short label (may hold `$…$` math). */
+export function labelSegments(rule: RuleId, lang: Lang, syntax: MathSyntax): Segment[] {
+  return fillFirst([RULE_TEXTS[rule].label[lang]], noSlots, syntax);
+}
+
+/** The justification of a shown step, its own rule's text filled from its own step. */
+export function whySegments(step: ShownStep, lang: Lang, syntax: MathSyntax): Segment[] {
+  return fillFirst(RULE_TEXTS[step.rule].why[lang], stepSlots(step.own), syntax);
+}
+
+/** The labels of the folded hidden steps, without repeats. */
+export function foldedLabels(step: ShownStep, lang: Lang, syntax: MathSyntax): Segment[][] {
+  const rules = [...new Set(step.folded.map((s) => s.rule))].filter((r) => r !== step.rule);
+  return rules.map((r) => labelSegments(r, lang, syntax));
+}
+
+export const WORDS: Readonly<Record<Lang, {
+  readonly title: string; readonly goal: string; readonly result: string; readonly focus: string;
+  readonly why: string; readonly also: string; readonly notes: string; readonly before: string;
+  readonly after: string; readonly colon: string; readonly paren: (s: string) => string; readonly step: (n: number) => string;
+}>> = {
+  en: {
+    title: 'Derivation', goal: 'Goal', result: 'Result', focus: 'focus', why: 'why', also: 'also', notes: 'Notes',
+    before: 'before', after: 'after', colon: ': ', paren: (x) => ` (${x})`, step: (n) => `Step ${n}`,
+  },
+  zh: {
+    title: '推导过程', goal: '目标', result: '结果', focus: '变换', why: '理由', also: '同时', notes: '说明',
+    before: '变换前', after: '变换后', colon: '：', paren: (x) => `（${x}）`, step: (n) => `第 ${n} 步`,
+  },
+};
+
+/** The note under a row: label, justification, and what was folded in. */
+function noteSegments(step: ShownStep, lang: Lang, syntax: MathSyntax): { label: Segment[]; why: Segment[]; also: Segment[][] } {
+  return { label: labelSegments(step.rule, lang, syntax), why: whySegments(step, lang, syntax), also: foldedLabels(step, lang, syntax) };
+}
+
+// ---------------------------------------------------------------------------
+// Terminal text
+
+/** Numbered steps for a terminal: the expression, the rule, the rewritten part and why. */
+export function renderText(proof: Proof, options: RenderOptions = {}): string {
+  const L = layout(proof, options);
+  const w = WORDS[L.lang];
+  const lines = [`${w.goal}${w.colon}${printExpr(L.lhs, 'text')}`];
+  L.chains.forEach((chain, ci) => {
+    // A sub-derivation, or an equation chain, names its own left side.
+    if (ci > 0 || chain.lhs !== L.lhs) lines.push('', printExpr(chain.lhs, 'text'));
+    for (const row of chain.rows) {
+      if (row.step === null) {
+        lines.push(`  = ${printExpr(row.expr, 'text')}`);
+        continue;
+      }
+      const note = noteSegments(row.step, L.lang, 'text');
+      const also = note.also.length > 0 ? w.paren(`${w.also}${w.colon}${note.also.map(segmentsText).join(', ')}`) : '';
+      lines.push('', `${w.step(row.n!)}${w.colon}${segmentsText(note.label)}${also}`);
+      lines.push(`  = ${printExpr(row.expr, 'text')}`);
+      lines.push(`  ${w.focus}${w.colon}${printExpr(row.step.focus, 'text')}  ->  ${printExpr(row.step.replacement, 'text')}`);
+      lines.push(`  ${w.why}${w.colon}${segmentsText(note.why)}`);
+    }
+  });
+  lines.push('', `${w.result}${w.colon}${printExpr(proof.result, 'text')}`);
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------
+// LaTeX
+
+export interface LatexOptions extends RenderOptions {
+  /** A complete document (`\documentclass`, amsmath, ctex for Chinese) instead of a fragment to `\input`. */
+  readonly standalone?: boolean;
+}
+
+/** `(n) label`, as LaTeX text-mode source. */
+function rowTag(row: Row, lang: Lang): string {
+  return `(${row.n}) ${segmentsLatex(labelSegments(row.step!.rule, lang, 'latex'))}`;
+}
+
+/** The `&=` rows of every chain, each tagged by `tag`; chains are separated by a little space. */
+function alignRows(L: Layout, expr: (row: Row) => string, tag: (row: Row) => string): string {
+  return L.chains.map((chain) => chain.rows.map((row, i) => {
+    const head = i === 0 ? `${printExpr(chain.lhs, 'latex')} &= ` : '&= ';
+    return `${head}${expr(row)}${row.step === null ? '' : tag(row)}`;
+  }).join(' \\\\\n')).join(' \\\\[2ex]\n');
+}
+
+/**
+ * The display math of the chain: one `align*` (KaTeX and amsmath), each row
+ * labelled by a `\tag*` (`labels: 'tag'`) or in a right-hand column
+ * (`'column'`: never overlaps a wide row, which a tag can in KaTeX).
+ */
+export function alignLatex(
+  proof: Proof, options: RenderOptions = {}, expr?: (row: Row, L: Layout) => string, labels: 'tag' | 'column' = 'tag',
+): string {
+  const L = layout(proof, options);
+  const tag = labels === 'tag'
+    ? (r: Row) => ` \\tag*{\\text{${rowTag(r, L.lang)}}}`
+    : (r: Row) => ` && \\text{${rowTag(r, L.lang)}}`;
+  const rows = alignRows(L, expr === undefined ? (r) => printExpr(r.expr, 'latex') : (r) => expr(r, L), tag);
+  return `\\begin{align*}\n${rows}\n\\end{align*}`;
+}
+
+/** The justification of each row as LaTeX text-mode source (`$…$` for math), in row order. */
+export function notesLatex(proof: Proof, options: RenderOptions = {}): string[] {
+  const L = layout(proof, options);
+  const w = WORDS[L.lang];
+  return L.shown.map((s) => {
+    const note = noteSegments(s, L.lang, 'latex');
+    const also = note.also.length > 0 ? w.paren(`${w.also}${w.colon}${note.also.map(segmentsLatex).join(', ')}`) : '';
+    return `\\textbf{${segmentsLatex(note.label)}}${also}${w.colon}${segmentsLatex(note.why)}`;
+  });
+}
+
+/** One `align*` whose rows are tagged with short labels, then the notes as an enumerated list. */
+export function renderLatex(proof: Proof, options: LatexOptions = {}): string {
+  const notes = notesLatex(proof, options);
+  const list = notes.length === 0 ? '' : `\n\\begin{enumerate}\n${notes.map((n) => `  \\item ${n}`).join('\n')}\n\\end{enumerate}`;
+  const body = `${alignLatex(proof, options)}${list}\n`;
+  if (!options.standalone) return body;
+  const cls = (options.lang ?? 'en') === 'zh' ? '\\documentclass{ctexart}' : '\\documentclass{article}';
+  return `${cls}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n${body}\\end{document}\n`;
+}
+
+// ---------------------------------------------------------------------------
+// Markdown
+
+/** Math for GitHub: `$$` display blocks (aligned, labels in a right column) and `$…$` inline. */
+export function renderMarkdown(proof: Proof, options: RenderOptions = {}): string {
+  const L = layout(proof, options);
+  const w = WORDS[L.lang];
+  const rows = alignRows(L, (r) => printExpr(r.expr, 'latex'), (r) => ` && \\text{${rowTag(r, L.lang)}}`);
+  const out = [`**${w.title}**`, '', '$$', `\\begin{aligned}\n${rows}\n\\end{aligned}`, '$$'];
+  if (L.shown.length > 0) out.push('');
+  L.shown.forEach((s, i) => {
+    const note = noteSegments(s, L.lang, 'latex');
+    const md = (segs: readonly Segment[]) => segs.map((g) => (g.math ? `$${g.text}$` : markdownProse(g.text))).join('');
+    const also = note.also.length > 0 ? w.paren(`${w.also}${w.colon}${note.also.map(md).join(', ')}`) : '';
+    out.push(`${i + 1}. **${md(note.label)}**${also}${w.colon}${md(note.why)}`);
+  });
+  return out.join('\n') + '\n';
+}
+
+function markdownProse(s: string): string {
+  return s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+
+export interface JsonExpr { readonly latex: string; readonly text: string }
+export interface JsonStep {
+  readonly n: number;
+  readonly rule: RuleId;
+  readonly level: Detail;
+  readonly label: string;
+  readonly labelText: string;
+  /** The justification as LaTeX text-mode source (math in `$…$`). */
+  readonly why: string;
+  readonly whyText: string;
+  readonly params: Readonly<Record<string, string>>;
+  /** The rules of hidden steps folded into this one. */
+  readonly folded: readonly RuleId[];
+  readonly before: JsonExpr;
+  readonly after: JsonExpr;
+  readonly focus: JsonExpr;
+  readonly replacement: JsonExpr;
+}
+export interface JsonProof {
+  readonly lang: Lang;
+  readonly detail: Detail;
+  readonly goal: JsonExpr;
+  readonly result: JsonExpr;
+  readonly steps: readonly JsonStep[];
+}
+
+const both = (e: Expr): JsonExpr => ({ latex: printExpr(e, 'latex'), text: printExpr(e, 'text') });
+
+/** The shown steps as data for tools. */
+export function proofJson(proof: Proof, options: RenderOptions = {}): JsonProof {
+  const L = layout(proof, options);
+  return {
+    lang: L.lang, detail: L.detail, goal: both(proof.goal), result: both(proof.result),
+    steps: L.shown.map((s, i) => ({
+      n: i + 1, rule: s.rule, level: RULE_TEXTS[s.rule].level,
+      label: segmentsLatex(labelSegments(s.rule, L.lang, 'latex')),
+      labelText: segmentsText(labelSegments(s.rule, L.lang, 'text')),
+      why: segmentsLatex(whySegments(s, L.lang, 'latex')),
+      whyText: segmentsText(whySegments(s, L.lang, 'text')),
+      params: s.params, folded: s.folded.map((f) => f.rule),
+      before: both(s.before), after: both(s.after), focus: both(s.focus), replacement: both(s.replacement),
+    })),
+  };
+}
+
+export function renderJson(proof: Proof, options: RenderOptions = {}): string {
+  return JSON.stringify(proofJson(proof, options), null, 2) + '\n';
+}

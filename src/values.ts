@@ -1,0 +1,290 @@
+// Input values and index sizes: what a formula needs from outside, and the
+// checks that what the caller gave fits it.
+//
+// The shared front end of the reference interpreter (src/evaluate.ts) and the
+// compiler (src/compile/): `signature` reads once, from the expression, which
+// inputs exist and which index letters address their slots; `bind` then
+// turns one call's `Inputs` into flat row-major Float64Arrays plus one extent
+// per index name, inferring sizes from array shapes where they are not given.
+//
+// Sizes: an index variable ranges over 1..N. N comes from `inputs.sizes`, or
+// from the extent of an array slot the index addresses plainly (`w_{jk}` gives
+// j and k); an index with an offset (`x_{i+1}`) or a literal (`w_{1k}`) fixes
+// nothing. A fresh index (`j'`) inherits its original's range. A name that
+// occurs only in sum bounds (`n` in `\sum_{j=1}^{n}`) is a size symbol: a
+// constant read from `values` or `sizes`.
+
+import { assertNever, children, type Expr, type Index } from './ast.js';
+import { baseLetter, freeIndices } from './indices.js';
+
+export type NestedArray = readonly (number | NestedArray)[];
+export type InputValue = number | NestedArray | Float64Array;
+
+export interface Inputs {
+  readonly sizes?: Readonly<Record<string, number>>;
+  readonly values: Readonly<Record<string, InputValue>>;
+}
+
+/** A missing or malformed input, an unknown size, an index out of range, or a node that has no value. */
+export class EvaluationError extends Error {
+  override name = 'EvaluationError';
+}
+
+/** One input the formula reads: a scalar (`rank` 0) or an array indexed by `rank` indices. */
+export interface InputSpec {
+  readonly name: string;
+  readonly rank: number;
+  /** Per slot, the index variables that address it plainly (`w_{jk}`, `w_{j'k}` → [[j, j'], [k]]). */
+  readonly slots: readonly (readonly string[])[];
+}
+
+export interface Signature {
+  /** Every variable the formula reads, in order of first appearance. */
+  readonly inputs: readonly InputSpec[];
+  /** Index names whose full range `1..N` is used (free indices, unbounded sums, `\#j`): they need a size. */
+  readonly ranged: readonly string[];
+  /** Names that occur only in sum bounds: constants (`n`). */
+  readonly sizeSymbols: readonly string[];
+  /** The result's free indices, in output order. */
+  readonly free: readonly string[];
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Read off what `expr` needs from outside; `free` fixes the output order (default: alphabetical). */
+export function signature(expr: Expr, free?: readonly string[]): Signature {
+  const specs = new Map<string, { rank: number; slots: Set<string>[] }>();
+  const inBounds = new Set<string>();
+  const asIndex = new Set<string>();
+  const ranged = new Set<string>();
+  const extents = new Set<string>();
+  const seen = new Set<string>();
+  const freeIn = (i: Index | null, bound: ReadonlySet<string>, into: Set<string>) => {
+    if (i !== null && i.kind === 'ivar' && !bound.has(i.name)) into.add(i.name);
+  };
+  // Shared subtrees are visited once per set of enclosing binders (which decides what is a size symbol).
+  const visit = (e: Expr, bound: ReadonlySet<string>): void => {
+    const key = `${e.id}|${[...bound].join(',')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    switch (e.kind) {
+      case 'var': {
+        let spec = specs.get(e.name);
+        if (spec === undefined) {
+          spec = { rank: e.indices.length, slots: e.indices.map(() => new Set<string>()) };
+          specs.set(e.name, spec);
+        } else if (spec.rank !== e.indices.length) {
+          throw new EvaluationError(
+            `'${e.name}' is used with ${spec.rank} and with ${e.indices.length} indices; one input has one shape`,
+          );
+        }
+        e.indices.forEach((i, s) => {
+          if (i.kind === 'ivar' && i.offset === 0) spec.slots[s]!.add(i.name);
+          freeIn(i, bound, asIndex);
+        });
+        return;
+      }
+      case 'delta': freeIn(e.a, bound, asIndex); freeIn(e.b, bound, asIndex); return;
+      case 'extent': ranged.add(e.index); extents.add(e.index); return;
+      case 'sum': {
+        freeIn(e.lower, bound, inBounds);
+        freeIn(e.upper, bound, inBounds);
+        if (e.lower === null || e.upper === null) ranged.add(e.index);
+        visit(e.body, new Set(bound).add(e.index));
+        return;
+      }
+      case 'num': case 'index': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'diff':
+      case 'rel': case 'iverson':
+        for (const c of children(e)) visit(c, bound);
+        return;
+      default: assertNever(e);
+    }
+  };
+  visit(expr, new Set());
+
+  const sizeSymbols = [...inBounds].filter((n) => !asIndex.has(n) && !(free ?? []).includes(n)).sort(byName);
+  const exprFree = [...freeIndices(expr)].filter((n) => !sizeSymbols.includes(n)).sort(byName);
+  const order = free ?? exprFree;
+  for (const n of exprFree) {
+    if (!order.includes(n)) throw new EvaluationError(`free index '${n}' is missing from the requested output indices [${order.join(', ')}]`);
+  }
+  if (new Set(order).size !== order.length) throw new EvaluationError(`output indices [${order.join(', ')}] repeat a name`);
+  for (const n of order) ranged.add(n);
+  return {
+    inputs: [...specs].map(([name, s]) => ({ name, rank: s.rank, slots: s.slots.map((set) => [...set]) })),
+    // `\#n` of a size symbol asks for a range too (from sizes), as the interpreter does.
+    ranged: [...ranged].filter((n) => !sizeSymbols.includes(n) || extents.has(n)).sort(byName),
+    sizeSymbols,
+    free: [...order],
+  };
+}
+
+/** One input, flattened row-major. */
+export interface Array64 {
+  readonly data: Float64Array;
+  readonly shape: readonly number[];
+}
+
+export interface Binding {
+  /** Per `signature.inputs` entry: the number (rank 0) or the flattened array. */
+  readonly inputs: readonly (number | Array64)[];
+  /** Extent of every index name whose size is known (at least all `signature.ranged`). */
+  readonly sizes: ReadonlyMap<string, number>;
+  /** Value of every size symbol. */
+  readonly symbols: ReadonlyMap<string, number>;
+}
+
+/** How an input should look, for error messages: `a 2-d array indexed [j][k] (3×4)`. */
+export function describeShape(spec: InputSpec, sizes?: ReadonlyMap<string, number>): string {
+  if (spec.rank === 0) return 'a number';
+  const slotName = (names: readonly string[]) => names[0] ?? '·';
+  const idx = spec.slots.map((n) => `[${slotName(n)}]`).join('');
+  const dims = spec.slots.map((names) => names.map((n) => sizes?.get(n)).find((x) => x !== undefined));
+  const known = dims.every((d) => d !== undefined) ? ` (shape ${dims.join('×')})` : '';
+  return `a ${spec.rank}-d array indexed ${idx}${known}`;
+}
+
+/** Shape and row-major contents of a nested array, or an error naming the first defect. */
+function flattenNested(name: string, value: NestedArray, rank: number, expected: string): Array64 {
+  const shape: number[] = [];
+  let level: unknown = value;
+  for (let d = 0; d < rank; d++) {
+    if (!Array.isArray(level)) throw new EvaluationError(`input '${name}' must be ${expected}: it has only ${d} dimension(s)`);
+    shape.push(level.length);
+    level = level[0];
+  }
+  const data = new Float64Array(shape.reduce((a, b) => a * b, 1));
+  let at = 0;
+  const walk = (x: unknown, d: number, path: string): void => {
+    if (d === rank) {
+      if (typeof x !== 'number') {
+        throw new EvaluationError(`input '${name}' must be ${expected}: entry ${name}${path} is ${Array.isArray(x) ? 'an array' : JSON.stringify(x) ?? String(x)}, not a number`);
+      }
+      data[at++] = x;
+      return;
+    }
+    if (!Array.isArray(x) || x.length !== shape[d]) {
+      throw new EvaluationError(`input '${name}' must be ${expected}: ${name}${path} is not an array of length ${shape[d]} (ragged array)`);
+    }
+    x.forEach((y, i) => walk(y, d + 1, `${path}[${i}]`));
+  };
+  walk(value, 0, '');
+  return { data, shape };
+}
+
+/** `n` as a size; `what` names it in the error (a function, so the hot path builds no string). */
+function checkSize(what: () => string, n: unknown, min: number): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) {
+    throw new EvaluationError(`${what()} must be an integer ≥ ${min}, got ${JSON.stringify(n) ?? String(n)}`);
+  }
+  return n;
+}
+
+/** Where a size was learnt: `sizes`, or an input's slot (kept as numbers; the message is built only on a conflict). */
+type Source = readonly [input: number, slot: number] | null;
+
+/** Turn one call's inputs into flat arrays and index extents, checking them against `sig`. */
+export function bind(sig: Signature, given: Inputs): Binding {
+  if (given === null || typeof given !== 'object' || given.values === null || typeof given.values !== 'object') {
+    throw new EvaluationError('inputs must be an object { values: {...}, sizes?: {...} }');
+  }
+  const values = given.values;
+  const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  const sizes = new Map<string, number>();
+  const sources = new Map<string, Source>();
+  const from = (src: Source) => (src === null ? 'sizes' : `the shape of '${sig.inputs[src[0]]!.name}' (slot ${src[1] + 1})`);
+  const learn = (name: string, n: number, src: Source) => {
+    const had = sizes.get(name);
+    if (had === undefined) {
+      sizes.set(name, n);
+      sources.set(name, src);
+    } else if (had !== n) {
+      throw new EvaluationError(`size conflict for index '${name}': ${had} from ${from(sources.get(name)!)}, ${n} from ${from(src)}`);
+    }
+  };
+  if (given.sizes !== undefined) {
+    for (const name of Object.keys(given.sizes)) {
+      learn(name, checkSize(() => `sizes.${name}`, given.sizes[name], sig.sizeSymbols.includes(name) ? 0 : 1), null);
+    }
+  }
+
+  const bound: (number | Array64 | Float64Array)[] = sig.inputs.map((spec) => {
+    if (!own(values, spec.name)) throw new EvaluationError(`missing value for input '${spec.name}' (expected ${describeShape(spec)})`);
+    const v: unknown = values[spec.name];
+    if (spec.rank === 0) {
+      if (typeof v !== 'number') throw new EvaluationError(`input '${spec.name}' must be a number, got ${Array.isArray(v) || v instanceof Float64Array ? 'an array' : typeof v}`);
+      return v;
+    }
+    if (v instanceof Float64Array) return spec.rank === 1 ? { data: v, shape: [v.length] } : v;
+    if (Array.isArray(v)) return flattenNested(spec.name, v, spec.rank, describeShape(spec));
+    throw new EvaluationError(`input '${spec.name}' must be ${describeShape(spec)}, got ${v === null ? 'null' : typeof v}`);
+  });
+
+  // Slots fix sizes; sizes fix the shapes of flat arrays of rank ≥ 2. Iterate until nothing changes.
+  const learnt = sig.inputs.map(() => false);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let at = 0; at < bound.length; at++) {
+      const spec = sig.inputs[at]!;
+      const b = bound[at]!;
+      if (b instanceof Float64Array) {
+        const shape = shapeFromSizes(spec, b, sizes);
+        if (shape === null) continue;
+        bound[at] = { data: b, shape };
+      }
+      const arr = bound[at]!;
+      if (typeof arr === 'number' || learnt[at]) continue;
+      learnt[at] = changed = true;
+      for (let s = 0; s < spec.rank; s++) for (const n of spec.slots[s]!) learn(n, (arr as Array64).shape[s]!, [at, s]);
+    }
+  }
+  bound.forEach((b, at) => {
+    if (b instanceof Float64Array) {
+      throw new EvaluationError(`input '${sig.inputs[at]!.name}' is a flat Float64Array: give the sizes of its indices (${describeShape(sig.inputs[at]!)})`);
+    }
+  });
+
+  const symbols = new Map<string, number>();
+  for (const n of sig.sizeSymbols) {
+    const v = own(values, n) ? values[n] : sizes.get(n);
+    if (v === undefined) throw new EvaluationError(`size symbol '${n}' (a sum bound) needs a value: give values.${n} or sizes.${n}`);
+    symbols.set(n, checkSize(() => `size symbol '${n}'`, v, 0));
+  }
+  for (const n of sig.ranged) {
+    let size = sizes.get(n);
+    if (size === undefined) {
+      size = sizes.get(baseLetter(n));
+      if (size === undefined) throw new EvaluationError(`size of index '${n}' is unknown: give sizes.${n} or an array indexed by ${n}`);
+      sizes.set(n, size);
+    }
+    // An empty range would let the compiler's hoisted code run where the interpreter runs nothing.
+    if (size < 1) throw new EvaluationError(`size of index '${n}' must be at least 1, got ${size}`);
+  }
+  return { inputs: bound as (number | Array64)[], sizes, symbols };
+}
+
+/** The shape of a flat array from the sizes of its slots' indices (one slot may be left to its length), or null if not yet known. */
+function shapeFromSizes(spec: InputSpec, b: Float64Array, sizes: ReadonlyMap<string, number>): number[] | null {
+  const shape: number[] = [];
+  let unknown = -1;
+  let known = 1;
+  for (let s = 0; s < spec.rank; s++) {
+    let d: number | undefined;
+    for (const n of spec.slots[s]!) if ((d = sizes.get(n)) !== undefined) break;
+    if (d === undefined) {
+      if (unknown !== -1) return null;
+      unknown = s;
+      d = 0;
+    } else known *= d;
+    shape.push(d);
+  }
+  if (unknown !== -1) {
+    if (known === 0 || b.length % known !== 0) {
+      throw new EvaluationError(`input '${spec.name}' has ${b.length} entries, which does not fit ${describeShape(spec, sizes)}`);
+    }
+    shape[unknown] = b.length / known;
+  } else if (known !== b.length) {
+    throw new EvaluationError(`input '${spec.name}' has ${b.length} entries; expected ${describeShape(spec, sizes)}`);
+  }
+  return shape;
+}

@@ -1,0 +1,33 @@
+// Parser speed, side by side with mathjs's parser on the same formulas.
+// Run: npx vitest bench --run test/bench/parse.bench.ts
+// Targets: the seed's expression one under 0.5 ms; time linear in length.
+
+import { parse as mathjsParse } from 'mathjs';
+import { bench, describe } from 'vitest';
+import { parse } from '../../src/parse/index.js';
+import { SEED_EXPRESSION_ONE } from '../fixtures/seed.js';
+
+const SEED_TEXT =
+  'd/dw[j,k](E) = -2 (t[k] - o[k]) * sigmoid(sum(j, w[j,k]*o[j])) * (1 - sigmoid(sum(j, w[j,k]*o[j]))) * d/dw[j,k](sum(j, w[j,k]*o[j]))';
+// mathjs has no index sums or derivative operators; the nearest formula of the same size.
+const SEED_MATHJS =
+  'dEdw == -2 (t[k] - o[k]) * sigmoid(sum(w[j,k]*o[j])) * (1 - sigmoid(sum(w[j,k]*o[j]))) * diff(sum(w[j,k]*o[j]), w[j,k])';
+
+const latexSum = (n: number) => Array.from({ length: n }, (_, i) => `x_{${i + 1}}`).join(' + ');
+const textSum = (n: number) => Array.from({ length: n }, (_, i) => `x[${i + 1}]`).join(' + ');
+
+describe('seed expression one', () => {
+  bench('kronecker latex', () => void parse(SEED_EXPRESSION_ONE, { syntax: 'latex' }));
+  bench('kronecker text', () => void parse(SEED_TEXT, { syntax: 'text' }));
+  bench('mathjs', () => void mathjsParse(SEED_MATHJS));
+});
+
+for (const n of [100, 1000]) {
+  const latex = latexSum(n);
+  const text = textSum(n);
+  describe(`sum of ${n} terms`, () => {
+    bench('kronecker latex', () => void parse(latex, { syntax: 'latex' }));
+    bench('kronecker text', () => void parse(text, { syntax: 'text' }));
+    bench('mathjs', () => void mathjsParse(text));
+  });
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { add, call, delta, inum, ivar, mul, neg, num, pow, sum, variable } from '../src/ast.js';
+import { checkDerivative, prng, randomInputs } from '../src/check.js';
+import { evaluate } from '../src/evaluate.js';
+
+const j = ivar('j');
+const k = ivar('k');
+const w = variable('w', [j, k]);
+const oj = variable('o', [j]);
+const z = sum('j', mul([w, oj])); // Σ_j w_{jk} o_j, free k
+
+describe('randomInputs', () => {
+  it('is deterministic and gives agreeing sizes to names that share a slot or a letter', () => {
+    const jp = ivar("j'");
+    const e = add([sum("j'", mul([variable('w', [jp, k]), variable('o', [jp])])), variable('w', [j, k])]);
+    const a = randomInputs([e], { seed: 5 });
+    expect(randomInputs([e], { seed: 5 })).toEqual(a);
+    expect(a.sizes["j'"]).toBe(a.sizes.j);
+    expect(() => evaluate(e, a)).not.toThrow();
+    const fixed = randomInputs([e], { sizes: { j: 4 }, positive: ['o'] });
+    expect((fixed.values.o as number[]).length).toBe(4);
+    expect((fixed.values.o as number[]).every((x) => x > 0)).toBe(true);
+  });
+
+  it('makes room for offsets and ties a binder to its symbolic bound', () => {
+    const e = sum('i', variable('x', [ivar('i', 1)]), inum(1), ivar('n'));
+    const a = randomInputs([e], { seed: 3 });
+    expect((a.values.x as number[]).length).toBe(a.sizes.n! + 1);
+    expect(() => evaluate(e, a)).not.toThrow();
+  });
+
+  it('draws from [-1.5, 1.5]', () => {
+    const r = prng(9);
+    const xs = Array.from({ length: 1000 }, () => r());
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    const v = randomInputs([variable('x', [j])], { sizes: { j: 50 } }).values.x as number[];
+    expect(v.every((x) => x >= -1.5 && x <= 1.5)).toBe(true);
+  });
+});
+
+describe('checkDerivative', () => {
+  it('accepts ∂(Σ_j w_{jk} o_j)/∂w_{jk} = o_j', () => {
+    const r = checkDerivative({ f: z, wrt: w, derivative: oj });
+    expect(r.ok).toBe(true);
+    expect(r.checked).toBeGreaterThanOrEqual(3 * 4); // three trials, at least 2×2 points each
+    expect(r.maxError).toBeLessThan(1e-8);
+  });
+
+  it('catches the SymPy answer Σ_j o_j', () => {
+    const r = checkDerivative({ f: z, wrt: w, derivative: sum("j'", variable('o', [ivar("j'")])) });
+    expect(r.ok).toBe(false);
+    expect(r.failures.length).toBeGreaterThan(0);
+    const f0 = r.failures[0]!;
+    expect(Object.keys(f0.assignment).sort()).toEqual(['j', 'k']);
+    expect(f0.expected).not.toBeCloseTo(f0.got, 3);
+  });
+
+  it('accepts ∂E/∂y_k = -2(t_k - y_k) for E = Σ_k (t_k - y_k)²', () => {
+    const diffK = add([variable('t', [k]), neg(variable('y', [k]))]);
+    const E = sum('k', pow(diffK, num(2)));
+    const yk = variable('y', [k]);
+    expect(checkDerivative({ f: E, wrt: yk, derivative: mul([num(-2), diffK]) }).ok).toBe(true);
+    expect(checkDerivative({ f: E, wrt: yk, derivative: mul([num(2), diffK]) }).ok).toBe(false);
+  });
+
+  it('checks the seed gradient, and a wrong σ′', () => {
+    const s = call('sigmoid', [z]);
+    const E = sum('k', pow(add([variable('t', [k]), neg(call('sigmoid', [z]))]), num(2)));
+    const tMinusO = add([variable('t', [k]), neg(s)]);
+    const right = mul([num(-2), tMinusO, s, add([num(1), neg(s)]), oj]);
+    expect(checkDerivative({ f: E, wrt: w, derivative: right, seed: 11 }).ok).toBe(true);
+    const wrong = mul([num(-2), tMinusO, s, oj]);
+    expect(checkDerivative({ f: E, wrt: w, derivative: wrong, seed: 11 }).ok).toBe(false);
+  });
+
+  it('handles a scalar wrt, literal indices and positive inputs', () => {
+    const x = variable('x');
+    const f = mul([call('log', [x]), variable('a', [k])]);
+    expect(checkDerivative({ f, wrt: x, derivative: mul([pow(x, num(-1)), variable('a', [k])]), positive: ['x'] }).ok).toBe(true);
+    // ∂(Σ_j w_{jk} o_j)/∂w_{1k} = o_1
+    const w1k = variable('w', [inum(1), k]);
+    expect(checkDerivative({ f: z, wrt: w1k, derivative: variable('o', [inum(1)]) }).ok).toBe(true);
+    expect(checkDerivative({ f: z, wrt: w1k, derivative: variable('o', [inum(2)]) }).ok).toBe(false);
+  });
+
+  it('sees where a δ is needed: ∂(Σ_j x_j²)/∂x_i = 2 x_i, ∂x_j/∂x_i = δ_{ji} ≠ 1', () => {
+    const i = ivar('i');
+    const f = sum('j', pow(variable('x', [j]), num(2)));
+    const xi = variable('x', [i]);
+    expect(checkDerivative({ f, wrt: xi, derivative: mul([num(2), xi]) }).ok).toBe(true);
+    // ∂x_j/∂x_i = δ_{ji}; claiming 1 is wrong off the diagonal
+    expect(checkDerivative({ f: variable('x', [j]), wrt: xi, derivative: delta(j, i) }).ok).toBe(true);
+    expect(checkDerivative({ f: variable('x', [j]), wrt: xi, derivative: num(1) }).ok).toBe(false);
+  });
+
+  it('uses fixed inputs and sizes', () => {
+    const r = checkDerivative({ f: z, wrt: w, derivative: oj, inputs: { values: { o: [1, 2, 3, 4] } }, trials: 1 });
+    expect(r.ok).toBe(true);
+    expect(r.checked % 4).toBe(0);
+  });
+});

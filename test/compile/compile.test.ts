@@ -1,0 +1,340 @@
+import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  add, call, delta, diff, div, type Expr, extent, type Index, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel,
+  type RelOp, sum, variable,
+} from '../../src/ast.js';
+import { randomInputs } from '../../src/check.js';
+import { compile, emitModule } from '../../src/compile/index.js';
+import { literal } from '../../src/compile/kernel.js';
+import { evaluate, EvaluationError } from '../../src/evaluate.js';
+import { FUNCTIONS } from '../../src/functions.js';
+import { parse } from '../../src/parse/index.js';
+import type { Inputs, NestedArray } from '../../src/values.js';
+
+const j = ivar('j');
+const k = ivar('k');
+const w = variable('w', [j, k]);
+const oj = variable('o', [j]);
+const z = sum('j', mul([w, oj]));
+const s = call('sigmoid', [z]);
+/** The seed's output-layer gradient, with the output o_k as its own input y. */
+const gradient = mul([num(-2), add([variable('t', [k]), neg(variable('y', [k]))]), s, add([num(1), neg(s)]), oj]);
+
+function flatten(v: number | NestedArray): number[] {
+  return typeof v === 'number' ? [v] : v.flatMap((x) => flatten(x));
+}
+
+/** Compiled and interpreted agree to 1e-12 (relative), or both refuse with an EvaluationError. True when values were compared. */
+function agree(e: Expr, inputs: Inputs): boolean {
+  let expected: number[] | Error;
+  try {
+    expected = flatten(evaluate(e, inputs).value);
+  } catch (err) {
+    expected = err as Error;
+  }
+  let got: number[] | Error;
+  try {
+    const r = compile(e).fn(inputs);
+    got = typeof r.value === 'number' ? [r.value] : [...r.value];
+  } catch (err) {
+    got = err as Error;
+  }
+  if (expected instanceof Error || got instanceof Error) {
+    expect(got instanceof EvaluationError, `compiled: ${String(got)}`).toBe(expected instanceof EvaluationError);
+    expect(expected instanceof EvaluationError, `interpreted: ${String(expected)}`).toBe(true);
+    return false;
+  }
+  expect(got.length).toBe(expected.length);
+  got.forEach((g, i) => {
+    const x = expected[i]!;
+    if (!Number.isFinite(x) || !Number.isFinite(g)) expect(g).toBe(x);
+    else expect(Math.abs(g - x)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(x)));
+  });
+  return true;
+}
+
+describe('compile: agreement with the interpreter on hand-made formulas', () => {
+  const inputs = randomInputs([gradient, variable('x'), variable('b', [inum(1), inum(1)])], { seed: 4, sizes: { j: 4, k: 3 } });
+  const i = ivar('i');
+  const cases: [string, Expr][] = [
+    ['the seed gradient', gradient],
+    ['a matrix–vector sum', z],
+    ['a full contraction', sum('k', sum('j', mul([w, oj, variable('t', [k])])))],
+    ['a scalar', add([variable('x'), num(2)])],
+    ['a δ inside a sum', sum("j'", mul([delta(ivar("j'"), j), variable('o', [ivar("j'")])]))],
+    ['an Iverson bracket with index values', sum('j', mul([iverson(rel(['<', '<='], [num(1), indexValue(j), num(3)])), oj]))],
+    ['an extent', mul([extent('j'), variable('t', [k])])],
+    ['literal indices', add([variable('w', [inum(2), k]), variable('o', [inum(4)])])],
+    ['a bounded sum with an offset', sum('j', variable('o', [ivar('j', 1)]), inum(1), inum(3))],
+    ['a size symbol', sum('j', oj, inum(2), ivar('n'))],
+    ['shadowing: Σ_j inside a free j', mul([oj, sum('j', mul([oj, oj]))])],
+    ['powers, quotients, functions', div(pow(call('tanh', [z]), num(3)), add([num(2), call('softplus', [variable('x')])]))],
+    ['a relation', rel(['>'], [z, num(0)])],
+    ['a nested sum depending on an outer binder', sum('j', sum('k', mul([w, oj]), inum(1), ivar('j', -1)))],
+    ['σ twice at different places', add([mul([s, oj]), call('sigmoid', [z])])],
+  ];
+  for (const [what, e] of cases) {
+    it(what, () => expect(agree(e, { sizes: inputs.sizes, values: { ...inputs.values, n: 3 } })).toBe(true));
+  }
+  it('broadcasts over extra output indices and follows the requested order', () => {
+    const c = compile(variable('t', [k]), { free: ['k', 'i'] });
+    const r = c.fn({ values: { t: [1, 2] }, sizes: { i: 3 } });
+    expect(r.shape).toEqual([2, 3]);
+    expect([...(r.value as Float64Array)]).toEqual([1, 1, 1, 2, 2, 2]);
+    void i;
+  });
+});
+
+describe('compile: schedule', () => {
+  it('computes σ(Σ_j w_{jk} o_j) once per k, then one product per (j, k)', () => {
+    const c = compile(gradient);
+    const src = c.source;
+    // one call of sigmoid in the source, inside a single loop over k (before the (j, k) nest)
+    expect(src.match(/f0\(/g)).toHaveLength(1);
+    expect(src).toMatch(/new Float64Array\(n1\)/);
+    const main = src.slice(src.lastIndexOf('for (let i0 = 0; i0 < n0'));
+    expect(main).not.toMatch(/f0\(|s\d+ \+=/);
+    expect(main.match(/ \* /g)).toHaveLength(1);
+  });
+
+  it('schedules the parsed seed formula the same way', () => {
+    const e = parse(String.raw`-2(t_k - y_k) \cdot \text{sigmoid}\left(\sum_j w_{jk} \cdot o_j\right) \cdot (1 - \text{sigmoid}\left(\sum_j w_{jk} \cdot o_j\right)) \cdot o_j`);
+    const c = compile(e);
+    expect(c.source.match(/f0\(/g)).toHaveLength(1);
+    const main = c.source.slice(c.source.lastIndexOf('for (let i0 = 0; i0 < n0'));
+    expect(main).not.toMatch(/f0\(|s\d+ \+=/);
+    const inputs = randomInputs([e], { seed: 2 });
+    expect(agree(e, inputs)).toBe(true);
+    expect(agree(gradient, inputs)).toBe(true);
+    expect([...(c.fn(inputs).value as Float64Array)]).toEqual([...(compile(gradient).fn(inputs).value as Float64Array)]);
+  });
+
+  it('hoists loop invariants and shares common subexpressions', () => {
+    const e = mul([call('exp', [variable('x')]), add([oj, call('exp', [variable('x')])])]);
+    const c = compile(e);
+    expect(c.source.match(/f0\(/g)).toHaveLength(1);
+    // exp(x) is computed before the loop over j
+    expect(c.source.indexOf('f0(')).toBeLessThan(c.source.indexOf('for ('));
+  });
+
+  it('costs O(J·K), not O(J²·K): doubling J doubles the time, roughly', () => {
+    const make = (J: number) => randomInputs([gradient], { seed: 1, sizes: { j: J, k: 10 } });
+    const c = compile(gradient);
+    const time = (inputs: Inputs) => {
+      const out = new Float64Array((inputs.sizes!.j ?? 0) * 10);
+      for (let r = 0; r < 3; r++) c.into(inputs, out);
+      const t0 = performance.now();
+      for (let r = 0; r < 20; r++) c.into(inputs, out);
+      return performance.now() - t0;
+    };
+    const small = make(400);
+    const big = make(1600);
+    time(small);
+    // Quadratic would be 16×; linear 4× (plus binding the nested arrays, also linear).
+    expect(time(big) / time(small)).toBeLessThan(10);
+  });
+});
+
+describe('compile: inputs and errors', () => {
+  const inputs = { values: { w: [[1, 2], [3, 4], [5, 6]], o: [0.5, -1, 2], t: [1, 0], y: [0.3, 0.6] } };
+  it('accepts nested arrays, flat Float64Arrays and numbers', () => {
+    const c = compile(gradient);
+    const a = c.fn(inputs).value as Float64Array;
+    const flat = { values: { ...inputs.values, w: new Float64Array([1, 2, 3, 4, 5, 6]), o: new Float64Array([0.5, -1, 2]) } };
+    expect([...(c.fn(flat).value as Float64Array)]).toEqual([...a]);
+    expect(c.free).toEqual(['j', 'k']);
+    expect(c.inputs).toEqual([
+      { name: 't', indices: 1, slots: ['k'] },
+      { name: 'y', indices: 1, slots: ['k'] },
+      { name: 'w', indices: 2, slots: ['j', 'k'] },
+      { name: 'o', indices: 1, slots: ['j'] },
+    ]);
+  });
+
+  it('writes into a given array and checks its length', () => {
+    const c = compile(gradient);
+    const out = new Float64Array(6);
+    expect(c.into(inputs, out)).toBe(out);
+    expect([...out]).toEqual([...(c.fn(inputs).value as Float64Array)]);
+    expect(() => c.into(inputs, new Float64Array(5))).toThrow(/length 6 \(shape 3×2\)/);
+  });
+
+  it('uses default sizes given at compile time', () => {
+    const c = compile(delta(ivar('a'), ivar('b')), { sizes: { a: 2, b: 2 } });
+    expect([...(c.fn({ values: {} }).value as Float64Array)]).toEqual([1, 0, 0, 1]);
+  });
+
+  const fails = (f: () => unknown, message: RegExp) => {
+    expect(f).toThrow(EvaluationError);
+    expect(f).toThrow(message);
+  };
+  it('names a missing input and its shape', () => {
+    fails(() => compile(gradient).fn({ values: { ...inputs.values, w: undefined as never } }), /input 'w' must be a 2-d array indexed \[j\]\[k\]/);
+    const { o: _o, ...noO } = inputs.values;
+    fails(() => compile(gradient).fn({ values: noO }), /missing value for input 'o'/);
+  });
+  it('names a wrong shape or a non-numeric entry', () => {
+    fails(() => compile(gradient).fn({ values: { ...inputs.values, o: [1, 2] } }), /size conflict for index 'j'/);
+    fails(() => compile(gradient).fn({ values: { ...inputs.values, o: [1, null, 2] as never } }), /o\[1\] is null, not a number/);
+    fails(() => compile(gradient).fn({ values: { ...inputs.values, w: new Float64Array(5) } }), /'w' has 5 entries/);
+  });
+  it('names an index out of range', () => {
+    const e = sum('j', variable('o', [ivar('j', 1)]));
+    fails(() => compile(e).fn({ values: { o: [1, 2, 3] }, sizes: { j: 3 } }), /index j\+1 = 4 of 'o' \(slot 1\) is out of range/);
+    fails(() => compile(variable('o', [inum(7)])).fn({ values: { o: [1, 2, 3] } }), /index 7 of 'o'/);
+  });
+  it('refuses unevaluated derivatives at compile time', () => {
+    expect(() => compile(diff(z, w))).toThrow(/differentiate first/);
+  });
+});
+
+describe('compile: safety', () => {
+  const evil = [
+    'constructor', '__proto__', 'process', 'eval', 'Function', 'fns', 'oob', 'out', 'x0', 'n0', 'Math', 'p',
+    '"); process.exit(1); ("', "'; throw 1; '", ')})(', '`${process.exit(1)}`', '*/ throw 1 /*', 'a\nb',
+    '\\u0061', 'toString', 'hasOwnProperty',
+  ];
+  it('runs formulas over hostile names without executing them', () => {
+    const names = evil;
+    // Σ_{idx} name_{idx} · other, with hostile variable and index names.
+    for (const [n, name] of names.entries()) {
+      const idx = names[(n + 1) % names.length]!;
+      const e = mul([sum(idx, variable(name, [ivar(idx)])), variable(names[(n + 2) % names.length]!)]);
+      const values = Object.create(null) as Record<string, unknown>;
+      values[name] = [1, 2, 3];
+      values[names[(n + 2) % names.length]!] = 2;
+      const c = compile(e);
+      for (const bad of ['process', 'exit', 'throw 1', 'constructor', '__proto__', 'eval(']) expect(c.source).not.toContain(bad);
+      expect(c.fn({ values: values as never }).value).toBe(12);
+      expect(evaluate(e, { values: values as never }).value).toBe(12);
+    }
+  });
+
+  it('emits numbers only through a checked numeric form', () => {
+    expect(literal(-2)).toBe('(-2)');
+    expect(literal(1e-300)).toBe('1e-300');
+    expect(literal(-0)).toBe('(-0)');
+    expect(literal(Infinity)).toBe('Infinity');
+    expect(literal(NaN)).toBe('NaN');
+    expect(() => literal('1; evil()' as never)).toThrow(TypeError);
+    const c = compile(add([num(-1.5e-7), num(Infinity), variable('x')]));
+    expect(c.fn({ values: { x: 1 } }).value).toBe(Infinity);
+  });
+
+  it('keeps hostile names out of the emitted module, except as JSON data', async () => {
+    const name = '*/ globalThis.pwned = 1; /*';
+    const e = sum('j', variable(name, [j]));
+    const src = emitModule(compile(e));
+    const dir = mkdtempSync(join(tmpdir(), 'kronecker-'));
+    const file = join(dir, 'm.mjs');
+    writeFileSync(file, src);
+    const m = (await import(pathToFileURL(file).href)) as { run: (v: object, s: object) => number; signature: { inputs: { name: string }[] } };
+    expect(m.signature.inputs[0]!.name).toBe(name);
+    expect(m.run({ [name]: new Float64Array([1, 2, 3]) }, { j: 3 })).toBe(6);
+    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+  });
+});
+
+describe('emitModule', () => {
+  it('exports a kernel and a runner that agree with the closure', async () => {
+    const c = compile(gradient);
+    const src = emitModule(c);
+    expect(src).toContain('export const kernel');
+    expect(src).toContain('export function run');
+    const dir = mkdtempSync(join(tmpdir(), 'kronecker-'));
+    const file = join(dir, 'gradient.mjs');
+    writeFileSync(file, src);
+    const m = (await import(pathToFileURL(file).href)) as { run: (v: object, s: object) => Float64Array };
+    const values = { w: new Float64Array([1, 2, 3, 4, 5, 6]), o: new Float64Array([0.5, -1, 2]), t: new Float64Array([1, 0]), y: new Float64Array([0.3, 0.6]) };
+    const viaModule = m.run(values, { j: 3, k: 2 });
+    expect([...viaModule]).toEqual([...(c.fn({ values }).value as Float64Array)]);
+  });
+
+  it('infers sizes from 1-d arrays and handles slots read only through offsets', async () => {
+    const e = mul([sum('j', variable('o', [ivar('j', 1)]), inum(1), ivar('n')), variable('t', [k])]);
+    const dir = mkdtempSync(join(tmpdir(), 'kronecker-'));
+    const file = join(dir, 'offsets.mjs');
+    writeFileSync(file, emitModule(compile(e)));
+    const m = (await import(pathToFileURL(file).href)) as { run: (v: object, s?: object) => Float64Array };
+    const r = m.run({ o: new Float64Array([1, 2, 4]), t: new Float64Array([1, 10]), n: 2 });
+    expect([...r]).toEqual([6, 60]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Random formulas. Our own generator (test/arbitrary.ts aims at the parser):
+// every array has one rank, every letter one size, so most formulas evaluate.
+
+const LETTERS = ['i', 'j', 'k'];
+const FNS = FUNCTIONS.map((f) => f.name);
+const OPS: RelOp[] = ['=', '!=', '<', '<=', '>', '>='];
+
+function arbFormula(depth: number, scope: readonly string[]): fc.Arbitrary<Expr> {
+  const letter = fc.constantFrom(...new Set([...LETTERS, ...scope]));
+  const index: fc.Arbitrary<Index> = fc.oneof(
+    { weight: 6, arbitrary: letter.map((n) => ivar(n)) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }).map(inum) },
+    { weight: 1, arbitrary: fc.tuple(letter, fc.constantFrom(1, -1)).map(([n, o]) => ivar(n, o)) },
+  );
+  const leaf = fc.oneof(
+    fc.constantFrom(0, 1, 2, 0.5, 3).map(num),
+    fc.constantFrom('x', 'y').map((n) => variable(n)),
+    index.map((i) => variable('a', [i])),
+    fc.tuple(index, index).map(([p, q]) => variable('b', [p, q])),
+    fc.tuple(index, index).map(([p, q]) => delta(p, q)),
+    letter.map((n) => indexValue(ivar(n))),
+    letter.map(extent),
+  );
+  if (depth === 0) return leaf;
+  const child = arbFormula(depth - 1, scope);
+  const bounds = fc.constantFrom<[Index | null, Index | null]>(
+    [null, null], [null, null], [inum(1), ivar('n')], [inum(2), inum(3)], [inum(1), ivar('n', -1)],
+  );
+  return fc.oneof(
+    { weight: 2, arbitrary: leaf },
+    { weight: 2, arbitrary: fc.array(child, { minLength: 2, maxLength: 3 }).map(add) },
+    { weight: 3, arbitrary: fc.array(child, { minLength: 2, maxLength: 4 }).map(mul) },
+    { weight: 1, arbitrary: child.map(neg) },
+    { weight: 1, arbitrary: fc.tuple(child, child).map(([p, q]) => div(p, q)) },
+    { weight: 1, arbitrary: fc.tuple(child, fc.constantFrom(2, 3).map(num)).map(([p, q]) => pow(p, q)) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...FNS), child).map(([f, a]) => call(f, [a])) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(fc.constantFrom(...LETTERS), bounds).chain(([b, [lo, hi]]) =>
+        arbFormula(depth - 1, [...new Set([...scope, b])]).map((body) => sum(b, body, lo, hi))),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom(...OPS), child, child).map(([op, p, q]) => iverson(rel([op], [p, q]))),
+    },
+  );
+}
+
+describe('compile: property', () => {
+  it('compiled == interpreted on random formulas (1e-12 relative), errors alike', () => {
+    const values = {
+      x: 0.7, y: -1.3, n: 2,
+      a: [0.5, -1.25, 1.5],
+      b: [[0.3, -0.8, 1.1], [1.4, 0.2, -0.6], [-1.2, 0.9, 0.4]],
+    };
+    let compared = 0;
+    let nonTrivial = 0;
+    fc.assert(
+      fc.property(arbFormula(3, []), fc.integer({ min: 0, max: 3 }), (e, n) => {
+        if (agree(e, { values: { ...values, n }, sizes: { i: 3, j: 3, k: 3 } })) {
+          compared++;
+          if (/for \(/.test(compile(e).source)) nonTrivial++;
+        }
+      }),
+      { numRuns: 400, seed: 20261127 },
+    );
+    // Most formulas evaluate (the rest hit an index out of range in both), and most of those loop.
+    expect(compared).toBeGreaterThan(200);
+    expect(nonTrivial).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,161 @@
+// The correctness corpus: formulas with the variable to differentiate by, as
+// data, so every stage's tests can reuse it (derive, simplify, print, compile).
+//
+// `formulas` is LaTeX for `parseFormulas`: one formula, or a `let*` list of
+// definitions separated by `;` whose last definition is the target. `sizes` are
+// small index ranges for numeric checks; `declared` are the ranges the user
+// declares (they split families such as Rashid's `w_{ij}` and `w_{jk}`);
+// `positive` names inputs that must be positive (arguments of log, sqrt, x^x).
+// `expected`, where given, is the simplified derivative a person writes, in
+// LaTeX (checked numerically against finite differences too). `mathjs` gives a
+// scalar formula in mathjs syntax for a cross-check with mathjs `derivative`.
+
+export type CorpusTag =
+  | 'seed' | 'capture' | 'transposed' | 'diagonal' | 'double-sum' | 'nested-sum' | 'square-of-sum' | 'product-of-sums'
+  | 'symbolic-bounds' | 'triangular' | 'shifted' | 'zero' | 'function' | 'softmax' | 'log-sum-exp' | 'cross-entropy'
+  | 'logistic' | 'l2' | 'network' | 'definitions' | 'declared-ranges' | 'scalar' | 'literal-index' | 'index-value'
+  | 'extent' | 'iverson' | 'quotient' | 'power';
+
+export interface CorpusEntry {
+  readonly name: string;
+  readonly formulas: string;
+  readonly wrt: string;
+  readonly tags: readonly CorpusTag[];
+  readonly sizes?: Readonly<Record<string, number>>;
+  readonly declared?: Readonly<Record<string, number>>;
+  readonly positive?: readonly string[];
+  readonly expected?: string;
+  readonly mathjs?: string;
+}
+
+const seedNet = 'o_k = \\sigma(\\sum_j w_{jk} o_j); E = \\sum_k (t_k - o_k)^2';
+const rashid = 'o_j = \\sigma(\\sum_i w_{ij} o_i); o_k = \\sigma(\\sum_j w_{jk} o_j); E = \\sum_k (t_k - o_k)^2';
+const twoLayer = 'h_j = \\sigma(\\sum_i v_{ij} x_i); y_k = \\sigma(\\sum_j w_{jk} h_j); E = \\sum_k (t_k - y_k)^2';
+
+export const CORPUS: readonly CorpusEntry[] = [
+  // --- the seed and index capture
+  { name: 'seed: ∂(Σ_j w_{jk} o_j)/∂w_{jk}', formulas: '\\sum_j w_{jk} o_j', wrt: 'w_{jk}', tags: ['seed', 'capture'], expected: 'o_j' },
+  { name: 'seed with commas', formulas: '\\sum_{j} w_{j,k} \\cdot o_{j}', wrt: 'w_{j,k}', tags: ['seed', 'capture'], expected: 'o_j' },
+  { name: 'seed network: ∂E/∂w_{jk}', formulas: seedNet, wrt: 'w_{jk}', tags: ['seed', 'network', 'definitions', 'capture'] },
+  // In the final scope of the definitions a written `o_j` is the defined o; declared ranges tell the two layers apart.
+  { name: 'seed network with declared ranges', formulas: seedNet, wrt: 'w_{jk}', tags: ['seed', 'network', 'definitions', 'declared-ranges'],
+    declared: { j: 3, k: 2 }, sizes: { j: 3, k: 2 },
+    expected: '-2(t_k - o_k) \\sigma(\\sum_j w_{jk} o_j)(1 - \\sigma(\\sum_j w_{jk} o_j)) o_j' },
+  { name: 'seed expression one, squared error through σ', formulas: '\\sum_k (t_k - \\sigma(\\sum_j w_{jk} o_j))^2', wrt: 'w_{jk}',
+    tags: ['seed', 'capture', 'nested-sum'] },
+  { name: 'capture in both slots', formulas: '\\sum_j \\sum_k w_{jk} x_j y_k', wrt: 'w_{jk}', tags: ['capture', 'double-sum'], expected: 'x_j y_k' },
+  { name: 'capture in the second slot', formulas: '\\sum_k w_{jk} o_k', wrt: 'w_{jk}', tags: ['capture'], expected: 'o_k' },
+  { name: 'no capture: other bound letter', formulas: '\\sum_i w_{ik} o_i', wrt: 'w_{jk}', tags: ['capture'], expected: 'o_j' },
+  { name: 'free and bound use of one letter', formulas: 'x_k \\sum_k x_k', wrt: 'x_k', tags: ['capture'] },
+  { name: 'shadowed binder', formulas: '\\sum_j \\sigma(\\sum_j w_{jk} o_j)', wrt: 'w_{jk}', tags: ['capture', 'nested-sum'] },
+  { name: 'sum of everything', formulas: '\\sum_k \\sum_j w_{jk}', wrt: 'w_{jk}', tags: ['capture', 'double-sum'], expected: '1' },
+  { name: 'scalar variable inside a sum', formulas: '\\sum_j a_j x', wrt: 'x', tags: ['scalar'], expected: '\\sum_j a_j' },
+  { name: 'wrt with other letters', formulas: '\\sum_j \\sum_k w_{jk} o_j', wrt: 'w_{ab}', tags: ['capture', 'double-sum'], expected: 'o_a' },
+
+  // --- transposed and diagonal patterns
+  { name: 'transposed use', formulas: '\\sum_j \\sum_k w_{kj} x_j y_k', wrt: 'w_{jk}', tags: ['transposed', 'double-sum'], expected: 'x_k y_j' },
+  { name: 'trace', formulas: '\\sum_j w_{jj}', wrt: 'w_{jk}', tags: ['diagonal'], expected: '\\delta_{jk}' },
+  { name: 'squared diagonal', formulas: '\\sum_j w_{jj}^2', wrt: 'w_{jk}', tags: ['diagonal', 'power'] },
+  { name: 'entry times its transpose', formulas: 'w_{jk} w_{kj}', wrt: 'w_{jk}', tags: ['transposed', 'diagonal'] },
+  { name: 'quadratic form', formulas: '\\sum_i \\sum_j x_i A_{ij} x_j', wrt: 'x_k', tags: ['double-sum', 'transposed'] },
+  { name: 'quadratic form by the matrix', formulas: '\\sum_i \\sum_j x_i A_{ij} x_j', wrt: 'A_{ij}', tags: ['double-sum', 'capture'], expected: 'x_i x_j' },
+  { name: 'bilinear, wrt first vector', formulas: '\\sum_i \\sum_j w_{ij} x_i y_j', wrt: 'x_k', tags: ['double-sum'], expected: '\\sum_j w_{kj} y_j' },
+
+  // --- double and nested sums
+  { name: 'squared difference of matrices', formulas: '\\sum_i \\sum_j (w_{ij} - v_{ij})^2', wrt: 'w_{ij}', tags: ['double-sum', 'capture'],
+    expected: '2(w_{ij} - v_{ij})' },
+  { name: 'square of an inner sum', formulas: '\\sum_i (\\sum_j w_{ij} x_j)^2', wrt: 'w_{ij}', tags: ['nested-sum', 'square-of-sum', 'capture'] },
+  { name: 'sum of a sum over the output', formulas: '\\sum_k \\sum_j w_{jk} o_j', wrt: 'w_{jk}', tags: ['double-sum', 'capture'], expected: 'o_j' },
+  { name: 'nested σ of sums', formulas: '\\sum_k \\sigma(\\sum_j w_{jk} \\sigma(\\sum_i v_{ij} x_i))', wrt: 'v_{ij}', tags: ['nested-sum', 'capture'] },
+
+  // --- squares and products of sums
+  { name: 'square of a sum', formulas: '(\\sum_i x_i)^2', wrt: 'x_j', tags: ['square-of-sum'], expected: '2 \\sum_i x_i' },
+  { name: 'product of two sums', formulas: '(\\sum_i x_i)(\\sum_i y_i x_i)', wrt: 'x_j', tags: ['product-of-sums'] },
+  { name: 'square of a dot product', formulas: '(\\sum_i x_i y_i)^2', wrt: 'y_k', tags: ['square-of-sum'] },
+  { name: 'sum times sum (scope of Σ)', formulas: '\\sum_i x_i \\sum_j x_j', wrt: 'x_k', tags: ['product-of-sums', 'nested-sum'] },
+  { name: 'cube of a sum of squares', formulas: '(\\sum_i x_i^2)^{3}', wrt: 'x_k', tags: ['square-of-sum', 'power'] },
+  { name: 'product of three factors', formulas: '\\sum_i a_i b_i c_i', wrt: 'b_j', tags: ['capture'], expected: 'a_j c_j' },
+  { name: 'ratio of sums', formulas: '\\frac{\\sum_i x_i y_i}{\\sum_i x_i^2}', wrt: 'x_k', tags: ['quotient', 'product-of-sums'] },
+
+  // --- symbolic and triangular bounds
+  { name: 'symbolic upper bound', formulas: '\\sum_{j=1}^{n} w_{jk} o_j', wrt: 'w_{jk}', tags: ['symbolic-bounds', 'capture'] },
+  { name: 'triangular double sum', formulas: '\\sum_{i=1}^{n} \\sum_{j=1}^{i} x_i x_j', wrt: 'x_k', tags: ['triangular', 'symbolic-bounds'] },
+  { name: 'partial sum with a free bound', formulas: '\\sum_{j=1}^{i} x_j', wrt: 'x_k', tags: ['triangular'] },
+  { name: 'literal bounds', formulas: '\\sum_{i=1}^{3} w_i^2', wrt: 'w_k', tags: ['symbolic-bounds'], sizes: { i: 3, k: 3 } },
+  { name: 'lower bound 2 with a shifted neighbour', formulas: '\\sum_{j=2}^{n} x_j x_{j-1}', wrt: 'x_k', tags: ['shifted', 'symbolic-bounds'],
+    sizes: { j: 4, n: 4, k: 4 } },
+
+  // --- shifted indices
+  { name: 'finite differences', formulas: '\\sum_{i=1}^{n-1} (x_{i+1} - x_i)^2', wrt: 'x_k', tags: ['shifted', 'symbolic-bounds'],
+    sizes: { i: 4, n: 4, k: 4 } },
+  { name: 'shifted read', formulas: '\\sum_{i=1}^{n} x_{i+1} y_i', wrt: 'x_k', tags: ['shifted'], sizes: { i: 3, n: 3, k: 4 } },
+  { name: 'wrt a shifted variable', formulas: '\\sum_{i=1}^{n} x_i y_i', wrt: 'x_{p+1}', tags: ['shifted'], sizes: { i: 4, n: 4, p: 3 } },
+
+  // --- zero derivatives
+  { name: 'zero: other name', formulas: '\\sum_j o_j', wrt: 'w_{jk}', tags: ['zero'], expected: '0' },
+  { name: 'zero: distinct literal column', formulas: 'w_{12} x', wrt: 'w_{13}', tags: ['zero', 'literal-index'], expected: '0' },
+  { name: 'zero: other row', formulas: '\\sum_k w_{1k} x_k', wrt: 'w_{2k}', tags: ['zero', 'literal-index'], sizes: { k: 3 }, expected: '0' },
+  { name: 'zero: scalar constant', formulas: 'y^2 + 3', wrt: 'x', tags: ['zero', 'scalar'], expected: '0' },
+  { name: 'literal row, free column', formulas: '\\sum_k w_{1k} x_k', wrt: 'w_{1k}', tags: ['literal-index'], sizes: { k: 3 }, expected: 'x_k' },
+
+  // --- functions
+  { name: 'tanh layer', formulas: '\\tanh(\\sum_j w_{jk} o_j)', wrt: 'w_{jk}', tags: ['function', 'capture'] },
+  { name: 'softplus layer', formulas: '\\operatorname{softplus}(\\sum_j w_{jk} x_j)', wrt: 'w_{jk}', tags: ['function', 'capture'] },
+  { name: 'relu layer', formulas: '\\sum_k \\operatorname{relu}(\\sum_j w_{jk} x_j)', wrt: 'w_{jk}', tags: ['function', 'iverson'] },
+  { name: 'log-sum-exp', formulas: '\\log \\sum_i e^{z_i}', wrt: 'z_k', tags: ['log-sum-exp', 'function'] },
+  { name: 'softmax', formulas: '\\frac{e^{z_k}}{\\sum_i e^{z_i}}', wrt: 'z_j', tags: ['softmax', 'quotient'] },
+  { name: 'cross-entropy of softmax', formulas: '-\\sum_k t_k \\log \\frac{e^{z_k}}{\\sum_i e^{z_i}}', wrt: 'z_j', tags: ['cross-entropy', 'softmax'] },
+  { name: 'Gaussian', formulas: 'e^{-\\sum_i x_i^2}', wrt: 'x_k', tags: ['function'] },
+  { name: 'Euclidean norm', formulas: '\\sqrt{\\sum_i x_i^2}', wrt: 'x_k', tags: ['function'] },
+  { name: 'variance (uses #j)', formulas: '\\sum_j (x_j - \\frac{1}{\\#j} \\sum_i x_i)^2', wrt: 'x_k', tags: ['extent', 'square-of-sum'],
+    sizes: { i: 3, j: 3, k: 3 } },
+  { name: 'index used as a number', formulas: '\\sum_i i x_i^2', wrt: 'x_k', tags: ['index-value'] },
+  { name: 'Iverson bracket over an index', formulas: '\\sum_i [i \\le 2] x_i^2', wrt: 'x_k', tags: ['iverson'], sizes: { i: 3, k: 3 } },
+
+  // --- logistic regression, cross-entropy, L2
+  { name: 'logistic regression, one sample', formulas: '-(t \\log \\sigma(\\sum_i w_i x_i) + (1 - t) \\log(1 - \\sigma(\\sum_i w_i x_i)))',
+    wrt: 'w_j', tags: ['logistic', 'cross-entropy'] },
+  { name: 'logistic regression, many samples', formulas: '-\\sum_s (y_s \\log \\sigma(\\sum_i w_i x_{si}) + (1 - y_s) \\log(1 - \\sigma(\\sum_i w_i x_{si})))',
+    wrt: 'w_j', tags: ['logistic', 'cross-entropy', 'double-sum'] },
+  { name: 'L2 penalty', formulas: '\\frac{\\lambda}{2} \\sum_j \\sum_k w_{jk}^2', wrt: 'w_{jk}', tags: ['l2', 'capture'], expected: '\\lambda w_{jk}' },
+  { name: 'linear regression with L2', formulas: '\\sum_k (t_k - \\sum_j w_{jk} o_j)^2 + \\lambda \\sum_j \\sum_k w_{jk}^2', wrt: 'w_{jk}',
+    tags: ['l2', 'capture', 'nested-sum'] },
+
+  // --- scalar cases (also checked against mathjs)
+  { name: 'polynomial', formulas: 'x^3 + 2x^2 - 5x + 1', wrt: 'x', tags: ['scalar', 'power'], mathjs: 'x^3 + 2x^2 - 5x + 1' },
+  { name: 'sin cos', formulas: '\\sin(x) \\cos(x)', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'sin(x) * cos(x)' },
+  { name: 'rational', formulas: '\\frac{x}{1 + x^2}', wrt: 'x', tags: ['scalar', 'quotient'], mathjs: 'x / (1 + x^2)' },
+  { name: 'softplus by hand', formulas: '\\log(1 + e^{x})', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'log(1 + exp(x))' },
+  { name: 'x to the x', formulas: 'x^{x}', wrt: 'x', tags: ['scalar', 'power'], positive: ['x'], mathjs: 'x^x' },
+  { name: 'sigmoid of an affine map', formulas: '\\sigma(a x + b)', wrt: 'x', tags: ['scalar', 'function'], mathjs: '1 / (1 + exp(-(a*x + b)))' },
+  { name: 'exponential base 2', formulas: '2^{x}', wrt: 'x', tags: ['scalar', 'power'], mathjs: '2^x' },
+  { name: 'squared tanh', formulas: '(\\tanh(x))^2', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'tanh(x)^2' },
+  { name: 'reciprocal square root', formulas: '\\frac{1}{\\sqrt{x}}', wrt: 'x', tags: ['scalar', 'quotient'], positive: ['x'], mathjs: '1 / sqrt(x)' },
+  { name: 'log of a product', formulas: '\\log(x y) + x^{y}', wrt: 'y', tags: ['scalar', 'power'], positive: ['x', 'y'], mathjs: 'log(x*y) + x^y' },
+  { name: 'squared error of a scalar σ unit', formulas: '(t - \\sigma(w_1 o_1 + w_2 o_2 + w_3 o_3))^2', wrt: 'w_1', tags: ['scalar', 'literal-index'] },
+
+  // --- networks with definitions
+  { name: 'two-layer network, output weights', formulas: twoLayer, wrt: 'w_{jk}', tags: ['network', 'definitions', 'capture'] },
+  { name: 'two-layer network, hidden weights', formulas: twoLayer, wrt: 'v_{ij}', tags: ['network', 'definitions', 'capture'] },
+  { name: 'two-layer network, hidden weights, other letters', formulas: twoLayer, wrt: 'v_{ab}', tags: ['network', 'definitions'] },
+  { name: 'seed network, wrt a literal weight', formulas: seedNet, wrt: 'w_{21}', tags: ['network', 'definitions', 'literal-index'] },
+  { name: 'seed network, wrt a target', formulas: seedNet, wrt: 't_k', tags: ['network', 'definitions', 'capture'], expected: '2(t_k - o_k)' },
+  { name: 'softmax classifier', formulas: 'z_k = \\sum_j w_{jk} h_j; p_k = \\frac{e^{z_k}}{\\sum_c e^{z_c}}; L = -\\sum_k t_k \\log p_k',
+    wrt: 'w_{jk}', tags: ['network', 'definitions', 'softmax', 'cross-entropy'] },
+  { name: 'linear layer with bias, MSE', formulas: 'y_k = \\sum_j w_{jk} x_j + b_k; E = \\frac{1}{2} \\sum_k (y_k - t_k)^2', wrt: 'b_k',
+    tags: ['network', 'definitions'], expected: 'y_k - t_k' },
+  { name: 'tanh hidden layer with L2', formulas: 'h_j = \\tanh(\\sum_i v_{ij} x_i); E = \\sum_k (t_k - \\sum_j w_{jk} h_j)^2 + \\lambda \\sum_i \\sum_j v_{ij}^2',
+    wrt: 'v_{ij}', tags: ['network', 'definitions', 'l2'] },
+  { name: 'one name redefined three times', formulas: 'x = a y; x = x^2; x = \\sin(x)', wrt: 'a', tags: ['definitions', 'scalar'] },
+  { name: 'two-index definition used transposed', formulas: 'A_{ij} = x_i y_j; E = \\sum_i \\sum_j A_{ji} w_{ij}', wrt: 'x_k',
+    tags: ['definitions', 'transposed'], expected: '\\sum_i y_i w_{ik}' },
+  { name: 'definition with a shifted body', formulas: 'd_i = x_{i+1} - x_i; E = \\sum_{i=1}^{n-1} d_i^2', wrt: 'x_k',
+    tags: ['definitions', 'shifted'], sizes: { i: 4, n: 4, k: 4 } },
+  { name: 'Rashid without declared ranges (let* keeps the layers apart)', formulas: rashid, wrt: 'w_{ij}', tags: ['network', 'definitions'] },
+  { name: 'Rashid: hidden weights, declared ranges', formulas: rashid, wrt: 'w_{ij}', tags: ['network', 'definitions', 'declared-ranges'],
+    declared: { i: 784, j: 100, k: 10 }, sizes: { i: 3, j: 2, k: 2 } },
+  { name: 'Rashid: output weights, declared ranges', formulas: rashid, wrt: 'w_{jk}', tags: ['network', 'definitions', 'declared-ranges'],
+    declared: { i: 784, j: 100, k: 10 }, sizes: { i: 3, j: 2, k: 2 } },
+  { name: 'Rashid: input layer, declared ranges', formulas: rashid, wrt: 'o_i', tags: ['network', 'definitions', 'declared-ranges'],
+    declared: { i: 784, j: 100, k: 10 }, sizes: { i: 3, j: 2, k: 2 } },
+];

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  add, call, delta, diff, equation, extent, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel, sum, variable,
+} from '../src/ast.js';
+import { evaluate, EvaluationError } from '../src/evaluate.js';
+
+const j = ivar('j');
+const k = ivar('k');
+const w = variable('w', [j, k]);
+const oj = variable('o', [j]);
+const z = sum('j', mul([w, oj])); // Σ_j w_{jk} o_j, free k
+
+const W = [[1, 2], [3, 4], [5, 6]]; // j = 1..3, k = 1..2
+const O = [0.5, -1, 2];
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+describe('evaluate', () => {
+  it('sums over a bound index and keeps the free one', () => {
+    const t = evaluate(z, { values: { w: W, o: O } });
+    expect(t.free).toEqual(['k']);
+    expect(t.shape).toEqual([2]);
+    expect(t.value).toEqual([0.5 - 3 + 10, 1 - 4 + 12]);
+  });
+
+  it('evaluates the seed gradient at every (j, k)', () => {
+    const s = call('sigmoid', [z]);
+    const g = mul([num(-2), add([variable('t', [k]), neg(variable('y', [k]))]), s, add([num(1), neg(s)]), oj]);
+    const T = [1, 0];
+    const Y = [0.3, 0.6];
+    const t = evaluate(g, { values: { w: W, o: O, t: T, y: Y } });
+    expect(t.free).toEqual(['j', 'k']);
+    const zs = [7.5, 9];
+    const expected = O.map((oj_) => zs.map((zk, kk) => -2 * (T[kk]! - Y[kk]!) * sigmoid(zk) * (1 - sigmoid(zk)) * oj_));
+    const got = t.value as number[][];
+    expected.forEach((row, jj) => row.forEach((x, kk) => expect(got[jj]![kk]).toBeCloseTo(x, 14)));
+  });
+
+  it('follows the requested output order and broadcasts extra indices', () => {
+    const t = evaluate(w, { values: { w: W } }, { free: ['k', 'j'] });
+    expect(t.value).toEqual([[1, 3, 5], [2, 4, 6]]);
+    const b = evaluate(variable('o', [j]), { values: { o: O }, sizes: { k: 2 } }, { free: ['j', 'k'] });
+    expect(b.value).toEqual([[0.5, 0.5], [-1, -1], [2, 2]]);
+  });
+
+  it('uses bounded sums with a size symbol from values', () => {
+    const x = variable('x', [ivar('i')]);
+    const e = sum('i', x, inum(2), ivar('n'));
+    expect(evaluate(e, { values: { x: [1, 2, 4, 8], n: 3 } }).value).toBe(6);
+    expect(evaluate(e, { values: { x: [1, 2, 4, 8] }, sizes: { n: 4 } }).value).toBe(14);
+    expect(evaluate(e, { values: { x: [1, 2, 4, 8], n: 1 } }).value).toBe(0);
+  });
+
+  it('evaluates deltas, Iverson brackets, index values and extents', () => {
+    const i = ivar('i');
+    expect(evaluate(delta(i, j), { values: {}, sizes: { i: 2, j: 2 } }).value).toEqual([[1, 0], [0, 1]]);
+    // Σ_i [i ≤ 2] i = 1 + 2
+    const br = sum('i', mul([iverson(rel(['<='], [indexValue(i), num(2)])), indexValue(i)]));
+    expect(evaluate(br, { values: {}, sizes: { i: 5 } }).value).toBe(3);
+    // chained relation 1 < i < 4
+    const chain = iverson(rel(['<', '<'], [num(1), indexValue(i), num(4)]));
+    expect(evaluate(chain, { values: {}, sizes: { i: 5 } }).value).toEqual([0, 1, 1, 0, 0]);
+    expect(evaluate(mul([extent('j'), num(2)]), { values: {}, sizes: { j: 7 } }).value).toBe(14);
+    expect(evaluate(equation(num(2), num(2)), { values: {} }).value).toBe(1);
+    expect(evaluate(rel(['!='], [num(2), num(2)]), { values: {} }).value).toBe(0);
+  });
+
+  it('reads literal and offset indices, 1-based', () => {
+    const x = variable('x', [ivar('i', 1)]);
+    expect(evaluate(sum('i', x, inum(1), inum(2)), { values: { x: [1, 10, 100] } }).value).toBe(110);
+    expect(evaluate(variable('w', [inum(3), inum(2)]), { values: { w: W } }).value).toBe(6);
+  });
+
+  it('gives a fresh index the range of its original letter', () => {
+    const jp = ivar("j'");
+    const e = mul([sum("j'", indexValue(jp)), variable('t', [j])]);
+    expect(evaluate(e, { values: { t: [1, 1] } }).value).toEqual([3, 3]);
+  });
+
+  it('accepts flat Float64Arrays given sizes, and names with odd characters', () => {
+    const t = evaluate(z, { values: { w: new Float64Array([1, 2, 3, 4, 5, 6]), o: new Float64Array(O) } });
+    expect(t.value).toEqual([7.5, 9]);
+    const e = add([variable('lambda'), variable("o'"), variable('__proto__')]);
+    expect(evaluate(e, { values: { lambda: 1, "o'": 2, ['__proto__']: 4 } as never }).value).toBe(7);
+  });
+
+  it('computes powers and functions from the function table', () => {
+    const e = add([pow(variable('x'), num(3)), call('softplus', [num(1000)]), call('relu', [num(-2)])]);
+    expect(evaluate(e, { values: { x: 2 } }).value).toBe(8 + 1000);
+  });
+
+  describe('errors', () => {
+    const fails = (f: () => unknown, message: RegExp) => {
+      expect(f).toThrow(EvaluationError);
+      expect(f).toThrow(message);
+    };
+    it('names a missing input and its expected shape', () => {
+      fails(() => evaluate(z, { values: { w: W } }), /missing value for input 'o'.*1-d array indexed \[j\]/);
+    });
+    it('names a wrong shape', () => {
+      fails(() => evaluate(z, { values: { w: [1, 2], o: O } }), /input 'w' must be a 2-d array indexed \[j\]\[k\]/);
+      fails(() => evaluate(z, { values: { w: [[1, 2], [3]], o: O } }), /ragged/);
+      fails(() => evaluate(z, { values: { w: [[1, 2], [3, 'x']], o: O } as never }), /w\[1\]\[1\] is "x", not a number/);
+      fails(() => evaluate(variable('x'), { values: { x: [1] } }), /'x' must be a number/);
+    });
+    it('names a size conflict', () => {
+      fails(() => evaluate(z, { values: { w: W, o: [1, 2] } }), /size conflict for index 'j': 3 from .*'w'.*2 from .*'o'/);
+      fails(() => evaluate(z, { values: { w: W, o: O }, sizes: { k: 5 } }), /size conflict for index 'k'/);
+    });
+    it('names an index out of range', () => {
+      const x = variable('x', [ivar('i', 1)]);
+      fails(() => evaluate(sum('i', x), { values: { x: [1, 2] }, sizes: { i: 2 } }), /index i\+1 = 3 of 'x' \(slot 1\) is out of range 1\.\.2/);
+    });
+    it('names an unknown size or size symbol', () => {
+      fails(() => evaluate(delta(ivar('i'), j), { values: {}, sizes: { i: 2 } }), /size of index 'j' is unknown/);
+      fails(() => evaluate(sum('i', variable('x', [ivar('i')]), inum(1), ivar('n')), { values: { x: [1] } }), /size symbol 'n'/);
+    });
+    it('refuses unevaluated derivatives', () => {
+      fails(() => evaluate(diff(z, w), { values: { w: W, o: O } }), /differentiate first/);
+    });
+    it('refuses an output order that misses a free index', () => {
+      fails(() => evaluate(w, { values: { w: W } }, { free: ['j'] }), /free index 'k' is missing/);
+    });
+  });
+});
