@@ -234,7 +234,7 @@ function centralDifference(
   f: Expr, fFree: readonly string[], name: string, address: readonly number[], inputs: Required<Inputs>,
 ): number | NestedArray | null {
   const base = inputs.values[name];
-  const x = address.length === 0 ? base : at(base as NestedArray, address, true);
+  const x = address.length === 0 ? base : entry(base, address);
   if (typeof x !== 'number') return null;
   const h = 1e-5 * Math.max(1, Math.abs(x));
   const moved = (v: number) => {
@@ -246,17 +246,21 @@ function centralDifference(
   return zipWith(moved(x + h), moved(x - h), (p, m) => (p - m) / step);
 }
 
-/** The entry of a nested value at 1-based `pos`; with `lenient`, undefined when out of range. */
-function at(v: InputValue | NestedArray, pos: readonly number[], lenient = false): number {
+/** The entry of a nested value at 1-based `pos`, or undefined when there is none. */
+function entry(v: InputValue | NestedArray | undefined, pos: readonly number[]): number | undefined {
   let x: unknown = v;
   for (const i of pos) {
-    if (!Array.isArray(x) || i < 1 || i > x.length) {
-      if (lenient) return undefined as unknown as number;
-      throw new Error(`internal: no entry at [${pos.join(', ')}]`);
-    }
+    if (!Array.isArray(x) || i < 1 || i > x.length) return undefined;
     x = x[i - 1];
   }
-  return x as number;
+  return typeof x === 'number' ? x : undefined;
+}
+
+/** The entry at `pos` of a tensor value evaluated over those very indices (so it exists). */
+function at(v: number | NestedArray, pos: readonly number[]): number {
+  const x = entry(v, pos);
+  if (x === undefined) throw new Error(`internal: no entry at [${pos.join(', ')}]`);
+  return x;
 }
 
 /** A copy of `v` with the entry at 1-based `pos` set to `x`. */
