@@ -11,8 +11,14 @@ export interface Command {
   /** The full `--help` text. */
   readonly help: string;
   readonly options: Options;
-  /** Writes to stdout through `out`; returns the exit code. */
-  run(args: ParsedArgs, out: (text: string) => void): Promise<number> | number;
+  /** Writes results through `io.out` and notes (check reports) through `io.err`; returns the exit code. */
+  run(args: ParsedArgs, io: Io): Promise<number> | number;
+}
+
+/** Where a command writes: results to `out` (stdout), notes to `err` (stderr). Each call is one line or block. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
 }
 
 export interface ParsedArgs {

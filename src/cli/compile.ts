@@ -32,7 +32,8 @@ Options:
 Example:
   kronecker compile "E = \\sum_k (t_k - o_k)^2" --where "o_k = \\sigma(\\sum_j w_{jk} o_j)" --wrt "w_{jk}" --emit js > grad.mjs
 `,
-  run(args, out) {
+  run(args, io) {
+    const { out } = io;
     choiceOption(args, 'emit', ['js'] as const, 'js');
     const inputs = readInputs(args, 'compile');
     const { expr } = numericTarget(inputs, stringOption(args, 'of'));

@@ -41,13 +41,14 @@ Examples:
   kronecker demo
   kronecker demo --steps --lang zh
 `,
-  run(args, out) {
+  run(args, io) {
+    const { out } = io;
     const settings = readProofSettings(args, 'demo');
     const one = parse(SEED.expressionOne);
     if (settings !== null) {
       const format = choiceOption(args, 'format', [...PROOF_FORMATS], 'text');
       const s = simplifyFormula(one, { definitions: [], sizes: {}, steps: true });
-      const ok = writeProof({ goal: one, steps: s.steps, result: s.result }, format, settings, { definitions: [], sizes: {} }, out, null);
+      const ok = writeProof({ goal: one, steps: s.steps, result: s.result }, format, settings, { definitions: [], sizes: {} }, io, null);
       return ok ? EXIT.ok : EXIT.checkFailed;
     }
 

@@ -50,7 +50,8 @@ Examples:
   kronecker derive "sum(j, w[j,k]*o[j])" --wrt "w[j,k]" --format text
   kronecker derive "\\log(1 + e^{x})" --wrt x --check
 `,
-  run(args, out) {
+  run(args, io) {
+    const { out } = io;
     const inputs = readInputs(args, 'derive');
     const problem = resolveProblem(inputs, stringOption(args, 'of'));
     if (problem.wrt === null) throw new UsageError('needs --wrt VARIABLE, e.g. --wrt "w_{jk}"', 'derive');
@@ -69,7 +70,7 @@ Examples:
     let ok = report === null || report.ok;
     if (proof !== null) {
       const context = { definitions: problem.definitions, sizes: inputs.sizes };
-      ok = writeProof({ goal, steps: d.steps, result: d.result }, format, proof, context, out, report) && ok;
+      ok = writeProof({ goal, steps: d.steps, result: d.result }, format, proof, context, io, report) && ok;
     } else if (format === 'json') {
       out(JSON.stringify({
         result: printedBoth(d.result),
@@ -82,7 +83,7 @@ Examples:
     } else {
       throw new UsageError(`--format ${format} needs --steps`, 'derive');
     }
-    if (report !== null && format !== 'json') process.stderr.write(`${describeCheck(report)}\n`);
+    if (report !== null && format !== 'json') io.err(describeCheck(report));
     return ok ? EXIT.ok : EXIT.checkFailed;
   },
 };

@@ -45,7 +45,8 @@ Example:
   echo '{"values": {"w": [[1,2],[3,4],[5,6]], "o": [1,0,2]}}' |
     kronecker eval "\\sum_j w_{jk} o_j" --values -          # {"free":["k"],"shape":[2],"value":[11,14]}
 `,
-  run(args, out) {
+  run(args, io) {
+    const { out } = io;
     const inputs = readInputs(args, 'eval');
     const valuesFile = stringOption(args, 'values');
     if (valuesFile === undefined) throw new InputError('eval needs --values FILE (or --values - for stdin)');

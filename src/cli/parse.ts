@@ -30,7 +30,8 @@ Examples:
   kronecker parse "sum(j, w[j,k]*o[j])"                          # \\sum_{j} w_{jk} o_j
   kronecker parse "\\frac{\\partial E}{\\partial w_{jk}}" --format json
 `,
-  run(args, out) {
+  run(args, io) {
+    const { out } = io;
     const format = choiceOption(args, 'format', ['latex', 'text', 'json'] as const, 'latex');
     const syntax = choiceOption(args, 'syntax', ['latex', 'text', 'auto'] as const, 'auto');
     const source = readFormula(args.positionals, stringOption(args, 'file'), 'parse');

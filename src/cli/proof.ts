@@ -8,7 +8,7 @@ import {
   checkSteps, DETAILS, type Detail, type Lang, LANGS, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex,
   renderMarkdown, renderText,
 } from '../proof/index.js';
-import { choiceOption, type Options, type ParsedArgs, stringOption } from './command.js';
+import { choiceOption, type Io, type Options, type ParsedArgs, stringOption } from './command.js';
 import { UsageError } from './errors.js';
 
 export const PROOF_FORMATS = ['latex', 'text', 'json', 'markdown', 'html'] as const;
@@ -74,18 +74,18 @@ export function writeProof(
   format: ProofFormat,
   settings: ProofSettings,
   context: { definitions: readonly Definition[]; sizes: Record<string, number> },
-  out: (text: string) => void,
+  io: Io,
   resultCheck: CheckReport | null,
 ): boolean {
   const text = renderProof(proof, format, settings);
-  if (settings.out === undefined) out(text);
+  if (settings.out === undefined) io.out(text);
   else {
     writeFileSync(settings.out, text.endsWith('\n') ? text : `${text}\n`);
-    process.stderr.write(`wrote ${settings.out}\n`);
+    io.err(`wrote ${settings.out}`);
   }
   if (!settings.check) return true;
   const steps = checkSteps(proof, { definitions: context.definitions });
-  process.stderr.write(`${describeStepCheck(steps)}\n`);
+  io.err(describeStepCheck(steps));
   return steps.ok && (resultCheck === null || resultCheck.ok);
 }
 

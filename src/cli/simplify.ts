@@ -39,7 +39,8 @@ Examples:
   kronecker simplify "\\frac{\\partial}{\\partial w_{jk}} \\sum_j w_{jk} o_j"     # o_j
   kronecker simplify "sum(i, delta[i,j] * x[i]) + 0*y" --format text          # x[j]
 `,
-  run(args, out) {
+  run(args, io) {
+    const { out } = io;
     const inputs = readInputs(args, 'simplify');
     const settings = readProofSettings(args, 'simplify');
     const format = choiceOption(args, 'format', [...PROOF_FORMATS], inputs.syntax);
@@ -51,7 +52,7 @@ Examples:
     if (settings !== null) {
       if (done.length !== 1) throw new UsageError('--steps explains one formula at a time', 'simplify');
       const context = { definitions, sizes: inputs.sizes };
-      const ok = writeProof({ goal: formulas[0]!, steps: done[0]!.steps, result: done[0]!.result }, format, settings, context, out, null);
+      const ok = writeProof({ goal: formulas[0]!, steps: done[0]!.steps, result: done[0]!.result }, format, settings, context, io, null);
       return ok ? EXIT.ok : EXIT.checkFailed;
     }
     if (format === 'json') {
