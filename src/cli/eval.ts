@@ -5,6 +5,7 @@ import { displayName } from '../definitions.js';
 import { InputError } from '../errors.js';
 import { evaluate, type Inputs, type NestedArray } from '../evaluate.js';
 import { children, type Expr } from '../ast.js';
+import { freeIndices } from '../indices.js';
 import { commonOptions, type Command, stringOption } from './command.js';
 import { EXIT } from './errors.js';
 import { readText } from './input.js';
@@ -51,10 +52,10 @@ Example:
     const valuesFile = stringOption(args, 'values');
     if (valuesFile === undefined) throw new InputError('eval needs --values FILE (or --values - for stdin)');
     if (valuesFile === '-' && args.positionals[0] === '-') throw new InputError('the formula and --values cannot both come from stdin');
-    const { expr } = numericTarget(inputs, stringOption(args, 'of'));
-    const given = withInternalNames(expr, readValues(valuesFile));
-    const free = freeOrder(stringOption(args, 'free'));
-    const sizes = { ...inputs.sizes, ...given.sizes };
+    const { expr, original } = numericTarget(inputs, stringOption(args, 'of'));
+    const given = withInternalNames(original, readValues(valuesFile));
+    const free = freeOrder(stringOption(args, 'free')) ?? [...freeIndices(original)].sort();
+    const sizes = { ...sizesFromArrays(original, given.values), ...inputs.sizes, ...given.sizes };
     const tensor = args.values.interpret === true
       ? evaluate(expr, { sizes, values: given.values }, { free })
       : (() => {
@@ -93,6 +94,28 @@ function withInternalNames(expr: Expr, given: Inputs): Inputs {
   };
   visit(expr);
   return { sizes: given.sizes, values };
+}
+
+/**
+ * Index sizes read off the arrays the formula indexes plainly (`w_{jk}` with a
+ * 3×2 array gives j = 3, k = 2). The derivative may no longer mention `w`, but
+ * its free indices still range over w's slots. Conflicts are left to the evaluator.
+ */
+function sizesFromArrays(e: Expr, values: Inputs['values']): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  const visit = (x: Expr): void => {
+    if (x.kind === 'var' && x.indices.length > 0) {
+      let v: unknown = values[x.name];
+      for (const i of x.indices) {
+        if (!Array.isArray(v)) break;
+        if (i.kind === 'ivar' && i.offset === 0 && !(i.name in sizes)) sizes[i.name] = v.length;
+        v = v[0];
+      }
+    }
+    children(x).forEach(visit);
+  };
+  visit(e);
+  return sizes;
 }
 
 /** A row-major array as nested arrays of the given shape. */

@@ -1,7 +1,7 @@
 // What derive, simplify, eval and compile share: reading the formula, the
 // `--where` definitions, `--wrt`, `--indices`, and printing results.
 
-import { type Expr, type Var } from '../ast.js';
+import { diff, type Expr, type Var } from '../ast.js';
 import { type Definition, resolveDefinitions, unfoldAll } from '../definitions.js';
 import { derive, evaluateDerivatives } from '../derive/index.js';
 import { InputError } from '../errors.js';
@@ -116,18 +116,23 @@ export function printedBoth(e: Expr): { latex: string; text: string } {
  * variable (`∂E/∂w = …`) contributes its right side; otherwise the target of
  * the definitions. Derivative operators inside are differentiated (and, with
  * `--wrt`, the target itself), and definitions unfolded, so only inputs remain.
+ * `original` is the same before differentiation: its free indices are the
+ * result's (∂f/∂w_{jk} depends on j and k even where the value does not), and
+ * its arrays tell the sizes.
  */
-export function numericTarget(inputs: Inputs, of: string | undefined): { expr: Expr; problem: Problem | null } {
+export function numericTarget(inputs: Inputs, of: string | undefined): { expr: Expr; original: Expr } {
   const only = inputs.formulas.length === 1 ? inputs.formulas[0]! : null;
   const isEquationOfNonVar = only !== null && only.kind === 'rel' && only.ops.length === 1 && only.ops[0] === '='
     && only.args[0]!.kind !== 'var';
   if (isEquationOfNonVar && inputs.where.length === 0 && inputs.wrt === null) {
-    return { expr: evaluateDerivatives((only as Expr & { kind: 'rel' }).args[1]!, { sizes: inputs.sizes }).result, problem: null };
+    const rhs = (only as Expr & { kind: 'rel' }).args[1]!;
+    return { expr: evaluateDerivatives(rhs, { sizes: inputs.sizes }).result, original: rhs };
   }
   const problem = resolveProblem(inputs, of);
   const options = { definitions: problem.definitions, assumptions: problem.assumptions, sizes: inputs.sizes };
+  const original = problem.wrt === null ? problem.target : diff(problem.target, problem.wrt);
   const value = problem.wrt === null ? evaluateDerivatives(problem.target, options).result : derive(problem.target, problem.wrt, options).result;
-  return { expr: unfoldAll(value, problem.definitions), problem };
+  return { expr: unfoldAll(value, problem.definitions), original: unfoldAll(original, problem.definitions) };
 }
 
 /** `--free j,k` → ['j', 'k']. */

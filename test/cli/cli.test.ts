@@ -1,0 +1,184 @@
+// The command line, run in-process through runCli (the bin only binds it to the process).
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { sameShape } from '../../src/ast.js';
+import { parse } from '../../src/parse/index.js';
+import { equivalent } from '../../src/simplify/index.js';
+import {
+  SEED_EXPRESSION_ONE, SEED_EXPRESSION_ONE_COMMA, SEED_EXPRESSION_TWO, SEED_EXPRESSION_TWO_COMMA,
+} from '../fixtures/seed.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
+  return { code, out: out.trim(), err: err.trim() };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'kronecker-cli-'));
+const SEED_E = String.raw`E = \sum_k (t_k - o_k)^2`;
+const SEED_O = String.raw`o_k = \text{sigmoid}(\sum_j w_{jk} \cdot o_j)`;
+
+describe('kronecker simplify on the seed', () => {
+  it.each([
+    ['w_{jk}', SEED_EXPRESSION_ONE, SEED_EXPRESSION_TWO],
+    ['w_{j,k}', SEED_EXPRESSION_ONE_COMMA, SEED_EXPRESSION_TWO_COMMA],
+  ])('expression one (%s form) prints expression two', async (_form, one, two) => {
+    const r = await cli('simplify', one);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/\\partial w_\{j'|\\delta|\\sum_\{j'\}/);
+    expect(equivalent(parse(r.out), parse(two))).toBe(true);
+    expect(parse(r.out)).not.toBe(parse(one));
+  });
+});
+
+describe('kronecker derive', () => {
+  it('derives the seed gradient from E and the layer definition: expression two', async () => {
+    const r = await cli('derive', SEED_E, '--where', SEED_O, '--wrt', 'w_{jk}');
+    expect(r.code).toBe(0);
+    expect(equivalent(parse(r.out), parse(SEED_EXPRESSION_TWO))).toBe(true);
+  });
+
+  it('--format json: the printed LaTeX and text parse back to the same result', async () => {
+    const r = await cli('derive', SEED_E, '--where', SEED_O, '--wrt', 'w_{jk}', '--format', 'json');
+    const json = JSON.parse(r.out) as { result: { latex: string; text: string }; free: string[] };
+    expect(json.free).toEqual(['j', 'k']);
+    expect(sameShape(parse(json.result.latex), parse(json.result.text, { syntax: 'text' }))).toBe(true);
+  });
+
+  it('--check verifies the result numerically and says so', async () => {
+    const r = await cli('derive', 'sum(j, w[j,k]*o[j])', '--wrt', 'w[j,k]', '--check');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('d/dw[j,k](sum(j, w[j,k] * o[j])) = o[j]');
+    expect(r.err).toMatch(/^check: ok — agrees with central finite differences at \d+ points/);
+  });
+
+  it('bound and free j are different variables (the SymPy capture case)', async () => {
+    const r = await cli('derive', String.raw`\sum_j w_{jk} o_j`, '--wrt', 'w_{jk}');
+    expect(r.out).toMatch(/= o_j$/);
+  });
+
+  it('needs --wrt', async () => {
+    const r = await cli('derive', 'x^2');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--wrt');
+  });
+});
+
+describe('errors: one short message, a caret, exit 2, no stack trace', () => {
+  it.each([
+    [String.raw`\sigm(x)`, 'unknown command \\sigm; did you mean \\sigma? (1:1)', '^^^^^'],
+    [String.raw`\frac{1}{`, 'unexpected end of input', '^'],
+    ['x + * y', "unexpected '*'", '^'],
+  ])('%s', async (input, message, caret) => {
+    const r = await cli('parse', input);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err.split('\n')).toContain(input);
+    expect(r.err).toContain(caret);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unknown option is a usage error', async () => {
+    const r = await cli('derive', 'x', '--wrt', 'x', '--bogus');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Unknown option '--bogus'[\s\S]*kronecker derive --help/);
+  });
+
+  it('an unknown command is a usage error', async () => {
+    const r = await cli('differentiate', 'x');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("unknown command 'differentiate'");
+  });
+});
+
+describe('help and version', () => {
+  it.each(['parse', 'derive', 'simplify', 'eval', 'compile', 'demo'])('%s --help shows usage and an example', async (name) => {
+    const r = await cli(name, '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^Usage: kronecker ${name}`));
+    expect(r.out).toMatch(/Examples?:/);
+  });
+
+  it('--help lists every command; --version prints the package version', async () => {
+    const help = await cli('--help');
+    for (const name of ['parse', 'derive', 'simplify', 'eval', 'compile', 'demo']) expect(help.out).toContain(`  ${name}`);
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect((await cli('--version')).out).toBe(pkg.version);
+  });
+});
+
+describe('kronecker parse', () => {
+  it('prints LaTeX as text and back', async () => {
+    expect((await cli('parse', String.raw`\sum_j w_{jk} \cdot o_j`, '--format', 'text')).out).toBe('sum(j, w[j,k] * o[j])');
+    expect((await cli('parse', 'sum(j, w[j,k]*o[j])')).out).toBe(String.raw`\sum_{j} w_{jk} o_j`);
+  });
+
+  it('--format json gives the AST without interning ids', async () => {
+    const ast = JSON.parse((await cli('parse', 'w_{jk}', '--format', 'json')).out) as Record<string, unknown>;
+    expect(ast).toEqual({
+      kind: 'var', name: 'w', indices: [{ kind: 'ivar', name: 'j', offset: 0 }, { kind: 'ivar', name: 'k', offset: 0 }],
+    });
+  });
+
+  it('reads a file with -f', async () => {
+    const file = join(tmp, 'f.tex');
+    writeFileSync(file, 'x^2 + y');
+    expect((await cli('parse', '-f', file, '--format', 'text')).out).toBe('x^2 + y');
+  });
+});
+
+describe('kronecker eval', () => {
+  const values = join(tmp, 'values.json');
+  writeFileSync(values, JSON.stringify({ values: { w: [[1, 2], [3, 4], [5, 6]], o: [1, 0, 2] } }));
+
+  it('evaluates a sum over arrays, compiled and interpreted alike', async () => {
+    const compiled = JSON.parse((await cli('eval', String.raw`\sum_j w_{jk} o_j`, '--values', values)).out);
+    expect(compiled).toEqual({ free: ['k'], shape: [2], value: [11, 14] });
+    const interpreted = JSON.parse((await cli('eval', String.raw`\sum_j w_{jk} o_j`, '--values', values, '--interpret')).out);
+    expect(interpreted).toEqual(compiled);
+  });
+
+  it('evaluates a derivative inside the formula, with --free ordering', async () => {
+    const r = JSON.parse((await cli('eval', String.raw`\frac{\partial}{\partial w_{jk}} \sum_j w_{jk} o_j`, '--values', values, '--free', 'k,j')).out);
+    expect(r).toEqual({ free: ['k', 'j'], shape: [2, 3], value: [[1, 0, 2], [1, 0, 2]] });
+  });
+
+  it('a missing input is an error naming it', async () => {
+    const r = await cli('eval', String.raw`\sum_j v_{jk} o_j`, '--values', values);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/'?v'?/);
+  });
+});
+
+describe('kronecker compile', () => {
+  it('emits an ES module whose run() computes the seed gradient like the interpreter', async () => {
+    const r = await cli('compile', SEED_E, '--where', SEED_O, '--wrt', 'w_{jk}', '--emit', 'js');
+    expect(r.code).toBe(0);
+    const file = join(tmp, 'grad.mjs');
+    writeFileSync(file, r.out);
+    const mod = (await import(pathToFileURL(file).href)) as { run: (v: object, s?: object) => Float64Array | { value: Float64Array } };
+    const inputs = { w: [[0.1, -0.2], [0.3, 0.4], [-0.5, 0.6]], o: [1, 0.5, -1], t: [0.2, 0.9] };
+    const flat = { w: Float64Array.from(inputs.w.flat()), o: Float64Array.from(inputs.o), t: Float64Array.from(inputs.t) };
+    const out = mod.run(flat, { j: 3, k: 2 });
+    const got = Array.from(out instanceof Float64Array ? out : out.value);
+    const valuesFile = join(tmp, 'seed-values.json');
+    writeFileSync(valuesFile, JSON.stringify({ values: inputs }));
+    const want = JSON.parse((await cli('eval', SEED_E, '--where', SEED_O, '--wrt', 'w_{jk}', '--values', valuesFile, '--interpret')).out) as { value: number[][] };
+    want.value.flat().forEach((v, i) => expect(got[i]).toBeCloseTo(v, 12));
+  });
+});
+
+describe('kronecker demo', () => {
+  it("runs the seed's derivation and confirms expression two", async () => {
+    const r = await cli('demo');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Equal to the seed\'s expression two: derived yes, simplified yes');
+    expect(r.out).toMatch(/check: ok/);
+  });
+});
