@@ -52,9 +52,15 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
   ...FUNCTIONS.flatMap((f) => f.commands.filter((c) => c !== '\\sqrt').map((c): [string, { type: string; value: string }] => [c, { type: 'fnCmd', value: f.name }])),
 ]);
 
+/** Control words read together with what follows them (by the `textName`, `left` and `right` rules); alone they are errors. */
+const FORMS: Record<string, string> = {
+  '\\text': 'a braced name: \\text{lr}', '\\mathrm': 'a braced name: \\mathrm{lr}',
+  '\\operatorname': 'a braced name: \\operatorname{relu}', '\\mathit': 'a braced name: \\mathit{lr}',
+  '\\left': 'one of ( [ \\{ | \\lvert', '\\right': 'one of ) ] \\} | \\rvert',
+};
+
 /** Every control word a user may write, for "did you mean" suggestions. */
-const KNOWN_COMMANDS = [...COMMANDS.keys(), '\\text', '\\mathrm', '\\operatorname', '\\mathit', '\\left', '\\right']
-  .filter((c) => /^\\[a-zA-Z]+$/.test(c));
+const KNOWN_COMMANDS = [...COMMANDS.keys(), ...Object.keys(FORMS)].filter((c) => /^\\[a-zA-Z]+$/.test(c));
 
 const SINGLE: Record<string, { type: string; open?: string; close?: string }> = {
   '+': { type: 'plus' }, '-': { type: 'minus' }, '*': { type: 'times' }, '/': { type: 'slash' },
@@ -108,6 +114,8 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
       }
       case 'cmd': case 'sym': {
         const known = COMMANDS.get(t.value);
+        const form = FORMS[t.value];
+        if (form !== undefined) fail(`${t.value} must be followed by ${form}`, t.offset, t.text.length, source);
         if (known === undefined) {
           const guess = t.type === 'cmd' ? closest(t.value, KNOWN_COMMANDS) : undefined;
           fail(`unknown command ${t.value}${guess === undefined ? '' : `; did you mean ${guess}?`}`, t.offset, t.text.length, source);

@@ -56,6 +56,7 @@ export class TokenStream {
     return `unexpected ${describe(token)}`;
   }
 
+  /** Every `%name` in the grammars is a token type (nearley would otherwise look for a JS variable of that name). */
   has(_type: string): boolean {
     return true;
   }
