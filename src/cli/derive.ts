@@ -88,9 +88,9 @@ Examples:
   },
 };
 
-/** `∂E/∂w` for a named target, `∂/∂w (expression)` for an anonymous one. */
+/** `∂E/∂w`, or `∂(expression)/∂w` for an anonymous target: the form `derive` starts from. */
 export function derivativeOf(target: Expr, wrt: Var): Expr {
-  return diff(target, wrt, target.kind === 'var' ? 'fraction' : 'operator');
+  return diff(target, wrt, 'fraction');
 }
 
 /** Finite differences of the original (definitions unfolded) against the printed result. */
