@@ -13,7 +13,7 @@ import { checkResult, derivativeOf, describeCheck } from './derive.js';
 import { EXIT } from './errors.js';
 import { resolveProblem } from './problem.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
-import { simplifyFormula } from './simplify.js';
+import { proveFormula, simplifyFormula } from '../prove.js';
 
 export const SEED = {
   error: 'E = \\sum_k (t_k - o_k)^2',
@@ -47,8 +47,7 @@ Examples:
     const one = parse(SEED.expressionOne);
     if (settings !== null) {
       const format = choiceOption(args, 'format', [...PROOF_FORMATS], 'text');
-      const s = simplifyFormula(one, { definitions: [], sizes: {}, steps: true });
-      const ok = writeProof({ goal: one, steps: s.steps, result: s.result }, format, settings, { definitions: [], sizes: {} }, io, null);
+      const ok = writeProof(proveFormula(one), format, settings, { definitions: [], sizes: {} }, io, null);
       return ok ? EXIT.ok : EXIT.checkFailed;
     }
 
@@ -58,7 +57,7 @@ Examples:
     const wrt = problem.wrt!;
     const derived = derive(problem.target, wrt, { definitions: problem.definitions });
     const derivedEquation = equation(derivativeOf(problem.target, wrt), derived.result);
-    const simplified = simplifyFormula(one, { definitions: [], sizes: {}, steps: false }).result;
+    const simplified = simplifyFormula(one).result;
     const two = parse(SEED.expressionTwo);
     const same = (e: Expr) => equivalent(shownNames(e), two);
     const check = checkResult(problem.target, wrt, derived.result, problem.definitions);

@@ -1,11 +1,9 @@
 // kronecker simplify: evaluate every derivative operator inside a formula, then simplify.
 
-import { type Expr, rel } from '../ast.js';
-import { evaluateDerivatives } from '../derive/index.js';
+import type { Expr } from '../ast.js';
 import { type Definition, resolveDefinitions } from '../definitions.js';
 import { freeIndices } from '../indices.js';
-import { simplify } from '../simplify/index.js';
-import type { Step } from '../proof/steps.js';
+import { simplifyFormula } from '../prove.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { printedBoth, printIn, problemOptions, readInputs } from './problem.js';
@@ -70,32 +68,4 @@ function inScope(where: readonly Expr[], formulas: readonly Expr[], sizes: Recor
   if (where.length === 0) return { definitions: [], formulas };
   const resolved = resolveDefinitions(where, formulas, { sizes });
   return { definitions: resolved.definitions, formulas: resolved.extra };
-}
-
-interface SimplifyFormulaOptions {
-  readonly definitions: readonly Definition[];
-  readonly sizes: Record<string, number>;
-  readonly steps: boolean;
-}
-
-/** Derivatives evaluated, then each side simplified; a left side that is a derivative (∂E/∂w = …) names the result and stays. */
-export function simplifyFormula(formula: Expr, options: SimplifyFormulaOptions): { result: Expr; steps: Step[] } {
-  const evaluated = evaluateDerivatives(formula, options);
-  const steps = [...evaluated.steps];
-  const e = evaluated.result;
-  const simplifyOptions = { sizes: options.sizes, steps: options.steps };
-  if (e.kind !== 'rel') {
-    const s = simplify(e, simplifyOptions);
-    return { result: s.result, steps: [...steps, ...s.steps] };
-  }
-  // Simplify side by side; a side's steps are restated on the whole relation.
-  const sides = [...e.args];
-  const keepLeft = sides[0]!.kind === 'diff';
-  for (let i = keepLeft ? 1 : 0; i < sides.length; i++) {
-    const s = simplify(sides[i]!, simplifyOptions);
-    const wholeWith = (x: Expr) => rel(e.ops, sides.map((side, j) => (j === i ? x : side)));
-    steps.push(...s.steps.map((step) => ({ ...step, before: wholeWith(step.before), after: wholeWith(step.after) })));
-    sides[i] = s.result;
-  }
-  return { result: rel(e.ops, sides), steps };
 }

@@ -1,0 +1,29 @@
+// Kronecker's public API. Everything a library user needs is exported here;
+// deeper modules are implementation details.
+//
+//   parse → derive / simplify → toLatex / toText
+//                             → prove (steps) → renderText / renderLatex / renderMarkdown / renderHtml
+//                             → evaluate (reference) / compile (fast closure)
+
+export * from './ast.js';
+export { freeIndices, substituteIndex } from './indices.js';
+export { FUNCTIONS, functionByName, type FunctionSpec } from './functions.js';
+export { InputError } from './errors.js';
+
+export { detectSyntax, parse, ParseError, parseFormulas, type ParseOptions, type Syntax } from './parse/index.js';
+export { toLatex, toText, type PrintOptions } from './print/index.js';
+export { toJson } from './serialize.js';
+
+export { type Definition, displayName, resolveDefinitions, type Resolved, unfoldAll } from './definitions.js';
+export { derive, type Derivation, type DeriveOptions, differentiate, evaluateDerivatives } from './derive/index.js';
+export { canonical, equivalent, simplify, type SimplifyOptions } from './simplify/index.js';
+
+export {
+  checkSteps, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex, renderMarkdown, renderText, RULE_TEXTS,
+} from './proof/index.js';
+export { RULE_IDS, type RuleId, type Step } from './proof/steps.js';
+
+export { evaluate, EvaluationError, type Inputs, type Tensor } from './evaluate.js';
+export { checkDerivative, type CheckReport, randomInputs } from './check.js';
+export { compile, type Compiled, emitModule } from './compile/index.js';
+export { prove, proveFormula, type ProveOptions, simplifyFormula } from './prove.js';

@@ -1,0 +1,52 @@
+// Derivations with their steps, as library calls: the CLI's `derive --steps`
+// and `simplify --steps` are these plus a renderer from src/proof/.
+
+import { diff, type Expr, rel, type Var } from './ast.js';
+import type { Definition } from './definitions.js';
+import { derive, evaluateDerivatives } from './derive/index.js';
+import type { Proof } from './proof/index.js';
+import type { Step } from './proof/steps.js';
+import { simplify } from './simplify/index.js';
+
+export interface ProveOptions {
+  readonly definitions?: readonly Definition[];
+  readonly assumptions?: readonly Expr[];
+  readonly sizes?: Readonly<Record<string, number>>;
+}
+
+/** ∂target/∂wrt with every step: the goal is `∂target/∂wrt`, the result the simplified derivative. */
+export function prove(target: Expr, wrt: Var, options: ProveOptions = {}): Proof {
+  const d = derive(target, wrt, { ...options, steps: true });
+  return { goal: diff(target, wrt, 'fraction'), steps: d.steps, result: d.result };
+}
+
+/**
+ * A formula with its derivative operators evaluated and then simplified, side
+ * by side; a left side that is a derivative (`∂E/∂w = …`) names the result and
+ * stays. With `steps`, every rewrite is recorded on the whole formula.
+ */
+export function simplifyFormula(formula: Expr, options: ProveOptions & { steps?: boolean } = {}): { result: Expr; steps: Step[] } {
+  const evaluated = evaluateDerivatives(formula, options);
+  const steps = [...evaluated.steps];
+  const e = evaluated.result;
+  const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps };
+  if (e.kind !== 'rel') {
+    const s = simplify(e, simplifyOptions);
+    return { result: s.result, steps: [...steps, ...s.steps] };
+  }
+  const sides = [...e.args];
+  const keepLeft = sides[0]!.kind === 'diff';
+  for (let i = keepLeft ? 1 : 0; i < sides.length; i++) {
+    const s = simplify(sides[i]!, simplifyOptions);
+    const wholeWith = (x: Expr) => rel(e.ops, sides.map((side, j) => (j === i ? x : side)));
+    steps.push(...s.steps.map((step) => ({ ...step, before: wholeWith(step.before), after: wholeWith(step.after) })));
+    sides[i] = s.result;
+  }
+  return { result: rel(e.ops, sides), steps };
+}
+
+/** The proof of `simplifyFormula`: from the formula as written to its simplified form. */
+export function proveFormula(formula: Expr, options: ProveOptions = {}): Proof {
+  const s = simplifyFormula(formula, { ...options, steps: true });
+  return { goal: formula, steps: s.steps, result: s.result };
+}
