@@ -12,11 +12,12 @@
 // addressed element of the variable by ±h and re-evaluating the body (whose
 // own `∂` nodes are handled the same way, at the moved inputs).
 
-import { children, type Expr, ivar, mapChildren, type Var, variable } from '../ast.js';
+import { children, type Expr, inum, ivar, mapChildren, type Var, variable } from '../ast.js';
 import { randomInputs } from '../check.js';
 import { type Definition, type DefinitionTable, unfoldAll } from '../definitions.js';
 import { evaluate, type Inputs, type InputValue, type NestedArray } from '../evaluate.js';
-import { freeIndices } from '../indices.js';
+import { freeIndices, substituteIndex } from '../indices.js';
+import { EvaluationError } from '../values.js';
 import { occurrences, replaceAt } from './locate.js';
 import { chains, equationOf, lhsOf, type Proof } from './render.js';
 import type { RuleId, Step } from './steps.js';
@@ -196,8 +197,15 @@ function flatten(v: number | NestedArray, into: number[] = []): number[] {
   return into;
 }
 
-/** The value of `e` (which may hold `∂` nodes) at every assignment of `free`, row-major. */
-function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[]): number[] {
+/**
+ * The value of `e` (which may hold `∂` nodes) at every assignment of `free`,
+ * row-major. `lenient`: a point where an input is read out of its range is
+ * NaN instead of an error. That is right for the body of a `∂` only: its free
+ * indices may include the index of an enclosing bounded sum
+ * (`Σ_{i=1}^{n-1} ∂(x_{i+1} - x_i)²/∂x_k`), which reads the body only inside
+ * the bounds; the whole expression must have a value at every point.
+ */
+function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], lenient = false): number[] {
   const values: Record<string, InputValue> = { ...inputs.values };
   let fresh = 0;
   const memo = new Map<Expr, Expr>();
@@ -218,8 +226,32 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[]): nu
     return out;
   };
   const plain = walk(e);
-  return flatten(evaluate(plain, { sizes: inputs.sizes, values }, { free }).value);
+  const at = (x: Expr, names: readonly string[]) => flatten(evaluate(x, { sizes: inputs.sizes, values }, { free: names }).value);
+  try {
+    return at(plain, free);
+  } catch (err) {
+    if (!lenient || !outOfRange(err)) throw err;
+  }
+  // Point by point, each free index fixed to its value.
+  const out: number[] = [];
+  const point = (x: Expr, d: number): void => {
+    if (d === free.length) {
+      try {
+        out.push(at(x, [])[0]!);
+      } catch (err) {
+        if (!outOfRange(err)) throw err;
+        out.push(NaN);
+      }
+      return;
+    }
+    const n = inputs.sizes[free[d]!]!;
+    for (let v = 1; v <= n; v++) point(substituteIndex(x, free[d]!, inum(v)), d + 1);
+  };
+  point(plain, 0);
+  return out;
 }
+
+const outOfRange = (err: unknown) => err instanceof EvaluationError && /out of range/.test(err.message);
 
 /** ∂body/∂wrt as a nested array over `dFree` (sorted), by central differences. */
 function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Required<Inputs>): NestedArray | number {
@@ -235,7 +267,7 @@ function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Req
     const x = base === undefined ? undefined : entry(base, address);
     if (x !== undefined) {
       const h = (nested ? 1e-3 : 1e-5) * Math.max(1, Math.abs(x));
-      const at = (v: number) => numeric(body, { sizes: inputs.sizes, values: { ...inputs.values, [wrt.name]: withEntry(base!, address, v) } }, bodyFree);
+      const at = (v: number) => numeric(body, { sizes: inputs.sizes, values: { ...inputs.values, [wrt.name]: withEntry(base!, address, v) } }, bodyFree, true);
       const step = (x + h) - (x - h);
       const plus = at(x + h);
       const minus = at(x - h);
