@@ -49,10 +49,25 @@ export interface Signature {
   readonly free: readonly string[];
 }
 
+/** What several formulas computed together need: one input list, and the free indices of each result. */
+export interface JointSignature extends Omit<Signature, 'free'> {
+  /** Per formula, its result's free indices in output order. */
+  readonly outputs: readonly (readonly string[])[];
+}
+
+/** What `bind` needs from a signature. */
+export type InputSignature = Pick<Signature, 'inputs' | 'ranged' | 'sizeSymbols'>;
+
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Read off what `expr` needs from outside; `free` fixes the output order (default: alphabetical). */
 export function signature(expr: Expr, free?: readonly string[]): Signature {
+  const { outputs, ...rest } = jointSignature([expr], [free]);
+  return { ...rest, free: outputs[0]! };
+}
+
+/** `signature` for several formulas at once: inputs are shared (one name, one shape), each result has its own free indices. */
+export function jointSignature(exprs: readonly Expr[], frees: readonly (readonly string[] | undefined)[] = []): JointSignature {
   const specs = new Map<string, { rank: number; slots: Set<string>[] }>();
   const inBounds = new Set<string>();
   const asIndex = new Set<string>();
@@ -100,22 +115,26 @@ export function signature(expr: Expr, free?: readonly string[]): Signature {
       default: assertNever(e);
     }
   };
-  visit(expr, new Set());
+  for (const e of exprs) visit(e, new Set());
 
-  const sizeSymbols = [...inBounds].filter((n) => !asIndex.has(n) && !(free ?? []).includes(n)).sort(byName);
-  const exprFree = [...freeIndices(expr)].filter((n) => !sizeSymbols.includes(n)).sort(byName);
-  const order = free ?? exprFree;
-  for (const n of exprFree) {
-    if (!order.includes(n)) throw new EvaluationError(`free index '${n}' is missing from the requested output indices [${order.join(', ')}]`);
-  }
-  if (new Set(order).size !== order.length) throw new EvaluationError(`output indices [${order.join(', ')}] repeat a name`);
-  for (const n of order) ranged.add(n);
+  const requested = new Set(frees.flatMap((f) => f ?? []));
+  const sizeSymbols = [...inBounds].filter((n) => !asIndex.has(n) && !requested.has(n)).sort(byName);
+  const outputs = exprs.map((expr, at) => {
+    const exprFree = [...freeIndices(expr)].filter((n) => !sizeSymbols.includes(n)).sort(byName);
+    const order = frees[at] ?? exprFree;
+    for (const n of exprFree) {
+      if (!order.includes(n)) throw new EvaluationError(`free index '${n}' is missing from the requested output indices [${order.join(', ')}]`);
+    }
+    if (new Set(order).size !== order.length) throw new EvaluationError(`output indices [${order.join(', ')}] repeat a name`);
+    for (const n of order) ranged.add(n);
+    return [...order];
+  });
   return {
     inputs: [...specs].map(([name, s]) => ({ name, rank: s.rank, slots: s.slots.map((set) => [...set]) })),
     // `\#n` of a size symbol asks for a range too (from sizes), as the interpreter does.
     ranged: [...ranged].filter((n) => !sizeSymbols.includes(n) || extents.has(n)).sort(byName),
     sizeSymbols,
-    free: [...order],
+    outputs,
   };
 }
 
@@ -184,7 +203,7 @@ function checkSize(what: () => string, n: unknown, min: number): number {
 type Source = readonly [input: number, slot: number] | null;
 
 /** Turn one call's inputs into flat arrays and index extents, checking them against `sig`. */
-export function bind(sig: Signature, given: Inputs): Binding {
+export function bind(sig: InputSignature, given: Inputs): Binding {
   if (given === null || typeof given !== 'object' || given.values === null || typeof given.values !== 'object') {
     throw new EvaluationError('inputs must be an object { values: {...}, sizes?: {...} }');
   }
@@ -256,6 +275,11 @@ export function bind(sig: Signature, given: Inputs): Binding {
       size = sizes.get(baseLetter(n));
       if (size === undefined) throw new EvaluationError(`size of index '${n}' is unknown: give sizes.${n} or an array indexed by ${n}`);
       sizes.set(n, size);
+    }
+    // A fresh copy (`j'`) ranges over its original's range: the compiler shares Σ_j and Σ_{j'} on this.
+    const original = n.endsWith("'") ? sizes.get(baseLetter(n)) : undefined;
+    if (original !== undefined && original !== size) {
+      throw new EvaluationError(`size conflict for index '${n}': ${size}, but it is a copy of '${baseLetter(n)}' (size ${original})`);
     }
     // An empty range would let the compiler's hoisted code run where the interpreter runs nothing.
     if (size < 1) throw new EvaluationError(`size of index '${n}' must be at least 1, got ${size}`);

@@ -1,11 +1,17 @@
 // The compiler's public face: Expr → a JS function over named inputs.
 //
 // `generateKernel` (./kernel.ts) writes the loops once; `new Function` turns
-// them into a closure V8 optimises. Each call binds the inputs (./values.ts:
-// shapes, sizes, clear errors) and passes them to the kernel by position.
+// them into a closure V8 optimises. Each call binds the inputs (../values.ts:
+// shapes, sizes, clear errors) and passes them to the kernel by position;
+// `bind` does that once, for loops that call the kernel many times.
+// `compileAll` puts several formulas (a forward pass and its gradients) in one
+// kernel, so what they share is computed once.
 
 import type { Expr } from '../ast.js';
-import { bind, type Binding, EvaluationError, type Inputs, signature, type Signature } from '../values.js';
+import {
+  bind as bindInputs, type Binding, EvaluationError, type Inputs, type InputSignature, jointSignature, type JointSignature,
+  type Signature,
+} from '../values.js';
 import { generateKernel, type Kernel } from './kernel.js';
 
 export { emitModule } from './module.js';
@@ -13,6 +19,13 @@ export { emitModule } from './module.js';
 export interface CompileOptions {
   /** Output index order (default: the free indices, alphabetically). */
   readonly free?: readonly string[];
+  /** Default sizes, used where a call's inputs give none. */
+  readonly sizes?: Readonly<Record<string, number>>;
+}
+
+export interface CompileAllOptions {
+  /** Per formula, its output index order (default: its free indices, alphabetically). */
+  readonly free?: readonly (readonly string[] | undefined)[];
   /** Default sizes, used where a call's inputs give none. */
   readonly sizes?: Readonly<Record<string, number>>;
 }
@@ -37,6 +50,12 @@ export interface Compiled {
   fn(inputs: Inputs): CompiledResult;
   /** Same, into a caller's array (length = product of the shape); returns it. */
   into(inputs: Inputs, out: Float64Array): Float64Array;
+  /**
+   * Check and bind `inputs` once; the returned function runs the kernel into
+   * `out` (allocated if not given) and returns it. Float64Array inputs are read
+   * at every run (update them in place); nested arrays are copied now.
+   */
+  bind(inputs: Inputs, out?: Float64Array): () => Float64Array;
   /** Source of the kernel's body, as handed to `new Function`. */
   readonly source: string;
   readonly free: readonly string[];
@@ -46,11 +65,52 @@ export interface Compiled {
   readonly signature: Signature;
 }
 
+export interface CompiledAll {
+  /** Evaluate every formula. */
+  fn(inputs: Inputs): CompiledResult[];
+  /** Same, into the caller's arrays (one per formula, each as long as its shape's product); returns them. */
+  into(inputs: Inputs, outs: readonly Float64Array[]): readonly Float64Array[];
+  /** As `Compiled.bind`, for every output. */
+  bind(inputs: Inputs, outs?: readonly Float64Array[]): () => readonly Float64Array[];
+  readonly source: string;
+  /** Per formula, its output indices. */
+  readonly outputs: readonly (readonly string[])[];
+  readonly inputs: readonly CompiledInput[];
+  readonly kernel: Kernel;
+  readonly signature: JointSignature;
+}
+
 type Entry = (args: (number | Float64Array)[]) => void;
 
+/** Compile one formula. */
 export function compile(expr: Expr, options: CompileOptions = {}): Compiled {
-  const sig = signature(expr, options.free);
-  const kernel = generateKernel(expr, sig);
+  const all = compileAll([expr], { free: [options.free], sizes: options.sizes });
+  const { outputs, ...rest } = all.signature;
+  // Reused, so that a call allocates nothing here.
+  const one: Float64Array[] = [];
+  return {
+    fn: (inputs) => all.fn(inputs)[0]!,
+    into(inputs, out) {
+      one[0] = out;
+      all.into(inputs, one);
+      return out;
+    },
+    bind(inputs, out) {
+      const run = all.bind(inputs, out === undefined ? undefined : [out]);
+      return () => run()[0]!;
+    },
+    source: all.source,
+    free: outputs[0]!,
+    inputs: all.inputs,
+    kernel: all.kernel,
+    signature: { ...rest, free: outputs[0]! },
+  };
+}
+
+/** Compile several formulas over the same inputs into one kernel. */
+export function compileAll(exprs: readonly Expr[], options: CompileAllOptions = {}): CompiledAll {
+  const sig = jointSignature(exprs, options.free);
+  const kernel = generateKernel(exprs, sig);
   const oob = (access: number, value: number) => {
     const a = kernel.accesses[access]!;
     const written = a.index === '' ? `${value}` : `${a.index} = ${value}`;
@@ -58,46 +118,100 @@ export function compile(expr: Expr, options: CompileOptions = {}): Compiled {
   };
   // The body holds generated identifiers and numbers only (see kernel.ts).
   const { entry } = new Function('fns', 'oob', kernel.body)(kernel.functions.map((f) => f.eval), oob) as { entry: Entry };
-  const defaults = options.sizes ?? {};
+  const bound = binder(sig, options.sizes);
 
-  const withDefaults = (inputs: Inputs): Inputs =>
-    options.sizes === undefined || inputs === null || typeof inputs !== 'object' ? inputs : { values: inputs.values, sizes: { ...defaults, ...inputs.sizes } };
-  const shapeOf = (inputs: Inputs) => {
-    const binding = bind(sig, withDefaults(inputs));
-    const shape = sig.free.map((n) => binding.sizes.get(n)!);
-    let length = 1;
-    for (const n of shape) length *= n;
-    return { binding, shape, length };
+  const shape = (b: Binding, r: number) => sig.outputs[r]!.map((n) => b.sizes.get(n)!);
+  const length = (b: Binding, r: number) => {
+    let n = 1;
+    for (const name of sig.outputs[r]!) n *= b.sizes.get(name)!;
+    return n;
   };
-  const call = (b: Binding, out: Float64Array) => {
-    const args: (number | Float64Array)[] = [];
-    for (const v of b.inputs) args.push(typeof v === 'number' ? v : v.data);
-    for (const v of b.inputs) if (typeof v !== 'number') for (const d of v.shape) args.push(d);
-    for (const n of sig.ranged) args.push(b.sizes.get(n)!);
-    for (const n of sig.sizeSymbols) args.push(b.symbols.get(n)!);
-    args.push(out);
-    entry(args);
+  const checkOuts = (b: Binding, outs: readonly Float64Array[]) => {
+    if (!Array.isArray(outs) || outs.length !== sig.outputs.length) {
+      throw new EvaluationError(`give ${sig.outputs.length} output array(s), one per formula`);
+    }
+    for (let r = 0; r < outs.length; r++) {
+      const n = length(b, r);
+      if (!(outs[r] instanceof Float64Array) || outs[r].length !== n) {
+        throw new EvaluationError(`output must be a Float64Array of length ${n} (shape ${shape(b, r).join('×') || 'scalar'})`);
+      }
+    }
   };
+  /** The kernel's arguments: inputs, slot extents, sizes, size symbols, then the outputs. */
+  const args = (b: Binding, outs: readonly Float64Array[], a: (number | Float64Array)[] = []) => {
+    let at = 0;
+    for (const v of b.inputs) a[at++] = typeof v === 'number' ? v : v.data;
+    for (const v of b.inputs) if (typeof v !== 'number') for (const d of v.shape) a[at++] = d;
+    for (const n of sig.ranged) a[at++] = b.sizes.get(n)!;
+    for (const n of sig.sizeSymbols) a[at++] = b.symbols.get(n)!;
+    for (const out of outs) a[at++] = out;
+    return a;
+  };
+  // Reused by `into` (the kernel runs synchronously and calls back into nothing that could re-enter).
+  const scratch: (number | Float64Array)[] = [];
+  const fresh = (b: Binding) => sig.outputs.map((_, r) => new Float64Array(length(b, r)));
 
   return {
     fn(inputs) {
-      const { binding, shape, length } = shapeOf(inputs);
-      const out = new Float64Array(length);
-      call(binding, out);
-      return { free: sig.free, shape, value: shape.length === 0 ? out[0]! : out };
+      const b = bound(inputs);
+      const outs = fresh(b);
+      entry(args(b, outs, scratch));
+      return sig.outputs.map((free, r) => ({ free, shape: shape(b, r), value: free.length === 0 ? outs[r]![0]! : outs[r]! }));
     },
-    into(inputs, out) {
-      const { binding, shape, length } = shapeOf(inputs);
-      if (!(out instanceof Float64Array) || out.length !== length) {
-        throw new EvaluationError(`output must be a Float64Array of length ${length} (shape ${shape.join('×') || 'scalar'})`);
-      }
-      call(binding, out);
-      return out;
+    into(inputs, outs) {
+      const b = bound(inputs);
+      checkOuts(b, outs);
+      entry(args(b, outs, scratch));
+      return outs;
+    },
+    bind(inputs, given) {
+      const b = bound(inputs);
+      const outs = given ?? fresh(b);
+      checkOuts(b, outs);
+      const a = args(b, outs);
+      return () => {
+        entry(a);
+        return outs;
+      };
     },
     source: kernel.body,
-    free: sig.free,
+    outputs: sig.outputs,
     inputs: sig.inputs.map((s) => ({ name: s.name, indices: s.rank, slots: s.slots.map((n) => n[0] ?? '·') })),
     kernel,
     signature: sig,
+  };
+}
+
+/**
+ * `bind` with the compile-time default sizes under the call's own, remembering
+ * the last binding: a call with the same `inputs` object, whose entries are
+ * the same numbers and Float64Arrays (read live) and whose sizes are unchanged,
+ * skips the checks. Nested arrays are copied when bound, so they are never
+ * taken from the cache.
+ */
+function binder(sig: InputSignature, defaults: Readonly<Record<string, number>> | undefined): (inputs: Inputs) => Binding {
+  const names = [...sig.inputs.map((s) => s.name), ...sig.sizeSymbols];
+  let last: { inputs: Inputs; values: unknown[]; sizes: object | undefined; sizeEntries: [string, unknown][]; b: Binding } | null = null;
+  const unchanged = (inputs: Inputs): boolean => {
+    if (last === null || last.inputs !== inputs || last.sizes !== inputs.sizes) return false;
+    for (let at = 0; at < names.length; at++) if (!Object.is(inputs.values[names[at]!], last.values[at])) return false;
+    if (inputs.sizes !== undefined) {
+      let count = 0;
+      for (const key in inputs.sizes) count++;
+      if (count !== last.sizeEntries.length) return false;
+      for (const [key, v] of last.sizeEntries) if (inputs.sizes[key] !== v) return false;
+    }
+    return true;
+  };
+  return (inputs) => {
+    if (unchanged(inputs)) return last!.b;
+    const b = bindInputs(sig, defaults === undefined || inputs === null || typeof inputs !== 'object'
+      ? inputs
+      : { values: inputs.values, sizes: { ...defaults, ...inputs.sizes } });
+    const values = names.map((n) => inputs.values[n]);
+    last = values.every((v) => typeof v === 'number' || v instanceof Float64Array) && (inputs.sizes === undefined || Object.getPrototypeOf(inputs.sizes) === Object.prototype)
+      ? { inputs, values, sizes: inputs.sizes, sizeEntries: Object.entries(inputs.sizes ?? {}), b }
+      : null;
+    return b;
   };
 }

@@ -13,15 +13,25 @@
 // so the k-only factors of -2(t_k - y_k)σ(z_k)(1-σ(z_k))o_j become one array
 // c_k and the (j, k) loop is a single multiplication, as in hand-written code.
 //
+// Sharing goes beyond node identity. Memo keys ignore the names of sum
+// binders (Σ_j w_{jk} o_j and Σ_{j'} w_{j'k} o_{j'}, which differentiation
+// creates, are one key), and a materialised array is keyed with its own free
+// indices replaced by their positions, so σ(Σ_i w_{ij} x_i) computed per j is
+// read back as σ(Σ_i w_{ij'} x_i) inside Σ_{j'}. A sum-bearing subexpression
+// that occurs under two such names, or in two outputs of one kernel, is
+// materialised at its first use. That is what makes the hidden-layer gradient
+// of a two-layer network O(I·J + J·K): the hidden activations are computed
+// once, for the forward sums and for the backward factors alike.
+//
 // Safety: the source contains only generated identifiers (x0, d0_1, n2, i3,
 // t4, …), numbers formatted by `literal`, and fixed operators. Names from the
 // expression never reach it; inputs arrive as positional arguments, and
 // functions from the function table are passed in as values.
 
-import { assertNever, children, type Expr, type Index, indexKey, mul, type RelOp } from '../ast.js';
+import { assertNever, children, type Expr, type Index, indexKey, ivar, mapChildren, mul, type RelOp, sum } from '../ast.js';
 import { type FunctionSpec, functionSpec } from '../functions.js';
-import { freeIndices } from '../indices.js';
-import { EvaluationError, type Signature } from '../values.js';
+import { allIndexNames, baseLetter, freeIndices, substituteIndex } from '../indices.js';
+import { EvaluationError, type JointSignature } from '../values.js';
 
 /** Where an out-of-range index was read, for the error message raised at run time. */
 export interface Access {
@@ -73,19 +83,25 @@ function indent(code: string): string {
   return code.split('\n').map((l) => (l === '' ? l : `  ${l}`)).join('\n');
 }
 
-/** The kernel parameter list: inputs, slot extents, index sizes, size symbols, output. */
-export function paramsFor(sig: Signature): string[] {
+/** Name of output `r` (and of its write position) in the kernel: `out`/`p` when there is one. */
+function outName(sig: JointSignature, r: number): { out: string; pos: string } {
+  return sig.outputs.length === 1 ? { out: 'out', pos: 'p' } : { out: `out${r}`, pos: `p${r}` };
+}
+
+/** The kernel parameter list: inputs, slot extents, index sizes, size symbols, outputs. */
+export function paramsFor(sig: JointSignature): string[] {
   return [
     ...sig.inputs.map((_, a) => `x${a}`),
     ...sig.inputs.flatMap((spec, a) => spec.slots.map((_, s) => `d${a}_${s}`)),
     ...sig.ranged.map((_, r) => `n${r}`),
     ...sig.sizeSymbols.map((_, r) => `c${r}`),
-    'out',
+    ...sig.outputs.map((_, r) => outName(sig, r).out),
   ];
 }
 
-export function generateKernel(expr: Expr, sig: Signature): Kernel {
-  return new Emitter(sig).run(expr);
+/** One kernel computing every expression of `exprs` (`sig.outputs[r]` is the free-index order of output r). */
+export function generateKernel(exprs: readonly Expr[], sig: JointSignature): Kernel {
+  return new Emitter(sig).run(exprs);
 }
 
 class Emitter {
@@ -97,25 +113,46 @@ class Emitter {
   private readonly symbolParam = new Map<string, string>();
   private readonly functions: FunctionSpec[] = [];
   private readonly accesses: Access[] = [];
-  private readonly materialized = new Map<number, { temp: string; order: readonly string[] }>();
+  /** Materialised arrays, by `arrayKey`. */
+  private readonly materialized = new Map<number, string>();
   private readonly expensiveMemo = new Map<number, boolean>();
   private readonly riskyMemo = new Map<number, boolean>();
+  private readonly hasSumMemo = new Map<number, boolean>();
+  private readonly heightMemo = new Map<number, number>();
+  private readonly canonicalMemo = new Map<number, Expr>();
+  private readonly arrayKeyMemo = new Map<number, number>();
+  /** Array keys of sum-bearing subexpressions used under several index names or by several outputs. */
+  private readonly shared = new Set<number>();
   /** Binders of bounded sums: a plain index named so may run past its array (checked at each read). */
   private readonly boundedBinders = new Set<string>();
+  /** Output index names, in the order loops over them nest: materialised arrays are laid out so. */
+  private readonly rank = new Map<string, number>();
+  /** Occurs in no index name of the formulas: canonical names contain it, so they capture nothing. */
+  private marker = '\u0000';
 
-  constructor(private readonly sig: Signature) {
+  constructor(private readonly sig: JointSignature) {
     sig.inputs.forEach((spec, a) => this.inputNo.set(spec.name, a));
     sig.ranged.forEach((n, r) => this.sizeParam.set(n, `n${r}`));
     sig.sizeSymbols.forEach((n, r) => this.symbolParam.set(n, `c${r}`));
+    for (const n of sig.outputs.flat()) if (!this.rank.has(baseLetter(n))) this.rank.set(baseLetter(n), this.rank.size);
   }
 
-  run(expr: Expr): Kernel {
-    this.collectBoundedBinders(expr, new Set());
-    const nest = this.loops([this.root], this.sig.free);
-    const value = this.gen(expr, nest);
-    this.root.stmts.unshift('let p = 0;');
-    nest[nest.length - 1]!.stmts.push(`out[p++] = ${value};`);
-    this.close(nest, 1);
+  run(exprs: readonly Expr[]): Kernel {
+    const names = new Set<string>();
+    for (const e of exprs) {
+      this.collectBoundedBinders(e, new Set());
+      allIndexNames(e, names);
+    }
+    while ([...names].some((n) => n.includes(this.marker))) this.marker += '\u0000';
+    this.findShared(exprs);
+    exprs.forEach((expr, r) => {
+      const { out, pos } = outName(this.sig, r);
+      const nest = this.loops([this.root], this.sig.outputs[r]!);
+      const value = this.gen(expr, nest);
+      this.root.stmts.push(`let ${pos} = 0;`);
+      nest[nest.length - 1]!.stmts.push(`${out}[${pos}++] = ${value};`);
+      this.close(nest, 1);
+    });
     const fns = this.functions.map((_, f) => `const f${f} = fns[${f}];`).join('\n');
     const params = paramsFor(this.sig);
     // `entry` takes the arguments packed in one array: a fixed-arity call V8 can inline (`apply` is slower).
@@ -127,6 +164,102 @@ class Emitter {
 
   private fresh(prefix: string): string {
     return `${prefix}${this.counter++}`;
+  }
+
+  private hasSum(e: Expr): boolean {
+    let v = this.hasSumMemo.get(e.id);
+    if (v === undefined) {
+      v = e.kind === 'sum' || children(e).some((c) => this.hasSum(c));
+      this.hasSumMemo.set(e.id, v);
+    }
+    return v;
+  }
+
+  /** Depth of nested sums: 0 without sums. */
+  private height(e: Expr): number {
+    let v = this.heightMemo.get(e.id);
+    if (v === undefined) {
+      v = (e.kind === 'sum' ? 1 : 0) + Math.max(0, ...children(e).map((c) => this.height(c)));
+      this.heightMemo.set(e.id, v);
+    }
+    return v;
+  }
+
+  /**
+   * `e` with each sum binder renamed after its letter and its height (the
+   * nesting depth of sums at and below it): α-equivalent subexpressions become
+   * the same node. An inner binder has a smaller height and an outer one a
+   * larger, and free names lack the marker, so the renaming captures nothing.
+   * The letter is kept because a fresh copy (`j'`) has its original's range.
+   */
+  private canonical(e: Expr): Expr {
+    let v = this.canonicalMemo.get(e.id);
+    if (v === undefined) {
+      if (e.kind === 'sum') {
+        const body = this.canonical(e.body);
+        const name = `${baseLetter(e.index)}${this.marker}${this.height(e)}`;
+        v = sum(name, substituteIndex(body, e.index, ivar(name)), e.lower, e.upper);
+      } else {
+        v = mapChildren(e, (c) => this.canonical(c));
+      }
+      this.canonicalMemo.set(e.id, v);
+    }
+    return v;
+  }
+
+  /** Memo key: equal for subexpressions that differ only in the names of their sum binders. */
+  private key(e: Expr): number {
+    return this.canonical(e).id;
+  }
+
+  /** The free indices of `e` in the order of a materialised array's dimensions. */
+  private order(e: Expr): string[] {
+    const rank = (n: string) => this.rank.get(baseLetter(n)) ?? this.rank.size;
+    return [...freeIndices(e)].filter((n) => !this.symbolParam.has(n))
+      .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Key of `e`'s materialised array: also blind to the names of its free indices, by position in `order`. */
+  private arrayKey(e: Expr): number {
+    let v = this.arrayKeyMemo.get(e.id);
+    if (v === undefined) {
+      let c = this.canonical(e);
+      this.order(e).forEach((n, p) => { c = substituteIndex(c, n, ivar(`${this.marker}${p}`)); });
+      v = c.id;
+      this.arrayKeyMemo.set(e.id, v);
+    }
+    return v;
+  }
+
+  /**
+   * Sum-bearing subexpressions with free indices that are used twice with
+   * different meanings: as two nodes (σ(z_j) and σ(z_{j'})), as one node
+   * under different binders of its indices (a bound j shadowing the free j),
+   * or by two outputs.
+   */
+  private findShared(exprs: readonly Expr[]): void {
+    const uses = new Map<number, Set<string>>();
+    exprs.forEach((expr, r) => {
+      const seen = new Set<string>();
+      let sums = 0;
+      // A sum's body is not a candidate: sharing the sum itself saves the work without an array per term.
+      const visit = (e: Expr, binders: ReadonlyMap<string, number>, candidate: boolean): void => {
+        if (!this.hasSum(e)) return;
+        const order = this.order(e);
+        const use = `${r}:${e.id}:${order.map((n) => binders.get(n) ?? -1).join(',')}:${candidate}`;
+        if (seen.has(use)) return;
+        seen.add(use);
+        if (candidate && order.length > 0) {
+          const key = this.arrayKey(e);
+          const at = uses.get(key) ?? new Set<string>();
+          uses.set(key, at.add(use));
+          if (at.size === 2) this.shared.add(key);
+        }
+        if (e.kind === 'sum') visit(e.body, new Map(binders).set(e.index, sums++), false);
+        else for (const c of children(e)) visit(c, binders, true);
+      };
+      visit(expr, new Map(), true);
+    });
   }
 
   private collectBoundedBinders(e: Expr, seen: Set<number>): void {
@@ -226,12 +359,14 @@ class Emitter {
   private place(e: Expr, nest: Nest): string {
     const m = this.depthOf(e, nest);
     const level = nest[m]!;
-    const hit = level.memo.get(e.id);
+    const key = this.key(e);
+    const hit = level.memo.get(key);
     if (hit !== undefined) return hit;
     const here = nest.slice(0, m + 1);
     let name: string;
-    if (this.wasteful(e, here) && this.expensive(e) && this.canMaterialize(e, nest)) {
-      const { temp, order } = this.materialize(e);
+    if (m > 0 && this.expensive(e) && this.worthAnArray(e, here) && this.canMaterialize(e, nest)) {
+      const temp = this.materialize(e);
+      const order = this.order(e);
       name = this.fresh('t');
       level.stmts.push(`const ${name} = ${temp}[${this.flat(order.map((n) => this.binding(n, here).zero), order.map((n) => this.size(n)))}];`);
     } else if (e.kind === 'sum') {
@@ -241,14 +376,20 @@ class Emitter {
       name = this.fresh('t');
       level.stmts.push(`const ${name} = ${code};`);
     }
-    level.memo.set(e.id, name);
+    level.memo.set(key, name);
     return name;
   }
 
-  /** Some loop around level `nest.length - 1` binds an index `e` does not depend on. */
-  private wasteful(e: Expr, nest: Nest): boolean {
+  /**
+   * Computing `e` at the innermost level of `nest` would repeat it (a loop
+   * there binds an index `e` does not depend on), or it is shared, or its
+   * array exists already.
+   */
+  private worthAnArray(e: Expr, nest: Nest): boolean {
     const free = freeIndices(e);
-    return nest.some((l) => l.index !== null && !free.has(l.index));
+    if (nest.some((l) => l.index !== null && !free.has(l.index))) return true;
+    const key = this.arrayKey(e);
+    return this.shared.has(key) || this.materialized.has(key);
   }
 
   /** `e` may be computed over the full ranges of its indices, ahead of everything. */
@@ -261,16 +402,12 @@ class Emitter {
     return !this.risky(e) || nest.every((l) => l.full);
   }
 
-  /** Compute `e` for every value of its free indices into a temporary array, in the prologue. */
-  private materialize(e: Expr): { temp: string; order: readonly string[] } {
-    const had = this.materialized.get(e.id);
+  /** Compute `e` for every value of its free indices into a temporary array, in the prologue; its dimensions follow `order(e)`. */
+  private materialize(e: Expr): string {
+    const key = this.arrayKey(e);
+    const had = this.materialized.get(key);
     if (had !== undefined) return had;
-    const rank = (n: string) => {
-      const at = this.sig.free.indexOf(n);
-      return at === -1 ? this.sig.free.length : at;
-    };
-    const order = [...freeIndices(e)].filter((n) => !this.symbolParam.has(n))
-      .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const order = this.order(e);
     const temp = this.fresh('a');
     // Temporaries persist between calls (T, outside the kernel): allocating a typed array of
     // variable length costs about a microsecond, a third of the whole seed gradient at J=100, K=10.
@@ -279,13 +416,13 @@ class Emitter {
     this.root.stmts.push(`let ${temp} = T[${slot}];`);
     this.root.stmts.push(`if (${temp} === undefined || ${temp}.length < ${length}) ${temp} = T[${slot}] = new Float64Array(${length});`);
     const nest = this.loops([this.root], order);
-    const value = this.gen(e, nest);
+    // Computed directly, not through `place`, which would find `e` worth an array again.
+    const value = e.kind === 'sum' ? this.sum(e, nest) : this.compute(e, nest);
     const pos = this.flat(nest.slice(1).map((l) => l.zero), order.map((n) => this.size(n)));
     nest[nest.length - 1]!.stmts.push(`${temp}[${pos}] = ${value};`);
     this.close(nest, 1);
-    const made = { temp, order };
-    this.materialized.set(e.id, made);
-    return made;
+    this.materialized.set(key, temp);
+    return temp;
   }
 
   /** Row-major position from 0-based indices and extents. */

@@ -5,17 +5,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  add, call, delta, diff, div, type Expr, extent, type Index, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel,
-  type RelOp, sum, variable,
+  add, call, children, delta, diff, div, type Expr, extent, type Index, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel,
+  type RelOp, sum, type Var, variable,
 } from '../../src/ast.js';
 import { randomInputs } from '../../src/check.js';
-import { compile, emitModule } from '../../src/compile/index.js';
+import { compile, compileAll, emitModule } from '../../src/compile/index.js';
+import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
+import { derive } from '../../src/derive/index.js';
 import { literal } from '../../src/compile/kernel.js';
 import { evaluate, EvaluationError } from '../../src/evaluate.js';
 import { agree } from './agree.js';
 import { FUNCTIONS } from '../../src/functions.js';
-import { parse } from '../../src/parse/index.js';
-import type { Inputs } from '../../src/values.js';
+import { parse, parseFormulas } from '../../src/parse/index.js';
+import type { Inputs, NestedArray } from '../../src/values.js';
 
 const j = ivar('j');
 const k = ivar('k');
@@ -105,6 +107,87 @@ describe('compile: schedule', () => {
     time(small);
     // Quadratic would be 16×; linear 4× (plus binding the nested arrays, also linear).
     expect(time(big) / time(small)).toBeLessThan(10);
+  });
+});
+
+describe('compileAll: a forward pass and its gradients in one kernel', () => {
+  const rashid = String.raw`o_j = \sigma(\sum_i w_{ij} o_i); o_k = \sigma(\sum_j w_{jk} o_j); E = \sum_k (t_k - o_k)^2`;
+  const declared = { i: 784, j: 100, k: 10 };
+  const r = resolveDefinitions(parseFormulas(rashid), [parse('w_{jk}'), parse('w_{ij}')], { sizes: declared });
+  const grad = (wrt: Expr) => unfoldAll(derive(r.target, wrt as Var, { definitions: r.definitions, sizes: declared }).result, r.definitions);
+  const formulas = [unfoldAll(r.target, r.definitions), grad(r.extra[0]!), grad(r.extra[1]!)];
+
+  it('agrees with each formula compiled and interpreted alone', () => {
+    const all = compileAll(formulas);
+    expect(all.outputs).toEqual([[], ['j', 'k'], ['i', 'j']]);
+    const inputs = randomInputs(formulas, { seed: 5, sizes: { i: 4, j: 3, k: 2 } });
+    const results = all.fn(inputs);
+    formulas.forEach((f, n) => {
+      expect(agree(f, inputs)).toBeGreaterThan(0);
+      const alone = compile(f).fn(inputs).value;
+      const together = results[n]!.value;
+      expect(typeof together === 'number' ? [together] : [...together]).toEqual(typeof alone === 'number' ? [alone] : [...alone]);
+    });
+  });
+
+  it('computes each activation once: two sigmoids, and the (i, j) loop is one product', () => {
+    const src = compileAll(formulas).source;
+    // σ of the hidden sums and σ of the output sums, each in one loop; nothing else calls σ.
+    expect(src.match(/f0\(/g)).toHaveLength(2);
+    const last = src.slice(src.lastIndexOf('let p2 = 0;'));
+    expect(last).not.toMatch(/f0\(|s\d+ \+=/);
+    expect(last.match(/ \* /g)).toHaveLength(1);
+  });
+
+  it('the hidden gradient alone is O(I·J + J·K): Σ_k runs once per j, σ(z_j) once', () => {
+    const src = compile(formulas[2]!).source;
+    expect(src.match(/f0\(/g)).toHaveLength(2);
+    // No loop nest three deep: every loop sits inside at most one other.
+    const depth = Math.max(...src.split('\n').filter((l) => /^\s*for \(/.test(l)).map((l) => l.search(/\S/) / 2));
+    expect(depth).toBeLessThanOrEqual(2); // the kernel body is already one level in
+  });
+
+  it('checks the number and lengths of the output arrays', () => {
+    const all = compileAll(formulas);
+    const inputs = randomInputs(formulas, { seed: 5, sizes: { i: 4, j: 3, k: 2 } });
+    expect(() => all.into(inputs, [new Float64Array(1)])).toThrow(/3 output array/);
+    expect(() => all.into(inputs, [new Float64Array(1), new Float64Array(6), new Float64Array(11)])).toThrow(/length 12 \(shape 4×3\)/);
+  });
+});
+
+describe('compile: bound inputs and the binding cache', () => {
+  const J = 4;
+  const K = 3;
+  const make = () => randomInputs([gradient], { seed: 9, sizes: { j: J, k: K } });
+  const flat = (v: number | NestedArray): Float64Array => Float64Array.from(typeof v === 'number' ? [v] : (v as NestedArray).flat(Infinity) as number[]);
+
+  it('bind() runs the kernel on the arrays it was given, read live', () => {
+    const r = make();
+    const values = { w: flat(r.values.w!), o: flat(r.values.o!), t: flat(r.values.t!), y: flat(r.values.y!) };
+    const inputs = { values, sizes: r.sizes };
+    const c = compile(gradient);
+    const run = c.bind(inputs);
+    expect([...run()]).toEqual([...(c.fn(inputs).value as Float64Array)]);
+    values.o[0] = 7;
+    expect([...run()]).toEqual([...(c.fn(inputs).value as Float64Array)]);
+    expect(run()[0]).toBe((c.fn({ values: { ...values }, sizes: r.sizes }).value as Float64Array)[0]);
+  });
+
+  it('into() re-checks inputs that changed since the last call', () => {
+    const r = make();
+    const values: Record<string, unknown> = { w: flat(r.values.w!), o: flat(r.values.o!), t: flat(r.values.t!), y: flat(r.values.y!) };
+    const inputs = { values: values as Record<string, Float64Array>, sizes: { j: J, k: K } as Record<string, number> };
+    const c = compile(gradient);
+    const out = new Float64Array(J * K);
+    c.into(inputs, out);
+    const first = [...out];
+    values.w = new Float64Array(5);
+    expect(() => c.into(inputs, out)).toThrow(/'w' has 5 entries/);
+    values.w = flat(r.values.w!).map((x) => 2 * x);
+    c.into(inputs, out);
+    expect([...out]).not.toEqual(first);
+    inputs.sizes.k = 2;
+    expect(() => c.into(inputs, out)).toThrow(EvaluationError);
   });
 });
 
@@ -292,10 +375,15 @@ describe('compile: property', () => {
     };
     let compared = 0;
     let nonTrivial = 0;
+    let withIverson = 0;
+    let withBoundedSum = 0;
+    const contains = (x: Expr, p: (y: Expr) => boolean): boolean => p(x) || children(x).some((c) => contains(c, p));
     fc.assert(
       fc.property(arbFormula(3, []), fc.integer({ min: 0, max: 3 }), (e, n) => {
         if (agree(e, { values: { ...values, n }, sizes: { i: 3, j: 3, k: 3 } }) > 0) {
           compared++;
+          if (contains(e, (x) => x.kind === 'iverson')) withIverson++;
+          if (contains(e, (x) => x.kind === 'sum' && x.upper !== null)) withBoundedSum++;
           if (/for \(/.test(compile(e).source)) nonTrivial++;
         }
       }),
@@ -304,5 +392,8 @@ describe('compile: property', () => {
     // Most formulas evaluate (the rest hit an index out of range in both), and most of those loop.
     expect(compared).toBeGreaterThan(200);
     expect(nonTrivial).toBeGreaterThan(100);
+    // Iverson brackets and sums between bounds are among the formulas compared value by value.
+    expect(withIverson).toBeGreaterThan(30);
+    expect(withBoundedSum).toBeGreaterThan(50);
   });
 });
