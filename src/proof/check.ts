@@ -12,11 +12,11 @@
 // addressed element of the variable by ±h and re-evaluating the body (whose
 // own `∂` nodes are handled the same way, at the moved inputs).
 
-import { children, type Expr, inum, ivar, mapChildren, type Var, variable } from '../ast.js';
+import { add, children, type Expr, type Index, inum, ivar, mapChildren, num, type Var, variable } from '../ast.js';
 import { randomInputs } from '../check.js';
 import { type Definition, type DefinitionTable, unfoldAll } from '../definitions.js';
 import { evaluate, type Inputs, type InputValue, type NestedArray } from '../evaluate.js';
-import { freeIndices, substituteIndex } from '../indices.js';
+import { baseLetter, freeIndices, substituteIndex } from '../indices.js';
 import { EvaluationError } from '../values.js';
 import { occurrences, replaceAt } from './locate.js';
 import { chains, equationOf, lhsOf, type Proof } from './render.js';
@@ -77,7 +77,7 @@ export function checkSteps(proof: Proof, options: CheckStepsOptions = {}): Proof
     seed: (options.seed ?? 1) * 104729 + t, sizes: options.sizes, positive: options.positive,
   }));
 
-  const compare = (a: Expr, b: Expr): Comparison => compareAll(open(a), open(b), inputs, options.tolerance);
+  const compare = (a: Expr, b: Expr, local = false): Comparison => compareAll(open(a), open(b), inputs, options.tolerance, local);
 
   // A chain other than the last must be a sub-derivation that a later step uses: its focus
   // is the chain's start and its replacement the chain's end (as `subst.back` does).
@@ -96,7 +96,7 @@ export function checkSteps(proof: Proof, options: CheckStepsOptions = {}): Proof
     if (!placed) problems.push('`after` is not `before` with the focus replaced by the replacement');
     const whole = compare(s.before, s.after);
     if (!whole.equal) problems.push(`before and after differ: ${whole.problem}`);
-    const local = compare(s.focus, s.replacement);
+    const local = compare(s.focus, s.replacement, true);
     if (!local.equal) problems.push(`focus and replacement differ: ${local.problem}`);
     return {
       index, rule: s.rule, chained, placed, equal: whole.equal, local: local.equal, maxError: whole.maxError,
@@ -140,10 +140,16 @@ function nestedDiffs(e: Expr, inDiff = false): boolean {
   return children(e).some((c) => nestedDiffs(c, inDiff || e.kind === 'diff'));
 }
 
-function compareAll(a: Expr, b: Expr, inputs: readonly Required<Inputs>[], tolerance?: number): Comparison {
+/**
+ * `local`: `a` and `b` are subterms (a focus and its replacement), which may
+ * sit under a bounded sum or a guard, so they need not have a value at every
+ * assignment of their free indices: points where either side has none are
+ * skipped. The whole expressions around them are compared strictly.
+ */
+function compareAll(a: Expr, b: Expr, inputs: readonly Required<Inputs>[], tolerance: number | undefined, local: boolean): Comparison {
   // Relations compare side by side (their 0/1 truth value would hide any difference).
   if (a.kind === 'rel' && b.kind === 'rel' && a.ops.join() === b.ops.join() && a.args.length === b.args.length) {
-    const sides = a.args.flatMap((x, i) => (x === b.args[i] ? [] : [compareAll(x, b.args[i]!, inputs, tolerance)]));
+    const sides = a.args.flatMap((x, i) => (x === b.args[i] ? [] : [compareAll(x, b.args[i]!, inputs, tolerance, local)]));
     const failed = sides.find((c) => !c.equal);
     if (failed !== undefined) return failed;
     return { equal: true, maxError: Math.max(0, ...sides.map((c) => c.maxError)), checked: sides.reduce((n, c) => n + c.checked, 0), problem: '' };
@@ -156,15 +162,16 @@ function compareAll(a: Expr, b: Expr, inputs: readonly Required<Inputs>[], toler
     let va: number[];
     let vb: number[];
     try {
-      va = numeric(a, input, free);
-      vb = numeric(b, input, free);
+      va = numeric(a, input, free, local);
+      vb = numeric(b, input, free, local);
     } catch (err) {
       return { equal: false, maxError: Infinity, checked, problem: `cannot evaluate (${(err as Error).message})` };
     }
     for (let p = 0; p < va.length; p++) {
       const x = va[p]!;
       const y = vb[p]!;
-      if (Number.isNaN(x) && Number.isNaN(y)) continue; // outside the domain on both sides: no evidence either way
+      // Outside the domain on both sides (or, for subterms, on either): no evidence either way.
+      if (local ? Number.isNaN(x) || Number.isNaN(y) : Number.isNaN(x) && Number.isNaN(y)) continue;
       const error = Math.abs(x - y) / Math.max(1, Math.abs(x), Math.abs(y));
       checked++;
       if (!(error <= tol)) {
@@ -200,9 +207,9 @@ function flatten(v: number | NestedArray, into: number[] = []): number[] {
 /**
  * The value of `e` (which may hold `∂` nodes) at every assignment of `free`,
  * row-major. `lenient`: a point where an input is read out of its range is
- * NaN instead of an error. That is right for the body of a `∂` only: its free
- * indices may include the index of an enclosing bounded sum
- * (`Σ_{i=1}^{n-1} ∂(x_{i+1} - x_i)²/∂x_k`), which reads the body only inside
+ * NaN instead of an error. That is right for subterms only (the body of a `∂`,
+ * a focus): their free indices may include the index of an enclosing bounded
+ * sum (`Σ_{i=1}^{n-1} ∂(x_{i+1} - x_i)²/∂x_k`), which reads them only inside
  * the bounds; the whole expression must have a value at every point.
  */
 function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], lenient = false): number[] {
@@ -230,17 +237,17 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
   try {
     return at(plain, free);
   } catch (err) {
-    if (!lenient || !outOfRange(err)) throw err;
+    if (!outOfRange(err)) throw err;
   }
-  // Point by point, each free index fixed to its value.
+  // Point by point, each free index fixed to its value, with Iverson's convention.
   const out: number[] = [];
   const point = (x: Expr, d: number): void => {
     if (d === free.length) {
       try {
-        out.push(at(x, [])[0]!);
+        out.push(at(strongZero(x, inputs), [])[0]!);
       } catch (err) {
-        if (!outOfRange(err)) throw err;
-        out.push(NaN);
+        if (lenient && outOfRange(err)) out.push(NaN);
+        else throw err;
       }
       return;
     }
@@ -252,6 +259,34 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
 }
 
 const outOfRange = (err: unknown) => err instanceof EvaluationError && /out of range/.test(err.message);
+
+/**
+ * `e` at one point (its free indices are numbers) with Iverson's convention
+ * that a false bracket is a strong zero: `[2 ≤ k] x_{k-1}` is 0 at k = 1 even
+ * though `x_0` does not exist (the evaluator computes every factor). Sums are
+ * unrolled so that the brackets in their terms have numbers to decide on.
+ */
+function strongZero(e: Expr, inputs: Required<Inputs>): Expr {
+  const value = (i: Index | null, name: string): number | undefined => {
+    if (i === null) return inputs.sizes[name] ?? inputs.sizes[baseLetter(name)];
+    if (i.kind === 'inum') return i.value;
+    // Free and enclosing bound indices are numbers by now: what is left is a size symbol (`n`).
+    const v = inputs.values[i.name] ?? inputs.sizes[i.name];
+    return typeof v === 'number' ? v + i.offset : undefined;
+  };
+  if (e.kind === 'sum') {
+    const lo = value(e.lower ?? inum(1), e.index);
+    const hi = value(e.upper, e.index);
+    if (lo === undefined || hi === undefined) return e;
+    const terms: Expr[] = [];
+    for (let v = lo; v <= hi; v++) terms.push(strongZero(substituteIndex(e.body, e.index, inum(v)), inputs));
+    return add(terms);
+  }
+  const isFalse = (f: Expr) => f.kind === 'iverson' && freeIndices(f).size === 0
+    && evaluate(f, { sizes: inputs.sizes, values: inputs.values }).value === 0;
+  if (e.kind === 'mul' && e.factors.some(isFalse)) return num(0);
+  return mapChildren(e, (c) => strongZero(c, inputs));
+}
 
 /** ∂body/∂wrt as a nested array over `dFree` (sorted), by central differences. */
 function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Required<Inputs>): NestedArray | number {

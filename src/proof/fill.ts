@@ -2,7 +2,9 @@
 // provides, and how a `$…$`-delimited template becomes segments of prose and
 // math for each output syntax.
 
-import { call, type Diff, type Expr, equation, type Index, indexValue, ivar, children, variable, diff } from '../ast.js';
+import {
+  call, children, type Diff, diff, div, equation, type Expr, type Index, indexValue, ivar, mul, num, variable,
+} from '../ast.js';
 import { displayName } from '../definitions.js';
 import { functionByName } from '../functions.js';
 import { toLatex, toText } from '../print/index.js';
@@ -68,7 +70,8 @@ export function stepSlots(step: Step): (key: string, syntax: MathSyntax) => stri
     wrt: d?.wrt,
     body: d?.body,
     name: d !== null && d.body.kind === 'var' ? d.body : step.focus.kind === 'var' ? step.focus : undefined,
-    fnRule: fn === undefined ? undefined : derivativeFormula(fn),
+    fnRule: fn === undefined ? undefined : derivativeFormula(fn, d !== null && d.body.kind === 'call' ? d.body.spelling : null),
+    constant: step.focus.kind === 'diff' ? constantPart(step.focus, step.replacement) : undefined,
   };
   const partner = sumNode !== null && index !== undefined ? deltaPartner(sumNode.body, index) : null;
   return (key, syntax) => {
@@ -82,18 +85,33 @@ export function stepSlots(step: Step): (key: string, syntax: MathSyntax) => stri
   };
 }
 
-/** `d/du f(u) = f'(u)`, from the function table. */
-function derivativeFormula(fn: string): Expr | undefined {
+/**
+ * The factors a constant-multiple rewrite left outside the derivative: those of
+ * `∂(a·f)/∂w` that stand unchanged in `a·∂f/∂w` (in any order), or `1/g` of `∂(f/g)/∂w = ∂f/∂w / g`.
+ */
+function constantPart(d: Diff, replacement: Expr): Expr | undefined {
+  const { body } = d;
+  if (body.kind === 'mul' && replacement.kind === 'mul' && replacement.factors.length === body.factors.length) {
+    const kept = body.factors.filter((f) => replacement.factors.includes(f));
+    if (kept.length === 0 || kept.length === body.factors.length) return undefined;
+    return kept.length === 1 ? kept[0] : mul(kept);
+  }
+  if (body.kind === 'div' && replacement.kind === 'div' && replacement.den === body.den) return div(num(1), body.den);
+  return undefined;
+}
+
+/** `d/du f(u) = f'(u)`, from the function table, spelled as the user wrote `f` (`\text{sigmoid}` or `\sigma`). */
+function derivativeFormula(fn: string, spelling: string | null): Expr | undefined {
   const spec = functionByName(fn);
   if (spec === undefined) return undefined;
   const u = variable('u');
-  const self = call(spec.name, [u]);
+  const self = call(spec.name, [u], spelling);
   return equation(diff(self, u, 'operator', 'd'), spec.derivative(u, self));
 }
 
 /** Every placeholder a template may use (anything else in braces is LaTeX, as in `\delta_{ab}`). */
 export const SLOT_NAMES = [
-  'focus', 'replacement', 'wrt', 'body', 'name', 'fn', 'fnRule', 'value', 'index', 'from', 'to', 'assumption',
+  'focus', 'replacement', 'wrt', 'body', 'name', 'fn', 'fnRule', 'value', 'index', 'from', 'to', 'assumption', 'constant',
 ] as const;
 
 const PLACEHOLDER = new RegExp(`\\{(${SLOT_NAMES.join('|')})\\}`, 'g');

@@ -5,7 +5,7 @@ export type { RuleId, Step } from './steps.js';
 export { RULE_IDS } from './steps.js';
 export { type Detail, DETAILS, type Lang, LANGS, RULE_TEXTS, type RuleText, shownAt } from './texts.js';
 export {
-  alignLatex, type JsonProof, type JsonStep, type LatexOptions, layout, notesLatex, type Proof, proofJson,
+  alignLatex, type JsonProof, type JsonStep, latexDocument, type LatexOptions, layout, notesLatex, type Proof, proofJson,
   type RenderOptions, renderJson, renderLatex, renderMarkdown, renderText, selectSteps, type ShownStep,
 } from './render.js';
 export { katexCss, katexRender, renderHtml } from './html.js';

@@ -27,7 +27,7 @@ export interface RenderOptions {
   readonly detail?: Detail;
 }
 
-/** A step as shown: hidden steps just before it (or, at the end, just after it) are folded in. */
+/** A step as shown: the hidden steps after it (for the first row of a chain, also those before it) are folded in. */
 export interface ShownStep extends Step {
   /** The step whose rule and text this row shows. */
   readonly own: Step;
@@ -51,32 +51,44 @@ export function chains<T extends Step>(steps: readonly T[]): T[][] {
 }
 
 /**
- * The steps shown at `detail`. A hidden step's rewrite is folded into the next
- * shown one of its chain (trailing hidden steps into the last shown one), so
- * consecutive rows are still equal expressions; the merged row's focus is the
- * smallest region where its `before` and `after` differ. A chain with no shown
- * step keeps one row for all of it.
+ * The steps shown at `detail`. A hidden step's rewrite is folded into the
+ * shown step before it in its chain (hidden steps before the first shown one,
+ * into that one): a shown row is its step's result tidied up (`δ_{kk} = 1`
+ * with the `x·1 = x` that follows), and consecutive rows are still equal
+ * expressions. The merged row's focus is the smallest region where its
+ * `before` and `after` differ. A chain with no shown step keeps one row for all of it.
  */
 export function selectSteps(steps: readonly Step[], detail: Detail): ShownStep[] {
-  return chains(steps).flatMap((c) => selectInChain(c, detail));
+  const parts = chains(steps);
+  return parts.flatMap((c, i) => selectInChain(i === parts.length - 1 ? withoutInvisibleEnd(c) : c, detail));
+}
+
+/**
+ * The main chain without the invisible steps it ends with: they would only
+ * widen the last row's focus (a restructuring that prints the same, such as
+ * `-(2x)` → `(-2)x`, touches the whole expression). The result still prints as
+ * the last row. A sub-derivation keeps them: a later step uses its exact end.
+ */
+function withoutInvisibleEnd(steps: readonly Step[]): readonly Step[] {
+  let n = steps.length;
+  while (n > 1 && !visible(steps[n - 1]!)) n--;
+  return steps.slice(0, n);
 }
 
 function selectInChain(steps: readonly Step[], detail: Detail): ShownStep[] {
-  const out: ShownStep[] = [];
-  let pending: Step[] = [];
-  for (const s of steps) {
-    if (!shownAt(s.rule, detail)) {
-      pending.push(s);
-      continue;
-    }
-    out.push(merge(s, pending, []));
-    pending = [];
-  }
-  if (pending.length > 0) {
-    const last = out.pop();
-    out.push(last === undefined ? merge(pending[0]!, [], pending.slice(1)) : merge(last.own, last.folded, pending));
-  }
-  return out;
+  const shown = steps.flatMap((s, i) => (shownAt(s.rule, detail) && visible(s) ? [i] : []));
+  if (shown.length === 0) return [merge(steps[0]!, [], steps.slice(1))];
+  // Each shown step takes the hidden ones up to the next shown step; the first also those before it.
+  return shown.map((i, n) => merge(steps[i]!, n === 0 ? steps.slice(0, i) : [], steps.slice(i + 1, shown[n + 1] ?? steps.length)));
+}
+
+/**
+ * Whether a step changes what the reader sees. A rewrite of the tree that
+ * prints the same (`-(2x)` → `(-2)x`, both `-2x`) would be a row equal to the
+ * one above it; it is folded like a hidden step, at every detail level.
+ */
+function visible(s: Step): boolean {
+  return printExpr(s.before, 'latex') !== printExpr(s.after, 'latex');
 }
 
 function merge(own: Step, before: readonly Step[], after: readonly Step[]): ShownStep {
@@ -180,7 +192,7 @@ export function whySegments(step: ShownStep, lang: Lang, syntax: MathSyntax): Se
 
 /** The labels of the folded hidden steps, without repeats. */
 export function foldedLabels(step: ShownStep, lang: Lang, syntax: MathSyntax): Segment[][] {
-  const rules = [...new Set(step.folded.map((s) => s.rule))].filter((r) => r !== step.rule);
+  const rules = [...new Set(step.folded.filter(visible).map((s) => s.rule))].filter((r) => r !== step.rule);
   return rules.map((r) => labelSegments(r, lang, syntax));
 }
 
@@ -194,7 +206,7 @@ export const WORDS: Readonly<Record<Lang, {
     before: 'before', after: 'after', colon: ': ', paren: (x) => ` (${x})`, step: (n) => `Step ${n}`,
   },
   zh: {
-    title: '推导过程', goal: '目标', result: '结果', focus: '变换', why: '理由', also: '同时', notes: '说明',
+    title: '推导过程', goal: '目标', result: '结果', focus: '变换', why: '理由', also: '并用', notes: '说明',
     before: '变换前', after: '变换后', colon: '：', paren: (x) => `（${x}）`, step: (n) => `第 ${n} 步`,
   },
 };
@@ -285,9 +297,13 @@ export function renderLatex(proof: Proof, options: LatexOptions = {}): string {
   const notes = notesLatex(proof, options);
   const list = notes.length === 0 ? '' : `\n\\begin{enumerate}\n${notes.map((n) => `  \\item ${n}`).join('\n')}\n\\end{enumerate}`;
   const body = `${alignLatex(proof, options)}${list}\n`;
-  if (!options.standalone) return body;
-  const cls = (options.lang ?? 'en') === 'zh' ? '\\documentclass{ctexart}' : '\\documentclass{article}';
-  return `${cls}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n${body}\\end{document}\n`;
+  return options.standalone ? latexDocument(body, options.lang ?? 'en') : body;
+}
+
+/** A LaTeX fragment (as `renderLatex` prints it) as a complete document: amsmath, and ctex for Chinese. */
+export function latexDocument(body: string, lang: Lang): string {
+  const cls = lang === 'zh' ? '\\documentclass{ctexart}' : '\\documentclass{article}';
+  return `${cls}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n${body.endsWith('\n') ? body : `${body}\n`}\\end{document}\n`;
 }
 
 // ---------------------------------------------------------------------------

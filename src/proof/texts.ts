@@ -34,193 +34,195 @@ const rule = (level: Detail, label: [string, string], en: string[], zh: string[]
 });
 
 export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
-  'index.rename-bound': rule('brief', ['rename bound index', '换名'], [
+  'index.rename-bound': rule('brief', ['rename bound index', '哑指标换名'], [
     "The summation index ${from}$ is a dummy variable, not the free ${from}$ of ${wrt}$: rename it to ${to}$ so the two cannot be confused.",
     "The summation index ${from}$ is a dummy variable: renaming it to ${to}$ does not change the sum.",
     'A summation index is a dummy variable: renaming it does not change the sum.',
   ], [
-    "求和下标 ${from}$ 只是哑变量,和 ${wrt}$ 中的自由下标 ${from}$ 不是同一个量,把它改名为 ${to}$ 以免混淆",
-    "求和下标 ${from}$ 只是哑变量,改名为 ${to}$ 不改变和的值",
-    '求和下标只是哑变量,改名不改变和的值',
+    "求和指标 ${from}$ 是哑指标，与 ${wrt}$ 中的自由指标 ${from}$ 并非同一个量，先把它改名为 ${to}$，以免混淆。",
+    "求和指标 ${from}$ 是哑指标，改名为 ${to}$ 不改变和的值。",
+    '求和指标是哑指标，改名不改变和的值。',
   ]),
   'diff.sum-interchange': rule('brief', ['swap $\\partial$ and $\\Sigma$', '交换求导与求和'], [
     'A finite sum is differentiated term by term: the derivative by ${wrt}$ moves inside $\\sum_{{index}}$.',
     'A finite sum is differentiated term by term: the derivative moves inside the sum.',
   ], [
-    '有限和可以逐项求导,对 ${wrt}$ 的求导可以移到 $\\sum_{{index}}$ 里面',
-    '有限和可以逐项求导,求导与求和可以交换次序',
+    '有限和可以逐项求导，对 ${wrt}$ 的偏导数可以移到 $\\sum_{{index}}$ 里面。',
+    '有限和可以逐项求导，求导与求和可以交换次序。',
   ]),
-  'diff.sum': rule('normal', ['sum rule', '和的求导'], [
+  'diff.sum': rule('normal', ['sum rule', '和的导数'], [
     "The derivative of a sum is the sum of the derivatives: $(f + g)' = f' + g'$.",
   ], [
-    "和(差)的导数等于导数的和(差): $(f + g)' = f' + g'$",
+    "和（差）的导数等于导数的和（差）：$(f + g)' = f' + g'$。",
   ]),
   'diff.neg': rule('normal', ['minus sign', '负号'], [
     "A minus sign stays outside the derivative: $(-f)' = -f'$.",
   ], [
-    "负号可以提到导数外面: $(-f)' = -f'$",
+    "负号可以提到导数外面：$(-f)' = -f'$。",
   ]),
   'diff.const': rule('normal', ['constant', '常数的导数'], [
     '${body}$ does not depend on ${wrt}$, so its derivative is $0$.',
     'The expression does not depend on the variable: its derivative is $0$.',
   ], [
-    '${body}$ 与 ${wrt}$ 无关,是常数,导数为 $0$',
-    '与求导变量无关的项是常数,导数为 $0$',
+    '${body}$ 与 ${wrt}$ 无关，是常数，导数为 $0$。',
+    '与求导变量无关的项是常数，导数为 $0$。',
   ]),
   'diff.var': rule('normal', ['the variable itself', '自变量的导数'], [
     'A variable differentiated by itself gives $1$.',
   ], [
-    '变量对自身求导,结果为 $1$',
+    '变量对自身求导，结果为 $1$。',
   ]),
   'diff.indexed-var': rule('brief', ['indexed variable', '下标变量求导'], [
-    '${body}$ is the variable ${wrt}$ exactly when their indices agree one by one, so the derivative is ${replacement}$.',
+    '${body}$ is the variable ${wrt}$ exactly when their indices agree one by one (derivative $1$); otherwise it is a constant (derivative $0$). So the derivative is ${replacement}$.',
     'An indexed variable is the variable we differentiate by exactly when the indices agree one by one: the derivative is a product of Kronecker deltas.',
   ], [
-    '只有下标逐个相等时 ${body}$ 才是 ${wrt}$ 本身,其余情况是常数,导数为 $0$,所以导数是 ${replacement}$',
-    '只有下标逐个相等时两个下标变量才是同一个变量,所以导数是 Kronecker $\\delta$ 的乘积',
+    '只有下标逐一相等时，${body}$ 才是 ${wrt}$ 本身（导数为 $1$）；否则它相对于 ${wrt}$ 是常数，导数为 $0$。所以导数是 ${replacement}$。',
+    '只有下标逐一相等时，两个下标变量才是同一个变量，所以导数是 Kronecker $\\delta$ 的乘积。',
   ]),
-  'diff.const-multiple': rule('normal', ['constant factor', '常数因子'], [
+  'diff.const-multiple': rule('brief', ['constant factor', '常数因子'], [
+    "${constant}$ does not depend on ${wrt}$, so it stays outside the derivative as a constant factor: $(af)' = af'$, in particular $(ax)' = a$.",
     "By $(af)' = af'$ for a constant $a$: the factors that do not depend on ${wrt}$ stay outside the derivative.",
     "By $(af)' = af'$ for a constant $a$: a constant factor stays outside the derivative.",
   ], [
-    "根据求导公式 $(af)' = af'$($a$ 为常数),与 ${wrt}$ 无关的因子可以提到导数外面",
-    "根据求导公式 $(af)' = af'$($a$ 为常数),常数因子可以提到导数外面",
+    "${constant}$ 与 ${wrt}$ 无关，作为常数因子提到导数外面：$(af)' = af'$（$a$ 为常数），特别地 $(ax)' = a$。",
+    "根据求导公式 $(af)' = af'$（$a$ 为常数），与 ${wrt}$ 无关的因子可以提到导数外面。",
+    "根据求导公式 $(af)' = af'$（$a$ 为常数），常数因子可以提到导数外面。",
   ]),
   'diff.product': rule('normal', ['product rule', '乘积法则'], [
     "Product rule: $(fg)' = f'g + fg'$.",
   ], [
-    "根据乘积的求导法则 $(fg)' = f'g + fg'$",
+    "根据乘积的求导法则：$(fg)' = f'g + fg'$。",
   ]),
-  'diff.quotient': rule('normal', ['quotient rule', '商的求导'], [
+  'diff.quotient': rule('normal', ['quotient rule', '商的求导法则'], [
     "Quotient rule: $(f/g)' = (f'g - fg')/g^2$.",
   ], [
-    "根据商的求导法则 $(f/g)' = (f'g - fg')/g^2$",
+    "根据商的求导法则：$(f/g)' = (f'g - fg')/g^2$。",
   ]),
-  'diff.power': rule('normal', ['power rule', '幂的求导'], [
+  'diff.power': rule('brief', ['power rule', '幂的求导'], [
     "Power rule with the chain rule: $(f^n)' = n f^{n-1} f'$.",
   ], [
-    "根据幂函数求导公式和链式法则 $(f^n)' = n f^{n-1} f'$",
+    "根据幂函数的求导公式和链式法则：$(f^n)' = n f^{n-1} f'$。",
   ]),
   'diff.power-general': rule('normal', ['general power rule', '幂指函数求导'], [
     "For a variable exponent: $(f^g)' = f^g (g' \\log f + g f'/f)$.",
   ], [
-    "指数也含变量时: $(f^g)' = f^g (g' \\log f + g f'/f)$",
+    "指数也含变量时：$(f^g)' = f^g (g' \\log f + g f'/f)$。",
   ]),
   'diff.chain': rule('brief', ['chain rule', '链式法则'], [
     "Chain rule $(f(u))' = f'(u) u'$ for the outer function {fn}, with ${fnRule}$.",
     "Chain rule: $(f(u))' = f'(u) u'$, the derivative of the outer function times the derivative of its argument.",
   ], [
-    "对外层函数 {fn} 用链式法则 $(f(u))' = f'(u) u'$,其中 ${fnRule}$",
-    "根据链式法则 $(f(u))' = f'(u) u'$:外层函数的导数乘以内层的导数",
+    "对外层函数 {fn} 使用链式法则 $(f(u))' = f'(u) u'$，其中 ${fnRule}$。",
+    "根据链式法则 $(f(u))' = f'(u) u'$：外层函数的导数乘以内层函数的导数。",
   ]),
   'diff.iverson': rule('normal', ['Iverson bracket', '艾佛森括号'], [
     'An Iverson bracket is piecewise constant: its derivative is $0$ wherever it exists.',
   ], [
-    '艾佛森括号是分段常数,在可导处导数为 $0$',
+    '艾佛森括号是分段常数，在可导处导数为 $0$。',
   ]),
   'delta.eval': rule('brief', ['evaluate $\\delta$', '$\\delta$ 求值'], [
     '$\\delta_{aa} = 1$ for equal indices and $\\delta_{ab} = 0$ for different numbers $a \\neq b$.',
   ], [
-    '两个下标相同时 $\\delta_{aa} = 1$,两个不同的数 $a \\neq b$ 有 $\\delta_{ab} = 0$',
+    '下标相同时 $\\delta_{aa} = 1$；下标是不同的数 $a \\neq b$ 时 $\\delta_{ab} = 0$。',
   ]),
   'sum.delta-collapse': rule('brief', ['$\\delta$ collapse', '$\\delta$ 消去求和'], [
     'Only the term with ${index} = {value}$ is nonzero (every other term has a factor $\\delta = 0$), so the sum collapses to that term.',
     'Only one term of the sum has a nonzero $\\delta$, so the sum collapses to that term.',
   ], [
-    '只有 ${index} = {value}$ 的项不为零,其余项的 $\\delta$ 为 $0$,求和只剩这一项',
-    '求和中只有一项的 $\\delta$ 不为零,其余项为 $0$,求和只剩这一项',
+    '只有 ${index} = {value}$ 的那一项不为零（其余各项都含因子 $\\delta = 0$），求和只剩下这一项。',
+    '求和中只有一项的 $\\delta$ 不为零，其余各项都为 $0$，求和只剩下这一项。',
   ]),
-  'sum.zero': rule('normal', ['sum of zeros', '零的和'], [
+  'sum.zero': rule('normal', ['sum of zeros', '零求和'], [
     'Every term is $0$, so the sum is $0$.',
   ], [
-    '每一项都是 $0$,和为 $0$',
+    '每一项都是 $0$，和为 $0$。',
   ]),
   'sum.const': rule('normal', ['constant sum', '常数求和'], [
     'The term does not depend on ${index}$: the sum is $\\#{index}$ copies of it.',
     'The term does not depend on the summation index: the sum is that many copies of it.',
   ], [
-    '每一项都与 ${index}$ 无关,和等于项数 $\\#{index}$ 乘以这一项',
-    '每一项都与求和下标无关,和等于项数乘以这一项',
+    '求和项与 ${index}$ 无关，和等于项数 $\\#{index}$ 乘以这一项。',
+    '求和项与求和指标无关，和等于项数乘以这一项。',
   ]),
   'sum.split': rule('normal', ['split the sum', '拆分求和'], [
     'A sum of terms is summed term by term: $\\sum_i (f_i + g_i) = \\sum_i f_i + \\sum_i g_i$.',
   ], [
-    '求和可以逐项拆开: $\\sum_i (f_i + g_i) = \\sum_i f_i + \\sum_i g_i$',
+    '求和可以逐项拆开：$\\sum_i (f_i + g_i) = \\sum_i f_i + \\sum_i g_i$。',
   ]),
   'sum.factor': rule('normal', ['factor out of $\\Sigma$', '提到求和号外'], [
     'A factor that does not depend on ${index}$ moves out of the sum.',
     'A factor that does not depend on the summation index moves out of the sum.',
   ], [
-    '与 ${index}$ 无关的因子可以提到求和号外面',
-    '与求和下标无关的因子可以提到求和号外面',
+    '与 ${index}$ 无关的因子可以提到求和号外面。',
+    '与求和指标无关的因子可以提到求和号外面。',
   ]),
   'def.unfold': rule('brief', ['definition', '代入定义'], [
     'Replace ${name}$ by its definition.',
     'Replace a defined quantity by its definition.',
   ], [
-    '把 ${name}$ 换成它的定义',
-    '把定义的量换成它的定义式',
+    '把 ${name}$ 换成它的定义式。',
+    '把已定义的量换成它的定义式。',
   ]),
   'def.fold': rule('normal', ['by definition', '写回定义'], [
     'Write ${focus}$ as ${replacement}$ again, by its definition.',
     'Write a definition\'s right side as its name again.',
   ], [
-    '按定义把 ${focus}$ 写回 ${replacement}$',
-    '按定义把定义式写回它的名字',
+    '按定义把 ${focus}$ 写回 ${replacement}$。',
+    '按定义把定义式写回它所定义的量。',
   ]),
   'subst.back': rule('brief', ['substitute back', '代回原式'], [
     'Put the evaluated derivative ${replacement}$ back in place of ${focus}$.',
     'Put the evaluated derivative back into the whole expression.',
   ], [
-    '将 ${focus} = {replacement}$ 代入原式',
-    '将求得的导数代入原式',
+    '把求得的 ${focus} = {replacement}$ 代入原式。',
+    '把求得的导数代入原式。',
   ]),
   'alg.fold-constants': rule('full', ['arithmetic', '数值计算'], [
     'Compute with the numbers.',
   ], [
-    '计算其中的常数',
+    '计算其中的数值。',
   ]),
   'alg.flatten': rule('full', ['associativity', '结合律'], [
     'Sums and products are associative: drop the inner parentheses.',
   ], [
-    '加法和乘法满足结合律,去掉多余的括号',
+    '加法和乘法满足结合律，去掉多余的括号。',
   ]),
   'alg.identity': rule('full', ['identity', '恒等变形'], [
     'Simplify by $x \\cdot 1 = x$, $x + 0 = x$, $x^1 = x$, $-(-x) = x$.',
   ], [
-    '利用 $x \\cdot 1 = x$, $x + 0 = x$, $x^1 = x$, $-(-x) = x$ 化简',
+    '利用 $x \\cdot 1 = x$、$x + 0 = x$、$x^1 = x$、$-(-x) = x$ 化简。',
   ]),
-  'alg.zero': rule('full', ['zero', '零'], [
+  'alg.zero': rule('full', ['zero', '零因子'], [
     'A product with a factor $0$ is $0$, and so is $0/x$.',
   ], [
-    '含因子 $0$ 的乘积为 $0$,$0/x$ 也为 $0$',
+    '含因子 $0$ 的乘积为 $0$，$0/x$ 也为 $0$。',
   ]),
   'alg.collect-terms': rule('full', ['collect terms', '合并同类项'], [
     'Collect like terms: $2x + 3x = 5x$.',
   ], [
-    '合并同类项: $2x + 3x = 5x$',
+    '合并同类项：$2x + 3x = 5x$。',
   ]),
   'alg.collect-powers': rule('full', ['collect powers', '同底数幂相乘'], [
     'Multiply powers of the same base: $x \\cdot x = x^2$.',
   ], [
-    '同底数幂相乘,指数相加: $x \\cdot x = x^2$',
+    '同底数幂相乘，指数相加：$x \\cdot x = x^2$。',
   ]),
   'alg.distribute': rule('full', ['distribute', '分配律'], [
     'Distribute: $a(b + c) = ab + ac$.',
   ], [
-    '根据分配律 $a(b + c) = ab + ac$',
+    '根据分配律：$a(b + c) = ab + ac$。',
   ]),
   'alg.reorder': rule('full', ['reorder', '交换律'], [
     'Reorder factors and terms: products and sums are commutative.',
   ], [
-    '利用交换律调整因子和项的顺序',
+    '利用交换律调整因子和项的顺序。',
   ]),
   'alg.assumption': rule('normal', ['assumption', '已知条件'], [
     'By the assumption ${assumption}$.',
     'By an assumption given with the problem.',
   ], [
-    '根据已知条件 ${assumption}$',
-    '根据题目给出的已知条件',
+    '根据已知条件 ${assumption}$。',
+    '根据题目给出的已知条件。',
   ]),
 };
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import katex from 'katex';
 import { describe, expect, test } from 'vitest';
-import { add, delta, diff, ivar, mul, num, sum, variable } from '../../src/ast.js';
+import { add, delta, diff, type Expr, indexValue, iverson, ivar, mul, neg, num, rel, sum, variable } from '../../src/ast.js';
 import {
   checkSteps, DETAILS, LANGS, proofJson, renderHtml, renderJson, renderLatex, renderMarkdown, renderText,
   selectSteps,
@@ -20,10 +20,12 @@ describe('selectSteps', () => {
     expect(shown.every((s, i) => s.before === seedSteps[i]!.before && s.after === seedSteps[i]!.after && s.folded.length === 0)).toBe(true);
   });
 
-  test('brief detail keeps the headline rules and folds the others into the next one', () => {
+  test('brief detail keeps the headline rules and folds the others into the one before', () => {
     const shown = selectSteps(seedSteps, 'brief');
-    expect(shown.map((s) => s.rule)).toEqual(['index.rename-bound', 'diff.sum-interchange', 'diff.indexed-var', 'delta.eval', 'sum.delta-collapse']);
-    expect(shown.map((s) => s.folded.map((f) => f.rule))).toEqual([[], [], ['diff.const-multiple'], ['alg.flatten'], ['alg.identity']]);
+    expect(shown.map((s) => s.rule)).toEqual([
+      'index.rename-bound', 'diff.sum-interchange', 'diff.const-multiple', 'diff.indexed-var', 'delta.eval', 'sum.delta-collapse',
+    ]);
+    expect(shown.map((s) => s.folded.map((f) => f.rule))).toEqual([[], [], [], ['alg.flatten'], ['alg.identity'], []]);
   });
 
   test('trailing hidden steps fold into the last shown one', () => {
@@ -32,6 +34,26 @@ describe('selectSteps', () => {
     expect(shown[shown.length - 1]!.rule).toBe('delta.eval');
     expect(shown[shown.length - 1]!.after).toBe(steps[6]!.after);
     expect(selectSteps(steps.slice(4, 5), 'brief').map((s) => s.rule)).toEqual(['alg.flatten']); // nothing shown: keep one
+  });
+
+  test('hidden steps before the first shown one fold into it', () => {
+    const shown = selectSteps(seedSteps.slice(4), 'brief'); // alg.flatten, delta.eval, alg.identity, sum.delta-collapse
+    expect(shown.map((s) => [s.rule, s.folded.map((f) => f.rule)])).toEqual([['delta.eval', ['alg.flatten', 'alg.identity']], ['sum.delta-collapse', []]]);
+    expect(shown[0]!.before).toBe(seedSteps[4]!.before);
+  });
+
+  test('a step that prints the same is no row of its own, even at full detail, and not named', () => {
+    const x = variable('x');
+    const negTwoX = neg(mul([num(2), x])); // -(2x) and (-2)x both print as -2x
+    const steps = chain(negTwoX, [['alg.fold-constants', negTwoX, mul([num(-2), x])], ['alg.reorder', mul([num(-2), x]), mul([x, num(-2)])]]);
+    expect(selectSteps(steps, 'full').map((s) => [s.rule, s.folded.map((f) => f.rule)])).toEqual([['alg.reorder', ['alg.fold-constants']]]);
+    expect(renderText({ goal: negTwoX, steps, result: steps[1]!.after }, { detail: 'full' })).not.toContain('also');
+    // At the end of the proof it is dropped, so that it does not widen the last row's focus.
+    const start = neg(mul([num(2), x, num(1)]));
+    const end = chain(start, [['alg.identity', mul([num(2), x, num(1)]), mul([num(2), x])], ['alg.fold-constants', negTwoX, mul([num(-2), x])]]);
+    const rows = selectSteps(end, 'full');
+    expect(rows.map((s) => [s.rule, s.folded.length, s.after])).toEqual([['alg.identity', 0, negTwoX]]);
+    expect(checkSteps({ goal: start, steps: rows, result: end[1]!.after }).ok).toBe(true);
   });
 
   test.each(DETAILS)('at %s detail the rows still chain, and the merged steps still check', (detail) => {
@@ -67,10 +89,10 @@ describe('renderers on the hand-made seed proof', () => {
   test('LaTeX is one align* with one tagged row per shown step, then the notes', () => {
     const tex = renderLatex(seedProof, { detail: 'brief', lang: 'zh' });
     expect(tex.match(/\\begin\{align\*\}/g)).toHaveLength(1);
-    expect(tex.match(/\\tag\*\{\\text\{\(\d\) /g)).toHaveLength(5);
-    expect(tex).toContain('\\tag*{\\text{(5) $\\delta$ 消去求和}}');
-    expect(tex.match(/\\item /g)).toHaveLength(5);
-    expect(tex).toContain('只有 $j\' = j$ 的项不为零');
+    expect(tex.match(/\\tag\*\{\\text\{\(\d\) /g)).toHaveLength(6);
+    expect(tex).toContain('\\tag*{\\text{(6) $\\delta$ 消去求和}}');
+    expect(tex.match(/\\item /g)).toHaveLength(6);
+    expect(tex).toContain('只有 $j\' = j$ 的那一项不为零');
     expect(renderLatex(seedProof, { standalone: true, lang: 'zh' })).toMatch(/^\\documentclass\{ctexart\}[\s\S]*\\end\{document\}\n$/);
   });
 
@@ -93,7 +115,8 @@ describe('renderers on the hand-made seed proof', () => {
     const json = JSON.parse(renderJson(seedProof, { detail: 'brief' }));
     expect(json.steps.map((s: { rule: string }) => s.rule)).toEqual(selectSteps(seedSteps, 'brief').map((s) => s.rule));
     expect(json.steps[0]).toMatchObject({ n: 1, rule: 'index.rename-bound', level: 'brief', params: { from: 'j', to: "j'" }, label: 'rename bound index' });
-    expect(json.steps[2].folded).toEqual(['diff.const-multiple']);
+    expect(json.steps[3].folded).toEqual(['alg.flatten']);
+    expect(json.steps[4].folded).toEqual(['alg.identity']);
     expect(json.result).toEqual({ latex: 'o_j', text: 'o[j]' });
   });
 });
@@ -167,6 +190,18 @@ describe('checkSteps', () => {
     expect(checkSteps({ goal: d2, steps, result: mul([num(6), x]) }).ok).toBe(true);
     const off = chain(d2, [['diff.power', d2, mul([num(5), x])]]);
     expect(checkSteps({ goal: d2, steps: off, result: mul([num(5), x]) }).ok).toBe(false);
+  });
+
+  test('an Iverson bracket is a strong zero: [2 ≤ k] x_{k-1} is 0 at k = 1, but [1 ≤ k] x_{k-1} reads x_0', () => {
+    const k = ivar('k');
+    const before = sum('i', mul([delta(ivar('i', 1), k), variable('x', [ivar('i')])]));
+    const guarded = (lo: number) => mul([iverson(rel(['<='], [num(lo), indexValue(k)])), variable('x', [ivar('k', -1)])]);
+    const sizes = { i: 3, k: 3 };
+    const step = (after: Expr) => chain(before, [['sum.delta-collapse', before, after]]);
+    expect(checkSteps({ goal: before, steps: step(guarded(2)), result: guarded(2) }, { sizes }).ok).toBe(true);
+    const wrong = checkSteps({ goal: before, steps: step(guarded(1)), result: guarded(1) }, { sizes });
+    expect(wrong.steps[0]!.equal).toBe(false);
+    expect(wrong.steps[0]!.problems[0]).toMatch(/out of range/);
   });
 
   test('a result different from the last step is reported', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { fillTemplate, placeholders, plainMath, segmentsLatex, SLOT_NAMES } from '../../src/proof/fill.js';
+import { add, diff, div, type Expr, mul, variable } from '../../src/ast.js';
+import { fillTemplate, placeholders, plainMath, segmentsLatex, SLOT_NAMES, stepSlots } from '../../src/proof/fill.js';
 import { LANGS, RULE_IDS, RULE_TEXTS } from '../../src/proof/index.js';
 import { strictKatex } from './katex.js';
 
@@ -28,9 +29,19 @@ describe('the rule catalogue', () => {
     }
   });
 
+  test('the Chinese texts use Chinese punctuation and end a sentence with 。', () => {
+    for (const id of RULE_IDS) {
+      for (const text of RULE_TEXTS[id].why.zh) {
+        const prose = text.split('$').filter((_, i) => i % 2 === 0).join(' ');
+        expect(prose, text).not.toMatch(/[,:;()]/);
+        expect(text.endsWith('。'), text).toBe(true);
+      }
+    }
+  });
+
   test('headline rules are shown at brief detail and pure algebra only at full', () => {
     for (const id of ['diff.chain', 'index.rename-bound', 'diff.indexed-var', 'delta.eval', 'diff.sum-interchange',
-      'sum.delta-collapse', 'subst.back', 'def.unfold'] as const) expect(RULE_TEXTS[id].level).toBe('brief');
+      'sum.delta-collapse', 'subst.back', 'def.unfold', 'diff.const-multiple', 'diff.power'] as const) expect(RULE_TEXTS[id].level).toBe('brief');
     for (const id of RULE_IDS.filter((r) => r.startsWith('alg.') && r !== 'alg.assumption')) expect(RULE_TEXTS[id].level).toBe('full');
   });
 
@@ -56,6 +67,20 @@ describe('the rule catalogue', () => {
         }
       }
     }
+  });
+});
+
+describe('step slots', () => {
+  const x = variable('x');
+  const a = variable('a');
+  const b = variable('b');
+  const slot = (focus: Expr, replacement: Expr) => stepSlots({ rule: 'diff.const-multiple', before: focus, after: replacement, focus, replacement, params: {} });
+
+  test('{constant}: the factors a constant-multiple step keeps outside, in any order, or 1/g of a quotient', () => {
+    expect(slot(diff(mul([a, x, b]), x), mul([b, a, diff(x, x)]))('constant', 'text')).toBe('a * b');
+    expect(slot(diff(mul([x, a]), x), mul([a, diff(x, x)]))('constant', 'latex')).toBe('a');
+    expect(slot(diff(div(x, a), x), div(diff(x, x), a))('constant', 'latex')).toBe('\\frac{1}{a}');
+    expect(slot(diff(mul([x, x]), x), add([mul([diff(x, x), x]), mul([x, diff(x, x)])]))('constant', 'text')).toBeUndefined();
   });
 });
 
