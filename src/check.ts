@@ -288,3 +288,21 @@ function forEachAssignment(names: readonly string[], shape: readonly number[], v
     }
   }
 }
+
+/** Variables under a log, a square root or a fractional power: they get positive random values, so the check stays in the domain. */
+export function inputsUnderRoots(e: Expr): string[] {
+  const names = new Set<string>();
+  const collect = (x: Expr, inside: boolean): void => {
+    if (x.kind === 'var' && inside) names.add(x.name);
+    const domainLimited = (x.kind === 'call' && (x.fn === 'log' || x.fn === 'sqrt'))
+      || (x.kind === 'pow' && !(x.exp.kind === 'num' && Number.isInteger(x.exp.value)));
+    if (x.kind === 'pow') {
+      collect(x.base, inside || domainLimited);
+      collect(x.exp, inside);
+      return;
+    }
+    for (const c of children(x)) collect(c, inside || domainLimited);
+  };
+  collect(e, false);
+  return [...names];
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { add, call, delta, inum, ivar, mul, neg, num, pow, sum, variable } from '../src/ast.js';
-import { checkDerivative, prng, randomInputs } from '../src/check.js';
+import { checkDerivative, inputsUnderRoots, prng, randomInputs } from '../src/check.js';
+import { parse } from '../src/parse/index.js';
 import { evaluate } from '../src/evaluate.js';
 
 const j = ivar('j');
@@ -98,5 +99,11 @@ describe('checkDerivative', () => {
     const r = checkDerivative({ f: z, wrt: w, derivative: oj, inputs: { values: { o: [1, 2, 3, 4] } }, trials: 1 });
     expect(r.ok).toBe(true);
     expect(r.checked % 4).toBe(0);
+  });
+});
+
+describe('inputsUnderRoots', () => {
+  it('names the inputs under a log, a square root or a fractional power, and only those', () => {
+    expect(inputsUnderRoots(parse(String.raw`\log(a_i) + \sqrt{b} + c^{0.5} + d^2 + e_k`)).sort()).toEqual(['a', 'b', 'c']);
   });
 });

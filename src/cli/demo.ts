@@ -47,7 +47,7 @@ Examples:
     const one = parse(SEED.expressionOne);
     if (settings !== null) {
       const format = choiceOption(args, 'format', [...PROOF_FORMATS], 'text');
-      const ok = writeProof(proveFormula(one), format, settings, { definitions: [], sizes: {} }, io, null);
+      const ok = writeProof(proveFormula(one), format, settings, { definitions: [] }, io, null);
       return ok ? EXIT.ok : EXIT.checkFailed;
     }
 

@@ -1,7 +1,7 @@
 // kronecker derive: ∂target/∂wrt, simplified, optionally checked and explained.
 
-import { children, diff, equation, type Expr, type Var } from '../ast.js';
-import { checkDerivative, type CheckReport } from '../check.js';
+import { diff, equation, type Expr, type Var } from '../ast.js';
+import { checkDerivative, type CheckReport, inputsUnderRoots } from '../check.js';
 import { unfoldAll, type Definition } from '../definitions.js';
 import { derive } from '../derive/index.js';
 import { freeIndices } from '../indices.js';
@@ -69,7 +69,7 @@ Examples:
 
     let ok = report === null || report.ok;
     if (proof !== null) {
-      const context = { definitions: problem.definitions, sizes: inputs.sizes };
+      const context = { definitions: problem.definitions };
       ok = writeProof({ goal, steps: d.steps, result: d.result }, format, proof, context, io, report) && ok;
     } else if (format === 'json') {
       out(JSON.stringify({
@@ -99,26 +99,8 @@ export function checkResult(target: Expr, wrt: Var, result: Expr, definitions: r
     f: unfoldAll(target, definitions),
     wrt,
     derivative: unfoldAll(result, definitions),
-    positive: namesUnderRoots(unfoldAll(target, definitions)),
+    positive: inputsUnderRoots(unfoldAll(target, definitions)),
   });
-}
-
-/** Variables under a log, a square root or a fractional power: they get positive random values, so the check stays in the domain. */
-export function namesUnderRoots(e: Expr): string[] {
-  const names = new Set<string>();
-  const collect = (x: Expr, inside: boolean): void => {
-    if (x.kind === 'var' && inside) names.add(x.name);
-    const domainLimited = (x.kind === 'call' && (x.fn === 'log' || x.fn === 'sqrt'))
-      || (x.kind === 'pow' && !(x.exp.kind === 'num' && Number.isInteger(x.exp.value)));
-    if (x.kind === 'pow') {
-      collect(x.base, inside || domainLimited);
-      collect(x.exp, inside);
-      return;
-    }
-    for (const c of children(x)) collect(c, inside || domainLimited);
-  };
-  collect(e, false);
-  return [...names];
 }
 
 export function describeCheck(r: CheckReport): string {

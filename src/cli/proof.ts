@@ -2,8 +2,8 @@
 // language, which detail level, where to write, and the per-step check.
 
 import { writeFileSync } from 'node:fs';
-import type { CheckReport } from '../check.js';
-import type { Definition } from '../definitions.js';
+import { type Definition, unfoldAll } from '../definitions.js';
+import { type CheckReport, inputsUnderRoots } from '../check.js';
 import {
   checkSteps, DETAILS, type Detail, type Lang, LANGS, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex,
   renderMarkdown, renderText,
@@ -73,7 +73,7 @@ export function writeProof(
   proof: Proof,
   format: ProofFormat,
   settings: ProofSettings,
-  context: { definitions: readonly Definition[]; sizes: Record<string, number> },
+  context: { definitions: readonly Definition[] },
   io: Io,
   resultCheck: CheckReport | null,
 ): boolean {
@@ -84,7 +84,9 @@ export function writeProof(
     io.err(`wrote ${settings.out}`);
   }
   if (!settings.check) return true;
-  const steps = checkSteps(proof, { definitions: context.definitions });
+  // Random small sizes: declared ranges (784) would make checking every assignment slow.
+  const positive = inputsUnderRoots(context.definitions.length === 0 ? proof.goal : unfoldAll(proof.goal, context.definitions));
+  const steps = checkSteps(proof, { definitions: context.definitions, positive });
   io.err(describeStepCheck(steps));
   return steps.ok && (resultCheck === null || resultCheck.ok);
 }

@@ -49,7 +49,7 @@ Examples:
 
     if (settings !== null) {
       if (done.length !== 1) throw new UsageError('--steps explains one formula at a time', 'simplify');
-      const context = { definitions, sizes: inputs.sizes };
+      const context = { definitions };
       const ok = writeProof({ goal: formulas[0]!, steps: done[0]!.steps, result: done[0]!.result }, format, settings, context, io, null);
       return ok ? EXIT.ok : EXIT.checkFailed;
     }
