@@ -8,7 +8,7 @@
 // truncation error (~h²|f'''|) against round-off (~ε|f|/h), both near 1e-10,
 // well inside the default tolerance 1e-6.
 
-import { assertNever, children, type Expr, type Var } from './ast.js';
+import { assertNever, children, type Expr, indexKey, type Var } from './ast.js';
 import { evaluate } from './evaluate.js';
 import { allIndexNames, baseLetter } from './indices.js';
 import { type Inputs, type InputValue, type NestedArray, signature } from './values.js';
@@ -305,4 +305,31 @@ export function inputsUnderRoots(e: Expr): string[] {
   };
   collect(e, false);
   return [...names];
+}
+
+/**
+ * Fixed inputs under which the assumptions hold, for the assumptions a check
+ * can construct: `Σ_k t_k = c` (a sum of one vector over its index equal to a
+ * number), as softmax targets satisfy. Random positive entries are scaled to
+ * sum to c. Returns null when some assumption is of another form (then a check
+ * at random points cannot trust a result simplified with it).
+ */
+export function inputsSatisfying(assumptions: readonly Expr[], seed = 7): Partial<Inputs> | null {
+  const random = prng(seed);
+  const sizes: Record<string, number> = {};
+  const values: Record<string, InputValue> = {};
+  for (const a of assumptions) {
+    const lhs = a.kind === 'rel' && a.ops.length === 1 && a.ops[0] === '=' ? a.args[0]! : null;
+    const rhs = a.kind === 'rel' ? a.args[1]! : null;
+    if (lhs === null || rhs === null || lhs.kind !== 'sum' || rhs.kind !== 'num' || lhs.lower !== null || lhs.upper !== null) return null;
+    const body = lhs.body;
+    const index = lhs.index;
+    if (body.kind !== 'var' || body.indices.length !== 1 || indexKey(body.indices[0]!) !== index || body.name in values) return null;
+    const n = sizes[baseLetter(index)] ?? 3;
+    sizes[baseLetter(index)] = n;
+    const raw = Array.from({ length: n }, () => 0.2 + random());
+    const total = raw.reduce((s, x) => s + x, 0);
+    values[body.name] = raw.map((x) => (x / total) * rhs.value);
+  }
+  return { sizes, values };
 }

@@ -60,7 +60,7 @@ Examples:
     const simplified = simplifyFormula(one).result;
     const two = parse(SEED.expressionTwo);
     const same = (e: Expr) => equivalent(shownNames(e), two);
-    const check = checkResult(problem.target, wrt, derived.result, problem.definitions);
+    const check = checkResult(problem.target, wrt, derived, problem.definitions);
 
     out(`Kronecker: the seed's derivation (shared/seed)
 

@@ -1,7 +1,7 @@
 // kronecker derive: ∂target/∂wrt, simplified, optionally checked and explained.
 
 import { diff, equation, type Expr, type Var } from '../ast.js';
-import { checkDerivative, type CheckReport, inputsUnderRoots } from '../check.js';
+import { checkDerivative, type CheckReport, inputsSatisfying, inputsUnderRoots } from '../check.js';
 import { unfoldAll, type Definition } from '../definitions.js';
 import { derive } from '../derive/index.js';
 import { freeIndices } from '../indices.js';
@@ -65,7 +65,7 @@ Examples:
       steps: proof !== null,
     });
     const goal = derivativeOf(problem.target, wrt);
-    const report = args.values.check === true ? checkResult(problem.target, wrt, d.result, problem.definitions) : null;
+    const report = args.values.check === true ? checkResult(problem.target, wrt, d, problem.definitions, problem.assumptions) : null;
 
     let ok = report === null || report.ok;
     if (proof !== null) {
@@ -93,18 +93,27 @@ export function derivativeOf(target: Expr, wrt: Var): Expr {
   return diff(target, wrt, 'fraction');
 }
 
-/** Finite differences of the original (definitions unfolded) against the printed result. */
-export function checkResult(target: Expr, wrt: Var, result: Expr, definitions: readonly Definition[]): CheckReport {
-  return checkDerivative({
-    f: unfoldAll(target, definitions),
-    wrt,
-    derivative: unfoldAll(result, definitions),
-    positive: inputsUnderRoots(unfoldAll(target, definitions)),
+/**
+ * Finite differences of the original (definitions unfolded) against the
+ * result. Where the simplifier used assumptions (`Σ_k t_k = 1`), the random
+ * inputs are made to satisfy them; where that is not possible, the raw
+ * derivative (before simplification) is checked instead, and the report says so.
+ */
+export function checkResult(
+  target: Expr, wrt: Var, d: { raw: Expr; result: Expr }, definitions: readonly Definition[], assumptions: readonly Expr[] = [],
+): CheckReport & { checkedRaw: boolean } {
+  const f = unfoldAll(target, definitions);
+  const fixed = assumptions.length === 0 ? {} : inputsSatisfying(assumptions.map((a) => unfoldAll(a, definitions)));
+  const claimed = fixed === null ? d.raw : d.result;
+  const report = checkDerivative({
+    f, wrt, derivative: unfoldAll(claimed, definitions), inputs: fixed ?? {}, positive: inputsUnderRoots(f),
   });
+  return { ...report, checkedRaw: fixed === null };
 }
 
-export function describeCheck(r: CheckReport): string {
-  if (r.ok) return `check: ok — agrees with central finite differences at ${r.checked} points (max relative error ${r.maxError.toExponential(1)})`;
+export function describeCheck(r: CheckReport & { checkedRaw?: boolean }): string {
+  const what = r.checkedRaw === true ? ' (the derivative before simplification: the assumptions cannot be met by random inputs)' : '';
+  if (r.ok) return `check: ok — agrees with central finite differences at ${r.checked} points (max relative error ${r.maxError.toExponential(1)})${what}`;
   const first = r.failures[0];
   const at = first === undefined ? '' : ` e.g. at ${JSON.stringify(first.assignment)}: finite differences ${first.expected}, result ${first.got}`;
   return `check: FAILED — ${r.failures.length} of ${r.checked} points disagree with central finite differences;${at}`;

@@ -58,6 +58,21 @@ describe('kronecker derive', () => {
     expect(r.err).toMatch(/^check: ok — agrees with central finite differences at \d+ points/);
   });
 
+  it('--check makes random inputs satisfy an assumption the simplifier used (softmax targets summing to 1)', async () => {
+    const softmaxCe = String.raw`E = -\sum_k t_k \log \frac{e^{z_k}}{\sum_i e^{z_i}}; \sum_k t_k = 1`;
+    const r = await cli('derive', softmaxCe, '--wrt', 'z_j', '--check');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(String.raw`\frac{\partial E}{\partial z_j} = \frac{e^{z_j}}{\sum_{i} e^{z_i}} - t_j`);
+    expect(r.err).toMatch(/^check: ok/);
+    expect(r.err).not.toContain('before simplification');
+  });
+
+  it('--check falls back to the raw derivative when an assumption cannot be met by construction', async () => {
+    const r = await cli('derive', String.raw`E = -\sum_k t_k \log \frac{e^{z_k}}{\sum_i e^{z_i}}; \sum_k t_k^2 = 1`, '--wrt', 'z_j', '--check');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('the derivative before simplification');
+  });
+
   it('bound and free j are different variables (the SymPy capture case)', async () => {
     const r = await cli('derive', String.raw`\sum_j w_{jk} o_j`, '--wrt', 'w_{jk}');
     expect(r.out).toMatch(/= o_j$/);
