@@ -3,6 +3,7 @@ import {
   add, call, children, dagSize, delta, diff, type Expr, ivar, mul, neg, num, pow, rel, sum, treeSize, variable,
 } from '../../src/ast.js';
 import { resolveDefinitions } from '../../src/definitions.js';
+import { equivalent } from '../../src/simplify/index.js';
 import {
   derive, differentiate, evaluateDerivatives, evaluateDiffsWithSteps, makeContext,
 } from '../../src/derive/index.js';
@@ -100,6 +101,20 @@ describe('definitions (let*)', () => {
     expect(containsNode(raw, add([t(ivar("k'")), neg(ok)]))).toBe(true);
     // the input o_j survives inside the unfolded σ(Σ_j w_{jk'} o_j)
     expect(containsNode(raw, o(jp))).toBe(true);
+  });
+});
+
+describe('differentiating by a defined quantity (backpropagation)', () => {
+  it('∂E/∂o_k treats the defined o as the variable: -2(t_k - o_k)', () => {
+    const { definitions, target, extra } = resolveDefinitions([
+      rel(['='], [o(k), call('sigmoid', [z])]),
+      rel(['='], [variable('E'), sum('k', pow(add([t(), neg(o(k))]), num(2)))]),
+    ], [o(k)]);
+    const ok = extra[0] as ReturnType<typeof variable>;
+    expect(ok.name).toBe('o@1');
+    const { result, steps } = derive(target, ok, { definitions, steps: true });
+    expect(steps.filter((s) => s.rule === 'def.unfold')).toHaveLength(1); // E only: o_k is the variable
+    expect(equivalent(result, mul([num(-2), add([t(), neg(ok)])]))).toBe(true);
   });
 });
 
