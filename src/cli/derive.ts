@@ -69,7 +69,7 @@ Examples:
 
     let ok = report === null || report.ok;
     if (proof !== null) {
-      const context = { definitions: problem.definitions };
+      const context = { definitions: problem.definitions, assumptions: problem.assumptions };
       ok = writeProof({ goal, steps: d.steps, result: d.result }, format, proof, context, io, report) && ok;
     } else if (format === 'json') {
       out(JSON.stringify({

@@ -3,7 +3,8 @@
 
 import { writeFileSync } from 'node:fs';
 import { type Definition, unfoldAll } from '../definitions.js';
-import { type CheckReport, inputsUnderRoots } from '../check.js';
+import { type CheckReport, inputsSatisfying, inputsUnderRoots } from '../check.js';
+import type { Expr } from '../ast.js';
 import {
   checkSteps, DETAILS, type Detail, type Lang, LANGS, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex,
   renderMarkdown, renderText,
@@ -73,7 +74,7 @@ export function writeProof(
   proof: Proof,
   format: ProofFormat,
   settings: ProofSettings,
-  context: { definitions: readonly Definition[] },
+  context: { definitions: readonly Definition[]; assumptions?: readonly Expr[] },
   io: Io,
   resultCheck: CheckReport | null,
 ): boolean {
@@ -86,7 +87,9 @@ export function writeProof(
   if (!settings.check) return true;
   // Random small sizes: declared ranges (784) would make checking every assignment slow.
   const positive = inputsUnderRoots(context.definitions.length === 0 ? proof.goal : unfoldAll(proof.goal, context.definitions));
-  const steps = checkSteps(proof, { definitions: context.definitions, positive });
+  // Steps that use an assumption (Σ_k t_k = 1) hold only where it does: draw such inputs.
+  const fixed = inputsSatisfying((context.assumptions ?? []).map((a) => unfoldAll(a, context.definitions)));
+  const steps = checkSteps(proof, { definitions: context.definitions, positive, values: fixed?.values, sizes: fixed?.sizes });
   io.err(describeStepCheck(steps));
   return steps.ok && (resultCheck === null || resultCheck.ok);
 }

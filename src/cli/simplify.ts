@@ -43,13 +43,13 @@ Examples:
     const settings = readProofSettings(args, 'simplify');
     const format = choiceOption(args, 'format', [...PROOF_FORMATS], inputs.syntax);
     if (settings === null && (format === 'markdown' || format === 'html')) throw new UsageError(`--format ${format} needs --steps`, 'simplify');
-    const { definitions, formulas } = inScope(inputs.where, inputs.formulas, inputs.sizes);
-    const options = { definitions, sizes: inputs.sizes, steps: settings !== null };
+    const { definitions, assumptions, formulas } = inScope(inputs.where, inputs.formulas, inputs.sizes);
+    const options = { definitions, assumptions, sizes: inputs.sizes, steps: settings !== null };
     const done = formulas.map((f) => simplifyFormula(f, options));
 
     if (settings !== null) {
       if (done.length !== 1) throw new UsageError('--steps explains one formula at a time', 'simplify');
-      const context = { definitions };
+      const context = { definitions, assumptions };
       const ok = writeProof({ goal: formulas[0]!, steps: done[0]!.steps, result: done[0]!.result }, format, settings, context, io, null);
       return ok ? EXIT.ok : EXIT.checkFailed;
     }
@@ -64,8 +64,10 @@ Examples:
 };
 
 /** The formulas resolved after the `--where` definitions (which come first, `let*`). */
-function inScope(where: readonly Expr[], formulas: readonly Expr[], sizes: Record<string, number>): { definitions: Definition[]; formulas: readonly Expr[] } {
-  if (where.length === 0) return { definitions: [], formulas };
+function inScope(where: readonly Expr[], formulas: readonly Expr[], sizes: Record<string, number>): {
+  definitions: Definition[]; assumptions: Expr[]; formulas: readonly Expr[];
+} {
+  if (where.length === 0) return { definitions: [], assumptions: [], formulas };
   const resolved = resolveDefinitions(where, formulas, { sizes });
-  return { definitions: resolved.definitions, formulas: resolved.extra };
+  return { definitions: resolved.definitions, assumptions: resolved.assumptions, formulas: resolved.extra };
 }

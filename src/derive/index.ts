@@ -11,6 +11,7 @@ import { containsDiff, evaluateDiffs } from './fast.js';
 import { simplify } from '../simplify/index.js';
 import { evaluateDiffsWithSteps, nextDiff, replaceNode } from './steps.js';
 import { makeContext } from './rules.js';
+import { unfoldWhereSimpler } from './refold.js';
 
 export { applyRule, type DeriveContext, makeContext, type RuleApplication } from './rules.js';
 export { Dependence, dependsOn, indicesDistinct } from './depends.js';
@@ -42,13 +43,16 @@ export function derive(expr: Expr, wrt: Var, options: DeriveOptions = {}): Deriv
   const ctx = makeContext(options.definitions ?? []);
   const start = diff(expr, wrt, 'fraction');
   const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps };
+  const definitions = options.definitions ?? [];
   if (options.steps === true) {
     const d = evaluateDiffsWithSteps(start, ctx);
     const s = simplify(d.result, simplifyOptions);
-    return { raw: d.result, result: s.result, steps: [...d.steps, ...s.steps] };
+    const r = unfoldWhereSimpler(s.result, definitions, simplifyOptions);
+    return { raw: d.result, result: r.result, steps: [...d.steps, ...s.steps, ...r.steps] };
   }
   const raw = evaluateDiffs(start, ctx);
-  return { raw, result: simplify(raw, simplifyOptions).result, steps: [] };
+  const result = unfoldWhereSimpler(simplify(raw, simplifyOptions).result, definitions, simplifyOptions).result;
+  return { raw, result, steps: [] };
 }
 
 export interface EvaluateDerivativesOptions extends DeriveOptions {

@@ -29,6 +29,8 @@ export interface CheckStepsOptions {
   readonly sizes?: Readonly<Record<string, number>>;
   /** Inputs that must be positive (arguments of log, sqrt). */
   readonly positive?: readonly string[];
+  /** Fixed input values (e.g. targets that satisfy an assumption `Σ_k t_k = 1`); the rest are random. */
+  readonly values?: Readonly<Record<string, InputValue>>;
   readonly seed?: number;
   /** Independent random draws (default 2). */
   readonly trials?: number;
@@ -74,7 +76,7 @@ export function checkSteps(proof: Proof, options: CheckStepsOptions = {}): Proof
   const exprs = [proof.goal, proof.result, ...proof.steps.flatMap((s) => [s.before, s.after, s.focus, s.replacement])].map(open);
   const trials = options.trials ?? 2;
   const inputs = Array.from({ length: trials }, (_, t) => randomInputs(exprs, {
-    seed: (options.seed ?? 1) * 104729 + t, sizes: options.sizes, positive: options.positive,
+    seed: (options.seed ?? 1) * 104729 + t, sizes: options.sizes, positive: options.positive, values: options.values,
   }));
 
   const compare = (a: Expr, b: Expr, local = false): Comparison => compareAll(open(a), open(b), inputs, options.tolerance, local);
