@@ -108,8 +108,11 @@ describe('sums and deltas', () => {
     ['Σ_j f_j / c = (Σ_j f_j)/c', sum('j', div(v('f', 'j'), v('c'))), div(sum('j', v('f', 'j')), v('c'))],
     ['split only to collapse', sum('i', plus(times(d('i', 'j'), v('x', 'i')), v('y', 'i'))), plus(v('x', 'j'), sum('i', v('y', 'i')))],
     ['no split otherwise', sum('i', plus(v('x', 'i'), v('y', 'i'))), sum('i', plus(v('x', 'i'), v('y', 'i')))],
+    // t_k was written before y_j, so the factored sum keeps its place in front.
     ['distribute to collapse', sum('k', times(v('t', 'k'), sub(d('k', 'j'), v('y', 'j')))),
-      sub(v('t', 'j'), times(v('y', 'j'), sum('k', v('t', 'k'))))],
+      sub(v('t', 'j'), times(sum('k', v('t', 'k')), v('y', 'j')))],
+    ['factors written after the summand stay after the sum', sum('k', times(v('e', 'k'), v('w', 'j', 'k'), v('s', 'j'), v('x', 'i'))),
+      times(sum('k', times(v('e', 'k'), v('w', 'j', 'k'))), v('s', 'j'), v('x', 'i'))],
     ['α-equivalent sums cancel', sub(sum('j', times(v('w', 'j', 'k'), v('o', 'j'))), sum('i', times(v('w', 'i', 'k'), v('o', 'i')))), n(0)],
     ['α-equivalent sums collect', plus(sum('j', v('o', 'j')), sum("j'", v('o', "j'"))), times(n(2), sum('j', v('o', 'j')))],
     ['capture-renamed form', sum("j'", times(d("j'", 'j'), v('w', "j'", 'k'), sum('j', v('o', 'j')))), times(v('w', 'j', 'k'), sum('j', v('o', 'j')))],

@@ -154,9 +154,14 @@ const factorSum: Rule = {
     }
     const { c, rest } = splitCoeff(b);
     const fs = factorsOf(rest);
-    const out = fs.filter((f) => !mentions(f));
-    if (c === 1 && out.length === 0) return null;
-    return withCoeff(c, product([...out, inner(product(fs.filter(mentions)))]));
+    if (c === 1 && fs.every(mentions)) return null;
+    // Keep the order of first appearance: factors written before the first one that
+    // mentions i go in front of the sum (`c Σ_j x_j`), later ones after it, as in
+    // back-propagation's `(Σ_k δ_k w_{jk}) σ'(h_j) x_i`.
+    const first = fs.findIndex(mentions);
+    const before = first < 0 ? fs : fs.slice(0, first);
+    const after = first < 0 ? [] : fs.slice(first).filter((f) => !mentions(f));
+    return withCoeff(c, product([...before, inner(product(fs.filter(mentions))), ...after]));
   },
 };
 
