@@ -87,7 +87,8 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
       const taken = freeIndices(wrt);
       if (taken.has(body.index)) {
         const renamed = renameBound(body, taken);
-        return apply('index.rename-bound', D(renamed), { from: body.index, to: renamed.index });
+        // Same derivative, renamed: keep how it was written.
+        return apply('index.rename-bound', diff(renamed, wrt, d.form, d.notation), { from: body.index, to: renamed.index });
       }
       return apply('diff.sum-interchange', sum(body.index, D(body.body), body.lower, body.upper), { index: body.index });
     }
