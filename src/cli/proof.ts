@@ -85,13 +85,18 @@ export function writeProof(
     io.err(`wrote ${settings.out}`);
   }
   if (!settings.check) return true;
+  const steps = checkProof(proof, context);
+  io.err(describeStepCheck(steps));
+  return steps.ok && (resultCheck === null || resultCheck.ok);
+}
+
+/** Every step checked numerically, with inputs positive under log/sqrt and satisfying the assumptions where possible. */
+export function checkProof(proof: Proof, context: { definitions: readonly Definition[]; assumptions?: readonly Expr[] }): ProofCheck {
   // Random small sizes: declared ranges (784) would make checking every assignment slow.
   const positive = inputsUnderRoots(context.definitions.length === 0 ? proof.goal : unfoldAll(proof.goal, context.definitions));
   // Steps that use an assumption (Σ_k t_k = 1) hold only where it does: draw such inputs.
   const fixed = inputsSatisfying((context.assumptions ?? []).map((a) => unfoldAll(a, context.definitions)));
-  const steps = checkSteps(proof, { definitions: context.definitions, positive, values: fixed?.values, sizes: fixed?.sizes });
-  io.err(describeStepCheck(steps));
-  return steps.ok && (resultCheck === null || resultCheck.ok);
+  return checkSteps(proof, { definitions: context.definitions, positive, values: fixed?.values, sizes: fixed?.sizes });
 }
 
 export function describeStepCheck(c: ProofCheck): string {

@@ -7,12 +7,12 @@ import { simplifyFormula } from '../prove.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { printedBoth, printIn, problemOptions, readInputs } from './problem.js';
-import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
+import { checkProof, describeStepCheck, PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
 export const simplifyCommand: Command = {
   name: 'simplify',
   summary: 'evaluate the derivatives inside a formula and simplify it',
-  options: { ...commonOptions, ...problemOptions, ...proofOptions, format: { type: 'string' } },
+  options: { ...commonOptions, ...problemOptions, ...proofOptions, format: { type: 'string' }, check: { type: 'boolean' } },
   help: `Usage: kronecker simplify <formula> [options]
 
 Evaluates every derivative operator inside the formula (\\frac{\\partial}{\\partial w_{jk}}(...),
@@ -32,6 +32,8 @@ Options:
   --format latex|text|json   output (default: the syntax of the input)
   --syntax latex|text|auto   how to read the input (default auto)
   -f, --file FILE         read the formula from FILE ('-' is stdin)
+  --check                 check every rewrite numerically (equal at random points for
+                          every index assignment); exit 1 on a mismatch
 ${proofHelp}
 Examples:
   kronecker simplify "\\frac{\\partial}{\\partial w_{jk}} \\sum_j w_{jk} o_j"     # o_j
@@ -44,7 +46,8 @@ Examples:
     const format = choiceOption(args, 'format', [...PROOF_FORMATS], inputs.syntax);
     if (settings === null && (format === 'markdown' || format === 'html')) throw new UsageError(`--format ${format} needs --steps`, 'simplify');
     const { definitions, assumptions, formulas } = inScope(inputs.where, inputs.formulas, inputs.sizes);
-    const options = { definitions, assumptions, sizes: inputs.sizes, steps: settings !== null };
+    const check = args.values.check === true;
+    const options = { definitions, assumptions, sizes: inputs.sizes, steps: settings !== null || check };
     const done = formulas.map((f) => simplifyFormula(f, options));
 
     if (settings !== null) {
@@ -59,7 +62,11 @@ Examples:
     } else {
       out(done.map((d) => printIn(d.result, format === 'text' ? 'text' : 'latex')).join('\n'));
     }
-    return EXIT.ok;
+    if (!check) return EXIT.ok;
+    // Without --steps, --check still checks every rewrite and prints the verdict.
+    const checks = done.map((d, i) => checkProof({ goal: formulas[i]!, steps: d.steps, result: d.result }, { definitions, assumptions }));
+    checks.forEach((c) => io.err(describeStepCheck(c).split('\n')[0]!));
+    return checks.every((c) => c.ok) ? EXIT.ok : EXIT.checkFailed;
   },
 };
 

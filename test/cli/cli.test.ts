@@ -37,6 +37,18 @@ describe('kronecker simplify on the seed', () => {
   });
 });
 
+describe('kronecker simplify --check', () => {
+  it('checks every rewrite numerically and says so, with or without --steps', async () => {
+    const plain = await cli('simplify', String.raw`\frac{\partial}{\partial w_{jk}} \sum_j w_{jk} o_j`, '--check');
+    expect(plain.code).toBe(0);
+    expect(plain.out).toBe('o_j');
+    expect(plain.err).toMatch(/^steps: ok — all \d+ steps checked/);
+    const steps = await cli('simplify', SEED_EXPRESSION_ONE, '--steps', '--check', '--format', 'json');
+    expect(steps.code).toBe(0);
+    expect(steps.err).toMatch(/step 1 \(index\.rename-bound\): ok/);
+  });
+});
+
 describe('kronecker derive', () => {
   it('derives the seed gradient from E and the layer definition: expression two', async () => {
     const r = await cli('derive', SEED_E, '--where', SEED_O, '--wrt', 'w_{jk}');
