@@ -190,6 +190,7 @@ export function checkDerivative(options: CheckOptions): CheckReport {
   const fFree = fSig.free;
   const wrtNames = wrt.indices.flatMap((i) => (i.kind === 'ivar' ? [i.name] : []));
   const free = [...new Set([...fFree, ...wrtNames])].sort();
+  const symbols = fSig.sizeSymbols.filter((n) => !free.includes(n));
   const failures: CheckFailure[] = [];
   let checked = 0;
   let maxError = 0;
@@ -202,7 +203,9 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       sizes: { ...options.sizes, ...options.inputs?.sizes },
       values: options.inputs?.values,
     });
-    const claimed = evaluate(derivative, inputs, { free });
+    // A size symbol of f is a constant of the derivative too, with the same value, wherever the
+    // simplifier moved it (`\sum_{j=1}^{n}` collapsed to `[j \le n]`).
+    const claimed = evaluate(derivative, inputs, { free, symbols });
     // One pair of evaluations of f per element of wrt, shared by the assignments that address it.
     const slopes = new Map<string, number | NestedArray | null>();
 

@@ -5,6 +5,12 @@
 // tested against. One concession to speed: a sum's value depends only on its
 // free indices, so it is memoised on them. σ(Σ_j w_{jk} o_j) inside a (j, k)
 // result is then summed once per k, not once per (j, k).
+//
+// An Iverson bracket or a δ that is 0 makes its product 0 whatever the other
+// factors are (Knuth's strong zero): `[2 \le k] x_{k-1}` is 0 at k = 1 although
+// x_0 does not exist. The simplifier relies on it when it turns a sum's bounds
+// into brackets, so a product's brackets are evaluated first and the other
+// factors only where every one of them is 1.
 
 import { assertNever, type Expr, type Index, indexKey, type RelOp } from './ast.js';
 import { functionSpec } from './functions.js';
@@ -25,11 +31,13 @@ export interface Tensor {
 export interface EvaluateOptions {
   /** Output index order (default: the free indices, alphabetically). May add indices the value does not depend on. */
   readonly free?: readonly string[];
+  /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
+  readonly symbols?: readonly string[];
 }
 
 /** Evaluate `expr` at every assignment of its free indices. */
 export function evaluate(expr: Expr, inputs: Inputs, options: EvaluateOptions = {}): Tensor {
-  const sig = signature(expr, options.free);
+  const sig = signature(expr, options.free, options.symbols);
   const interp = new Interpreter(sig, bind(sig, inputs));
   const shape = sig.free.map((n) => interp.extent(n));
   const fill = (d: number): number | NestedArray => {
@@ -44,6 +52,11 @@ export function evaluate(expr: Expr, inputs: Inputs, options: EvaluateOptions = 
     return out;
   };
   return { free: sig.free, shape, value: fill(0) };
+}
+
+/** A factor that is 0 or 1 and, when 0, makes its product 0 without the other factors: `[cond]`, `δ_{ab}`. */
+export function isGuard(e: Expr): boolean {
+  return e.kind === 'iverson' || e.kind === 'delta';
 }
 
 /** Evaluate a relation chain `a op b op c`: every link must hold. */
@@ -98,8 +111,12 @@ class Interpreter {
         return s;
       }
       case 'mul': {
+        // Every guard first (the compiled code computes them all), then the rest only if none is 0.
+        let guards = 1;
+        for (const f of e.factors) if (isGuard(f)) guards *= this.eval(f);
+        if (guards === 0) return 0;
         let p = 1;
-        for (const f of e.factors) p *= this.eval(f);
+        for (const f of e.factors) if (!isGuard(f)) p *= this.eval(f);
         return p;
       }
       case 'neg': return -this.eval(e.arg);

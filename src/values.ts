@@ -10,9 +10,16 @@
 // Sizes: an index variable ranges over 1..N. N comes from `inputs.sizes`, or
 // from the extent of an array slot the index addresses plainly (`w_{jk}` gives
 // j and k); an index with an offset (`x_{i+1}`) or a literal (`w_{1k}`) fixes
-// nothing. A fresh index (`j'`) inherits its original's range. A name that
-// occurs only in sum bounds (`n` in `\sum_{j=1}^{n}`) is a size symbol: a
-// constant read from `values` or `sizes`.
+// nothing. A fresh index (`j'`) inherits its original's range.
+//
+// Size symbols: a name used only as a number — in sum bounds or as an index
+// value (`n` in `\sum_{j=1}^{n}` or `[j \le n]`), addressing no array slot and
+// no δ — is a constant read from `values` or `sizes`, not a free index. Both
+// uses must read alike, because a δ-collapse turns the bound of
+// `\sum_{j=1}^{n} δ_{jk} x_j` into the bracket of `[1 \le k \le n] x_k`.
+// A caller who knows better says so: `free` makes a name an output index,
+// `symbols` makes one a constant wherever it occurs (the checker passes f's
+// size symbols to the derivative).
 
 import { assertNever, children, type Expr, type Index } from './ast.js';
 import { baseLetter, freeIndices } from './indices.js';
@@ -43,7 +50,7 @@ export interface Signature {
   readonly inputs: readonly InputSpec[];
   /** Index names whose full range `1..N` is used (free indices, unbounded sums, `\#j`): they need a size. */
   readonly ranged: readonly string[];
-  /** Names that occur only in sum bounds: constants (`n`). */
+  /** Constants (`n`): names used only in sum bounds and index values, and the names given as `symbols`. */
   readonly sizeSymbols: readonly string[];
   /** The result's free indices, in output order. */
   readonly free: readonly string[];
@@ -60,19 +67,25 @@ export type InputSignature = Pick<Signature, 'inputs' | 'ranged' | 'sizeSymbols'
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Read off what `expr` needs from outside; `free` fixes the output order (default: alphabetical). */
-export function signature(expr: Expr, free?: readonly string[]): Signature {
-  const { outputs, ...rest } = jointSignature([expr], [free]);
+/**
+ * Read off what `expr` needs from outside; `free` fixes the output order
+ * (default: alphabetical); `symbols` are read as size symbols wherever they occur.
+ */
+export function signature(expr: Expr, free?: readonly string[], symbols: readonly string[] = []): Signature {
+  const { outputs, ...rest } = jointSignature([expr], [free], symbols);
   return { ...rest, free: outputs[0]! };
 }
 
 /** `signature` for several formulas at once: inputs are shared (one name, one shape), each result has its own free indices. */
-export function jointSignature(exprs: readonly Expr[], frees: readonly (readonly string[] | undefined)[] = []): JointSignature {
+export function jointSignature(
+  exprs: readonly Expr[], frees: readonly (readonly string[] | undefined)[] = [], symbols: readonly string[] = [],
+): JointSignature {
+  const declared = new Set(symbols);
   const specs = new Map<string, { rank: number; slots: Set<string>[] }>();
-  const inBounds = new Set<string>();
+  /** Names used as numbers: in sum bounds and index values. */
+  const asNumber = new Set<string>();
   const asIndex = new Set<string>();
   const ranged = new Set<string>();
-  const extents = new Set<string>();
   const seen = new Set<string>();
   const freeIn = (i: Index | null, bound: ReadonlySet<string>, into: Set<string>) => {
     if (i !== null && i.kind === 'ivar' && !bound.has(i.name)) into.add(i.name);
@@ -94,21 +107,24 @@ export function jointSignature(exprs: readonly Expr[], frees: readonly (readonly
           );
         }
         e.indices.forEach((i, s) => {
-          if (i.kind === 'ivar' && i.offset === 0) spec.slots[s]!.add(i.name);
+          // A constant subscript (`x_n`) ranges over nothing: it fixes no size and its reads are range-checked.
+          const constant = i.kind === 'ivar' && !bound.has(i.name) && declared.has(i.name);
+          if (i.kind === 'ivar' && i.offset === 0 && !constant) spec.slots[s]!.add(i.name);
           freeIn(i, bound, asIndex);
         });
         return;
       }
       case 'delta': freeIn(e.a, bound, asIndex); freeIn(e.b, bound, asIndex); return;
-      case 'extent': ranged.add(e.index); extents.add(e.index); return;
+      case 'extent': ranged.add(e.index); return;
+      case 'index': freeIn(e.index, bound, asNumber); return;
       case 'sum': {
-        freeIn(e.lower, bound, inBounds);
-        freeIn(e.upper, bound, inBounds);
+        freeIn(e.lower, bound, asNumber);
+        freeIn(e.upper, bound, asNumber);
         if (e.lower === null || e.upper === null) ranged.add(e.index);
         visit(e.body, new Set(bound).add(e.index));
         return;
       }
-      case 'num': case 'index': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'diff':
+      case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'diff':
       case 'rel': case 'iverson':
         for (const c of children(e)) visit(c, bound);
         return;
@@ -118,7 +134,12 @@ export function jointSignature(exprs: readonly Expr[], frees: readonly (readonly
   for (const e of exprs) visit(e, new Set());
 
   const requested = new Set(frees.flatMap((f) => f ?? []));
-  const sizeSymbols = [...inBounds].filter((n) => !asIndex.has(n) && !requested.has(n)).sort(byName);
+  for (const n of declared) if (requested.has(n)) throw new EvaluationError(`'${n}' is asked for both as an output index and as a size symbol`);
+  const occurs = (n: string) => exprs.some((e) => freeIndices(e).has(n));
+  const sizeSymbols = [...new Set([
+    ...[...asNumber].filter((n) => !asIndex.has(n) && !requested.has(n)),
+    ...[...declared].filter(occurs),
+  ])].sort(byName);
   const outputs = exprs.map((expr, at) => {
     const exprFree = [...freeIndices(expr)].filter((n) => !sizeSymbols.includes(n)).sort(byName);
     const order = frees[at] ?? exprFree;
@@ -131,8 +152,8 @@ export function jointSignature(exprs: readonly Expr[], frees: readonly (readonly
   });
   return {
     inputs: [...specs].map(([name, s]) => ({ name, rank: s.rank, slots: s.slots.map((set) => [...set]) })),
-    // `\#n` of a size symbol asks for a range too (from sizes), as the interpreter does.
-    ranged: [...ranged].filter((n) => !sizeSymbols.includes(n) || extents.has(n)).sort(byName),
+    // A size symbol may be a range too (`\#n`, or a sum elsewhere binding the same letter): its size comes from sizes.
+    ranged: [...ranged].sort(byName),
     sizeSymbols,
     outputs,
   };
@@ -266,7 +287,7 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   const symbols = new Map<string, number>();
   for (const n of sig.sizeSymbols) {
     const v = own(values, n) ? values[n] : sizes.get(n);
-    if (v === undefined) throw new EvaluationError(`size symbol '${n}' (a sum bound) needs a value: give values.${n} or sizes.${n}`);
+    if (v === undefined) throw new EvaluationError(`size symbol '${n}' (a constant, as in a sum bound) needs a value: give values.${n} or sizes.${n}`);
     symbols.set(n, checkSize(() => `size symbol '${n}'`, v, 0));
   }
   for (const n of sig.ranged) {

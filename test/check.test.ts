@@ -3,6 +3,7 @@ import { add, call, delta, inum, ivar, mul, neg, num, pow, sum, variable } from 
 import { checkDerivative, inputsUnderRoots, prng, randomInputs } from '../src/check.js';
 import { parse } from '../src/parse/index.js';
 import { evaluate } from '../src/evaluate.js';
+import { freeIndices, resolveIndexValues } from '../src/indices.js';
 
 const j = ivar('j');
 const k = ivar('k');
@@ -93,6 +94,36 @@ describe('checkDerivative', () => {
     // ∂x_j/∂x_i = δ_{ji}; claiming 1 is wrong off the diagonal
     expect(checkDerivative({ f: variable('x', [j]), wrt: xi, derivative: delta(j, i) }).ok).toBe(true);
     expect(checkDerivative({ f: variable('x', [j]), wrt: xi, derivative: num(1) }).ok).toBe(false);
+  });
+
+  it("reads f's size symbols as constants of the derivative, where the simplifier moved them out of the bounds", () => {
+    const f = parse(String.raw`\sum_{j=1}^{n} x_j^2`);
+    const xk = parse('x_k');
+    if (xk.kind !== 'var') throw new Error('x_k is a variable');
+    // `n` is an index value here, as after f's bound was collapsed into the bracket.
+    const right = resolveIndexValues(parse(String.raw`2 [1 \le k \le n] x_k`), new Set(['k', 'n']));
+    expect(freeIndices(right)).toEqual(new Set(['k', 'n']));
+    // n = 2 from values, x of length 3: the bracket is 0 at k = 3.
+    const inputs = { values: { n: 2, x: [0.5, -1, 1.5] } };
+    const r = checkDerivative({ f, wrt: xk, derivative: right, inputs });
+    expect(r.ok).toBe(true);
+    expect(r.checked).toBe(9);
+    expect(checkDerivative({ f, wrt: xk, derivative: parse('2 x_k'), inputs }).failures.map((p) => p.assignment)).toEqual([{ k: 3 }, { k: 3 }, { k: 3 }]);
+    // In a δ or a subscript too: ∂(Σ_{j=n}^{n} x_j²)/∂x_k = 2 δ_{kn} x_n, with n a constant, not a second index.
+    const single = parse(String.raw`\sum_{j=n}^{n} x_j^2`);
+    const viaDelta = checkDerivative({ f: single, wrt: xk, derivative: mul([num(2), delta(k, ivar('n')), variable('x', [ivar('n')])]), inputs });
+    expect(viaDelta.ok).toBe(true);
+    expect(checkDerivative({ f: single, wrt: xk, derivative: mul([num(2), variable('x', [ivar('n')])]), inputs }).ok).toBe(false);
+  });
+
+  it('accepts a derivative whose bracket guards a read outside the range', () => {
+    const f = parse(String.raw`\sum_{j=2}^{n} x_j x_{j-1}`);
+    const xk = parse('x_k');
+    if (xk.kind !== 'var') throw new Error('x_k is a variable');
+    const claimed = resolveIndexValues(parse(String.raw`[2 \le k \le n] x_{k-1} + [2 \le k+1 \le n] x_{k+1}`), new Set(['k', 'n']));
+    expect(checkDerivative({ f, wrt: xk, derivative: claimed, sizes: { n: 4 } }).ok).toBe(true);
+    // Without the brackets the read x_0 is an error, not a 0.
+    expect(() => checkDerivative({ f, wrt: xk, derivative: parse('x_{k-1} + x_{k+1}'), sizes: { n: 4 } })).toThrow(/out of range/);
   });
 
   it('uses fixed inputs and sizes', () => {

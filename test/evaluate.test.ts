@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  add, call, delta, diff, equation, extent, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel, sum, variable,
+  add, call, delta, diff, div, equation, extent, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel, sum, variable,
 } from '../src/ast.js';
 import { evaluate, EvaluationError } from '../src/evaluate.js';
 
@@ -56,12 +56,73 @@ describe('evaluate', () => {
     // Σ_i [i ≤ 2] i = 1 + 2
     const br = sum('i', mul([iverson(rel(['<='], [indexValue(i), num(2)])), indexValue(i)]));
     expect(evaluate(br, { values: {}, sizes: { i: 5 } }).value).toBe(3);
-    // chained relation 1 < i < 4
+    // chained relation 1 < i < 4, over i
     const chain = iverson(rel(['<', '<'], [num(1), indexValue(i), num(4)]));
-    expect(evaluate(chain, { values: {}, sizes: { i: 5 } }).value).toEqual([0, 1, 1, 0, 0]);
+    expect(evaluate(chain, { values: {}, sizes: { i: 5 } }, { free: ['i'] }).value).toEqual([0, 1, 1, 0, 0]);
     expect(evaluate(mul([extent('j'), num(2)]), { values: {}, sizes: { j: 7 } }).value).toBe(14);
     expect(evaluate(equation(num(2), num(2)), { values: {} }).value).toBe(1);
     expect(evaluate(rel(['!='], [num(2), num(2)]), { values: {} }).value).toBe(0);
+  });
+
+  describe('strong zero: a product with a bracket or δ that is 0 is 0, its other factors unread', () => {
+    const x = (offset: number) => variable('x', [ivar('k', offset)]);
+    const atLeast = (lo: number) => iverson(rel(['<='], [num(lo), indexValue(k)]));
+    const X = { x: [1, 10, 100] };
+
+    it('reads nothing where the bracket is false, and is an error where it is true', () => {
+      // [2 ≤ k] x_{k-1} over k = 1..3: x_0 is never read.
+      expect(evaluate(mul([atLeast(2), x(-1)]), { values: X, sizes: { k: 3 } }).value).toEqual([0, 1, 10]);
+      // The bracket may come after the read, and the read may sit in a sum of the product.
+      expect(evaluate(mul([num(2), add([x(0), neg(x(-1))]), atLeast(2)]), { values: X, sizes: { k: 3 } }).value).toEqual([0, 18, 180]);
+      // [1 ≤ k] is true at k = 1: x_0 is read, and that is an error.
+      expect(() => evaluate(mul([atLeast(1), x(-1)]), { values: X, sizes: { k: 3 } })).toThrow(/index k-1 = 0 of 'x' \(slot 1\) is out of range/);
+    });
+
+    it('applies to δ, and makes 0 of infinities and NaN', () => {
+      // δ_{k1} x_{k-1}... reads x_0 at k = 1 only, where δ_{k1} is 1.
+      expect(() => evaluate(mul([delta(k, inum(1)), x(-1)]), { values: X, sizes: { k: 3 } })).toThrow(/out of range/);
+      expect(evaluate(mul([delta(k, inum(3)), x(-1)]), { values: X, sizes: { k: 3 } }).value).toEqual([0, 0, 10]);
+      const y = variable('y');
+      expect(evaluate(mul([iverson(rel(['>'], [y, num(0)])), call('log', [y])]), { values: { y: -1 } }).value).toBe(0);
+      expect(evaluate(mul([iverson(rel(['>'], [y, num(0)])), div(num(1), y)]), { values: { y: 0 } }).value).toBe(0);
+      // Without a bracket, 0·∞ is NaN as usual.
+      expect(evaluate(mul([num(0), div(num(1), y)]), { values: { y: 0 } }).value).toBeNaN();
+    });
+  });
+
+  describe('size symbols outside sum bounds', () => {
+    const n = ivar('n');
+    const xk = variable('x', [k]);
+    // Σ_{j=1}^{n} δ_{jk} x_j after the collapse: [1 ≤ k ≤ n] x_k.
+    const collapsed = mul([iverson(rel(['<=', '<='], [num(1), indexValue(k), indexValue(n)])), xk]);
+
+    it('reads a bare n that addresses no array as a constant, from values or sizes', () => {
+      expect(evaluate(collapsed, { values: { x: [1, 2, 4, 8], n: 2 } }).value).toEqual([1, 2, 0, 0]);
+      const t = evaluate(collapsed, { values: { x: [1, 2, 4, 8] }, sizes: { n: 3 } });
+      expect(t.free).toEqual(['k']);
+      expect(t.value).toEqual([1, 2, 4, 0]);
+      // As an offset index value and inside a sum's body alike.
+      const e = sum('j', mul([iverson(rel(['<'], [indexValue(ivar('j')), indexValue(ivar('n', -1))])), variable('x', [ivar('j')])]));
+      expect(evaluate(e, { values: { x: [1, 2, 4, 8], n: 4 } }).value).toBe(3);
+      expect(() => evaluate(collapsed, { values: { x: [1, 2] } })).toThrow(/size symbol 'n'.*values\.n or sizes\.n/);
+    });
+
+    it('reads it as an output index when asked to', () => {
+      expect(evaluate(collapsed, { values: { x: [1, 2] }, sizes: { n: 2 } }, { free: ['k', 'n'] }).value).toEqual([[1, 1], [0, 2]]);
+    });
+
+    it('reads a name given in symbols as a constant wherever it occurs, a subscript and a δ included', () => {
+      const e = mul([delta(k, n), variable('x', [n])]);
+      expect(evaluate(e, { values: { x: [1, 2, 4], n: 2 }, sizes: { k: 3 } }, { symbols: ['n'] }).value).toEqual([0, 2, 0]);
+      // Without it, n is a second index of the result.
+      expect(evaluate(e, { values: { x: [1, 2, 4] }, sizes: { k: 3 } }).free).toEqual(['k', 'n']);
+      // A constant subscript fixes no size and is range-checked.
+      expect(() => evaluate(variable('x', [n]), { values: { x: [1, 2, 4], n: 4 } }, { symbols: ['n'] })).toThrow(/index n = 4 of 'x'/);
+      // (δ_{kn} x_n reads nothing when n is past k's range: δ_{kn} is 0 everywhere.)
+      expect(evaluate(e, { values: { x: [1, 2, 4], n: 4 }, sizes: { k: 3 } }, { symbols: ['n'] }).value).toEqual([0, 0, 0]);
+      expect(() => evaluate(e, { values: { x: [1, 2, 4], n: 2 }, sizes: { k: 3 } }, { free: ['k', 'n'], symbols: ['n'] }))
+        .toThrow(/'n' is asked for both as an output index and as a size symbol/);
+    });
   });
 
   it('reads literal and offset indices, 1-based', () => {

@@ -21,6 +21,8 @@ export interface CompileOptions {
   readonly free?: readonly string[];
   /** Default sizes, used where a call's inputs give none. */
   readonly sizes?: Readonly<Record<string, number>>;
+  /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
+  readonly symbols?: readonly string[];
 }
 
 export interface CompileAllOptions {
@@ -28,6 +30,8 @@ export interface CompileAllOptions {
   readonly free?: readonly (readonly string[] | undefined)[];
   /** Default sizes, used where a call's inputs give none. */
   readonly sizes?: Readonly<Record<string, number>>;
+  /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
+  readonly symbols?: readonly string[];
 }
 
 export interface CompiledInput {
@@ -84,7 +88,7 @@ type Entry = (args: (number | Float64Array)[]) => void;
 
 /** Compile one formula. */
 export function compile(expr: Expr, options: CompileOptions = {}): Compiled {
-  const all = compileAll([expr], { free: [options.free], sizes: options.sizes });
+  const all = compileAll([expr], { free: [options.free], sizes: options.sizes, symbols: options.symbols });
   const { outputs, ...rest } = all.signature;
   // Reused, so that a call allocates nothing here.
   const one: Float64Array[] = [];
@@ -109,7 +113,7 @@ export function compile(expr: Expr, options: CompileOptions = {}): Compiled {
 
 /** Compile several formulas over the same inputs into one kernel. */
 export function compileAll(exprs: readonly Expr[], options: CompileAllOptions = {}): CompiledAll {
-  const sig = jointSignature(exprs, options.free);
+  const sig = jointSignature(exprs, options.free, options.symbols);
   const kernel = generateKernel(exprs, sig);
   const oob = (access: number, value: number) => {
     const a = kernel.accesses[access]!;

@@ -23,12 +23,21 @@
 // of a two-layer network O(I·J + J·K): the hidden activations are computed
 // once, for the forward sums and for the backward factors alike.
 //
+// Guards: an Iverson bracket or a δ that is 0 makes its product 0 whatever
+// the other factors are (a strong zero, as in the interpreter), so a product
+// with guards computes its other factors inside `if (guards)`. That block
+// counts as a loop that may not run: a range-checked read never leaves it, so
+// `[2 ≤ k] x_{k-1}` does not read x_0 at k = 1. Guard-free parts are hoisted
+// out of it as usual; products without guards (the seed gradient) are
+// untouched.
+//
 // Safety: the source contains only generated identifiers (x0, d0_1, n2, i3,
 // t4, …), numbers formatted by `literal`, and fixed operators. Names from the
 // expression never reach it; inputs arrive as positional arguments, and
 // functions from the function table are passed in as values.
 
 import { assertNever, children, type Expr, type Index, indexKey, ivar, mapChildren, mul, type RelOp, sum } from '../ast.js';
+import { isGuard } from '../evaluate.js';
 import { type FunctionSpec, functionSpec } from '../functions.js';
 import { allIndexNames, baseLetter, freeIndices, substituteIndex } from '../indices.js';
 import { EvaluationError, type JointSignature } from '../values.js';
@@ -68,11 +77,11 @@ export function literal(v: number): string {
 interface Level {
   readonly stmts: string[];
   readonly memo: Map<number, string>;
-  /** The index bound by this loop (null for level 0). */
+  /** The index bound by this loop (null for level 0 and for a guard's block). */
   readonly index: string | null;
   /** JS expression for the index's 0-based value. */
   readonly zero: string;
-  /** Runs over the whole range 1..N (a free index or an unbounded sum), not between explicit bounds. */
+  /** Runs over the whole range 1..N (a free index or an unbounded sum), not between explicit bounds or under a guard. */
   readonly full: boolean;
 }
 type Nest = readonly Level[];
@@ -322,7 +331,7 @@ class Emitter {
     let v = this.riskyMemo.get(e.id);
     if (v === undefined) {
       v = e.kind === 'var'
-        ? e.indices.some((i) => i.kind === 'inum' || i.offset !== 0 || this.boundedBinders.has(i.name))
+        ? e.indices.some((i) => i.kind === 'inum' || i.offset !== 0 || this.boundedBinders.has(i.name) || this.symbolParam.has(i.name))
         : children(e).some((c) => this.risky(c));
       this.riskyMemo.set(e.id, v);
     }
@@ -459,6 +468,7 @@ class Emitter {
         return `(${parts.join(' ')})`;
       }
       case 'mul': {
+        if (e.factors.some(isGuard) && !e.factors.every(isGuard)) return this.guarded(e, nest);
         const factors = this.groupFactors(e);
         return factors.length === 0 ? '1' : `(${factors.map(g).join(' * ')})`;
       }
@@ -485,6 +495,20 @@ class Emitter {
       case 'num': case 'extent': case 'index': case 'diff': return this.gen(e, nest);
       default: return assertNever(e);
     }
+  }
+
+  /** A product with guards: the other factors are computed in a block that runs only where every guard is 1. */
+  private guarded(e: Expr & { kind: 'mul' }, nest: Nest): string {
+    const at = nest[nest.length - 1]!;
+    const test = e.factors.filter(isGuard).map((f) => `${this.gen(f, nest)} !== 0`).join(' && ');
+    const rest = e.factors.filter((f) => !isGuard(f));
+    const block: Level = { stmts: [], memo: new Map(), index: null, zero: '', full: false };
+    const value = this.gen(rest.length === 1 ? rest[0]! : mul(rest), [...nest, block]);
+    const result = this.fresh('g');
+    block.stmts.push(`${result} = ${value};`);
+    at.stmts.push(`let ${result} = 0;`);
+    at.stmts.push(`if (${test}) {\n${indent(block.stmts.join('\n'))}\n}`);
+    return result;
   }
 
   /**

@@ -16,16 +16,16 @@ export function flatten(v: number | NestedArray): number[] {
  * assignment, or both refuse with an EvaluationError. Returns the number of
  * values compared (0 when both refused).
  */
-export function agree(e: Expr, inputs: Inputs, free?: readonly string[]): number {
+export function agree(e: Expr, inputs: Inputs, free?: readonly string[], symbols?: readonly string[]): number {
   let expected: number[] | Error;
   try {
-    expected = flatten(evaluate(e, inputs, { free }).value);
+    expected = flatten(evaluate(e, inputs, { free, symbols }).value);
   } catch (err) {
     expected = err as Error;
   }
   let got: number[] | Error;
   try {
-    const r = compile(e, { free }).fn(inputs);
+    const r = compile(e, { free, symbols }).fn(inputs);
     got = typeof r.value === 'number' ? [r.value] : [...r.value];
   } catch (err) {
     got = err as Error;

@@ -110,6 +110,76 @@ describe('compile: schedule', () => {
   });
 });
 
+describe('compile: guards are strong zeros, as in the interpreter', () => {
+  const xk = (offset: number) => variable('x', [ivar('k', offset)]);
+  const atLeast = (lo: number, at: Index = k) => iverson(rel(['<='], [num(lo), indexValue(at)]));
+  const X = { values: { x: [1, 10, 100] }, sizes: { k: 3 } };
+  const value = (e: Expr, inputs: Inputs, options = {}) => [...(compile(e, options).fn(inputs).value as Float64Array)];
+
+  it('reads nothing where a bracket or δ is 0: [2 ≤ k] x_{k-1} is 0 at k = 1', () => {
+    expect(value(mul([atLeast(2), xk(-1)]), X)).toEqual([0, 1, 10]);
+    // The guard last, the read inside a sum of the product, a constant factor.
+    expect(value(mul([num(2), add([xk(0), neg(xk(-1))]), atLeast(2)]), X)).toEqual([0, 18, 180]);
+    expect(value(mul([delta(k, inum(3)), xk(-1)]), X)).toEqual([0, 0, 10]);
+    // The guard depends on an outer index, the read on an inner one: the read stays under it.
+    const outer = sum('j', mul([atLeast(2, j), variable('x', [ivar('j', -1)]), variable('o', [k])]));
+    expect(agree(outer, { values: { x: [1, 10, 100], o: [1, 2] }, sizes: { j: 3 } })).toBe(2);
+    expect(value(outer, { values: { x: [1, 10, 100], o: [1, 2] }, sizes: { j: 3 } })).toEqual([11, 22]);
+  });
+
+  it('is an error where the guard is 1 and the read is out of range, on both sides', () => {
+    const e = mul([atLeast(1), xk(-1)]);
+    expect(() => compile(e).fn(X)).toThrow(/index k-1 = 0 of 'x' \(slot 1\) is out of range/);
+    expect(agree(e, X)).toBe(0);
+  });
+
+  it('makes 0 of NaN and infinities under a false bracket, as the interpreter does', () => {
+    const y = variable('y', [k]);
+    const e = mul([iverson(rel(['>'], [y, num(0)])), call('log', [y]), div(num(1), y)]);
+    const inputs = { values: { y: [-1, 0, 2] } };
+    expect(value(e, inputs)).toEqual([0, 0, Math.log(2) / 2]);
+    expect(agree(e, inputs)).toBe(3);
+  });
+
+  it('adds nothing to products without guards: the seed gradient has no conditional', () => {
+    expect(compile(gradient).source).not.toMatch(/!== 0\)|let g\d/);
+    expect(compile(mul([atLeast(2), xk(-1)])).source).toMatch(/if \(.* !== 0\) \{/);
+  });
+});
+
+describe('compile: size symbols outside sum bounds', () => {
+  const n = ivar('n');
+  // Σ_{j=1}^{n} δ_{jk} x_j after the collapse: [1 ≤ k ≤ n] x_k.
+  const collapsed = mul([iverson(rel(['<=', '<='], [num(1), indexValue(k), indexValue(n)])), variable('x', [k])]);
+
+  it('reads a bare n that addresses no array as a constant, from values or sizes', () => {
+    const c = compile(collapsed);
+    expect(c.signature.sizeSymbols).toEqual(['n']);
+    expect([...(c.fn({ values: { x: [1, 2, 4, 8], n: 2 } }).value as Float64Array)]).toEqual([1, 2, 0, 0]);
+    expect([...(c.fn({ values: { x: [1, 2, 4, 8] }, sizes: { n: 3 } }).value as Float64Array)]).toEqual([1, 2, 4, 0]);
+    expect(agree(collapsed, { values: { x: [1, 2, 4, 8], n: 3 } })).toBe(4);
+    expect(agree(collapsed, { values: { x: [1, 2] }, sizes: { n: 2 } }, ['k', 'n'])).toBe(4);
+  });
+
+  it('takes symbols, as the interpreter does: a constant subscript is range-checked', () => {
+    const e = add([variable('x', [n]), variable('x', [k])]);
+    expect(compile(e, { symbols: ['n'] }).signature.free).toEqual(['k']);
+    expect(agree(e, { values: { x: [1, 2, 4], n: 2 } }, undefined, ['n'])).toBe(3);
+    expect(() => compile(e, { symbols: ['n'] }).fn({ values: { x: [1, 2, 4], n: 4 } })).toThrow(/index n = 4 of 'x'/);
+    expect(agree(e, { values: { x: [1, 2, 4], n: 4 } }, undefined, ['n'])).toBe(0);
+    // Under a guard that is 0 everywhere (δ_{kn} with n past k's range) the read x_n does not happen.
+    const guarded = mul([delta(k, n), variable('x', [n])]);
+    expect(agree(guarded, { values: { x: [1, 2, 4], n: 4 }, sizes: { k: 3 } }, undefined, ['n'])).toBe(3);
+  });
+
+  it('gives a letter that is a constant in one place and a sum binder in another both a value and a range', () => {
+    const e = add([sum('k', variable('x', [k])), indexValue(k)]);
+    expect(compile(e).signature.ranged).toEqual(['k']);
+    expect(agree(e, { values: { x: [1, 2, 4] }, sizes: { k: 3 } })).toBe(1);
+    expect(compile(e).fn({ values: { x: [1, 2, 4] }, sizes: { k: 3 } }).value).toBe(10);
+  });
+});
+
 describe('compileAll: a forward pass and its gradients in one kernel', () => {
   const rashid = String.raw`o_j = \sigma(\sum_i w_{ij} o_i); o_k = \sigma(\sum_j w_{jk} o_j); E = \sum_k (t_k - o_k)^2`;
   const declared = { i: 784, j: 100, k: 10 };
