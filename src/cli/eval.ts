@@ -4,8 +4,8 @@ import { compile } from '../compile/index.js';
 import { displayName } from '../definitions.js';
 import { InputError } from '../errors.js';
 import { evaluate, type Inputs, type NestedArray } from '../evaluate.js';
+import { signature } from '../values.js';
 import { children, type Expr } from '../ast.js';
-import { freeIndices } from '../indices.js';
 import { commonOptions, type Command, stringOption } from './command.js';
 import { EXIT } from './errors.js';
 import { readText } from './input.js';
@@ -54,12 +54,16 @@ Example:
     if (valuesFile === '-' && args.positionals[0] === '-') throw new InputError('the formula and --values cannot both come from stdin');
     const { expr, original } = numericTarget(inputs, stringOption(args, 'of'));
     const given = withInternalNames(original, readValues(valuesFile));
-    const free = freeOrder(stringOption(args, 'free')) ?? [...freeIndices(original)].sort();
+    // The original's indices, not the value's: ∂f/∂w_{jk} ranges over j and k even where it is constant.
+    // Its size symbols (`n` in a bound) stay constants even where the value reads them elsewhere.
+    const sig = signature(original);
+    const free = freeOrder(stringOption(args, 'free')) ?? [...sig.free];
+    const symbols = sig.sizeSymbols.filter((n) => !free.includes(n));
     const sizes = { ...sizesFromArrays(original, given.values), ...inputs.sizes, ...given.sizes };
     const tensor = args.values.interpret === true
-      ? evaluate(expr, { sizes, values: given.values }, { free })
+      ? evaluate(expr, { sizes, values: given.values }, { free, symbols })
       : (() => {
-        const r = compile(expr, { free }).fn({ sizes, values: given.values });
+        const r = compile(expr, { free, symbols }).fn({ sizes, values: given.values });
         return { free: r.free, shape: r.shape, value: typeof r.value === 'number' ? r.value : nest(r.value, r.shape) };
       })();
     out(JSON.stringify({ free: tensor.free, shape: tensor.shape, value: tensor.value }));

@@ -200,9 +200,7 @@ function binder(sig: InputSignature, defaults: Readonly<Record<string, number>> 
     if (last === null || last.inputs !== inputs || last.sizes !== inputs.sizes) return false;
     for (let at = 0; at < names.length; at++) if (!Object.is(inputs.values[names[at]!], last.values[at])) return false;
     if (inputs.sizes !== undefined) {
-      let count = 0;
-      for (const key in inputs.sizes) count++;
-      if (count !== last.sizeEntries.length) return false;
+      if (Object.keys(inputs.sizes).length !== last.sizeEntries.length) return false;
       for (const [key, v] of last.sizeEntries) if (inputs.sizes[key] !== v) return false;
     }
     return true;

@@ -12,11 +12,11 @@
 // addressed element of the variable by ±h and re-evaluating the body (whose
 // own `∂` nodes are handled the same way, at the moved inputs).
 
-import { add, children, type Expr, type Index, inum, ivar, mapChildren, num, type Var, variable } from '../ast.js';
+import { children, type Expr, inum, ivar, mapChildren, type Var, variable } from '../ast.js';
 import { randomInputs } from '../check.js';
 import { type Definition, type DefinitionTable, unfoldAll } from '../definitions.js';
 import { evaluate, type Inputs, type InputValue, type NestedArray } from '../evaluate.js';
-import { baseLetter, freeIndices, substituteIndex } from '../indices.js';
+import { freeIndices, substituteIndex } from '../indices.js';
 import { EvaluationError } from '../values.js';
 import { occurrences, replaceAt } from './locate.js';
 import { chains, equationOf, lhsOf, type Proof } from './render.js';
@@ -241,12 +241,12 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
   } catch (err) {
     if (!outOfRange(err)) throw err;
   }
-  // Point by point, each free index fixed to its value, with Iverson's convention.
+  // Point by point, each free index fixed to its value: a subterm may be undefined at some points only.
   const out: number[] = [];
   const point = (x: Expr, d: number): void => {
     if (d === free.length) {
       try {
-        out.push(at(strongZero(x, inputs), [])[0]!);
+        out.push(at(x, [])[0]!);
       } catch (err) {
         if (lenient && outOfRange(err)) out.push(NaN);
         else throw err;
@@ -261,34 +261,6 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
 }
 
 const outOfRange = (err: unknown) => err instanceof EvaluationError && /out of range/.test(err.message);
-
-/**
- * `e` at one point (its free indices are numbers) with Iverson's convention
- * that a false bracket is a strong zero: `[2 ≤ k] x_{k-1}` is 0 at k = 1 even
- * though `x_0` does not exist (the evaluator computes every factor). Sums are
- * unrolled so that the brackets in their terms have numbers to decide on.
- */
-function strongZero(e: Expr, inputs: Required<Inputs>): Expr {
-  const value = (i: Index | null, name: string): number | undefined => {
-    if (i === null) return inputs.sizes[name] ?? inputs.sizes[baseLetter(name)];
-    if (i.kind === 'inum') return i.value;
-    // Free and enclosing bound indices are numbers by now: what is left is a size symbol (`n`).
-    const v = inputs.values[i.name] ?? inputs.sizes[i.name];
-    return typeof v === 'number' ? v + i.offset : undefined;
-  };
-  if (e.kind === 'sum') {
-    const lo = value(e.lower ?? inum(1), e.index);
-    const hi = value(e.upper, e.index);
-    if (lo === undefined || hi === undefined) return e;
-    const terms: Expr[] = [];
-    for (let v = lo; v <= hi; v++) terms.push(strongZero(substituteIndex(e.body, e.index, inum(v)), inputs));
-    return add(terms);
-  }
-  const isFalse = (f: Expr) => f.kind === 'iverson' && freeIndices(f).size === 0
-    && evaluate(f, { sizes: inputs.sizes, values: inputs.values }).value === 0;
-  if (e.kind === 'mul' && e.factors.some(isFalse)) return num(0);
-  return mapChildren(e, (c) => strongZero(c, inputs));
-}
 
 /** ∂body/∂wrt as a nested array over `dFree` (sorted), by central differences. */
 function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Required<Inputs>): NestedArray | number {

@@ -176,6 +176,16 @@ describe('kronecker eval', () => {
     expect(r).toEqual({ free: ['k', 'j'], shape: [2, 3], value: [[1, 0, 2], [1, 0, 2]] });
   });
 
+  it('a bounded sum: the condition k ≤ n appears as an Iverson bracket, n stays a constant', async () => {
+    const file = join(tmp, 'bounded.json');
+    writeFileSync(file, JSON.stringify({ values: { x: [1, 2, 3, 4], n: 3 } }));
+    expect((await cli('derive', String.raw`\sum_{j=1}^{n} x_j^2`, '--wrt', 'x_k')).out).toMatch(/= 2 \[1 \\le k \\le n\] x_k$/);
+    for (const mode of [[], ['--interpret']]) {
+      const r = JSON.parse((await cli('eval', String.raw`\sum_{j=1}^{n} x_j^2`, '--wrt', 'x_k', '--values', file, ...mode)).out);
+      expect(r).toEqual({ free: ['k'], shape: [4], value: [2, 4, 6, 0] });
+    }
+  });
+
   it('a missing input is an error naming it', async () => {
     const r = await cli('eval', String.raw`\sum_j v_{jk} o_j`, '--values', values);
     expect(r.code).toBe(2);

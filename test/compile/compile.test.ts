@@ -17,7 +17,7 @@ import { evaluate, EvaluationError } from '../../src/evaluate.js';
 import { agree } from './agree.js';
 import { FUNCTIONS } from '../../src/functions.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';
-import type { Inputs, NestedArray } from '../../src/values.js';
+import type { Inputs, InputValue, NestedArray } from '../../src/values.js';
 
 const j = ivar('j');
 const k = ivar('k');
@@ -229,7 +229,14 @@ describe('compile: bound inputs and the binding cache', () => {
   const J = 4;
   const K = 3;
   const make = () => randomInputs([gradient], { seed: 9, sizes: { j: J, k: K } });
-  const flat = (v: number | NestedArray): Float64Array => Float64Array.from(typeof v === 'number' ? [v] : (v as NestedArray).flat(Infinity) as number[]);
+  const flat = (v: InputValue): Float64Array => {
+    if (typeof v === 'number') return Float64Array.of(v);
+    if (v instanceof Float64Array) return v;
+    const out: number[] = [];
+    const walk = (x: number | NestedArray): void => { if (typeof x === 'number') out.push(x); else x.forEach(walk); };
+    walk(v);
+    return Float64Array.from(out);
+  };
 
   it('bind() runs the kernel on the arrays it was given, read live', () => {
     const r = make();

@@ -6,7 +6,7 @@ import {
   pow, rejects, rel, sum, v, variable,
 } from './helpers.js';
 
-const [a, b, c, x, y, n, E] = ['a', 'b', 'c', 'x', 'y', 'n', 'E'].map((s) => v(s)) as [Expr, Expr, Expr, Expr, Expr, Expr, Expr];
+const [a, b, c, x, n, E] = ['a', 'b', 'c', 'x', 'n', 'E'].map((s) => v(s)) as [Expr, Expr, Expr, Expr, Expr, Expr];
 
 const ACCEPTED: [string, Expr][] = [
   ['2', num(2)],
