@@ -30,5 +30,5 @@ for (const page of pages) {
   const detail = (ok ? r.stdout : r.stderr || r.stdout || String(r.error ?? `exit ${r.status}`)).trim().split('\n').pop();
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${page}: ${detail}`);
 }
-console.log(`test:browser: ${pages.length - failed} of ${pages.length} pages render`);
+console.log(`browser: ${pages.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
