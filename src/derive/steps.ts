@@ -8,7 +8,7 @@
 // the context (a fresh bound name only has to avoid the names of the sum and
 // of the variable), so this is one equality-preserving rewrite.
 
-import { children, type Diff, type Expr, mapChildren } from '../ast.js';
+import { children, type Diff, type Expr, replaceSubterm } from '../ast.js';
 import type { Step } from '../proof/steps.js';
 import { containsDiff } from './fast.js';
 import { applyRule, type DeriveContext } from './rules.js';
@@ -24,19 +24,9 @@ export function nextDiff(e: Expr): Diff | null {
   return null;
 }
 
-/** `e` with every occurrence of `focus` replaced by `by`. */
+/** `e` with every occurrence of the ∂ node `focus` replaced by `by` (only subtrees holding a ∂ are searched). */
 export function replaceNode(e: Expr, focus: Expr, by: Expr): Expr {
-  const memo = new Map<number, Expr>();
-  const walk = (x: Expr): Expr => {
-    if (x === focus) return by;
-    if (!containsDiff(x)) return x;
-    const found = memo.get(x.id);
-    if (found !== undefined) return found;
-    const out = mapChildren(x, walk);
-    memo.set(x.id, out);
-    return out;
-  };
-  return walk(e);
+  return replaceSubterm(e, focus, by, containsDiff);
 }
 
 /** Evaluate every `∂` node of `start` step by step; returns the final expression and the steps. */

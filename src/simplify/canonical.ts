@@ -8,7 +8,7 @@
 // differs between runs and would make the order (and so the form) unstable.
 
 import {
-  add, assertNever, call, delta, diff, type Expr, indexKey, ivar, mapChildren, mul, sum, variable,
+  add, assertNever, call, children, delta, diff, type Expr, indexKey, ivar, mapChildren, mul, sum, variable,
 } from '../ast.js';
 import { substituteIndex } from '../indices.js';
 
@@ -35,33 +35,10 @@ export function structuralKey(e: Expr): string {
     case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'iverson': head = e.kind; break;
     default: return assertNever(e);
   }
-  const kids: string[] = [];
-  switch (e.kind) {
-    case 'num': case 'var': case 'delta': case 'extent': case 'index': break;
-    case 'sum': kids.push(structuralKey(e.body)); break;
-    case 'diff': kids.push(structuralKey(e.body), structuralKey(e.wrt)); break;
-    case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'rel': case 'iverson':
-      for (const c of childList(e)) kids.push(structuralKey(c));
-      break;
-    default: return assertNever(e);
-  }
+  const kids = children(e).map(structuralKey);
   const key = kids.length === 0 ? head : `${head}(${kids.join(';')})`;
   keys.set(e.id, key);
   return key;
-}
-
-function childList(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'add': return e.terms;
-    case 'mul': return e.factors;
-    case 'neg': return [e.arg];
-    case 'div': return [e.num, e.den];
-    case 'pow': return [e.base, e.exp];
-    case 'call': return e.args;
-    case 'rel': return e.args;
-    case 'iverson': return [e.cond];
-    default: return [];
-  }
 }
 
 const byKey = (a: Expr, b: Expr) => {
@@ -136,8 +113,7 @@ export function roughHash(e: Expr): number {
     case 'delta': case 'extent': case 'index': h = hashString(e.kind); break;
     case 'sum': h = mix(hashString('S'), roughHash(e.body)); break;
     case 'neg': case 'div': case 'pow': case 'diff': case 'rel': case 'iverson':
-      h = childList(e).reduce((a, c) => mix(a, roughHash(c)), hashString(e.kind === 'rel' ? `R${e.ops.join('')}` : e.kind));
-      if (e.kind === 'diff') h = mix(h, roughHash(e.body));
+      h = children(e).reduce((a, c) => mix(a, roughHash(c)), hashString(e.kind === 'rel' ? `R${e.ops.join('')}` : e.kind));
       break;
     default: return assertNever(e);
   }
