@@ -4,6 +4,7 @@
 // numeric value, in a numerically stable form).
 
 import { add, call, div, type Expr, iverson, mul, neg, num, pow, rel } from './ast.js';
+import { InputError } from './errors.js';
 
 export interface FunctionSpec {
   /** Canonical name, stored in `call.fn` and used by the plain-text syntax. */
@@ -100,11 +101,15 @@ export function functionByCommand(command: string): FunctionSpec | undefined {
   return byCommand.get(command);
 }
 
-/** The spec for a canonical name; throws for an unknown function (a bug or unsupported input upstream). */
+/** The spec for a canonical name; an InputError for a function we cannot compute with. */
 export function functionSpec(name: string): FunctionSpec {
   const spec = byName.get(name);
-  if (spec === undefined) throw new Error(`unknown function '${name}'`);
-  return spec;
+  if (spec !== undefined) return spec;
+  if (name === 'prime') {
+    // The parser reads `(ax)'` as written; it does not say which variable it differentiates by.
+    throw new InputError("a prime (f)' does not say which variable it differentiates by: write \\frac{d}{dx}(f) instead");
+  }
+  throw new InputError(`unknown function '${name}' (known: ${table.map((f) => f.name).join(', ')})`);
 }
 
 export const FUNCTIONS: readonly FunctionSpec[] = table;

@@ -7,6 +7,8 @@ import { derive } from '../derive/index.js';
 import { freeIndices } from '../indices.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
+import { InputError } from '../errors.js';
+import { EvaluationError } from '../values.js';
 import { printedBoth, printIn, problemOptions, readInputs, resolveProblem } from './problem.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
@@ -105,10 +107,16 @@ export function checkResult(
   const f = unfoldAll(target, definitions);
   const fixed = assumptions.length === 0 ? {} : inputsSatisfying(assumptions.map((a) => unfoldAll(a, definitions)));
   const claimed = fixed === null ? d.raw : d.result;
-  const report = checkDerivative({
-    f, wrt, derivative: unfoldAll(claimed, definitions), inputs: fixed ?? {}, positive: inputsUnderRoots(f),
-  });
-  return { ...report, checkedRaw: fixed === null };
+  try {
+    const report = checkDerivative({
+      f, wrt, derivative: unfoldAll(claimed, definitions), inputs: fixed ?? {}, positive: inputsUnderRoots(f),
+    });
+    return { ...report, checkedRaw: fixed === null };
+  } catch (err) {
+    // Random sizes may not fit the formula (x_{j+1} with j up to n needs n+1 entries of x).
+    if (err instanceof EvaluationError) throw new InputError(`--check could not evaluate the formula at random inputs: ${err.message}`);
+    throw err;
+  }
 }
 
 export function describeCheck(r: CheckReport & { checkedRaw?: boolean }): string {

@@ -111,6 +111,18 @@ describe('errors: one short message, a caret, exit 2, no stack trace', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  it('a prime that names no variable is refused, not differentiated', async () => {
+    const r = await cli('derive', String.raw`(ax)^\prime`, '--wrt', 'x');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('does not say which variable');
+  });
+
+  it('an unknown function is refused by name', async () => {
+    const r = await cli('derive', 'foo(x)', '--wrt', 'x');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown function '?foo/);
+  });
+
   it('an unknown option is a usage error', async () => {
     const r = await cli('derive', 'x', '--wrt', 'x', '--bogus');
     expect(r.code).toBe(2);
