@@ -86,6 +86,8 @@ Examples:
       throw new UsageError(`--format ${format} needs --steps`, 'derive');
     }
     if (report !== null && format !== 'json') io.err(describeCheck(report));
+    // Nothing could be compared: not a mismatch, but not a verified result either.
+    if (report !== null && report.checked === 0) return EXIT.badInput;
     return ok ? EXIT.ok : EXIT.checkFailed;
   },
 };
@@ -120,6 +122,9 @@ export function checkResult(
 }
 
 export function describeCheck(r: CheckReport & { checkedRaw?: boolean }): string {
+  if (r.checked === 0) {
+    return 'check: not possible — no point could be evaluated (is the variable used with another number of indices, or are the inputs out of their domain?)';
+  }
   const what = r.checkedRaw === true ? ' (the derivative before simplification: the assumptions cannot be met by random inputs)' : '';
   if (r.ok) return `check: ok — agrees with central finite differences at ${r.checked} points (max relative error ${r.maxError.toExponential(1)})${what}`;
   const first = r.failures[0];

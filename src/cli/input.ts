@@ -14,7 +14,7 @@ export function readFormula(positionals: readonly string[], file: string | undef
     if (positionals.length > 0) throw new UsageError('give the formula either as an argument or with -f FILE, not both', command);
     return { text: readText(file), origin: file };
   }
-  if (positionals.length === 1 && positionals[0] === '-') return { text: readFileSync(0, 'utf8'), origin: 'stdin' };
+  if (positionals.length === 1 && positionals[0] === '-') return { text: readText('-'), origin: 'stdin' };
   if (positionals.length === 0) throw new UsageError('no formula given (pass it as an argument, - for stdin, or -f FILE)', command);
   // The shell may have split an unquoted formula: the words are one formula.
   return { text: positionals.join(' '), origin: 'argument' };
@@ -24,6 +24,6 @@ export function readText(file: string): string {
   try {
     return readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new UsageError(`cannot read ${file === '-' ? 'stdin' : file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
 }

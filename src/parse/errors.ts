@@ -16,7 +16,8 @@ export class ParseError extends Error {
     readonly length: number,
     source: string,
   ) {
-    super(message);
+    // One line, whatever the offending text holds (an unknown command `\` before a line break).
+    super(message.replace(/\r?\n/g, '\\n').replace(/\t/g, '\\t'));
     this.name = 'ParseError';
     const { line, column } = lineAndColumn(source, offset);
     this.line = line;

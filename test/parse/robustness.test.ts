@@ -1,0 +1,49 @@
+// Bad input gets a ParseError — never another exception, a hang, or a stack
+// trace. Random strings over the characters and commands formulas are made of,
+// and random mutations of real formulas, must each either parse or raise a
+// ParseError with a position inside the input.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ParseError, parseFormulas } from '../../src/parse/index.js';
+import { SEED_FORMULAS } from '../fixtures/seed.js';
+
+const PIECES = [
+  '\\frac', '\\partial', '\\sum', '_', '^', '{', '}', '(', ')', '[', ']', '\\left(', '\\right)', '\\cdot', '\\sigma',
+  '\\text{sigmoid}', '\\delta', '\\le', '=', ',', ';', '+', '-', '/', '*', "'", 'x', 'w', 'j', 'k', '1', '2', '0.5',
+  ' ', '\n', '\\quad', '\\sqrt', '|', '#', 'd/dx', 'sum(', 'w[j,k]', '\\', '\\lvert', '\\rvert', '\\limits', 'e^',
+];
+
+function parsesOrPointsInside(text: string): void {
+  try {
+    parseFormulas(text);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ParseError);
+    const e = err as ParseError;
+    expect(e.offset).toBeGreaterThanOrEqual(0);
+    expect(e.offset).toBeLessThanOrEqual(text.length);
+    expect(e.format(text).split('\n')).toHaveLength(3);
+  }
+}
+
+describe('parser robustness', () => {
+  it('random sequences of formula pieces parse or give a ParseError', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 25 }), (parts) => {
+      parsesOrPointsInside(parts.join(''));
+    }), { numRuns: 1500 });
+  });
+
+  it('random strings parse or give a ParseError', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), parsesOrPointsInside), { numRuns: 1500 });
+  });
+
+  it("the seed's formulas with a piece cut out or inserted parse or give a ParseError", () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...SEED_FORMULAS), fc.nat(), fc.nat({ max: 6 }), fc.constantFrom('', ...PIECES),
+      (formula, at, cut, insert) => {
+        const i = at % (formula.length + 1);
+        parsesOrPointsInside(formula.slice(0, i) + insert + formula.slice(i + cut));
+      },
+    ), { numRuns: 1000 });
+  });
+});
