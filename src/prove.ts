@@ -29,7 +29,7 @@ export function simplifyFormula(formula: Expr, options: ProveOptions & { steps?:
   const evaluated = evaluateDerivatives(formula, options);
   const steps = [...evaluated.steps];
   const e = evaluated.result;
-  const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps };
+  const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps, linked: [formula] };
   if (e.kind !== 'rel') {
     const s = simplify(e, simplifyOptions);
     return { result: s.result, steps: [...steps, ...s.steps] };

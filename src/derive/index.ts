@@ -42,7 +42,9 @@ export interface Derivation {
 export function derive(expr: Expr, wrt: Var, options: DeriveOptions = {}): Derivation {
   const ctx = makeContext(options.definitions ?? []);
   const start = diff(expr, wrt, 'fraction');
-  const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps };
+  // The formula, its variable and the definitions tell which letters share a range (w_{ab} ties b to w's slot).
+  const linked = [start, ...(options.definitions ?? []).map((d) => d.body)];
+  const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps, linked };
   const definitions = options.definitions ?? [];
   if (options.steps === true) {
     const d = evaluateDiffsWithSteps(start, ctx);
@@ -69,7 +71,8 @@ export interface EvaluateDerivativesOptions extends DeriveOptions {
 export function evaluateDerivatives(expr: Expr, options: EvaluateDerivativesOptions = {}): { result: Expr; steps: Step[] } {
   const ctx = makeContext(options.definitions ?? []);
   const simplifyParts = options.simplify ?? true;
-  const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps };
+  const linked = [expr, ...(options.definitions ?? []).map((d) => d.body)];
+  const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps, linked };
   // Hide a left-hand derivative from the search by evaluating only the other sides.
   const named = expr.kind === 'rel' && expr.args[0]!.kind === 'diff' ? expr : null;
   const parts = named === null ? [expr] : named.args.slice(1);

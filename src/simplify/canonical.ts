@@ -10,10 +10,28 @@
 import {
   add, assertNever, call, children, delta, diff, type Expr, indexKey, ivar, mapChildren, mul, sum, variable,
 } from '../ast.js';
-import { substituteIndex } from '../indices.js';
+import { baseLetter, substituteIndex } from '../indices.js';
 
-/** Bound names chosen here can never clash with a user's index name (`%` is not in the grammar). */
-const boundName = (depth: number) => `%${depth}`;
+/**
+ * The canonical name of a binder: its depth, and what tells its range — the
+ * array slots it addresses in the body (`o#0` for `Σ_j o_j`), else its letter.
+ * Σ_j w_{jk} o_j and Σ_i w_{ik} o_i range over the same slots and so become one
+ * node; Σ_j j and Σ_i i may range over different extents and stay apart.
+ * `%` is not in the grammar, so these never clash with a user's index name.
+ */
+function boundName(depth: number, index: string, body: Expr): string {
+  const slots = new Set<string>();
+  const visit = (x: Expr): void => {
+    if (x.kind === 'var') {
+      x.indices.forEach((i, n) => {
+        if (i.kind === 'ivar' && i.name === index && i.offset === 0) slots.add(`${x.name}/${x.indices.length}#${n}`);
+      });
+    }
+    if (!(x.kind === 'sum' && x.index === index)) children(x).forEach(visit);
+  };
+  visit(body);
+  return `%${depth}:${slots.size === 0 ? baseLetter(index) : [...slots].sort().join('+')}`;
+}
 
 const keys = new Map<number, string>();
 
@@ -57,7 +75,7 @@ function canon(e: Expr, depth: number): Expr {
   let out: Expr;
   switch (e.kind) {
     case 'sum': {
-      const name = boundName(depth);
+      const name = boundName(depth, e.index, e.body);
       const body = e.index === name ? e.body : substituteIndex(e.body, e.index, ivar(name));
       out = sum(name, canon(body, depth + 1), e.lower, e.upper);
       break;

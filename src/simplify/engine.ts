@@ -20,6 +20,8 @@ import type { Sizes } from './ranges.js';
 /** What rules may consult besides the node itself. */
 export interface RuleContext {
   readonly sizes: Sizes;
+  /** Whether two undeclared index letters certainly range over the same values (see `linkedRanges`). */
+  readonly sameRange: (a: string, b: string) => boolean;
   /** User equations `lhs = rhs`, used left to right. */
   readonly assumptions: readonly { readonly lhs: Expr; readonly rhs: Expr }[];
 }

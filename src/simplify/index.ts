@@ -9,7 +9,7 @@ import { freeIndices } from '../indices.js';
 import type { Step } from '../proof/steps.js';
 import { canonical } from './canonical.js';
 import { type Memo, type RuleContext, run } from './engine.js';
-import type { Sizes } from './ranges.js';
+import { linkedRanges, type Sizes } from './ranges.js';
 import { RULES } from './rules/index.js';
 
 export { canonical } from './canonical.js';
@@ -21,6 +21,12 @@ export interface SimplifyOptions {
   readonly sizes?: Sizes;
   /** Record one step per rewrite. */
   readonly steps?: boolean;
+  /**
+   * Expressions whose indexing tells which letters share a range, besides the
+   * input: the differentiator passes `∂f/∂w`, whose `w_{ab}` ties a and b to
+   * the slots of w even where the derivative no longer reads w.
+   */
+  readonly linked?: readonly Expr[];
 }
 
 /**
@@ -34,7 +40,7 @@ const FUEL = 100_000;
 const memos = new Map<string, Memo>();
 const MAX_MEMOS = 32;
 
-function contextOf(options: SimplifyOptions): { ctx: RuleContext; key: string } {
+function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; key: string } {
   const sizes = options.sizes ?? {};
   const assumptions = (options.assumptions ?? []).map((a) => {
     if (a.kind !== 'rel' || a.ops.length !== 1 || a.ops[0] !== '=') {
@@ -47,12 +53,13 @@ function contextOf(options: SimplifyOptions): { ctx: RuleContext; key: string } 
     }
     return { lhs, rhs };
   });
-  const key = `${JSON.stringify(Object.entries(sizes).sort())}|${assumptions.map((a) => `${a.lhs.id}=${a.rhs.id}`).join(',')}`;
-  return { ctx: { sizes, assumptions }, key };
+  const ranges = linkedRanges([expr, ...(options.linked ?? []), ...(options.assumptions ?? [])]);
+  const key = `${JSON.stringify(Object.entries(sizes).sort())}|${assumptions.map((a) => `${a.lhs.id}=${a.rhs.id}`).join(',')}|${ranges.key}`;
+  return { ctx: { sizes, assumptions, sameRange: ranges.same }, key };
 }
 
 export function simplify(expr: Expr, options: SimplifyOptions = {}): { result: Expr; steps: Step[] } {
-  const { ctx, key } = contextOf(options);
+  const { ctx, key } = contextOf(expr, options);
   if (options.steps === true) {
     // A fresh memo: a result reused from an earlier call would skip its steps.
     return run(expr, RULES, ctx, { memo: new Map(), fuel: FUEL, steps: true });

@@ -1,13 +1,14 @@
 // What we know about index ranges, and deciding relations between index
 // expressions (`1 ≤ p-1`, `p ≤ #i`) from it.
 //
-// Every index variable p ranges over 1..N_p. N_p is `sizes[p]` when declared
-// (a fresh `p'` inherits p's size); undeclared letters share one symbolic N,
-// as the notation says ("every index letter ranges over 1..N"). An index
+// Every index variable p ranges over 1..N_p. N_p is `sizes[p]` when declared;
+// otherwise it is a symbol of its own, shared only with p's fresh copies (`p'`
+// inherits p's range). Two undeclared letters may range over different extents
+// (the seed's j and k do), so `p ≤ #i` is not known for p ≠ i. An index
 // expression is then a linear form in index variables and extents, and a
-// relation holds for certain when the bounds 1 ≤ p ≤ N_p and N ≥ 1 prove it.
+// relation holds for certain when the bounds 1 ≤ p ≤ N_p and N_p ≥ 1 prove it.
 
-import { type Expr, extent, type Index, indexValue, num, type RelOp } from '../ast.js';
+import { children, type Expr, extent, type Index, indexValue, num, type RelOp } from '../ast.js';
 import { baseLetter } from '../indices.js';
 
 export type Sizes = Readonly<Record<string, number>>;
@@ -21,19 +22,11 @@ export function upperOf(name: string): Expr {
   return extent(baseLetter(name));
 }
 
-/** Whether two index variables certainly range over the same values. */
-export function sameRange(a: string, b: string, sizes: Sizes): boolean {
-  if (baseLetter(a) === baseLetter(b)) return true;
-  const na = sizeOf(a, sizes);
-  const nb = sizeOf(b, sizes);
-  return na === nb; // both undeclared (one shared N) or declared equal
-}
-
 export function indexExpr(i: Index): Expr {
   return i.kind === 'inum' ? num(i.value) : indexValue(i);
 }
 
-/** c + Σ coef·atom; atoms are `i:name` (an index variable) and `N` (the shared undeclared extent). */
+/** c + Σ coef·atom; atoms are `i:name` (an index variable) and `N:letter` (an undeclared extent). */
 interface Linear { c: number; atoms: Map<string, number> }
 
 function bump(l: Linear, atom: string, by: number): void {
@@ -58,7 +51,7 @@ function linear(e: Expr, sizes: Sizes, scale: number, into: Linear): boolean {
     case 'extent': {
       const n = sizeOf(e.index, sizes);
       if (n !== undefined) into.c += scale * n;
-      else bump(into, 'N', scale);
+      else bump(into, `N:${baseLetter(e.index)}`, scale);
       return true;
     }
     case 'neg': return linear(e.arg, sizes, -scale, into);
@@ -77,20 +70,24 @@ function linear(e: Expr, sizes: Sizes, scale: number, into: Linear): boolean {
 /** Lower (or upper) bound of a linear form; null when unbounded in that direction. */
 function bound(l: Linear, sizes: Sizes, lower: boolean): number | null {
   let c = l.c;
-  let n = 0; // coefficient of the shared symbolic N
+  const extents = new Map<string, number>(); // coefficient of each undeclared extent N_letter
+  const addExtent = (letter: string, coef: number) => extents.set(letter, (extents.get(letter) ?? 0) + coef);
   for (const [atom, coef] of l.atoms) {
-    if (atom === 'N') { n += coef; continue; }
+    if (atom.startsWith('N:')) { addExtent(atom.slice(2), coef); continue; }
     const name = atom.slice(2);
     const useOne = lower ? coef > 0 : coef < 0; // 1 ≤ p ≤ N_p
     if (useOne) { c += coef; continue; }
     const size = sizeOf(name, sizes);
     if (size !== undefined) c += coef * size;
-    else n += coef;
+    else addExtent(baseLetter(name), coef);
   }
-  // N ≥ 1 and nothing more is known about it.
-  if (n === 0) return c;
-  if (lower) return n > 0 ? c + n : null;
-  return n < 0 ? c + n : null;
+  // Each N_letter ≥ 1 and nothing more is known about it.
+  for (const coef of extents.values()) {
+    if (coef === 0) continue;
+    if (lower ? coef < 0 : coef > 0) return null;
+    c += coef;
+  }
+  return c;
 }
 
 /** Whether `a op b` certainly holds (true), certainly fails (false), or is unknown (null). */
@@ -110,4 +107,40 @@ export function decide(op: RelOp, a: Expr, b: Expr, sizes: Sizes): boolean | nul
     case '!=': return exact !== null ? exact !== 0 : (lo !== null && lo > 0) || (hi !== null && hi < 0) ? true : null;
     default: return null;
   }
+}
+
+/**
+ * Which undeclared letters certainly share a range: letters that address the
+ * same slot of one array somewhere in `exprs` (`x_i` and `x_j` give i ~ j), and
+ * a letter's fresh copies. Returns a test, and a key that changes exactly when
+ * the grouping does (for memo tables).
+ */
+export function linkedRanges(exprs: readonly Expr[]): { same: (a: string, b: string) => boolean; key: string } {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let p = parent.get(x) ?? x;
+    if (p !== x) parent.set(x, (p = find(p)));
+    return p;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const seen = new Set<number>();
+  const visit = (e: Expr): void => {
+    if (seen.has(e.id)) return;
+    seen.add(e.id);
+    if (e.kind === 'var') {
+      e.indices.forEach((i, n) => {
+        if (i.kind === 'ivar' && i.offset === 0) union(`#${e.name}/${e.indices.length}/${n}`, baseLetter(i.name));
+      });
+    }
+    children(e).forEach(visit);
+  };
+  exprs.forEach(visit);
+  const groups = new Map<string, string[]>();
+  for (const x of parent.keys()) if (!x.startsWith('#')) groups.set(find(x), [...(groups.get(find(x)) ?? []), x]);
+  const key = [...groups.values()].map((g) => g.sort().join('~')).sort().join(',');
+  return { same: (a, b) => find(baseLetter(a)) === find(baseLetter(b)), key };
 }

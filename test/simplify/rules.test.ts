@@ -95,9 +95,13 @@ describe('sums and deltas', () => {
     ['δ on the other side', sum('i', times(v('f', 'i'), d('a', 'i'))), v('f', 'a')],
     ['δ deep in a product with a coefficient', sum('i', times(n(-2), v('t', 'i'), neg(times(d('i', 'j'), v('y', 'i'))))), times(n(2), v('t', 'j'), v('y', 'j'))],
     ['δ in a numerator', sum('i', div(times(d('i', 'j'), v('x', 'i')), v('y', 'i'))), div(v('x', 'j'), v('y', 'j'))],
-    ['Σ_i δ_{ij} = 1', sum('i', d('i', 'j')), n(1)],
+    // j need not lie in i's range: nothing ties the two letters together.
+    ['Σ_i δ_{ij} = [1 ≤ j ≤ #i]', sum('i', d('i', 'j')), iverson(rel(['<=', '<='], [n(1), indexValue(ivar('j')), extent('i')]))],
+    ["Σ_{i'} δ_{i'i} = 1 (a fresh copy shares the range)", sum("i'", d("i'", 'i')), n(1)],
     ['nested collapse', sum('i', sum('j', times(d('i', 'a'), d('j', 'b'), v('w', 'i', 'j')))), v('w', 'a', 'b')],
-    ['chain of deltas', sum('j', times(d('i', 'j'), d('j', 'k'))), d('i', 'k')],
+    ['chain of deltas', sum('j', times(d('i', 'j'), d('j', 'k'))),
+      times(iverson(rel(['<=', '<='], [n(1), indexValue(ivar('i')), extent('j')])), d('i', 'k'))],
+    ['chain of deltas over an array keeps no condition', sum('j', times(d('i', 'j'), d('j', 'k'), v('x', 'j'))), times(d('i', 'k'), v('x', 'i'))],
     ['Σ_i 0 = 0', sum('i', times(n(0), v('x', 'i'))), n(0)],
     ['Σ_i c = #i c', sum('i', v('c')), times(extent('i'), v('c'))],
     ['Σ_{i=1}^{5} c = 5c', sum('i', v('c'), inum(1), inum(5)), times(n(5), v('c'))],
@@ -115,6 +119,8 @@ describe('sums and deltas', () => {
       times(sum('k', times(v('e', 'k'), v('w', 'j', 'k'))), v('s', 'j'), v('x', 'i'))],
     ['α-equivalent sums cancel', sub(sum('j', times(v('w', 'j', 'k'), v('o', 'j'))), sum('i', times(v('w', 'i', 'k'), v('o', 'i')))), n(0)],
     ['α-equivalent sums collect', plus(sum('j', v('o', 'j')), sum("j'", v('o', "j'"))), times(n(2), sum('j', v('o', 'j')))],
+    // j and i may range over different extents: nothing ties them to one array slot.
+    ['sums over unrelated letters stay apart', plus(sum('j', v('c')), sum('i', v('c'))), plus(times(extent('j'), v('c')), times(extent('i'), v('c')))],
     ['capture-renamed form', sum("j'", times(d("j'", 'j'), v('w', "j'", 'k'), sum('j', v('o', 'j')))), times(v('w', 'j', 'k'), sum('j', v('o', 'j')))],
   ]);
 

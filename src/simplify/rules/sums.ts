@@ -10,11 +10,11 @@
 // (only then: a product of sums is otherwise left as the user wrote it).
 
 import {
-  add, type Delta, div, type Expr, type Index, indexEquals, inum, iverson, mul, neg, num, rel, shiftIndex, sum,
+  add, children, type Delta, div, type Expr, type Index, indexEquals, inum, iverson, mul, neg, num, rel, shiftIndex, sum,
 } from '../../ast.js';
 import { freeIndices, substituteIndex } from '../../indices.js';
 import type { Rule } from '../engine.js';
-import { decide, indexExpr, type Sizes, upperOf } from '../ranges.js';
+import { decide, indexExpr, sizeOf, type Sizes, upperOf } from '../ranges.js';
 import { factorsOf, ONE, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
 
 type Of<K extends Expr['kind']> = Expr & { kind: K };
@@ -64,6 +64,13 @@ function inRange(v: Expr, lo: Expr, hi: Expr, sizes: Sizes): Expr {
   return iverson(rel(['<=', '<='], [lo, v, hi]));
 }
 
+/** Whether `e` reads some array slot at exactly the index `i` (`x_i`, `w_{ik}`). */
+function readsSlotAt(e: Expr, i: string): boolean {
+  if (e.kind === 'var') return e.indices.some((x) => x.kind === 'ivar' && x.name === i && x.offset === 0);
+  if (e.kind === 'sum' && e.index === i) return false;
+  return children(e).some((c) => readsSlotAt(c, i));
+}
+
 const zeroSum: Rule = {
   id: 'sum.zero', kinds: ['sum'],
   apply(e) {
@@ -79,7 +86,14 @@ const deltaCollapse: Rule = {
     if (hole === null) return null;
     const at = solve(hole.node, s.index)!;
     const [lo, hi] = range(s);
-    const cond = inRange(indexExpr(at), lo, hi, ctx.sizes);
+    // Over i's whole range, with neither range declared, `at` certainly lies in it when the two
+    // letters address one array slot somewhere (ctx.sameRange), or when the value reads an array
+    // slot at `at` where the body read it at i (it exists only where `at` is in that range).
+    // Declared ranges decide the condition themselves.
+    const implied = s.lower === null && s.upper === null && at.kind === 'ivar' && at.offset === 0
+      && sizeOf(at.name, ctx.sizes) === undefined && sizeOf(s.index, ctx.sizes) === undefined
+      && (ctx.sameRange(at.name, s.index) || readsSlotAt(hole.rebuild(ONE), s.index));
+    const cond = implied ? ONE : inRange(indexExpr(at), lo, hi, ctx.sizes);
     if (cond === ZERO) return ZERO;
     const value = substituteIndex(hole.rebuild(ONE), s.index, at);
     return cond === ONE ? value : mul([cond, value]);
