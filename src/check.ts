@@ -12,6 +12,7 @@ import { assertNever, children, type Expr, indexKey, type Var } from './ast.js';
 import { evaluate } from './evaluate.js';
 import { allIndexNames, baseLetter } from './indices.js';
 import { type Inputs, type InputValue, type NestedArray, signature } from './values.js';
+import { UnionFind } from './union-find.js';
 
 /** A deterministic PRNG (mulberry32): the same seed gives the same inputs on every machine. */
 export function prng(seed: number): () => number {
@@ -45,17 +46,9 @@ export interface RandomInputOptions {
  */
 export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions = {}): Required<Inputs> {
   const random = prng(options.seed ?? 1);
-  const parent = new Map<string, string>();
-  const find = (n: string): string => {
-    let p = parent.get(n) ?? n;
-    if (p !== n) parent.set(n, (p = find(p)));
-    return p;
-  };
-  const union = (a: string, b: string) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra, rb);
-  };
+  const groups = new UnionFind();
+  const find = (n: string) => groups.find(n);
+  const union = (a: string, b: string) => groups.union(a, b);
   const names = new Set<string>();
   for (const e of exprs) allIndexNames(e, names);
   for (const n of names) union(n, baseLetter(n));

@@ -10,6 +10,7 @@
 
 import { children, type Expr, extent, type Index, indexValue, num, type RelOp } from '../ast.js';
 import { baseLetter } from '../indices.js';
+import { UnionFind } from '../union-find.js';
 
 export type Sizes = Readonly<Record<string, number>>;
 
@@ -116,31 +117,22 @@ export function decide(op: RelOp, a: Expr, b: Expr, sizes: Sizes): boolean | nul
  * the grouping does (for memo tables).
  */
 export function linkedRanges(exprs: readonly Expr[]): { same: (a: string, b: string) => boolean; key: string } {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let p = parent.get(x) ?? x;
-    if (p !== x) parent.set(x, (p = find(p)));
-    return p;
-  };
-  const union = (a: string, b: string) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  };
+  const groups = new UnionFind();
+  const find = (x: string) => groups.find(x);
   const seen = new Set<number>();
   const visit = (e: Expr): void => {
     if (seen.has(e.id)) return;
     seen.add(e.id);
     if (e.kind === 'var') {
       e.indices.forEach((i, n) => {
-        if (i.kind === 'ivar' && i.offset === 0) union(`#${e.name}/${e.indices.length}/${n}`, baseLetter(i.name));
+        if (i.kind === 'ivar' && i.offset === 0) groups.union(`#${e.name}/${e.indices.length}/${n}`, baseLetter(i.name));
       });
     }
     children(e).forEach(visit);
   };
   exprs.forEach(visit);
-  const groups = new Map<string, string[]>();
-  for (const x of parent.keys()) if (!x.startsWith('#')) groups.set(find(x), [...(groups.get(find(x)) ?? []), x]);
-  const key = [...groups.values()].map((g) => g.sort().join('~')).sort().join(',');
+  const members = new Map<string, string[]>();
+  for (const x of groups.names()) if (!x.startsWith('#')) members.set(find(x), [...(members.get(find(x)) ?? []), x]);
+  const key = [...members.values()].map((g) => g.sort().join('~')).sort().join(',');
   return { same: (a, b) => find(baseLetter(a)) === find(baseLetter(b)), key };
 }
