@@ -110,7 +110,9 @@ VarName    -> %letter                       {% ([t]) => t.value %}
             | %greek                        {% ([t]) => t.value %}
             | %name                         {% ([t]) => t.value %}
 
-Subscript  -> %underscore IndexVar          {% ([, i]) => ({ indices: [i], comma: false }) %}
+# Unbraced, a subscript is one token, as in TeX: in `o_j'` the prime belongs to `o`, not to `j`.
+Subscript  -> %underscore %letter           {% ([, t]) => ({ indices: [b.indexVar(t.value, null)], comma: false }) %}
+            | %underscore %greek            {% ([, t]) => ({ indices: [b.indexVar(t.value, null)], comma: false }) %}
             | %underscore %int              {% ([, t]) => ({ indices: b.digits(t.value), comma: false }) %}
             | %underscore %lbrace IndexRun %rbrace
                                             {% ([, , l]) => ({ indices: b.toArray(l).flat(), comma: false }) %}

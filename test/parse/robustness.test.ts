@@ -5,7 +5,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ParseError, parseFormulas } from '../../src/parse/index.js';
+import { ivar, variable } from '../../src/ast.js';
+import { parse, parseAll, ParseError, parseFormulas } from '../../src/parse/index.js';
 import { SEED_FORMULAS } from '../fixtures/seed.js';
 
 const PIECES = [
@@ -27,6 +28,12 @@ function parsesOrPointsInside(text: string): void {
 }
 
 describe('parser robustness', () => {
+  it("a prime after an unbraced subscript belongs to the name, as in TeX: o_j' is o'_j (one parse)", () => {
+    expect(parseAll("o_j'")).toHaveLength(1);
+    expect(parse("o_j'")).toBe(variable("o'", [ivar('j')]));
+    expect(parse("o_{j'}")).toBe(variable('o', [ivar("j'")]));
+  });
+
   it('random sequences of formula pieces parse or give a ParseError', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 25 }), (parts) => {
       parsesOrPointsInside(parts.join(''));
