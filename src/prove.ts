@@ -1,9 +1,9 @@
 // Derivations with their steps, as library calls: the CLI's `derive --steps`
 // and `simplify --steps` are these plus a renderer from src/proof/.
 
-import { diff, type Expr, rel, type Var } from './ast.js';
+import { type Expr, rel, type Var } from './ast.js';
 import type { Definition } from './definitions.js';
-import { derive, evaluateDerivatives } from './derive/index.js';
+import { derivativeOf, derive, evaluateDerivatives } from './derive/index.js';
 import type { Proof } from './proof/index.js';
 import type { Step } from './proof/steps.js';
 import { simplify } from './simplify/index.js';
@@ -17,7 +17,7 @@ export interface ProveOptions {
 /** ∂target/∂wrt with every step: the goal is `∂target/∂wrt`, the result the simplified derivative. */
 export function prove(target: Expr, wrt: Var, options: ProveOptions = {}): Proof {
   const d = derive(target, wrt, { ...options, steps: true });
-  return { goal: diff(target, wrt, 'fraction'), steps: d.steps, result: d.result };
+  return { goal: derivativeOf(target, wrt), steps: d.steps, result: d.result };
 }
 
 /**

@@ -4,12 +4,12 @@
 
 import { equation, type Expr, mapChildren, variable } from '../ast.js';
 import { displayName } from '../definitions.js';
-import { derive } from '../derive/index.js';
+import { derivativeOf, derive } from '../derive/index.js';
 import { parse } from '../parse/index.js';
 import { toLatex } from '../print/index.js';
 import { equivalent } from '../simplify/index.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
-import { checkResult, derivativeOf, describeCheck } from './derive.js';
+import { checkResult, describeCheck } from './derive.js';
 import { EXIT } from './errors.js';
 import { resolveProblem } from './problem.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';

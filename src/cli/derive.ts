@@ -1,9 +1,9 @@
 // kronecker derive: ∂target/∂wrt, simplified, optionally checked and explained.
 
-import { diff, equation, type Expr, type Var } from '../ast.js';
+import { equation, type Expr, type Var } from '../ast.js';
 import { checkDerivative, type CheckReport, inputsSatisfying, inputsUnderRoots } from '../check.js';
 import { unfoldAll, type Definition } from '../definitions.js';
-import { derive } from '../derive/index.js';
+import { derivativeOf, derive } from '../derive/index.js';
 import { freeIndices } from '../indices.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
@@ -91,11 +91,6 @@ Examples:
     return ok ? EXIT.ok : EXIT.checkFailed;
   },
 };
-
-/** `∂E/∂w`, or `∂(expression)/∂w` for an anonymous target: the form `derive` starts from. */
-export function derivativeOf(target: Expr, wrt: Var): Expr {
-  return diff(target, wrt, 'fraction');
-}
 
 /**
  * Finite differences of the original (definitions unfolded) against the

@@ -38,10 +38,15 @@ export interface Derivation {
   readonly steps: Step[];
 }
 
+/** `∂E/∂w`, or `∂(expression)/∂w` for an anonymous target: the form a derivation starts from and its proof names. */
+export function derivativeOf(target: Expr, wrt: Var): Expr {
+  return diff(target, wrt, 'fraction');
+}
+
 /** ∂expr/∂wrt. */
 export function derive(expr: Expr, wrt: Var, options: DeriveOptions = {}): Derivation {
   const ctx = makeContext(options.definitions ?? []);
-  const start = diff(expr, wrt, 'fraction');
+  const start = derivativeOf(expr, wrt);
   // The formula, its variable and the definitions tell which letters share a range (w_{ab} ties b to w's slot).
   const linked = [start, ...(options.definitions ?? []).map((d) => d.body)];
   const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps, linked };
