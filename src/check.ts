@@ -8,11 +8,11 @@
 // truncation error (~h²|f'''|) against round-off (~ε|f|/h), both near 1e-10,
 // well inside the default tolerance 1e-6.
 
-import { assertNever, children, type Expr, indexKey, type Var } from './ast.js';
+import { assertNever, children, type Expr, indexKey, type Var } from './core/ast.js';
 import { evaluate } from './evaluate.js';
-import { allIndexNames, baseLetter } from './indices.js';
+import { allIndexNames, baseLetter } from './core/indices.js';
 import { type Inputs, type InputValue, type NestedArray, signature } from './values.js';
-import { UnionFind } from './union-find.js';
+import { UnionFind } from './core/union-find.js';
 
 /** A deterministic PRNG (mulberry32): the same seed gives the same inputs on every machine. */
 export function prng(seed: number): () => number {

@@ -17,8 +17,8 @@
 // Families are decided once, on the user's text; afterwards only names matter,
 // so renamed indices (`w_{j'k}`) and substituted ones keep their family.
 
-import { assertNever, children, diff, type Expr, type Index, indexKey, ivar, mapChildren, variable, type Var } from './ast.js';
-import { allIndexNames, baseLetter, freshIndex, substituteIndex } from './indices.js';
+import { assertNever, children, diff, type Expr, type Index, indexKey, ivar, mapChildren, variable, type Var } from './core/ast.js';
+import { allIndexNames, baseLetter, freshIndex, substituteIndex } from './core/indices.js';
 
 export interface Definition {
   /** The name as the user wrote it (`o`). */

@@ -12,9 +12,9 @@
 // into brackets, so a product's brackets are evaluated first and the other
 // factors only where every one of them is 1.
 
-import { assertNever, type Expr, type Index, indexKey, type RelOp } from './ast.js';
+import { assertNever, type Expr, type Index, indexKey, type RelOp } from './core/ast.js';
 import { functionSpec } from './functions.js';
-import { freeIndices } from './indices.js';
+import { freeIndices } from './core/indices.js';
 import { type Array64, bind, type Binding, EvaluationError, type Inputs, type NestedArray, signature, type Signature } from './values.js';
 
 export { EvaluationError } from './values.js';

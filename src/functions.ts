@@ -3,8 +3,8 @@
 // differentiator (its derivative, as an expression) and the evaluators (its
 // numeric value, in a numerically stable form).
 
-import { add, call, div, type Expr, iverson, mul, neg, num, pow, rel } from './ast.js';
-import { InputError } from './errors.js';
+import { add, call, div, type Expr, iverson, mul, neg, num, pow, rel } from './core/ast.js';
+import { InputError } from './core/errors.js';
 
 export interface FunctionSpec {
   /** Canonical name, stored in `call.fn` and used by the plain-text syntax. */

@@ -5,10 +5,10 @@
 //                             → prove (steps) → renderText / renderLatex / renderMarkdown / renderHtml
 //                             → evaluate (reference) / compile (fast closure)
 
-export * from './ast.js';
-export { freeIndices, substituteIndex } from './indices.js';
+export * from './core/ast.js';
+export { freeIndices, substituteIndex } from './core/indices.js';
 export { FUNCTIONS, functionByName, type FunctionSpec } from './functions.js';
-export { InputError } from './errors.js';
+export { InputError } from './core/errors.js';
 
 export { detectSyntax, parse, ParseError, parseFormulas, type ParseOptions, type Syntax } from './parse/index.js';
 export { toLatex, toText, type PrintOptions } from './print/index.js';
@@ -21,7 +21,7 @@ export { canonical, equivalent, simplify, type SimplifyOptions } from './simplif
 export {
   checkSteps, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex, renderMarkdown, renderText, RULE_TEXTS,
 } from './proof/index.js';
-export { RULE_IDS, type RuleId, type Step } from './proof/steps.js';
+export { RULE_IDS, type RuleId, type Step } from './core/steps.js';
 
 export { evaluate, EvaluationError, type Inputs, type Tensor } from './evaluate.js';
 export { checkDerivative, type CheckReport, randomInputs } from './check.js';

@@ -1,11 +1,11 @@
 // Derivations with their steps, as library calls: the CLI's `derive --steps`
 // and `simplify --steps` are these plus a renderer from src/proof/.
 
-import { type Expr, rel, type Var } from './ast.js';
+import { type Expr, rel, type Var } from './core/ast.js';
 import type { Definition } from './definitions.js';
 import { derivativeOf, derive, evaluateDerivatives } from './derive/index.js';
 import type { Proof } from './proof/index.js';
-import type { Step } from './proof/steps.js';
+import type { Step } from './core/steps.js';
 import { simplify } from './simplify/index.js';
 
 export interface ProveOptions {

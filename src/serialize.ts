@@ -1,7 +1,7 @@
 // The AST as plain JSON (for `kronecker parse --format json` and tools): the
 // node kinds and fields of src/ast.ts, without the interning ids.
 
-import { assertNever, type Expr, type Index } from './ast.js';
+import { assertNever, type Expr, type Index } from './core/ast.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -21,8 +21,8 @@
 // `symbols` makes one a constant wherever it occurs (the checker passes f's
 // size symbols to the derivative).
 
-import { assertNever, children, type Expr, type Index } from './ast.js';
-import { baseLetter, freeIndices } from './indices.js';
+import { assertNever, children, type Expr, type Index } from './core/ast.js';
+import { baseLetter, freeIndices } from './core/indices.js';
 
 export type NestedArray = readonly (number | NestedArray)[];
 export type InputValue = number | NestedArray | Float64Array;

@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import {
   add, call, delta, diff, type DiffForm, type DiffNotation, div, type Expr, extent, type Index, indexValue, inum,
   iverson, ivar, mul, neg, num, pow, rel, type RelOp, sum, variable, type Var,
-} from '../src/ast.js';
+} from '../src/core/ast.js';
 import { FUNCTIONS } from '../src/functions.js';
 import { needsCommaIndices } from '../src/print/index.js';
 

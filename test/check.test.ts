@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { add, call, delta, inum, ivar, mul, neg, num, pow, sum, variable } from '../src/ast.js';
+import { add, call, delta, inum, ivar, mul, neg, num, pow, sum, variable } from '../src/core/ast.js';
 import { checkDerivative, inputsUnderRoots, prng, randomInputs } from '../src/check.js';
 import { parse } from '../src/parse/index.js';
 import { evaluate } from '../src/evaluate.js';
-import { freeIndices, resolveIndexValues } from '../src/indices.js';
+import { freeIndices, resolveIndexValues } from '../src/core/indices.js';
 
 const j = ivar('j');
 const k = ivar('k');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   add, call, delta, diff, div, equation, extent, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel, sum, variable,
-} from '../src/ast.js';
+} from '../src/core/ast.js';
 import { evaluate, EvaluationError } from '../src/evaluate.js';
 
 const j = ivar('j');

@@ -7,8 +7,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Expr, ivar, mapChildren, sum, withoutStyle } from '../src/ast.js';
-import { substituteIndex } from '../src/indices.js';
+import { type Expr, ivar, mapChildren, sum, withoutStyle } from '../src/core/ast.js';
+import { substituteIndex } from '../src/core/indices.js';
 import { parse } from '../src/parse/index.js';
 import { toLatex, toText } from '../src/print/index.js';
 import { arbExpr } from './arbitrary.js';

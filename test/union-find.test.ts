@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnionFind } from '../src/union-find.js';
+import { UnionFind } from '../src/core/union-find.js';
 
 describe('UnionFind', () => {
   it('groups transitively, names the smallest member, and lists every joined name', () => {

@@ -1,8 +1,8 @@
-// kronecker demo: the seed's derivation (../shared/seed), run through the
+// kronecker demo: the seed's derivation (a Chinese Q&A on a network gradient; a copy is in test/fixtures/), run through the
 // general pipeline. The formulas below are example input, the way a user would
 // type them; nothing in the engine knows them.
 
-import { equation, type Expr, mapChildren, variable } from '../ast.js';
+import { equation, type Expr, mapChildren, variable } from '../core/ast.js';
 import { displayName } from '../definitions.js';
 import { derivativeOf, derive } from '../derive/index.js';
 import { parse } from '../parse/index.js';
@@ -29,7 +29,7 @@ export const demoCommand: Command = {
   options: { ...proofOptions, help: commonOptions.help!, format: { type: 'string' }, check: { type: 'boolean' } },
   help: `Usage: kronecker demo [--steps [--lang en|zh] [--detail brief|normal|full] [--format ...]]
 
-Runs the seed's derivation (the Q&A in shared/seed): with
+Runs the seed's derivation (the Chinese Q&A this project started from): with
   E   = ${SEED.error}
   o_k = ${SEED.output}
 it derives ∂E/∂w_{jk}, simplifies the seed's expression one (whose last factor is
@@ -62,7 +62,7 @@ Examples:
     const same = (e: Expr) => equivalent(shownNames(e), two);
     const check = checkResult(problem.target, wrt, derived, problem.definitions);
 
-    out(`Kronecker: the seed's derivation (shared/seed)
+    out(`Kronecker: the seed's derivation (Tariq Rashid's output-layer gradient)
 
 Given
   ${SEED.error}

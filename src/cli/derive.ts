@@ -1,13 +1,13 @@
 // kronecker derive: ∂target/∂wrt, simplified, optionally checked and explained.
 
-import { equation, type Expr, type Var } from '../ast.js';
+import { equation, type Expr, type Var } from '../core/ast.js';
 import { checkDerivative, type CheckReport, inputsSatisfying, inputsUnderRoots } from '../check.js';
 import { unfoldAll, type Definition } from '../definitions.js';
 import { derivativeOf, derive } from '../derive/index.js';
-import { freeIndices } from '../indices.js';
+import { freeIndices } from '../core/indices.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { EvaluationError } from '../values.js';
 import { printedBoth, printIn, problemOptions, readInputs, resolveProblem } from './problem.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';

@@ -2,10 +2,10 @@
 
 import { compile } from '../compile/index.js';
 import { displayName } from '../definitions.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { evaluate, type Inputs, type NestedArray } from '../evaluate.js';
 import { signature } from '../values.js';
-import { children, type Expr } from '../ast.js';
+import { children, type Expr } from '../core/ast.js';
 import { commonOptions, type Command, stringOption } from './command.js';
 import { EXIT } from './errors.js';
 import { readText } from './input.js';

@@ -1,10 +1,10 @@
 // What derive, simplify, eval and compile share: reading the formula, the
 // `--where` definitions, `--wrt`, `--indices`, and printing results.
 
-import { diff, type Expr, type Var } from '../ast.js';
+import { diff, type Expr, type Var } from '../core/ast.js';
 import { type Definition, resolveDefinitions, unfoldAll } from '../definitions.js';
 import { derive, evaluateDerivatives } from '../derive/index.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { detectSyntax, ParseError, parseFormulas, type Syntax } from '../parse/index.js';
 import { toLatex, toText } from '../print/index.js';
 import { choiceOption, type Options, type ParsedArgs, listOption, stringOption } from './command.js';

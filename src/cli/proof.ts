@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { type Definition, unfoldAll } from '../definitions.js';
 import { type CheckReport, inputsSatisfying, inputsUnderRoots } from '../check.js';
-import type { Expr } from '../ast.js';
+import type { Expr } from '../core/ast.js';
 import {
   checkSteps, DETAILS, type Detail, type Lang, LANGS, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex,
   renderMarkdown, renderText,

@@ -5,7 +5,7 @@
 import { EvaluationError } from '../values.js';
 import { ParseError } from '../parse/index.js';
 import { EXIT, UsageError } from './errors.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 
 export function describeError(err: unknown): { message: string; code: number } {
   if (err instanceof UsageError) {

@@ -1,8 +1,8 @@
 // kronecker simplify: evaluate every derivative operator inside a formula, then simplify.
 
-import type { Expr } from '../ast.js';
+import type { Expr } from '../core/ast.js';
 import { type Definition, resolveDefinitions } from '../definitions.js';
-import { freeIndices } from '../indices.js';
+import { freeIndices } from '../core/indices.js';
 import { simplifyFormula } from '../prove.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';

@@ -7,7 +7,7 @@
 // `compileAll` puts several formulas (a forward pass and its gradients) in one
 // kernel, so what they share is computed once.
 
-import type { Expr } from '../ast.js';
+import type { Expr } from '../core/ast.js';
 import {
   bind as bindInputs, type Binding, EvaluationError, type Inputs, type InputSignature, jointSignature, type JointSignature,
   type Signature,

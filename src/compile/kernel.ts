@@ -36,10 +36,10 @@
 // expression never reach it; inputs arrive as positional arguments, and
 // functions from the function table are passed in as values.
 
-import { assertNever, children, type Expr, type Index, indexKey, ivar, mapChildren, mul, type RelOp, sum } from '../ast.js';
+import { assertNever, children, type Expr, type Index, indexKey, ivar, mapChildren, mul, type RelOp, sum } from '../core/ast.js';
 import { isGuard } from '../evaluate.js';
 import { type FunctionSpec, functionSpec } from '../functions.js';
-import { allIndexNames, baseLetter, freeIndices, substituteIndex } from '../indices.js';
+import { allIndexNames, baseLetter, freeIndices, substituteIndex } from '../core/indices.js';
 import { EvaluationError, type JointSignature } from '../values.js';
 
 /** Where an out-of-range index was read, for the error message raised at run time. */

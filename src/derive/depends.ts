@@ -12,9 +12,9 @@
 //   - a sum's bound letter is not the free letter of the same name: the sum is
 //     α-renamed first (`Σ_j x_{j+1}` does depend on `x_j`).
 
-import { assertNever, children, type Expr, type Index, type Var } from '../ast.js';
+import { assertNever, children, type Expr, type Index, type Var } from '../core/ast.js';
 import { instantiate, type DefinitionTable } from '../definitions.js';
-import { freeIndices, renameBound } from '../indices.js';
+import { freeIndices, renameBound } from '../core/indices.js';
 
 /** True when `a` and `b` denote different integers whatever the free index variables are. */
 export function indicesDistinct(a: Index, b: Index): boolean {

@@ -3,7 +3,7 @@
 // σ(u)) is computed once and shared: the derivative of a 40-deep σ(σ(…σ(x)))
 // has a DAG linear in the depth.
 
-import { children, diff, type Diff, type Expr, mapChildren, type Var } from '../ast.js';
+import { children, diff, type Diff, type Expr, mapChildren, type Var } from '../core/ast.js';
 import { applyRule, type DeriveContext, makeContext } from './rules.js';
 
 const memoHasDiff = new WeakMap<Expr, boolean>();

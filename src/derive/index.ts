@@ -4,9 +4,9 @@
 //   differentiate(expr, wrt, ctx)  the raw derivative only (fast driver)
 //   evaluateDerivatives(expr)      every ∂ node inside a formula replaced by its value
 
-import { diff, type Expr, rel, type Var } from '../ast.js';
+import { diff, type Expr, rel, type Var } from '../core/ast.js';
 import type { Definition } from '../definitions.js';
-import type { Step } from '../proof/steps.js';
+import type { Step } from '../core/steps.js';
 import { containsDiff, evaluateDiffs } from './fast.js';
 import { simplify } from '../simplify/index.js';
 import { evaluateDiffsWithSteps, nextDiff, replaceNode } from './steps.js';

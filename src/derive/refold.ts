@@ -10,9 +10,9 @@
 // (`e^{z_j} / Σ_i e^{z_i}` → `y_j`). The seed's `o_k` does not pass the test
 // (unfolding it only grows the result), so expression two is unchanged.
 
-import { children, type Expr, replaceSubterm, treeSize } from '../ast.js';
+import { children, type Expr, replaceSubterm, treeSize } from '../core/ast.js';
 import { type Definition, instantiate } from '../definitions.js';
-import type { Step } from '../proof/steps.js';
+import type { Step } from '../core/steps.js';
 import { simplify, type SimplifyOptions } from '../simplify/index.js';
 import { instanceOf } from '../simplify/fold.js';
 

@@ -11,11 +11,11 @@
 
 import {
   add, assertNever, call, delta, diff, div, type Diff, type Expr, mul, neg, num, pow, sum, type Var,
-} from '../ast.js';
+} from '../core/ast.js';
 import { type Definition, definitionTable, type DefinitionTable, displayName, instantiate } from '../definitions.js';
 import { functionSpec } from '../functions.js';
-import { freeIndices, renameBound } from '../indices.js';
-import type { RuleId } from '../proof/steps.js';
+import { freeIndices, renameBound } from '../core/indices.js';
+import type { RuleId } from '../core/steps.js';
 import { Dependence, mayBeSameVariable } from './depends.js';
 
 export interface DeriveContext {

@@ -8,8 +8,8 @@
 // the context (a fresh bound name only has to avoid the names of the sum and
 // of the variable), so this is one equality-preserving rewrite.
 
-import { children, type Diff, type Expr, replaceSubterm } from '../ast.js';
-import type { Step } from '../proof/steps.js';
+import { children, type Diff, type Expr, replaceSubterm } from '../core/ast.js';
+import type { Step } from '../core/steps.js';
 import { containsDiff } from './fast.js';
 import { applyRule, type DeriveContext } from './rules.js';
 

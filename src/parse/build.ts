@@ -10,7 +10,7 @@
 import {
   add, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
   mul, neg, num, pow, rel, type RelOp, sum, variable, type Var,
-} from '../ast.js';
+} from '../core/ast.js';
 
 export type Lazy = () => Expr;
 

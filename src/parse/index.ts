@@ -1,8 +1,8 @@
 // The parser's public face: text in, AST out, or a ParseError with a caret.
 
 import nearley from 'nearley';
-import type { Expr } from '../ast.js';
-import { resolveIndexValues } from '../indices.js';
+import type { Expr } from '../core/ast.js';
+import { resolveIndexValues } from '../core/indices.js';
 import { type Lazy, type List, toArray } from './build.js';
 import { ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';

@@ -1,6 +1,6 @@
 // How the leaves print: names, numbers and indices, in both syntaxes.
 
-import type { Index } from '../ast.js';
+import type { Index } from '../core/ast.js';
 
 /**
  * The name a person sees: definitions version a name internally (`o@1` is the

@@ -2,8 +2,8 @@
 // names (`\sum_{j'}`); the printers show the user's letter again where that
 // changes no meaning (docs: DESIGN §2, "Printing bound letters").
 
-import { ivar, type Sum, type Expr } from '../ast.js';
-import { baseLetter, freeIndices, substituteIndex } from '../indices.js';
+import { ivar, type Sum, type Expr } from '../core/ast.js';
+import { baseLetter, freeIndices, substituteIndex } from '../core/indices.js';
 
 export interface PrintOptions {
   /** Show `\sum_{j'} w_{j'k}` as `\sum_{j} w_{jk}` when `j` is not free in the body (default true). */

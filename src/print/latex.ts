@@ -2,7 +2,7 @@
 // user's presentation hints (function spelling, `w_{j,k}`, derivative form).
 // Parentheses are decided only by needsParens (precedence.ts).
 
-import { assertNever, type Call, type Expr, type RelOp } from '../ast.js';
+import { assertNever, type Call, type Expr, type RelOp } from '../core/ast.js';
 import { FUNCTIONS, functionSpec } from '../functions.js';
 import { formatNumber, indexText, latexName, latexSubscript } from './atoms.js';
 import { type PrintOptions, shownSum } from './bound.js';

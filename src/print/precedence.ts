@@ -10,7 +10,7 @@
 //  - a term that prints with a leading minus (`neg`, a negative number, a
 //    product led by a negative number) behaves like unary minus.
 
-import { assertNever, type Expr, mul, num } from '../ast.js';
+import { assertNever, type Expr, mul, num } from '../core/ast.js';
 
 export type Syntax = 'latex' | 'text';
 

@@ -2,7 +2,7 @@
 // `*` for every product. Presentation hints are LaTeX-only and ignored here.
 // Parentheses are decided only by needsParens (precedence.ts).
 
-import { assertNever, type Expr, type RelOp } from '../ast.js';
+import { assertNever, type Expr, type RelOp } from '../core/ast.js';
 import { displayName, formatNumber, indexText, textSubscript } from './atoms.js';
 import { type PrintOptions, shownSum } from './bound.js';
 import { needsParens, negated, PRIME, type Slot } from './precedence.js';

@@ -12,15 +12,15 @@
 // addressed element of the variable by ±h and re-evaluating the body (whose
 // own `∂` nodes are handled the same way, at the moved inputs).
 
-import { children, type Expr, inum, ivar, mapChildren, type Var, variable } from '../ast.js';
+import { children, type Expr, inum, ivar, mapChildren, type Var, variable } from '../core/ast.js';
 import { randomInputs } from '../check.js';
 import { type Definition, type DefinitionTable, unfoldAll } from '../definitions.js';
 import { evaluate, type Inputs, type InputValue, type NestedArray } from '../evaluate.js';
-import { freeIndices, substituteIndex } from '../indices.js';
+import { freeIndices, substituteIndex } from '../core/indices.js';
 import { EvaluationError } from '../values.js';
 import { occurrences, replaceAt } from './locate.js';
 import { chains, equationOf, lhsOf, type Proof } from './render.js';
-import type { RuleId, Step } from './steps.js';
+import type { RuleId, Step } from '../core/steps.js';
 
 export interface CheckStepsOptions {
   /** Definitions the expressions refer to (`E@1`, `o@1`): unfolded before evaluating. */

@@ -4,11 +4,11 @@
 
 import {
   call, children, type Diff, diff, div, equation, type Expr, type Index, indexValue, ivar, mul, num, variable,
-} from '../ast.js';
+} from '../core/ast.js';
 import { displayName } from '../definitions.js';
 import { functionByName } from '../functions.js';
 import { toLatex, toText } from '../print/index.js';
-import type { Step } from './steps.js';
+import type { Step } from '../core/steps.js';
 
 /** Math is LaTeX for the latex/markdown/html outputs and plain text (with Unicode) for the terminal. */
 export type MathSyntax = 'latex' | 'text';

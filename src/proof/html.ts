@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import katex from 'katex';
-import type { Expr } from '../ast.js';
+import type { Expr } from '../core/ast.js';
 import { printExpr, type Segment } from './fill.js';
 import {
   alignLatex, foldedLabels, labelSegments, layout, type Proof, type RenderOptions, type Row, whySegments, WORDS,

@@ -1,8 +1,8 @@
 // Proofs of derivations: step selection, renderers (text, LaTeX, Markdown,
 // KaTeX HTML, JSON), the en/zh catalogue of rule texts, and the numeric step checker.
 
-export type { RuleId, Step } from './steps.js';
-export { RULE_IDS } from './steps.js';
+export type { RuleId, Step } from '../core/steps.js';
+export { RULE_IDS } from '../core/steps.js';
 export { type Detail, DETAILS, type Lang, LANGS, RULE_TEXTS, type RuleText, shownAt } from './texts.js';
 export {
   alignLatex, type JsonProof, type JsonStep, latexDocument, type LatexOptions, layout, notesLatex, type Proof, proofJson,

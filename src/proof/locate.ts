@@ -2,8 +2,8 @@
 // the smallest region where two expressions differ, and LaTeX with chosen
 // subterms highlighted.
 
-import { children, type Expr, mapChildren, variable, ivar } from '../ast.js';
-import { freeIndices } from '../indices.js';
+import { children, type Expr, mapChildren, variable, ivar } from '../core/ast.js';
+import { freeIndices } from '../core/indices.js';
 import { needsParens, type Slot, toLatex } from '../print/index.js';
 import { PRINT } from './fill.js';
 

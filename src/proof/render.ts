@@ -7,12 +7,12 @@
 // goal's left side, each shown step contributes its `after`, tagged with the
 // step number and the rule's label; the justifications follow as numbered notes.
 
-import { type Expr } from '../ast.js';
+import { type Expr } from '../core/ast.js';
 import {
   fillFirst, type MathSyntax, printExpr, type Segment, segmentsLatex, segmentsText, stepSlots,
 } from './fill.js';
 import { changedRegion, subtermAt } from './locate.js';
-import type { RuleId, Step } from './steps.js';
+import type { RuleId, Step } from '../core/steps.js';
 import { type Detail, type Lang, RULE_TEXTS, shownAt } from './texts.js';
 
 export interface Proof {

@@ -12,7 +12,7 @@
 // last one has no placeholders, so a step always gets a text even when its
 // producer recorded no params.
 
-import type { RuleId } from './steps.js';
+import type { RuleId } from '../core/steps.js';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];

@@ -9,8 +9,8 @@
 
 import {
   add, assertNever, call, children, delta, diff, type Expr, indexKey, ivar, mapChildren, mul, sum, variable,
-} from '../ast.js';
-import { baseLetter, substituteIndex } from '../indices.js';
+} from '../core/ast.js';
+import { baseLetter, substituteIndex } from '../core/indices.js';
 
 /**
  * The canonical name of a binder: its depth, and what tells its range — the

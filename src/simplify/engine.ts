@@ -13,8 +13,8 @@
 // normalised is left as it is (a cycle), and a fuel budget bounds the total
 // number of rewrites.
 
-import { assertNever, diff, type Expr, type ExprKind, mapChildren } from '../ast.js';
-import type { RuleId, Step } from '../proof/steps.js';
+import { assertNever, diff, type Expr, type ExprKind, mapChildren } from '../core/ast.js';
+import type { RuleId, Step } from '../core/steps.js';
 import type { Sizes } from './ranges.js';
 
 /** What rules may consult besides the node itself. */

@@ -3,7 +3,7 @@
 // name (`y_j`). The body's index letters are pattern variables; its bound
 // indices match any bound index, consistently (α-equivalence).
 
-import { assertNever, children, type Expr, type Index, indexKey, mapChildren, shiftIndex, variable } from '../ast.js';
+import { assertNever, children, type Expr, type Index, indexKey, mapChildren, shiftIndex, variable } from '../core/ast.js';
 
 /** What folding needs of a definition (src/definitions.ts `Definition` has it). */
 export interface Foldable {

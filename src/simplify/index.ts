@@ -4,9 +4,9 @@
 //   canonical(e)      a comparison form (α-renamed, operands sorted)
 //   equivalent(a, b)  canonical(simplify(a)) === canonical(simplify(b))
 
-import type { Expr } from '../ast.js';
-import { freeIndices } from '../indices.js';
-import type { Step } from '../proof/steps.js';
+import type { Expr } from '../core/ast.js';
+import { freeIndices } from '../core/indices.js';
+import type { Step } from '../core/steps.js';
 import { canonical } from './canonical.js';
 import { type Memo, type RuleContext, run } from './engine.js';
 import { linkedRanges, type Sizes } from './ranges.js';

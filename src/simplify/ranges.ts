@@ -8,9 +8,9 @@
 // expression is then a linear form in index variables and extents, and a
 // relation holds for certain when the bounds 1 ≤ p ≤ N_p and N_p ≥ 1 prove it.
 
-import { children, type Expr, extent, type Index, indexValue, num, type RelOp } from '../ast.js';
-import { baseLetter } from '../indices.js';
-import { UnionFind } from '../union-find.js';
+import { children, type Expr, extent, type Index, indexValue, num, type RelOp } from '../core/ast.js';
+import { baseLetter } from '../core/indices.js';
+import { UnionFind } from '../core/union-find.js';
 
 export type Sizes = Readonly<Record<string, number>>;
 

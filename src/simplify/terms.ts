@@ -2,7 +2,7 @@
 // coefficient × rest, a factor as base^exponent, and builders that make the
 // smallest node for a list (no `mul([x])`, no `1·x`).
 
-import { type Expr, mul, neg, num } from '../ast.js';
+import { type Expr, mul, neg, num } from '../core/ast.js';
 
 export const ZERO = num(0);
 export const ONE = num(1);

@@ -17,7 +17,7 @@
 
 import { compile as mathCompile } from 'mathjs';
 import { bench, describe } from 'vitest';
-import type { Var } from '../../src/ast.js';
+import type { Var } from '../../src/core/ast.js';
 import { compile } from '../../src/compile/index.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';

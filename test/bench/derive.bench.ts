@@ -16,7 +16,7 @@
 
 import { derivative, parse as mathParse, simplify as mathSimplify } from 'mathjs';
 import { bench, describe } from 'vitest';
-import { add, call, dagSize, type Expr, inum, mul, sum, treeSize, variable, ivar } from '../../src/ast.js';
+import { add, call, dagSize, type Expr, inum, mul, sum, treeSize, variable, ivar } from '../../src/core/ast.js';
 import { resolveDefinitions } from '../../src/definitions.js';
 import { derive, differentiate } from '../../src/derive/index.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';

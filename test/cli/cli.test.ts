@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { sameShape } from '../../src/ast.js';
+import { sameShape } from '../../src/core/ast.js';
 import { parse } from '../../src/parse/index.js';
 import { equivalent } from '../../src/simplify/index.js';
 import {

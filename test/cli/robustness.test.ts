@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { children, type Expr } from '../../src/ast.js';
+import { children, type Expr } from '../../src/core/ast.js';
 import { runCli } from '../../src/cli/run.js';
 import { toLatex } from '../../src/print/index.js';
 import { arbExpr } from '../arbitrary.js';

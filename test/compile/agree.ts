@@ -2,7 +2,7 @@
 // interpreted values agree to 1e-12 relative, or both refuse alike.
 
 import { expect } from 'vitest';
-import type { Expr } from '../../src/ast.js';
+import type { Expr } from '../../src/core/ast.js';
 import { compile } from '../../src/compile/index.js';
 import { evaluate, EvaluationError } from '../../src/evaluate.js';
 import type { Inputs, NestedArray } from '../../src/values.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   add, call, children, delta, diff, div, type Expr, extent, type Index, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel,
   type RelOp, sum, type Var, variable,
-} from '../../src/ast.js';
+} from '../../src/core/ast.js';
 import { randomInputs } from '../../src/check.js';
 import { compile, compileAll, emitModule } from '../../src/compile/index.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';

@@ -4,11 +4,11 @@
 // 1e-12 relative at every index assignment.
 
 import { describe, expect, it } from 'vitest';
-import type { Expr, Var } from '../../src/ast.js';
+import type { Expr, Var } from '../../src/core/ast.js';
 import { randomInputs } from '../../src/check.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';
-import { freeIndices } from '../../src/indices.js';
+import { freeIndices } from '../../src/core/indices.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';
 import { signature } from '../../src/values.js';
 import { CORPUS, type CorpusEntry } from '../corpus.js';

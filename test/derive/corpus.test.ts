@@ -4,7 +4,7 @@
 
 import { derivative as mathjsDerivative } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import type { Expr, Var } from '../../src/ast.js';
+import type { Expr, Var } from '../../src/core/ast.js';
 import { checkDerivative } from '../../src/check.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';

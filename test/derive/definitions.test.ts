@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, call, diff, type Expr, inum, ivar, mul, num, pow, sum, variable } from '../../src/ast.js';
+import { add, call, diff, type Expr, inum, ivar, mul, num, pow, sum, variable } from '../../src/core/ast.js';
 import {
   definitionTable, displayName, instantiate, resolveDefinitions, unfoldAll,
 } from '../../src/definitions.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   add, call, children, dagSize, delta, diff, type Expr, ivar, mul, neg, num, pow, rel, sum, treeSize, variable,
-} from '../../src/ast.js';
+} from '../../src/core/ast.js';
 import { resolveDefinitions } from '../../src/definitions.js';
 import { equivalent } from '../../src/simplify/index.js';
 import {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   add, call, diff, div, type Expr, inum, ivar, mul, neg, num, pow, sum, variable, type Var,
-} from '../../src/ast.js';
+} from '../../src/core/ast.js';
 import { checkDerivative } from '../../src/check.js';
 import { derive, differentiate, evaluateDiffsWithSteps, makeContext } from '../../src/derive/index.js';
 

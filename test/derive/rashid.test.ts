@@ -4,7 +4,7 @@
 // then the hidden sigmoid's derivative, then x_i — and be numerically right.
 
 import { describe, expect, it } from 'vitest';
-import type { Var } from '../../src/ast.js';
+import type { Var } from '../../src/core/ast.js';
 import { checkDerivative } from '../../src/check.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';

@@ -3,7 +3,7 @@
 // the seed's o_k stays folded and its sigmoid factors stay written out.
 
 import { describe, expect, it } from 'vitest';
-import { add, type Expr, inum, ivar, mapChildren, variable, type Var } from '../../src/ast.js';
+import { add, type Expr, inum, ivar, mapChildren, variable, type Var } from '../../src/core/ast.js';
 import { checkDerivative, inputsSatisfying } from '../../src/check.js';
 import { displayName, resolveDefinitions, unfoldAll } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   add, call, delta, diff, div, type Expr, extent, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel, sum,
   variable,
-} from '../../src/ast.js';
+} from '../../src/core/ast.js';
 import { resolveDefinitions } from '../../src/definitions.js';
 import { applyRule, dependsOn, indicesDistinct, makeContext } from '../../src/derive/index.js';
-import type { RuleId } from '../../src/proof/steps.js';
+import type { RuleId } from '../../src/core/steps.js';
 
 const [i, j, k] = [ivar('i'), ivar('j'), ivar('k')];
 const jp = ivar("j'");

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Expr, ivar, mapChildren, sum, variable } from '../../src/ast.js';
+import { type Expr, ivar, mapChildren, sum, variable } from '../../src/core/ast.js';
 import { resolveDefinitions } from '../../src/definitions.js';
 import { derive, evaluateDerivatives } from '../../src/derive/index.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';
@@ -37,7 +37,7 @@ describe('seed', () => {
   });
 
   it('the comma-separated form in the document gives the comma-separated expression two', () => {
-    const lines = readFileSync(new URL('../../../shared/seed/gradient-derivation-zh.txt', import.meta.url), 'utf8').split('\n');
+    const lines = readFileSync(new URL('../fixtures/gradient-derivation-zh.txt', import.meta.url), 'utf8').split('\n');
     const latexOf = (line: string) => line.slice(line.indexOf('\\frac{\\partial E}'));
     const one = lines.find((l) => l.includes('\\frac{\\partial E}{\\partial w_{j,k}} = ') && l.includes('\\frac{\\partial (\\sum'))!;
     const two = lines.find((l) => l.includes('\\frac{\\partial E}{\\partial w_{j,k}} = ') && l.trimEnd().endsWith('\\cdot o_{j}'))!;

@@ -1,10 +1,10 @@
 // Short names for building expected trees in the parser's data tables.
 
 import { expect } from 'vitest';
-import { type Expr, type Index, inum, ivar, variable } from '../../src/ast.js';
+import { type Expr, type Index, inum, ivar, variable } from '../../src/core/ast.js';
 import { parse, parseAll, ParseError, type Syntax } from '../../src/parse/index.js';
 
-export * from '../../src/ast.js';
+export * from '../../src/core/ast.js';
 
 /** `v('w', 'j', 'k')`: a variable with index variables (or integers) as indices. */
 export function v(name: string, ...indices: (string | number | Index)[]): Expr {

@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ivar, variable } from '../../src/ast.js';
+import { ivar, variable } from '../../src/core/ast.js';
 import { parse, parseAll, ParseError, parseFormulas } from '../../src/parse/index.js';
 import { SEED_FORMULAS } from '../fixtures/seed.js';
 

@@ -2,8 +2,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { children, type Expr } from '../../src/ast.js';
-import { freeIndices } from '../../src/indices.js';
+import { children, type Expr } from '../../src/core/ast.js';
+import { freeIndices } from '../../src/core/indices.js';
 import { arbExpr } from '../arbitrary.js';
 
 function nodes(e: Expr): Expr[] {

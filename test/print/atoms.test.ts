@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inum, ivar } from '../../src/ast.js';
+import { inum, ivar } from '../../src/core/ast.js';
 import { formatNumber, latexName, latexSubscript, needsCommaIndices } from '../../src/print/atoms.js';
 
 describe('names', () => {

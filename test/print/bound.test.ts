@@ -1,7 +1,7 @@
 // Restoring the user's bound letters when printing (option restoreBoundLetters).
 
 import { describe, expect, it } from 'vitest';
-import { call, type Expr, inum, ivar, mul, sum } from '../../src/ast.js';
+import { call, type Expr, inum, ivar, mul, sum } from '../../src/core/ast.js';
 import { toLatex, toText } from '../../src/print/index.js';
 import { v } from './examples.js';
 

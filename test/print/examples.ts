@@ -4,7 +4,7 @@
 import {
   add, call, delta, diff, div, equation, type Expr, extent, type Index, indexValue, inum, iverson, ivar, mul, neg,
   num, pow, rel, sum, variable, type Var,
-} from '../../src/ast.js';
+} from '../../src/core/ast.js';
 
 /** `v('w', 'j', 'k')` = w_{jk}; a number string is a numeric index. */
 export function v(name: string, ...indices: (string | Index)[]): Var {

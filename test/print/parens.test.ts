@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   add, call, diff, div, type Expr, extent, indexValue, inum, iverson, ivar, mul, neg, num, pow, rel, sum, type Var,
-} from '../../src/ast.js';
+} from '../../src/core/ast.js';
 import { toLatex, toText } from '../../src/print/index.js';
 import { v } from './examples.js';
 

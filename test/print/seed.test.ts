@@ -1,7 +1,7 @@
 // The seed's own formulas (as the user wrote them) print in the house style and read back.
 
 import { describe, expect, it } from 'vitest';
-import { withoutStyle } from '../../src/ast.js';
+import { withoutStyle } from '../../src/core/ast.js';
 import { parse } from '../../src/parse/index.js';
 import { toLatex, toText } from '../../src/print/index.js';
 

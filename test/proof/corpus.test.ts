@@ -5,7 +5,7 @@
 // the renderers emit passes KaTeX in strict mode, in both languages.
 
 import { describe, expect, test } from 'vitest';
-import { add, num } from '../../src/ast.js';
+import { add, num } from '../../src/core/ast.js';
 import { resolveDefinitions } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';

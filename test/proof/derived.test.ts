@@ -2,7 +2,7 @@
 // numerically at every detail level, and every renderer accepts them.
 
 import { describe, expect, test } from 'vitest';
-import type { Var } from '../../src/ast.js';
+import type { Var } from '../../src/core/ast.js';
 import { resolveDefinitions } from '../../src/definitions.js';
 import { derive, evaluateDerivatives } from '../../src/derive/index.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';

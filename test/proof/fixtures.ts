@@ -1,9 +1,9 @@
 // A hand-made proof modelled on the seed: ∂(Σ_j w_{jk} o_j)/∂w_{jk} = o_j, with
 // the bound j renamed first, as a correct engine must.
 
-import { delta, diff, type Expr, ivar, mapChildren, mul, num, sum, variable } from '../../src/ast.js';
+import { delta, diff, type Expr, ivar, mapChildren, mul, num, sum, variable } from '../../src/core/ast.js';
 import type { Proof } from '../../src/proof/index.js';
-import type { RuleId, Step } from '../../src/proof/steps.js';
+import type { RuleId, Step } from '../../src/core/steps.js';
 
 const j = ivar('j');
 const k = ivar('k');

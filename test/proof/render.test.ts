@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import katex from 'katex';
 import { describe, expect, test } from 'vitest';
-import { add, delta, diff, type Expr, indexValue, iverson, ivar, mul, neg, num, rel, sum, variable } from '../../src/ast.js';
+import { add, delta, diff, type Expr, indexValue, iverson, ivar, mul, neg, num, rel, sum, variable } from '../../src/core/ast.js';
 import {
   checkSteps, DETAILS, LANGS, proofJson, renderHtml, renderJson, renderLatex, renderMarkdown, renderText,
   selectSteps,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { add, diff, div, type Expr, mul, variable } from '../../src/ast.js';
+import { add, diff, div, type Expr, mul, variable } from '../../src/core/ast.js';
 import { fillTemplate, placeholders, plainMath, segmentsLatex, SLOT_NAMES, stepSlots } from '../../src/proof/fill.js';
 import { LANGS, RULE_IDS, RULE_TEXTS } from '../../src/proof/index.js';
 import { strictKatex } from './katex.js';

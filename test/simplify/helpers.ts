@@ -1,6 +1,6 @@
 // Short constructors for simplifier tests: v('w', 'j', 'k') is w_{jk}.
 
-import { add, delta, type Expr, type Index, inum, ivar, mul, neg, num, variable } from '../../src/ast.js';
+import { add, delta, type Expr, type Index, inum, ivar, mul, neg, num, variable } from '../../src/core/ast.js';
 
 export const ix = (i: string | number): Index => (typeof i === 'number' ? inum(i) : ivar(i));
 export const v = (name: string, ...is: (string | number)[]) => variable(name, is.map(ix));

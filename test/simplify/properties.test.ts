@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   add, call, delta, div, type Expr, inum, ivar, mul, neg, num, pow, sum, variable,
-} from '../../src/ast.js';
+} from '../../src/core/ast.js';
 import { evaluate, type NestedArray } from '../../src/evaluate.js';
-import { freeIndices, substituteIndex } from '../../src/indices.js';
+import { freeIndices, substituteIndex } from '../../src/core/indices.js';
 import { toText } from '../../src/print/index.js';
 import { canonical, equivalent, simplify } from '../../src/simplify/index.js';
 

@@ -2,8 +2,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { add, call, delta, type Expr, ivar, mul, neg, num, pow, sum, variable } from '../../src/ast.js';
-import { RULE_IDS } from '../../src/proof/steps.js';
+import { add, call, delta, type Expr, ivar, mul, neg, num, pow, sum, variable } from '../../src/core/ast.js';
+import { RULE_IDS } from '../../src/core/steps.js';
 import { simplify } from '../../src/simplify/index.js';
 import { arbExpr } from '../arbitrary.js';
 import { d, n, sub, times, v } from './helpers.js';

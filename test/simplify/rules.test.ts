@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   add, call, div, equation, type Expr, extent, indexValue, inum, iverson, ivar, mul, neg, pow, rel, sum, variable,
-} from '../../src/ast.js';
+} from '../../src/core/ast.js';
 import { toText } from '../../src/print/index.js';
 import { canonical, equivalent, simplify } from '../../src/simplify/index.js';
 import { d, n, plus, sub, times, v } from './helpers.js';

@@ -9,7 +9,7 @@
 // disorder (a nested sum, a stray constant, a duplicate base) that no other
 // rule reintroduces.
 
-import { add, div, type Expr, mul, neg, num, pow } from '../../ast.js';
+import { add, div, type Expr, mul, neg, num, pow } from '../../core/ast.js';
 import { functionByName } from '../../functions.js';
 import { alphaEqual, canonical, roughHash } from '../canonical.js';
 import type { Rule } from '../engine.js';

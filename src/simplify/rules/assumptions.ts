@@ -4,8 +4,8 @@
 // indices of `lhs` are pattern variables: `\sum_j w_{jk} = 1` also rewrites
 // `\sum_i w_{im}` into 1.
 
-import { type Expr, type Index, indexKey, ivar } from '../../ast.js';
-import { freeIndices, substituteIndex } from '../../indices.js';
+import { type Expr, type Index, indexKey, ivar } from '../../core/ast.js';
+import { freeIndices, substituteIndex } from '../../core/indices.js';
 import { canonical } from '../canonical.js';
 import type { Rule } from '../engine.js';
 

@@ -11,8 +11,8 @@
 
 import {
   add, children, type Delta, div, type Expr, type Index, indexEquals, inum, iverson, mul, neg, num, rel, shiftIndex, sum,
-} from '../../ast.js';
-import { freeIndices, substituteIndex } from '../../indices.js';
+} from '../../core/ast.js';
+import { freeIndices, substituteIndex } from '../../core/indices.js';
 import type { Rule } from '../engine.js';
 import { decide, indexExpr, sizeOf, type Sizes, upperOf } from '../ranges.js';
 import { factorsOf, ONE, product, splitCoeff, withCoeff, ZERO } from '../terms.js';

@@ -6,7 +6,7 @@
 // `before` and `after` are the whole expressions around it. Rule ids are
 // stable: they key the en/zh justification texts in the proof catalogue.
 
-import type { Expr } from '../ast.js';
+import type { Expr } from './ast.js';
 
 export const RULE_IDS = [
   // indices
