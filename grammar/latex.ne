@@ -41,15 +41,15 @@ Term       -> Product                       {% id %}
             | %minus Term                   {% ([, t]) => b.negate(t) %}
             | %plus Term                    {% ([, t]) => t %}
 
-# `\sum`, `\frac{\partial}{\partial x}` and an unparenthesised function head
-# take the whole product to their right.
+# A reduction (`\sum`, every operator of src/core/reductions.ts), `\frac{\partial}{\partial x}`
+# and an unparenthesised function head take the whole product to their right.
 Product    -> Factors                       {% ([l]) => b.factors(l) %}
             | Factors Prefixed              {% ([l, p]) => b.factors(b.push(l, p)) %}
             | Factors %times Prefixed       {% ([l, , p]) => b.factors(b.push(l, p)) %}
             | Factors %slash Prefixed       {% ([l, , p]) => b.quotient(b.factors(l), p) %}
             | Prefixed                      {% id %}
 
-Prefixed   -> %sum SumScripts Product       {% ([, h, body]) => b.summation(h.indices, body, h.lower, h.upper) %}
+Prefixed   -> %reduce Limits Product        {% ([r, h, body]) => b.reduction(r.value, h.indices, body, h.lower, h.upper) %}
             | %frac %lbrace %dOp %rbrace %lbrace %dOp Variable %rbrace Product
                                             {% ([, , op, , , , wrt, , body]) => b.derivative(body, wrt, 'operator', op.value === 'd' ? 'd' : 'partial') %}
             | %fnCmd Product                {% ([f, arg]) => b.apply(f.fn, arg, f.spelling) %}
@@ -139,12 +139,12 @@ IndexVar   -> %letter                       {% ([t]) => b.indexVar(t.value, null
             | %greek                        {% ([t]) => b.indexVar(t.value, null) %}
             | %letter %primes               {% ([t, p]) => b.indexVar(t.value, "'".repeat(Number(p.value))) %}
 
-# `\sum_j`, `\sum_{j}`, `\sum_{j=1}^{n}`, `\sum^{n}_{j=1}`, `\sum_{j,k}`.
-SumScripts -> SumBelow                      {% id %}
-            | SumBelow %caret Bound         {% ([s, , u]) => ({ ...s, upper: u }) %}
-            | %caret Bound SumBelow         {% ([, u, s]) => ({ ...s, upper: u }) %}
+# A reduction's limits: `\sum_j`, `\sum_{j}`, `\sum_{j=1}^{n}`, `\sum^{n}_{j=1}`, `\sum_{j,k}`.
+Limits     -> Below                         {% id %}
+            | Below %caret Bound            {% ([s, , u]) => ({ ...s, upper: u }) %}
+            | %caret Bound Below            {% ([, u, s]) => ({ ...s, upper: u }) %}
 
-SumBelow   -> %underscore IndexVar          {% ([, i]) => ({ indices: [i.name], lower: null, upper: null }) %}
+Below      -> %underscore IndexVar          {% ([, i]) => ({ indices: [i.name], lower: null, upper: null }) %}
             | %underscore %lbrace IndexVar %rbrace
                                             {% ([, , i]) => ({ indices: [i.name], lower: null, upper: null }) %}
             | %underscore %lbrace IndexVar %eq ListItem %rbrace

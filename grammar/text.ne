@@ -1,7 +1,7 @@
 # Plain-text formulas → Kronecker AST (docs/notation.md is the reference).
 #
 # Same shape as grammar/latex.ne: unambiguous, left-recursive lists, thunks
-# from src/parse/build.ts. Calls, sums and derivatives always parenthesise
+# from src/parse/build.ts. Calls, reductions and derivatives always parenthesise
 # their argument, so there is no scope rule to decide.
 
 @preprocessor typescript
@@ -59,10 +59,11 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
             | %lbrack Relation %rbrack      {% ([, c]) => b.bracket(b.relation(c)) %}
             | %fnApplied %lparen Sum %rparen
                                             {% ([f, , s]) => b.apply(f.fn, s, f.spelling) %}
-            | %sumKw %lparen IndexVar %comma Sum %rparen
-                                            {% ([, , i, , body]) => b.summation([i.name], body, null, null) %}
-            | %sumKw %lparen IndexVar %eq Bound %dots Bound %comma Sum %rparen
-                                            {% ([, , i, , lo, , hi, , body]) => b.summation([i.name], body, lo, hi) %}
+            # `sum(j, …)`: the keyword of a reduction (src/core/reductions.ts) is a `reduceKw` token, its operator the value.
+            | %reduceKw %lparen IndexVar %comma Sum %rparen
+                                            {% ([r, , i, , body]) => b.reduction(r.value, [i.name], body, null, null) %}
+            | %reduceKw %lparen IndexVar %eq Bound %dots Bound %comma Sum %rparen
+                                            {% ([r, , i, , lo, , hi, , body]) => b.reduction(r.value, [i.name], body, lo, hi) %}
             | %dd Variable %lparen Sum %rparen
                                             {% ([, wrt, , body]) => b.derivative(body, wrt, 'operator', 'partial') %}
             | %hash IndexVar                {% ([, i]) => b.count(i.name) %}

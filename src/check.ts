@@ -8,9 +8,10 @@
 // truncation error (~h²|f'''|) against round-off (~ε|f|/h), both near 1e-10,
 // well inside the default tolerance 1e-6.
 
-import { assertNever, children, type Expr, indexKey, type Var } from './core/ast.js';
+import { assertNever, children, type Expr, indexKey, isReduction, type Var } from './core/ast.js';
 import { evaluate } from './evaluate.js';
-import { allIndexNames, baseLetter } from './core/indices.js';
+import { baseLetter } from './core/fresh.js';
+import { allIndexNames } from './core/indices.js';
 import { type Inputs, type InputValue, type NestedArray, signature } from './values.js';
 import { UnionFind } from './core/union-find.js';
 
@@ -77,7 +78,7 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
         });
         return;
       }
-      case 'sum':
+      case 'reduce':
         if (e.upper !== null && e.upper.kind === 'ivar' && e.upper.offset === 0) union(e.index, e.upper.name);
         break;
       case 'num': case 'delta': case 'extent': case 'index': case 'add': case 'neg': case 'mul': case 'div': case 'pow':
@@ -370,7 +371,7 @@ export function inputsSatisfying(assumptions: readonly Expr[], seed = 7): Partia
   for (const a of assumptions) {
     const lhs = a.kind === 'rel' && a.ops.length === 1 && a.ops[0] === '=' ? a.args[0]! : null;
     const rhs = a.kind === 'rel' ? a.args[1]! : null;
-    if (lhs === null || rhs === null || lhs.kind !== 'sum' || rhs.kind !== 'num' || lhs.lower !== null || lhs.upper !== null) return null;
+    if (lhs === null || rhs === null || !isReduction(lhs, 'sum') || rhs.kind !== 'num' || lhs.lower !== null || lhs.upper !== null) return null;
     const body = lhs.body;
     const index = lhs.index;
     if (body.kind !== 'var' || body.indices.length !== 1 || indexKey(body.indices[0]!) !== index || body.name in values) return null;

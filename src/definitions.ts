@@ -18,7 +18,8 @@
 // so renamed indices (`w_{j'k}`) and substituted ones keep their family.
 
 import { assertNever, children, diff, type Expr, type Index, indexKey, ivar, mapChildren, variable, type Var } from './core/ast.js';
-import { allIndexNames, baseLetter, freshIndex, substituteIndex } from './core/indices.js';
+import { baseLetter, freshIndex } from './core/fresh.js';
+import { allIndexNames, substituteIndex } from './core/indices.js';
 
 export interface Definition {
   /** The name as the user wrote it (`o`). */
@@ -197,7 +198,7 @@ export function resolveDefinitions(formulas: readonly Expr[], extra: readonly Ex
       switch (x.kind) {
         case 'var': out = renameVar(x); break;
         case 'diff': out = diff(walk(x.body), renameVar(x.wrt), x.form, x.notation); break;
-        case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'sum': case 'delta':
+        case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'reduce': case 'delta':
         case 'rel': case 'iverson': case 'extent': case 'index':
           out = mapChildren(x, walk); break;
         default: return assertNever(x);

@@ -2,9 +2,9 @@
 //
 // Deliberately plain — a recursive walk with an environment of index values —
 // because it is the oracle the compiler and the finite-difference checker are
-// tested against. One concession to speed: a sum's value depends only on its
-// free indices, so it is memoised on them. σ(Σ_j w_{jk} o_j) inside a (j, k)
-// result is then summed once per k, not once per (j, k).
+// tested against. One concession to speed: a reduction's value depends only
+// on its free indices, so it is memoised on them. σ(Σ_j w_{jk} o_j) inside a
+// (j, k) result is then summed once per k, not once per (j, k).
 //
 // An Iverson bracket or a δ that is 0 makes its product 0 whatever the other
 // factors are (Knuth's strong zero): `[2 \le k] x_{k-1}` is 0 at k = 1 although
@@ -12,7 +12,8 @@
 // into brackets, so a product's brackets are evaluated first and the other
 // factors only where every one of them is 1.
 
-import { assertNever, type Expr, type Index, indexKey, type RelOp } from './core/ast.js';
+import { assertNever, type Expr, type Index, indexKey, type Reduce, type RelOp } from './core/ast.js';
+import { REDUCTIONS } from './core/reductions.js';
 import { functionSpec } from './functions.js';
 import { freeIndices } from './core/indices.js';
 import { type Array64, bind, type Binding, EvaluationError, type Inputs, type NestedArray, signature, type Signature } from './values.js';
@@ -126,7 +127,7 @@ class Interpreter {
         if (e.args.length !== 1) throw new EvaluationError(`${e.fn} takes one argument, got ${e.args.length}`);
         return functionSpec(e.fn).eval(this.eval(e.args[0]!));
       }
-      case 'sum': return this.sum(e);
+      case 'reduce': return this.reduce(e);
       case 'delta': return this.index(e.a) === this.index(e.b) ? 1 : 0;
       case 'diff': throw new EvaluationError('cannot evaluate an unevaluated derivative: differentiate first');
       case 'rel': return holds(e.ops, e.args.map((a) => this.eval(a))) ? 1 : 0;
@@ -154,7 +155,8 @@ class Interpreter {
     return v.data[flat]!;
   }
 
-  private sum(e: Expr & { kind: 'sum' }): number {
+  /** The operator's `combine` over the index's range, from its identity (an empty range gives the identity). */
+  private reduce(e: Reduce): number {
     const names = [...freeIndices(e)];
     const key = names.map((n) => this.env.get(n)).join(',');
     let table = this.memo.get(e.id);
@@ -163,15 +165,16 @@ class Interpreter {
     if (hit !== undefined) return hit;
     const lo = e.lower === null ? 1 : this.index(e.lower);
     const hi = e.upper === null ? this.extent(e.index) : this.index(e.upper);
+    const { identity, combine } = REDUCTIONS[e.op];
     const outer = this.env.get(e.index);
-    let s = 0;
+    let acc = identity;
     for (let i = lo; i <= hi; i++) {
       this.env.set(e.index, i);
-      s += this.eval(e.body);
+      acc = combine(acc, this.eval(e.body));
     }
     if (outer === undefined) this.env.delete(e.index);
     else this.env.set(e.index, outer);
-    table.set(key, s);
-    return s;
+    table.set(key, acc);
+    return acc;
   }
 }

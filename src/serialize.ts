@@ -1,5 +1,6 @@
 // The AST as plain JSON (for `kronecker parse --format json` and tools): the
-// node kinds and fields of src/ast.ts, without the interning ids.
+// node kinds and fields of src/ast.ts, without the interning ids. A reduction
+// is written with its operator as its kind (`{"kind": "sum", "index": …}`).
 
 import { assertNever, type Expr, type Index } from './core/ast.js';
 
@@ -19,8 +20,8 @@ export function toJson(e: Expr): Json {
     case 'div': return { kind: 'div', num: toJson(e.num), den: toJson(e.den) };
     case 'pow': return { kind: 'pow', base: toJson(e.base), exp: toJson(e.exp) };
     case 'call': return { kind: 'call', fn: e.fn, args: e.args.map(toJson), ...(e.spelling === null ? {} : { spelling: e.spelling }) };
-    case 'sum': return {
-      kind: 'sum', index: e.index, body: toJson(e.body),
+    case 'reduce': return {
+      kind: e.op, index: e.index, body: toJson(e.body),
       ...(e.lower === null ? {} : { lower: indexJson(e.lower) }), ...(e.upper === null ? {} : { upper: indexJson(e.upper) }),
     };
     case 'delta': return { kind: 'delta', a: indexJson(e.a), b: indexJson(e.b) };

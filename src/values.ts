@@ -22,7 +22,8 @@
 // size symbols to the derivative).
 
 import { assertNever, children, type Expr, type Index } from './core/ast.js';
-import { baseLetter, freeIndices } from './core/indices.js';
+import { baseLetter } from './core/fresh.js';
+import { freeIndices } from './core/indices.js';
 
 export type NestedArray = readonly (number | NestedArray)[];
 export type InputValue = number | NestedArray | Float64Array;
@@ -117,7 +118,7 @@ export function jointSignature(
       case 'delta': freeIn(e.a, bound, asIndex); freeIn(e.b, bound, asIndex); return;
       case 'extent': ranged.add(e.index); return;
       case 'index': freeIn(e.index, bound, asNumber); return;
-      case 'sum': {
+      case 'reduce': {
         freeIn(e.lower, bound, asNumber);
         freeIn(e.upper, bound, asNumber);
         if (e.lower === null || e.upper === null) ranged.add(e.index);

@@ -7,7 +7,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Expr, ivar, mapChildren, sum, withoutStyle } from '../src/core/ast.js';
+import { type Expr, ivar, mapChildren, reduce, withoutStyle } from '../src/core/ast.js';
 import { substituteIndex } from '../src/core/indices.js';
 import { parse } from '../src/parse/index.js';
 import { toLatex, toText } from '../src/print/index.js';
@@ -23,9 +23,9 @@ function readBack(source: string, syntax: 'latex' | 'text'): Expr {
 
 /** α-normal form: binders renamed by nesting depth, so α-equivalent trees become identical. */
 function alphaNormal(e: Expr, depth = 0): Expr {
-  if (e.kind !== 'sum') return mapChildren(e, (c) => alphaNormal(c, depth));
+  if (e.kind !== 'reduce') return mapChildren(e, (c) => alphaNormal(c, depth));
   const name = `β${depth}`;
-  return sum(name, alphaNormal(substituteIndex(e.body, e.index, ivar(name)), depth + 1), e.lower, e.upper);
+  return reduce(e.op, name, alphaNormal(substituteIndex(e.body, e.index, ivar(name)), depth + 1), e.lower, e.upper);
 }
 
 describe('round trip', () => {

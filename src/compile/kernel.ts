@@ -13,11 +13,11 @@
 // so the k-only factors of -2(t_k - y_k)σ(z_k)(1-σ(z_k))o_j become one array
 // c_k and the (j, k) loop is a single multiplication, as in hand-written code.
 //
-// Sharing goes beyond node identity. Memo keys ignore the names of sum
-// binders (Σ_j w_{jk} o_j and Σ_{j'} w_{j'k} o_{j'}, which differentiation
+// Sharing goes beyond node identity. Memo keys ignore the names of bound
+// indices (Σ_j w_{jk} o_j and Σ_{j'} w_{j'k} o_{j'}, which differentiation
 // creates, are one key), and a materialised array is keyed with its own free
 // indices replaced by their positions, so σ(Σ_i w_{ij} x_i) computed per j is
-// read back as σ(Σ_i w_{ij'} x_i) inside Σ_{j'}. A sum-bearing subexpression
+// read back as σ(Σ_i w_{ij'} x_i) inside Σ_{j'}. A reduction-bearing subexpression
 // that occurs under two such names, or in two outputs of one kernel, is
 // materialised at its first use. That is what makes the hidden-layer gradient
 // of a two-layer network O(I·J + J·K): the hidden activations are computed
@@ -31,15 +31,21 @@
 // out of it as usual; products without guards (the seed gradient) are
 // untouched.
 //
+// A reduction (Σ and every operator of src/core/reductions.ts) is a loop that
+// starts its accumulator at the operator's identity and emits the operator's
+// `accumulate` statement per term.
+//
 // Safety: the source contains only generated identifiers (x0, d0_1, n2, i3,
 // t4, …), numbers formatted by `literal`, and fixed operators. Names from the
 // expression never reach it; inputs arrive as positional arguments, and
 // functions from the function table are passed in as values.
 
-import { assertNever, children, type Expr, type Index, indexKey, ivar, mapChildren, mul, type RelOp, sum } from '../core/ast.js';
+import { assertNever, children, type Expr, type Index, indexKey, ivar, mapChildren, mul, reduce, type Reduce, type RelOp } from '../core/ast.js';
 import { isGuard } from '../evaluate.js';
 import { type FunctionSpec, functionSpec } from '../functions.js';
-import { allIndexNames, baseLetter, freeIndices, substituteIndex } from '../core/indices.js';
+import { baseLetter, internalName } from '../core/fresh.js';
+import { freeIndices, isBinder, substituteIndex } from '../core/indices.js';
+import { REDUCTIONS } from '../core/reductions.js';
 import { EvaluationError, type JointSignature } from '../values.js';
 
 /** Where an out-of-range index was read, for the error message raised at run time. */
@@ -81,7 +87,7 @@ interface Level {
   readonly index: string | null;
   /** JS expression for the index's 0-based value. */
   readonly zero: string;
-  /** Runs over the whole range 1..N (a free index or an unbounded sum), not between explicit bounds or under a guard. */
+  /** Runs over the whole range 1..N (a free index or an unbounded reduction), not between explicit bounds or under a guard. */
   readonly full: boolean;
 }
 type Nest = readonly Level[];
@@ -126,18 +132,16 @@ class Emitter {
   private readonly materialized = new Map<number, string>();
   private readonly expensiveMemo = new Map<number, boolean>();
   private readonly riskyMemo = new Map<number, boolean>();
-  private readonly hasSumMemo = new Map<number, boolean>();
+  private readonly hasReductionMemo = new Map<number, boolean>();
   private readonly heightMemo = new Map<number, number>();
   private readonly canonicalMemo = new Map<number, Expr>();
   private readonly arrayKeyMemo = new Map<number, number>();
-  /** Array keys of sum-bearing subexpressions used under several index names or by several outputs. */
+  /** Array keys of reduction-bearing subexpressions used under several index names or by several outputs. */
   private readonly shared = new Set<number>();
-  /** Binders of bounded sums: a plain index named so may run past its array (checked at each read). */
+  /** Indices bound by bounded reductions: a plain index named so may run past its array (checked at each read). */
   private readonly boundedBinders = new Set<string>();
   /** Output index names, in the order loops over them nest: materialised arrays are laid out so. */
   private readonly rank = new Map<string, number>();
-  /** Occurs in no index name of the formulas: canonical names contain it, so they capture nothing. */
-  private marker = '\u0000';
 
   constructor(private readonly sig: JointSignature) {
     sig.inputs.forEach((spec, a) => this.inputNo.set(spec.name, a));
@@ -147,12 +151,7 @@ class Emitter {
   }
 
   run(exprs: readonly Expr[]): Kernel {
-    const names = new Set<string>();
-    for (const e of exprs) {
-      this.collectBoundedBinders(e, new Set());
-      allIndexNames(e, names);
-    }
-    while ([...names].some((n) => n.includes(this.marker))) this.marker += '\u0000';
+    for (const e of exprs) this.collectBoundedBinders(e, new Set());
     this.findShared(exprs);
     exprs.forEach((expr, r) => {
       const { out, pos } = outName(this.sig, r);
@@ -175,39 +174,40 @@ class Emitter {
     return `${prefix}${this.counter++}`;
   }
 
-  private hasSum(e: Expr): boolean {
-    let v = this.hasSumMemo.get(e.id);
+  private hasReduction(e: Expr): boolean {
+    let v = this.hasReductionMemo.get(e.id);
     if (v === undefined) {
-      v = e.kind === 'sum' || children(e).some((c) => this.hasSum(c));
-      this.hasSumMemo.set(e.id, v);
+      v = e.kind === 'reduce' || children(e).some((c) => this.hasReduction(c));
+      this.hasReductionMemo.set(e.id, v);
     }
     return v;
   }
 
-  /** Depth of nested sums: 0 without sums. */
+  /** Depth of nested binders: 0 without any. */
   private height(e: Expr): number {
     let v = this.heightMemo.get(e.id);
     if (v === undefined) {
-      v = (e.kind === 'sum' ? 1 : 0) + Math.max(0, ...children(e).map((c) => this.height(c)));
+      v = (isBinder(e) ? 1 : 0) + Math.max(0, ...children(e).map((c) => this.height(c)));
       this.heightMemo.set(e.id, v);
     }
     return v;
   }
 
   /**
-   * `e` with each sum binder renamed after its letter and its height (the
-   * nesting depth of sums at and below it): α-equivalent subexpressions become
-   * the same node. An inner binder has a smaller height and an outer one a
-   * larger, and free names lack the marker, so the renaming captures nothing.
-   * The letter is kept because a fresh copy (`j'`) has its original's range.
+   * `e` with each bound index renamed after its letter and its binder's height
+   * (the nesting depth of binders at and below it): α-equivalent subexpressions
+   * become the same node. An inner binder has a smaller height and an outer one
+   * a larger, and free names are never internal names, so the renaming
+   * captures nothing. The letter is kept because a fresh copy (`j'`) has its
+   * original's range.
    */
   private canonical(e: Expr): Expr {
     let v = this.canonicalMemo.get(e.id);
     if (v === undefined) {
-      if (e.kind === 'sum') {
+      if (isBinder(e)) {
         const body = this.canonical(e.body);
-        const name = `${baseLetter(e.index)}${this.marker}${this.height(e)}`;
-        v = sum(name, substituteIndex(body, e.index, ivar(name)), e.lower, e.upper);
+        const name = internalName('kernel-bound', baseLetter(e.index), this.height(e));
+        v = reduce(e.op, name, substituteIndex(body, e.index, ivar(name)), e.lower, e.upper);
       } else {
         v = mapChildren(e, (c) => this.canonical(c));
       }
@@ -216,7 +216,7 @@ class Emitter {
     return v;
   }
 
-  /** Memo key: equal for subexpressions that differ only in the names of their sum binders. */
+  /** Memo key: equal for subexpressions that differ only in the names of their bound indices. */
   private key(e: Expr): number {
     return this.canonical(e).id;
   }
@@ -233,7 +233,7 @@ class Emitter {
     let v = this.arrayKeyMemo.get(e.id);
     if (v === undefined) {
       let c = this.canonical(e);
-      this.order(e).forEach((n, p) => { c = substituteIndex(c, n, ivar(`${this.marker}${p}`)); });
+      this.order(e).forEach((n, p) => { c = substituteIndex(c, n, ivar(internalName('kernel-free', p))); });
       v = c.id;
       this.arrayKeyMemo.set(e.id, v);
     }
@@ -241,7 +241,7 @@ class Emitter {
   }
 
   /**
-   * Sum-bearing subexpressions with free indices that are used twice with
+   * Reduction-bearing subexpressions with free indices that are used twice with
    * different meanings: as two nodes (σ(z_j) and σ(z_{j'})), as one node
    * under different binders of its indices (a bound j shadowing the free j),
    * or by two outputs.
@@ -250,10 +250,10 @@ class Emitter {
     const uses = new Map<number, Set<string>>();
     exprs.forEach((expr, r) => {
       const seen = new Set<string>();
-      let sums = 0;
-      // A sum's body is not a candidate: sharing the sum itself saves the work without an array per term.
+      let binderCount = 0;
+      // A reduction's body is not a candidate: sharing the reduction itself saves the work without an array per term.
       const visit = (e: Expr, binders: ReadonlyMap<string, number>, candidate: boolean): void => {
-        if (!this.hasSum(e)) return;
+        if (!this.hasReduction(e)) return;
         const order = this.order(e);
         const use = `${r}:${e.id}:${order.map((n) => binders.get(n) ?? -1).join(',')}:${candidate}`;
         if (seen.has(use)) return;
@@ -264,7 +264,7 @@ class Emitter {
           uses.set(key, at.add(use));
           if (at.size === 2) this.shared.add(key);
         }
-        if (e.kind === 'sum') visit(e.body, new Map(binders).set(e.index, sums++), false);
+        if (isBinder(e)) visit(e.body, new Map(binders).set(e.index, binderCount++), false);
         else for (const c of children(e)) visit(c, binders, true);
       };
       visit(expr, new Map(), true);
@@ -274,7 +274,7 @@ class Emitter {
   private collectBoundedBinders(e: Expr, seen: Set<number>): void {
     if (seen.has(e.id)) return;
     seen.add(e.id);
-    if (e.kind === 'sum' && (e.lower !== null || e.upper !== null)) this.boundedBinders.add(e.index);
+    if (isBinder(e) && (e.lower !== null || e.upper !== null)) this.boundedBinders.add(e.index);
     if (e.kind === 'diff') throw new EvaluationError('cannot compile an unevaluated derivative: differentiate first');
     for (const c of children(e)) this.collectBoundedBinders(c, seen);
   }
@@ -316,11 +316,11 @@ class Emitter {
     return i.offset === 0 ? b : `(${b} + ${literal(i.offset)})`;
   }
 
-  /** Contains a sum, a call or a power: worth a temporary array rather than recomputation. */
+  /** Contains a reduction, a call or a power: worth a temporary array rather than recomputation. */
   private expensive(e: Expr): boolean {
     let v = this.expensiveMemo.get(e.id);
     if (v === undefined) {
-      v = e.kind === 'sum' || e.kind === 'call' || e.kind === 'pow' || children(e).some((c) => this.expensive(c));
+      v = e.kind === 'reduce' || e.kind === 'call' || e.kind === 'pow' || children(e).some((c) => this.expensive(c));
       this.expensiveMemo.set(e.id, v);
     }
     return v;
@@ -356,7 +356,7 @@ class Emitter {
       case 'var':
         if (e.indices.length === 0) return `x${this.inputNo.get(e.name)!}`;
         return this.place(e, nest);
-      case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'sum': case 'delta': case 'rel':
+      case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'reduce': case 'delta': case 'rel':
       case 'iverson':
         return this.place(e, nest);
       case 'diff': throw new EvaluationError('cannot compile an unevaluated derivative: differentiate first');
@@ -378,8 +378,8 @@ class Emitter {
       const order = this.order(e);
       name = this.fresh('t');
       level.stmts.push(`const ${name} = ${temp}[${this.flat(order.map((n) => this.binding(n, here).zero), order.map((n) => this.size(n)))}];`);
-    } else if (e.kind === 'sum') {
-      name = this.sum(e, here);
+    } else if (e.kind === 'reduce') {
+      name = this.reduce(e, here);
     } else {
       const code = this.compute(e, here);
       name = this.fresh('t');
@@ -426,7 +426,7 @@ class Emitter {
     this.root.stmts.push(`if (${temp} === undefined || ${temp}.length < ${length}) ${temp} = T[${slot}] = new Float64Array(${length});`);
     const nest = this.loops([this.root], order);
     // Computed directly, not through `place`, which would find `e` worth an array again.
-    const value = e.kind === 'sum' ? this.sum(e, nest) : this.compute(e, nest);
+    const value = e.kind === 'reduce' ? this.reduce(e, nest) : this.compute(e, nest);
     const pos = this.flat(nest.slice(1).map((l) => l.zero), order.map((n) => this.size(n)));
     nest[nest.length - 1]!.stmts.push(`${temp}[${pos}] = ${value};`);
     this.close(nest, 1);
@@ -441,8 +441,9 @@ class Emitter {
     return pos;
   }
 
-  /** An accumulation loop at the innermost level of `nest`; returns the accumulator. */
-  private sum(e: Expr & { kind: 'sum' }, nest: Nest): string {
+  /** An accumulation loop at the innermost level of `nest`, by the operator's table row; returns the accumulator. */
+  private reduce(e: Reduce, nest: Nest): string {
+    const { identity, accumulate } = REDUCTIONS[e.op];
     const at = nest[nest.length - 1]!;
     const lo = e.lower === null ? '0' : this.zero(e.lower, nest);
     const test = e.upper === null ? `< ${this.size(e.index)}` : `<= ${this.zero(e.upper, nest)}`;
@@ -450,8 +451,8 @@ class Emitter {
     const i = this.fresh('i');
     const level: Level = { stmts: [], memo: new Map(), index: e.index, zero: i, full: e.lower === null && e.upper === null };
     const body = this.gen(e.body, [...nest, level]);
-    level.stmts.push(`${acc} += ${body};`);
-    at.stmts.push(`let ${acc} = 0;`);
+    level.stmts.push(accumulate(acc, body));
+    at.stmts.push(`let ${acc} = ${literal(identity)};`);
     at.stmts.push(`for (let ${i} = ${lo}; ${i} ${test}; ${i}++) {\n${indent(level.stmts.join('\n'))}\n}`);
     return acc;
   }
@@ -491,7 +492,7 @@ class Emitter {
         return `(${e.ops.map((op, k) => `${args[k]} ${OPS[op]} ${args[k + 1]}`).join(' && ')} ? 1 : 0)`;
       }
       case 'iverson': return g(e.cond);
-      case 'sum': return this.sum(e, nest);
+      case 'reduce': return this.reduce(e, nest);
       case 'num': case 'extent': case 'index': case 'diff': return this.gen(e, nest);
       default: return assertNever(e);
     }

@@ -14,6 +14,8 @@
 // comma-separated, which derivative notation was used) are part of the node,
 // so printers can echo the user; `sameShape` compares while ignoring them.
 
+import type { ReduceOp } from './reductions.js';
+
 /** An index expression: an index variable plus a constant offset (`j`, `i+1`, `n-1`) or an integer (`2`). */
 export type Index =
   | { readonly kind: 'ivar'; readonly name: string; readonly offset: number }
@@ -51,14 +53,21 @@ export interface Call extends Node {
   readonly args: readonly Expr[];
   readonly spelling: string | null;
 }
-/** `\sum_{index=lower}^{upper} body`; bounds absent means the index's whole declared range `1..N`. */
-export interface Sum extends Node {
-  readonly kind: 'sum';
+/**
+ * An indexed reduction `\sum_{index=lower}^{upper} body`, its operator one of
+ * src/core/reductions.ts. It binds `index` in `body` (not in its bounds);
+ * bounds absent mean the index's whole declared range `1..N`.
+ */
+export interface Reduce extends Node {
+  readonly kind: 'reduce';
+  readonly op: ReduceOp;
   readonly index: string;
   readonly lower: Index | null;
   readonly upper: Index | null;
   readonly body: Expr;
 }
+/** A reduction by one operator: `ReduceBy<'sum'>` is a Σ. */
+export type ReduceBy<O extends ReduceOp> = Reduce & { readonly op: O };
 /** The Kronecker delta `δ_{ab}`. */
 export interface Delta extends Node { readonly kind: 'delta'; readonly a: Index; readonly b: Index }
 /** An unevaluated derivative `∂body/∂wrt`. */
@@ -78,7 +87,7 @@ export interface Extent extends Node { readonly kind: 'extent'; readonly index: 
 /** The value of an index variable used as a number (`\sum_i i`, `[i \le n]`). */
 export interface IndexValue extends Node { readonly kind: 'index'; readonly index: Index }
 
-export type Expr = Num | Var | Add | Neg | Mul | Div | Pow | Call | Sum | Delta | Diff | Rel | Iverson | Extent | IndexValue;
+export type Expr = Num | Var | Add | Neg | Mul | Div | Pow | Call | Reduce | Delta | Diff | Rel | Iverson | Extent | IndexValue;
 export type ExprKind = Expr['kind'];
 
 export function assertNever(x: never): never {
@@ -161,10 +170,20 @@ export function call(fn: string, args: readonly Expr[], spelling: string | null 
   return intern(`f|${fn}|${spelling ?? ''}|${ids(args)}`, (id) => ({ id, kind: 'call', fn, args: [...args], spelling }));
 }
 
-export function sum(index: string, body: Expr, lower: Index | null = null, upper: Index | null = null): Sum {
-  return intern(`S|${index}|${bound(lower)}|${bound(upper)}|${body.id}`, (id) => ({
-    id, kind: 'sum', index, lower, upper, body,
+export function reduce(op: ReduceOp, index: string, body: Expr, lower: Index | null = null, upper: Index | null = null): Reduce {
+  return intern(`S|${op}|${index}|${bound(lower)}|${bound(upper)}|${body.id}`, (id) => ({
+    id, kind: 'reduce', op, index, lower, upper, body,
   }));
+}
+
+/** `\sum_{index=lower}^{upper} body`. */
+export function sum(index: string, body: Expr, lower: Index | null = null, upper: Index | null = null): ReduceBy<'sum'> {
+  return reduce('sum', index, body, lower, upper) as ReduceBy<'sum'>;
+}
+
+/** Whether `e` is a reduction by `op`: the test of a rule that holds for that operator only. */
+export function isReduction<O extends ReduceOp>(e: Expr, op: O): e is ReduceBy<O> {
+  return e.kind === 'reduce' && e.op === op;
 }
 
 export function delta(a: Index, b: Index): Delta {
@@ -209,7 +228,7 @@ export function children(e: Expr): readonly Expr[] {
     case 'div': return [e.num, e.den];
     case 'pow': return [e.base, e.exp];
     case 'call': return e.args;
-    case 'sum': return [e.body];
+    case 'reduce': return [e.body];
     case 'diff': return [e.body, e.wrt];
     case 'rel': return e.args;
     case 'iverson': return [e.cond];
@@ -227,7 +246,7 @@ export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
     case 'div': return div(f(e.num), f(e.den));
     case 'pow': return pow(f(e.base), f(e.exp));
     case 'call': return call(e.fn, e.args.map(f), e.spelling);
-    case 'sum': return sum(e.index, f(e.body), e.lower, e.upper);
+    case 'reduce': return reduce(e.op, e.index, f(e.body), e.lower, e.upper);
     case 'diff': {
       const wrt = f(e.wrt);
       if (wrt.kind !== 'var') throw new Error('mapChildren: a derivative must stay with respect to a variable');

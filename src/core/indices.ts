@@ -1,14 +1,36 @@
-// Index semantics: which index variables are free, which are bound, and
-// capture-avoiding substitution of an index by another.
+// Index binding, written once for every binder: which index variables are
+// free, which are bound, capture-avoiding substitution, α-renaming and
+// shadowing.
 //
-// `\sum_j body` binds `j` in `body` (not in its own bounds). The free indices
-// of `∂f/∂w_{jk}` are free(f) ∪ {j, k}. A size symbol in a bound
-// (`\sum_{j=1}^{n}`) counts as free: its value comes from outside.
+// The binders are the indexed reductions (`reduce` nodes: Σ, and whatever
+// src/core/reductions.ts lists); `\sum_j body` binds `j` in `body` (not in its
+// own bounds). Code that must know where an index is bound asks `isBinder` and
+// `shadows` here rather than testing an operator, so a new reduction is bound
+// correctly everywhere. The free indices of `∂f/∂w_{jk}` are free(f) ∪ {j, k}.
+// A size symbol in a bound (`\sum_{j=1}^{n}`) counts as free: its value comes
+// from outside.
 
 import {
-  assertNever, children, delta, diff, type Expr, type Index, indexValue, ivar, mapChildren, shiftIndex,
-  sum, variable,
+  assertNever, children, delta, diff, type Expr, type Index, indexValue, ivar, mapChildren, reduce, type Reduce,
+  shiftIndex, variable,
 } from './ast.js';
+import { baseLetter, freshIndex, internalName } from './fresh.js';
+
+/** Whether `e` binds an index in its body (the answer for every node kind is decided here). */
+export function isBinder(e: Expr): e is Reduce {
+  switch (e.kind) {
+    case 'reduce': return true;
+    case 'num': case 'var': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'delta':
+    case 'diff': case 'rel': case 'iverson': case 'extent': case 'index':
+      return false;
+    default: return assertNever(e);
+  }
+}
+
+/** Whether `e` binds `index`: below it, `index` is not the index of that name outside. */
+export function shadows(e: Expr, index: string): boolean {
+  return isBinder(e) && e.index === index;
+}
 
 const memoFree = new WeakMap<Expr, ReadonlySet<string>>();
 
@@ -26,7 +48,7 @@ export function freeIndices(e: Expr): ReadonlySet<string> {
     case 'delta': indexNames([e.a, e.b], out); break;
     case 'index': indexNames([e.index], out); break;
     case 'extent': break;
-    case 'sum': {
+    case 'reduce': {
       for (const n of freeIndices(e.body)) if (n !== e.index) out.add(n);
       indexNames([e.lower, e.upper], out);
       break;
@@ -44,28 +66,13 @@ export function freeIndices(e: Expr): ReadonlySet<string> {
 /** Every index name that occurs in `e`, free or bound (to choose fresh names that clash with nothing). */
 export function allIndexNames(e: Expr, into: Set<string> = new Set()): Set<string> {
   const visit = (x: Expr): void => {
-    switch (x.kind) {
-      case 'sum': into.add(x.index); break;
-      case 'extent': into.add(x.index); break;
-      default: break;
-    }
+    if (isBinder(x)) into.add(x.index);
+    if (x.kind === 'extent') into.add(x.index);
     for (const n of freeIndices(x)) into.add(n);
     children(x).forEach(visit);
   };
   visit(e);
   return into;
-}
-
-/** A name derived from `base` by adding primes (`j` → `j'` → `j''`) that is not in `taken`. */
-export function freshIndex(base: string, taken: ReadonlySet<string>): string {
-  let name = base + "'";
-  while (taken.has(name)) name += "'";
-  return name;
-}
-
-/** The user's letter behind a fresh name: `j''` → `j`. */
-export function baseLetter(name: string): string {
-  return name.replace(/'+$/, '');
 }
 
 function substituteInIndex(i: Index, name: string, by: Index): Index {
@@ -83,15 +90,15 @@ export function substituteIndex(e: Expr, name: string, by: Index): Expr {
     case 'var': return variable(e.name, e.indices.map(sub), e.commaIndices);
     case 'delta': return delta(sub(e.a), sub(e.b));
     case 'index': return indexValue(sub(e.index));
-    case 'sum': {
+    case 'reduce': {
       const lower = e.lower && sub(e.lower);
       const upper = e.upper && sub(e.upper);
-      if (e.index === name) return sum(e.index, e.body, lower, upper);
+      if (e.index === name) return reduce(e.op, e.index, e.body, lower, upper);
       if (by.kind === 'ivar' && by.name === e.index) {
         const renamed = renameBound(e, allIndexNames(e, new Set([name, by.name])));
         return substituteIndex(renamed, name, by);
       }
-      return sum(e.index, substituteIndex(e.body, name, by), lower, upper);
+      return reduce(e.op, e.index, substituteIndex(e.body, name, by), lower, upper);
     }
     case 'diff': {
       const wrt = variable(e.wrt.name, e.wrt.indices.map(sub), e.wrt.commaIndices);
@@ -104,27 +111,40 @@ export function substituteIndex(e: Expr, name: string, by: Index): Expr {
   }
 }
 
-/** α-rename the binder of `s` to a fresh name not in `avoid` (nor anywhere in `s`). */
-export function renameBound(s: Expr & { kind: 'sum' }, avoid: ReadonlySet<string>): Expr & { kind: 'sum' } {
-  const taken = allIndexNames(s, new Set(avoid));
-  const fresh = freshIndex(baseLetter(s.index), taken);
-  return sum(fresh, substituteIndex(s.body, s.index, ivar(fresh)), s.lower, s.upper);
+/**
+ * Replace several free index variables at once (`k → j, j → k` swaps rather
+ * than merging both into `k`), capture-avoiding: each goes to an internal
+ * temporary first, then each temporary to its value.
+ */
+export function substituteIndices(e: Expr, by: ReadonlyMap<string, Index>): Expr {
+  const temp = (n: number) => internalName('subst', n);
+  let out = e;
+  [...by.keys()].forEach((name, n) => { out = substituteIndex(out, name, ivar(temp(n))); });
+  [...by.values()].forEach((value, n) => { out = substituteIndex(out, temp(n), value); });
+  return out;
+}
+
+/** α-rename the index of binder `b` to a fresh copy of its letter, not in `avoid` (nor anywhere in `b`). */
+export function renameBound(b: Reduce, avoid: ReadonlySet<string>): Reduce {
+  const taken = allIndexNames(b, new Set(avoid));
+  const fresh = freshIndex(baseLetter(b.index), taken);
+  return reduce(b.op, fresh, substituteIndex(b.body, b.index, ivar(fresh)), b.lower, b.upper);
 }
 
 /**
  * Turn bare scalar variables that name an index into index values: `i` in
  * `\sum_i i` or `[i \le n]` is the index, not a scalar input. A bare name is
- * an index when an enclosing sum binds it, or when the formula uses it as an
- * index somewhere (in a subscript or a sum).
+ * an index when an enclosing binder binds it, or when the formula uses it as
+ * an index somewhere (in a subscript or a binder).
  */
 export function resolveIndexValues(e: Expr, indexLike: ReadonlySet<string> = allIndexNames(e)): Expr {
   const walk = (x: Expr, bound: ReadonlySet<string>): Expr => {
     switch (x.kind) {
       case 'var':
         return x.indices.length === 0 && (bound.has(x.name) || indexLike.has(x.name)) ? indexValue(ivar(x.name)) : x;
-      case 'sum': {
+      case 'reduce': {
         const inner = new Set(bound).add(x.index);
-        return sum(x.index, walk(x.body, inner), x.lower, x.upper);
+        return reduce(x.op, x.index, walk(x.body, inner), x.lower, x.upper);
       }
       case 'diff':
         // The variable we differentiate by is never an index value.

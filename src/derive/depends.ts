@@ -9,8 +9,8 @@
 //     (`x_{i+1}` vs `x_i`);
 //   - a different name never depends, except through a definition, whose body
 //     is instantiated at the use's indices and examined;
-//   - a sum's bound letter is not the free letter of the same name: the sum is
-//     α-renamed first (`Σ_j x_{j+1}` does depend on `x_j`).
+//   - a binder's bound letter is not the free letter of the same name: the
+//     binder is α-renamed first (`Σ_j x_{j+1}` does depend on `x_j`).
 
 import { assertNever, children, type Expr, type Index, type Var } from '../core/ast.js';
 import { instantiate, type DefinitionTable } from '../definitions.js';
@@ -51,7 +51,7 @@ export class Dependence {
         const def = this.definitions.get(e.name);
         return def !== undefined && this.dependsOn(instantiate(def, e.indices), wrt);
       }
-      case 'sum': {
+      case 'reduce': {
         const s = freeIndices(wrt).has(e.index) ? renameBound(e, freeIndices(wrt)) : e;
         return this.dependsOn(s.body, wrt);
       }

@@ -82,7 +82,7 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
       const outer = functionSpec(body.fn).derivative(u, body);
       return apply('diff.chain', mul([...(outer.kind === 'mul' ? outer.factors : [outer]), D(u)]), { fn: body.fn });
     }
-    case 'sum': {
+    case 'reduce': {
       // Moving ∂/∂w_{jk} inside Σ_j would let the binder capture the j of w_{jk}: rename it first.
       const taken = freeIndices(wrt);
       if (taken.has(body.index)) {
@@ -90,7 +90,10 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
         // Same derivative, renamed: keep how it was written.
         return apply('index.rename-bound', diff(renamed, wrt, d.form, d.notation), { from: body.index, to: renamed.index });
       }
-      return apply('diff.sum-interchange', sum(body.index, D(body.body), body.lower, body.upper), { index: body.index });
+      switch (body.op) {
+        case 'sum': return apply('diff.sum-interchange', sum(body.index, D(body.body), body.lower, body.upper), { index: body.index });
+        default: return assertNever(body.op);
+      }
     }
     case 'iverson': return apply('diff.iverson', zero);
     case 'diff': throw new Error('applyRule: evaluate the inner derivative first');

@@ -9,8 +9,9 @@
 
 import {
   add, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
-  mul, neg, num, pow, rel, type RelOp, sum, variable, type Var,
+  mul, neg, num, pow, reduce, rel, type RelOp, variable, type Var,
 } from '../core/ast.js';
+import type { ReduceOp } from '../core/reductions.js';
 
 export type Lazy = () => Expr;
 
@@ -115,11 +116,12 @@ export function names(l: List<Index>): string[] {
 }
 export const wholeIndex = (text: string): Index => inum(Number(text));
 
-export function summation(indices: readonly string[], body: Lazy, lower: Index | null, upper: Index | null): Lazy {
+/** A reduction `op` (the grammar token's value, from src/core/reductions.ts) over `indices`, the bounds on the first. */
+export function reduction(op: ReduceOp, indices: readonly string[], body: Lazy, lower: Index | null, upper: Index | null): Lazy {
   return () => {
     // `\sum_{j,k} f` is `\sum_j \sum_k f`.
     let e = body();
-    for (let i = indices.length - 1; i >= 0; i--) e = sum(indices[i]!, e, i === 0 ? lower : null, i === 0 ? upper : null);
+    for (let i = indices.length - 1; i >= 0; i--) e = reduce(op, indices[i]!, e, i === 0 ? lower : null, i === 0 ? upper : null);
     return e;
   };
 }

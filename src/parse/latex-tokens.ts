@@ -2,6 +2,7 @@
 // refining passes that turn raw moo tokens into grammar tokens.
 
 import type moo from 'moo';
+import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
 import { balanceAndSeparate, closest, describe, fail, invalidCharacter, tok, type Tok } from './tokens.js';
 
@@ -33,7 +34,8 @@ const GREEK = [
 const COMMANDS = new Map<string, { type: string; value?: string; open?: string; close?: string }>([
   ['\\frac', { type: 'frac' }], ['\\dfrac', { type: 'frac' }], ['\\tfrac', { type: 'frac' }],
   ['\\sqrt', { type: 'sqrt' }],
-  ['\\sum', { type: 'sum' }],
+  // `\sum`, …: one token type for every reduction, its operator the value.
+  ...ALL_REDUCTIONS.map((r): [string, { type: string; value: string }] => [r.latex, { type: 'reduce', value: r.op }]),
   ['\\partial', { type: 'dOp', value: 'partial' }],
   ['\\cdot', { type: 'times' }], ['\\times', { type: 'times' }], ['\\ast', { type: 'times' }],
   ['\\neq', { type: 'rel', value: '!=' }], ['\\ne', { type: 'rel', value: '!=' }],

@@ -1,6 +1,7 @@
 // Plain-text tokens: the moo rules and the refining passes.
 
 import type moo from 'moo';
+import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { functionByName } from '../functions.js';
 import { balanceAndSeparate, fail, invalidCharacter, tok, type Tok } from './tokens.js';
 
@@ -56,7 +57,7 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
 const touching = (a: Tok, b: Tok | undefined): boolean => b !== undefined && a.offset + a.text.length === b.offset;
 
 /**
- * A name directly followed by `(` is a call (`sum(…)` is the summation); one
+ * A name directly followed by `(` is a call (`sum(…)`, a reduction's keyword, is that reduction); one
  * directly followed by `[` (after any primes) takes indices. With a space in
  * between, both are juxtaposition: `f (x)` is `f·x`. The variable after `d/d`
  * is never a call: `d/dx(y)`.
@@ -65,7 +66,8 @@ function lookahead(ts: readonly Tok[], source: string): Tok[] {
   return ts.map((t, i) => {
     const next = ts[i + 1];
     if (t.type === 'name' && next?.type === 'lparen' && touching(t, next) && ts[i - 1]?.type !== 'dd') {
-      if (t.value === 'sum') return { ...t, type: 'sumKw' };
+      const r = ALL_REDUCTIONS.find((x) => x.keyword === t.value);
+      if (r !== undefined) return { ...t, type: 'reduceKw', value: r.op };
       const spec = functionByName(t.value);
       if (spec === undefined) fail(`unknown function ${t.value}`, t.offset, t.text.length, source);
       return { ...t, type: 'fnApplied', fn: spec.name, spelling: null };

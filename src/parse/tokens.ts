@@ -6,6 +6,7 @@
 // here, so the grammars stay unambiguous without nearley's `reject`.
 
 import type moo from 'moo';
+import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { ParseError } from './errors.js';
 
 /** A grammar token. `type` is what the grammar matches (`%letter`); `value` is normalised (`lambda`, `<=`). */
@@ -111,10 +112,11 @@ export function balanceAndSeparate(tokens: readonly Tok[], source: string, separ
 /** Characters that arrive when formulas are copied from rendered pages, and what to type instead. */
 const UNICODE_HINTS: Record<string, { latex: string; text: string }> = {
   '\u2212': { latex: '-', text: '-' }, '\u22c5': { latex: '\\cdot', text: '*' }, '\u00b7': { latex: '\\cdot', text: '*' },
-  '\u00d7': { latex: '\\times', text: '*' }, '\u2211': { latex: '\\sum', text: 'sum(j, …)' },
+  '\u00d7': { latex: '\\times', text: '*' },
   '\u2202': { latex: '\\partial', text: 'd/dx(…)' }, '\u03c3': { latex: '\\sigma', text: 'sigmoid' },
   '\u2260': { latex: '\\neq', text: '!=' }, '\u2264': { latex: '\\le', text: '<=' }, '\u2265': { latex: '\\ge', text: '>=' },
   '\u03b4': { latex: '\\delta', text: 'delta' },
+  ...Object.fromEntries(ALL_REDUCTIONS.map((r) => [r.pasted, { latex: r.latex, text: `${r.keyword}(j, …)` }])),
 };
 
 /** "invalid character '−'; write - instead". */

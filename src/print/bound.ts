@@ -2,8 +2,9 @@
 // names (`\sum_{j'}`); the printers show the user's letter again where that
 // changes no meaning (docs: DESIGN §2, "Printing bound letters").
 
-import { ivar, type Sum, type Expr } from '../core/ast.js';
-import { baseLetter, freeIndices, substituteIndex } from '../core/indices.js';
+import { ivar, type Expr, type Reduce } from '../core/ast.js';
+import { baseLetter } from '../core/fresh.js';
+import { freeIndices, substituteIndex } from '../core/indices.js';
 
 export interface PrintOptions {
   /** Show `\sum_{j'} w_{j'k}` as `\sum_{j} w_{jk}` when `j` is not free in the body (default true). */
@@ -11,11 +12,11 @@ export interface PrintOptions {
 }
 
 /**
- * The binder and body to show for `s`. `j'` becomes `j` when `j` is free
+ * The bound index and body to show for the binder `s`. `j'` becomes `j` when `j` is free
  * neither in the body (it would be captured) nor in the bounds (`\sum_{j=1}^{j}`
  * would mean the same but read wrongly).
  */
-export function shownSum(s: Sum, options: PrintOptions): { readonly index: string; readonly body: Expr } {
+export function shownBinder(s: Reduce, options: PrintOptions): { readonly index: string; readonly body: Expr } {
   const letter = baseLetter(s.index);
   const inBounds = [s.lower, s.upper].some((b) => b !== null && b.kind === 'ivar' && b.name === letter);
   if (!(options.restoreBoundLetters ?? true) || letter === s.index || inBounds || freeIndices(s.body).has(letter)) {

@@ -2,17 +2,30 @@
 // user's presentation hints (function spelling, `w_{j,k}`, derivative form).
 // Parentheses are decided only by needsParens (precedence.ts).
 
-import { assertNever, type Call, type Expr, type RelOp } from '../core/ast.js';
+import { assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
+import { REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionSpec } from '../functions.js';
 import { formatNumber, indexText, latexName, latexSubscript } from './atoms.js';
-import { type PrintOptions, shownSum } from './bound.js';
+import { type PrintOptions, shownBinder } from './bound.js';
 import { needsParens, negated, PRIME, PRIME_SUPERSCRIPT, type Slot } from './precedence.js';
 
 const REL: Record<RelOp, string> = { '=': '=', '!=': '\\neq', '<': '<', '<=': '\\le', '>': '>', '>=': '\\ge' };
 
-/** `( … )`, grown to `\left( … \right)` around tall content (a sum or a fraction). */
-function group(s: string): string {
-  return s.includes('\\sum') || s.includes('\\frac') ? `\\left(${s}\\right)` : `(${s})`;
+const tallMemo = new WeakMap<Expr, boolean>();
+
+/** Prints a reduction (`\sum`) or a fraction (`\frac`, also every derivative) somewhere. */
+function tall(e: Expr): boolean {
+  let v = tallMemo.get(e);
+  if (v === undefined) {
+    v = e.kind === 'reduce' || e.kind === 'div' || e.kind === 'diff' || children(e).some(tall);
+    tallMemo.set(e, v);
+  }
+  return v;
+}
+
+/** `( … )` around the printed `s` of `content`, grown to `\left( … \right)` when the content is tall. */
+function group(s: string, ...content: readonly Expr[]): string {
+  return content.some(tall) ? `\\left(${s}\\right)` : `(${s})`;
 }
 
 /** A variable shown as a function head (`\sigma`) would be read as an application if juxtaposed. */
@@ -39,16 +52,16 @@ function isBareE(e: Expr): boolean {
 }
 
 export function toLatex(e: Expr, options: PrintOptions = {}): string {
-  const inSlot = (x: Expr, slot: Slot): string => (needsParens(x, slot, 'latex') ? group(bare(x)) : bare(x));
+  const inSlot = (x: Expr, slot: Slot): string => (needsParens(x, slot, 'latex') ? group(bare(x), x) : bare(x));
 
   const minus = (positive: Expr): string => `-${inSlot(positive, 'neg-arg')}`;
 
   /** `(a x)'`, `(a x)''` for repeated primes, `(a x)^\prime`. */
   const lagrange = (x: Call): string => {
     const arg = x.args[0]!;
-    if (x.spelling === PRIME_SUPERSCRIPT) return `${group(bare(arg))}${PRIME_SUPERSCRIPT}`;
+    if (x.spelling === PRIME_SUPERSCRIPT) return `${group(bare(arg), arg)}${PRIME_SUPERSCRIPT}`;
     const primed = arg.kind === 'call' && arg.fn === PRIME && arg.spelling !== PRIME_SUPERSCRIPT;
-    return `${primed ? bare(arg) : group(bare(arg))}'`;
+    return `${primed ? bare(arg) : group(bare(arg), arg)}'`;
   };
 
   const bare = (x: Expr): string => {
@@ -73,10 +86,10 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         const numerator = inSlot(x.num, 'braced');
         const den = inSlot(x.den, 'braced');
         // `\frac{d}{d x}` would read as a derivative: group the numerator.
-        return `\\frac{${numerator.startsWith('d') && den.startsWith('d') ? group(numerator) : numerator}}{${den}}`;
+        return `\\frac{${numerator.startsWith('d') && den.startsWith('d') ? group(numerator, x.num) : numerator}}{${den}}`;
       }
       case 'pow': {
-        const base = isBareE(x.base) ? group(bare(x.base)) : inSlot(x.base, 'atomic');
+        const base = isBareE(x.base) ? group(bare(x.base), x.base) : inSlot(x.base, 'atomic');
         const exp = inSlot(x.exp, 'braced');
         return `${base}^${exp.length === 1 ? exp : `{${exp}}`}`;
       }
@@ -88,14 +101,14 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
           case 'e^': return `e^{${arg}}`;
           case '|': return `\\lvert ${arg} \\rvert`;
           case '\\sqrt': return `\\sqrt{${arg}}`;
-          default: return head + group(arg);
+          default: return head + group(arg, ...x.args);
         }
       }
-      case 'sum': {
-        const { index, body } = shownSum(x, options);
+      case 'reduce': {
+        const { index, body } = shownBinder(x, options);
         const lower = x.lower === null ? '' : `=${indexText(x.lower, latexName)}`;
         const upper = x.upper === null ? '' : `^{${indexText(x.upper, latexName)}}`;
-        return `\\sum_{${latexName(index)}${lower}}${upper} ${inSlot(body, 'prefix-body')}`;
+        return `${REDUCTIONS[x.op].latex}_{${latexName(index)}${lower}}${upper} ${inSlot(body, 'prefix-body')}`;
       }
       case 'delta': return `\\delta${latexSubscript([x.a, x.b], false)}`;
       case 'diff': {
@@ -103,7 +116,7 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         const by = `${d}${d === 'd' ? '' : ' '}${bare(x.wrt)}`;
         if (x.form === 'operator') return `\\frac{${d}}{${by}} ${inSlot(x.body, 'atomic')}`;
         // A variable reads as `∂E`; anything else is grouped, as in `\frac{\partial (\sum_j …)}{\partial w}`.
-        const body = x.body.kind === 'var' ? bare(x.body) : group(bare(x.body));
+        const body = x.body.kind === 'var' ? bare(x.body) : group(bare(x.body), x.body);
         return `\\frac{${d}${d === 'd' ? '' : ' '}${body}}{${by}}`;
       }
       case 'rel': return x.args.map((a) => inSlot(a, 'rel-arg')).reduce((acc, s, i) => `${acc} ${REL[x.ops[i - 1]!]} ${s}`);

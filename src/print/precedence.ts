@@ -4,7 +4,7 @@
 // Levels follow docs/notation.md, loosest first. A child is printed bare when
 // its level is at least the level its slot demands. Two things the table alone
 // cannot say are handled here too:
-//  - prefix operators (`\sum_j`, `\frac{\partial}{\partial x}`) reach to the end
+//  - prefix operators (reductions `\sum_j`, `\frac{\partial}{\partial x}`) reach to the end
 //    of the product, so they may stand bare only where nothing follows them in
 //    that product (last factor, argument of a minus, body of another prefix);
 //  - a term that prints with a leading minus (`neg`, a negative number, a
@@ -31,7 +31,7 @@ export type Slot =
   | 'neg-arg' // after a unary or binary minus
   | 'factor' // a factor followed by another factor
   | 'last-factor' // the last factor of a product
-  | 'prefix-body' // the body of `\sum_j` (LaTeX)
+  | 'prefix-body' // the body of a reduction `\sum_j` (LaTeX)
   | 'div-operand' // an operand of the text `/`
   | 'atomic'; // a power's base, a text exponent, the body of a derivative operator
 
@@ -74,7 +74,7 @@ export function negated(e: Expr): Expr | null {
 /** Prefix operators: their scope runs to the end of the product they start. */
 export function isPrefix(e: Expr, syntax: Syntax): boolean {
   if (syntax === 'text') return false; // `sum(j, …)` and `d/dx(…)` carry their own parentheses
-  return e.kind === 'sum' || (e.kind === 'diff' && e.form === 'operator');
+  return e.kind === 'reduce' || (e.kind === 'diff' && e.form === 'operator');
 }
 
 /** How tightly the printed form of `e` binds. */
@@ -85,7 +85,7 @@ export function levelOf(e: Expr, syntax: Syntax): Level {
     case 'neg': return Level.neg;
     case 'num': return e.value < 0 ? Level.neg : Level.atom;
     case 'mul': return negated(e) !== null ? Level.neg : Level.mul;
-    case 'sum': case 'diff': return isPrefix(e, syntax) ? Level.mul : Level.atom;
+    case 'reduce': case 'diff': return isPrefix(e, syntax) ? Level.mul : Level.atom;
     case 'div': return syntax === 'latex' ? Level.atom : Level.mul; // `\frac{}{}` is self-delimiting
     case 'pow': return Level.pow;
     // `e^{x}` and `(u)^\prime` are themselves superscripts; `\#j` a prefix on its letter (`\#j^2` reads as #(j²)).

@@ -3,8 +3,9 @@
 // Parentheses are decided only by needsParens (precedence.ts).
 
 import { assertNever, type Expr, type RelOp } from '../core/ast.js';
+import { REDUCTIONS } from '../core/reductions.js';
 import { displayName, formatNumber, indexText, textSubscript } from './atoms.js';
-import { type PrintOptions, shownSum } from './bound.js';
+import { type PrintOptions, shownBinder } from './bound.js';
 import { needsParens, negated, PRIME, type Slot } from './precedence.js';
 
 const REL: Record<RelOp, string> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
@@ -38,12 +39,12 @@ export function toText(e: Expr, options: PrintOptions = {}): string {
         const arg = x.args[0]!;
         return arg.kind === 'call' && arg.fn === PRIME ? `${bare(arg)}'` : `(${args})'`; // (a * x)''
       }
-      case 'sum': {
-        const { index, body } = shownSum(x, options);
+      case 'reduce': {
+        const { index, body } = shownBinder(x, options);
         const lower = x.lower === null ? '' : indexText(x.lower, displayName);
         const upper = x.upper === null ? '' : indexText(x.upper, displayName);
         const range = x.lower === null && x.upper === null ? '' : `=${lower}..${upper}`;
-        return `sum(${displayName(index)}${range}, ${inSlot(body, 'braced')})`;
+        return `${REDUCTIONS[x.op].keyword}(${displayName(index)}${range}, ${inSlot(body, 'braced')})`;
       }
       case 'delta': return `delta${textSubscript([x.a, x.b])}`;
       case 'diff': return `d/d${bare(x.wrt)}(${inSlot(x.body, 'braced')})`;

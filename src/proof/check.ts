@@ -16,6 +16,7 @@ import { children, type Expr, inum, ivar, mapChildren, type Var, variable } from
 import { randomInputs } from '../check.js';
 import { type Definition, type DefinitionTable, unfoldAll } from '../definitions.js';
 import { evaluate, type Inputs, type InputValue, type NestedArray } from '../evaluate.js';
+import { internalName } from '../core/fresh.js';
 import { freeIndices, substituteIndex } from '../core/indices.js';
 import { EvaluationError } from '../values.js';
 import { occurrences, replaceAt } from './locate.js';
@@ -224,8 +225,7 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
     let out: Expr;
     if (x.kind === 'diff') {
       const dFree = [...freeIndices(x)].sort();
-      let name: string;
-      do name = `kroneckerfd${fresh++}`; while (Object.prototype.hasOwnProperty.call(values, name));
+      const name = internalName('slope', fresh++);
       values[name] = slopeTensor(x.body, x.wrt, dFree, inputs);
       out = variable(name, dFree.map((n) => ivar(n)));
     } else {

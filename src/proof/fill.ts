@@ -5,6 +5,8 @@
 import {
   call, children, type Diff, diff, div, equation, type Expr, type Index, indexValue, ivar, mul, num, variable,
 } from '../core/ast.js';
+import { isBinder } from '../core/indices.js';
+import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { displayName } from '../definitions.js';
 import { functionByName } from '../functions.js';
 import { toLatex, toText } from '../print/index.js';
@@ -61,9 +63,9 @@ function deltaPartner(e: Expr, name: string): Index | null {
  */
 export function stepSlots(step: Step): (key: string, syntax: MathSyntax) => string | undefined {
   const d = firstDiff(step.focus) ?? firstDiff(step.replacement);
-  const sumNode = step.focus.kind === 'sum' ? step.focus : d !== null && d.body.kind === 'sum' ? d.body : null;
+  const binder = isBinder(step.focus) ? step.focus : d !== null && isBinder(d.body) ? d.body : null;
   const fn = step.params['fn'] ?? (d !== null && d.body.kind === 'call' ? d.body.fn : undefined);
-  const index = step.params['index'] ?? sumNode?.index;
+  const index = step.params['index'] ?? binder?.index;
   const exprs: Record<string, Expr | undefined> = {
     focus: step.focus,
     replacement: step.replacement,
@@ -73,7 +75,7 @@ export function stepSlots(step: Step): (key: string, syntax: MathSyntax) => stri
     fnRule: fn === undefined ? undefined : derivativeFormula(fn, d !== null && d.body.kind === 'call' ? d.body.spelling : null),
     constant: step.focus.kind === 'diff' ? constantPart(step.focus, step.replacement) : undefined,
   };
-  const partner = sumNode !== null && index !== undefined ? deltaPartner(sumNode.body, index) : null;
+  const partner = binder !== null && index !== undefined ? deltaPartner(binder.body, index) : null;
   return (key, syntax) => {
     const e = exprs[key];
     if (e !== undefined) return printExpr(e, syntax);
@@ -163,9 +165,12 @@ export function fillFirst(
 }
 
 const SYMBOLS: Readonly<Record<string, string>> = {
-  '\\partial': '∂', '\\delta': 'δ', '\\Sigma': 'Σ', '\\sum': 'Σ', '\\cdot': '·', '\\neq': '≠', '\\log': 'log',
-  '\\#': '#',
+  '\\partial': '∂', '\\delta': 'δ', '\\Sigma': 'Σ', '\\cdot': '·', '\\neq': '≠', '\\log': 'log',
+  '\\#': '#', ...Object.fromEntries(ALL_REDUCTIONS.map((r) => [r.latex, r.symbol])),
 };
+
+/** Operator symbols written close to what follows them: `Σ_j`, `∂E`. */
+const TIGHT = new RegExp(` ?([${[...ALL_REDUCTIONS.map((r) => r.symbol), '∂'].join('')}]) `, 'g');
 
 /** The catalogue's LaTeX snippets as terminal text: `\delta_{aa}` → `δ_aa`, `f^{n-1}` → `f^(n-1)`. */
 export function plainMath(latex: string): string {
@@ -173,7 +178,7 @@ export function plainMath(latex: string): string {
     .replace(/\\#|\\[A-Za-z]+/g, (m) => SYMBOLS[m] ?? m.slice(1))
     .replace(/_\{([^{}]*)\}/g, '_$1')
     .replace(/\^\{([^{}]*)\}/g, (_m, g: string) => (g.length === 1 ? `^${g}` : `^(${g})`))
-    .replace(/ ?([Σ∂]) /g, '$1');
+    .replace(TIGHT, '$1');
 }
 
 /** Segments as plain text (math already in text syntax). */

@@ -3,6 +3,7 @@
 // subterms highlighted.
 
 import { children, type Expr, mapChildren, variable, ivar } from '../core/ast.js';
+import { internalName } from '../core/fresh.js';
 import { freeIndices } from '../core/indices.js';
 import { needsParens, type Slot, toLatex } from '../print/index.js';
 import { PRINT } from './fill.js';
@@ -88,7 +89,7 @@ function slotOf(parent: Expr, i: number): Slot | 'group-unless-var' {
     case 'mul': return i === parent.factors.length - 1 ? 'last-factor' : 'factor';
     case 'neg': return 'neg-arg';
     case 'pow': return i === 0 ? 'atomic' : 'braced';
-    case 'sum': return 'prefix-body';
+    case 'reduce': return 'prefix-body';
     case 'diff': return parent.form === 'operator' ? 'atomic' : 'group-unless-var';
     case 'rel': return 'rel-arg';
     case 'iverson': return 'top';
@@ -116,7 +117,7 @@ export function latexMarked(e: Expr, paths: readonly Path[], mark: (latex: strin
   const holes: { text: string; latex: string }[] = [];
   paths.forEach((path, n) => {
     const sub = subtermAt(e, path);
-    const hole = variable(`kroneckerhole${String.fromCharCode(97 + (n % 26))}${Math.floor(n / 26)}x`, [...freeIndices(sub)].sort().map((name) => ivar(name)));
+    const hole = variable(internalName('hole', n), [...freeIndices(sub)].sort().map((name) => ivar(name)));
     const inner = mark(toLatex(sub, PRINT));
     holes.push({ text: toLatex(hole, PRINT), latex: parensAt(e, path, sub) ? `\\left(${inner}\\right)` : inner });
     holed = replaceAt(holed, path, hole);

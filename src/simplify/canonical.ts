@@ -8,16 +8,17 @@
 // differs between runs and would make the order (and so the form) unstable.
 
 import {
-  add, assertNever, call, children, delta, diff, type Expr, indexKey, ivar, mapChildren, mul, sum, variable,
+  add, assertNever, call, children, delta, diff, type Expr, indexKey, ivar, mapChildren, mul, reduce, variable,
 } from '../core/ast.js';
-import { baseLetter, substituteIndex } from '../core/indices.js';
+import { baseLetter, internalName } from '../core/fresh.js';
+import { shadows, substituteIndex } from '../core/indices.js';
 
 /**
- * The canonical name of a binder: its depth, and what tells its range — the
- * array slots it addresses in the body (`o#0` for `Σ_j o_j`), else its letter.
- * Σ_j w_{jk} o_j and Σ_i w_{ik} o_i range over the same slots and so become one
- * node; Σ_j j and Σ_i i may range over different extents and stay apart.
- * `%` is not in the grammar, so these never clash with a user's index name.
+ * The canonical name of a bound index: its binder's depth, and what tells its
+ * range — the array slots it addresses in the body (`o/1#0` for `Σ_j o_j`),
+ * else its letter. Σ_j w_{jk} o_j and Σ_i w_{ik} o_i range over the same slots
+ * and so become one node; Σ_j j and Σ_i i may range over different extents and
+ * stay apart. An internal name, so it never clashes with a user's index name.
  */
 function boundName(depth: number, index: string, body: Expr): string {
   const slots = new Set<string>();
@@ -27,10 +28,10 @@ function boundName(depth: number, index: string, body: Expr): string {
         if (i.kind === 'ivar' && i.name === index && i.offset === 0) slots.add(`${x.name}/${x.indices.length}#${n}`);
       });
     }
-    if (!(x.kind === 'sum' && x.index === index)) children(x).forEach(visit);
+    if (!shadows(x, index)) children(x).forEach(visit);
   };
   visit(body);
-  return `%${depth}:${slots.size === 0 ? baseLetter(index) : [...slots].sort().join('+')}`;
+  return internalName('bound', depth, slots.size === 0 ? baseLetter(index) : [...slots].sort().join('+'));
 }
 
 const keys = new Map<number, string>();
@@ -46,7 +47,7 @@ export function structuralKey(e: Expr): string {
     case 'delta': head = `d${indexKey(e.a)},${indexKey(e.b)}`; break;
     case 'extent': head = `N${e.index}`; break;
     case 'index': head = `i${indexKey(e.index)}`; break;
-    case 'sum': head = `S${e.index}|${e.lower ? indexKey(e.lower) : ''}|${e.upper ? indexKey(e.upper) : ''}`; break;
+    case 'reduce': head = `S${e.op}|${e.index}|${e.lower ? indexKey(e.lower) : ''}|${e.upper ? indexKey(e.upper) : ''}`; break;
     case 'call': head = `f${e.fn}`; break;
     case 'rel': head = `R${e.ops.join('')}`; break;
     case 'diff': head = `D${e.form}${e.notation}`; break;
@@ -74,10 +75,10 @@ function canon(e: Expr, depth: number): Expr {
   if (hit !== undefined) return hit;
   let out: Expr;
   switch (e.kind) {
-    case 'sum': {
+    case 'reduce': {
       const name = boundName(depth, e.index, e.body);
       const body = e.index === name ? e.body : substituteIndex(e.body, e.index, ivar(name));
-      out = sum(name, canon(body, depth + 1), e.lower, e.upper);
+      out = reduce(e.op, name, canon(body, depth + 1), e.lower, e.upper);
       break;
     }
     case 'add': out = add(e.terms.map((t) => canon(t, depth)).sort(byKey)); break;
@@ -129,7 +130,7 @@ export function roughHash(e: Expr): number {
       break;
     }
     case 'delta': case 'extent': case 'index': h = hashString(e.kind); break;
-    case 'sum': h = mix(hashString('S'), roughHash(e.body)); break;
+    case 'reduce': h = mix(hashString(`S${e.op}`), roughHash(e.body)); break;
     case 'neg': case 'div': case 'pow': case 'diff': case 'rel': case 'iverson':
       h = children(e).reduce((a, c) => mix(a, roughHash(c)), hashString(e.kind === 'rel' ? `R${e.ops.join('')}` : e.kind));
       break;

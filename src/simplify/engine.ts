@@ -92,7 +92,7 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
       case 'num': case 'var': case 'delta': case 'extent': case 'index': return e;
       // The variable of a derivative stays a variable: only its body is simplified.
       case 'diff': return diff(norm(e.body), e.wrt, e.form, e.notation);
-      case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'sum': case 'rel': case 'iverson':
+      case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'reduce': case 'rel': case 'iverson':
         return mapChildren(e, norm);
       default: return assertNever(e);
     }

@@ -55,9 +55,9 @@ function match(p: Expr, t: Expr, params: ReadonlySet<string>, env: Bindings, alp
       const d = t as typeof p;
       return matchIndex(p.a, d.a, params, env, alpha) && matchIndex(p.b, d.b, params, env, alpha);
     }
-    case 'sum': {
+    case 'reduce': {
       const s = t as typeof p;
-      if (!matchBound(p.lower, s.lower, params, env, alpha) || !matchBound(p.upper, s.upper, params, env, alpha)) return false;
+      if (s.op !== p.op || !matchBound(p.lower, s.lower, params, env, alpha) || !matchBound(p.upper, s.upper, params, env, alpha)) return false;
       return match(p.body, s.body, params, env, new Map(alpha).set(p.index, s.index));
     }
     case 'call': {

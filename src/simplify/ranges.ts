@@ -9,7 +9,7 @@
 // relation holds for certain when the bounds 1 ≤ p ≤ N_p and N_p ≥ 1 prove it.
 
 import { children, type Expr, extent, type Index, indexValue, num, type RelOp } from '../core/ast.js';
-import { baseLetter } from '../core/indices.js';
+import { baseLetter } from '../core/fresh.js';
 import { UnionFind } from '../core/union-find.js';
 
 export type Sizes = Readonly<Record<string, number>>;

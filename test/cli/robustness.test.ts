@@ -26,7 +26,7 @@ const PIECES = [
 function degenerate(e: Expr): boolean {
   const has = (x: Expr, p: (y: Expr) => boolean): boolean => p(x) || children(x).some((c) => has(c, p));
   if (e.kind === 'num' && Math.abs(e.value) > 64) return true;
-  if (e.kind === 'pow' && has(e.exp, (x) => x.kind === 'pow' || x.kind === 'sum' || x.kind === 'extent')) return true;
+  if (e.kind === 'pow' && has(e.exp, (x) => x.kind === 'pow' || x.kind === 'reduce' || x.kind === 'extent')) return true;
   if (e.kind === 'div' && has(e.den, (x) => x.kind === 'delta' || (x.kind === 'num' && x.value === 0))) return true;
   if (e.kind === 'pow' && has(e.base, (x) => (x.kind === 'num' && x.value === 0) || x.kind === 'delta')) return true;
   return children(e).some(degenerate);

@@ -460,7 +460,7 @@ describe('compile: property', () => {
         if (agree(e, { values: { ...values, n }, sizes: { i: 3, j: 3, k: 3 } }) > 0) {
           compared++;
           if (contains(e, (x) => x.kind === 'iverson')) withIverson++;
-          if (contains(e, (x) => x.kind === 'sum' && x.upper !== null)) withBoundedSum++;
+          if (contains(e, (x) => x.kind === 'reduce' && x.upper !== null)) withBoundedSum++;
           if (/for \(/.test(compile(e).source)) nonTrivial++;
         }
       }),

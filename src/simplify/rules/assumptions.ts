@@ -5,7 +5,7 @@
 // `\sum_i w_{im}` into 1.
 
 import { type Expr, type Index, indexKey, ivar } from '../../core/ast.js';
-import { freeIndices, substituteIndex } from '../../core/indices.js';
+import { freeIndices, substituteIndices } from '../../core/indices.js';
 import { canonical } from '../canonical.js';
 import type { Rule } from '../engine.js';
 
@@ -42,9 +42,9 @@ function match(p: Expr, t: Expr, vars: ReadonlySet<string>, b: Binding): boolean
     }
     case 'delta': { const d = t as typeof p; return matchIndices([p.a, p.b], [d.a, d.b], vars, b); }
     case 'index': return matchIndices([p.index], [(t as typeof p).index], vars, b);
-    case 'sum': {
+    case 'reduce': {
       const s = t as typeof p;
-      return p.index === s.index && matchIndices([p.lower, p.upper], [s.lower, s.upper], vars, b) && match(p.body, s.body, vars, b);
+      return p.op === s.op && p.index === s.index && matchIndices([p.lower, p.upper], [s.lower, s.upper], vars, b) && match(p.body, s.body, vars, b);
     }
     case 'add': return all(p.terms, (t as typeof p).terms);
     case 'mul': return all(p.factors, (t as typeof p).factors);
@@ -58,23 +58,10 @@ function match(p: Expr, t: Expr, vars: ReadonlySet<string>, b: Binding): boolean
   }
 }
 
-/** Simultaneous index substitution (through temporary names, so `k→j, j→k` swaps correctly). */
-function instantiate(e: Expr, b: Binding): Expr {
-  let out = e;
-  const temps: [string, Index][] = [];
-  [...b].forEach(([name, value], n) => {
-    const temp = `%a${n}`;
-    out = substituteIndex(out, name, ivar(temp));
-    temps.push([temp, value]);
-  });
-  for (const [temp, value] of temps) out = substituteIndex(out, temp, value);
-  return out;
-}
-
 /** A rule that uses the context's assumptions; prepared once per assumption list by the caller. */
 export const assumptionRule: Rule = {
   id: 'alg.assumption',
-  kinds: ['num', 'var', 'add', 'neg', 'mul', 'div', 'pow', 'call', 'sum', 'delta', 'rel', 'iverson', 'extent', 'index'],
+  kinds: ['num', 'var', 'add', 'neg', 'mul', 'div', 'pow', 'call', 'reduce', 'delta', 'rel', 'iverson', 'extent', 'index'],
   apply(e, ctx) {
     if (ctx.assumptions.length === 0) return null;
     let target: Expr | null = null;
@@ -85,7 +72,7 @@ export const assumptionRule: Rule = {
       if (pattern === target) return rhs;
       const b: Binding = new Map();
       const vars = freeIndices(lhs);
-      if (vars.size > 0 && match(pattern, target, vars, b)) return instantiate(rhs, b);
+      if (vars.size > 0 && match(pattern, target, vars, b)) return substituteIndices(rhs, b);
     }
     return null;
   },

@@ -10,14 +10,19 @@
 // (only then: a product of sums is otherwise left as the user wrote it).
 
 import {
-  add, children, type Delta, div, type Expr, type Index, indexEquals, inum, iverson, mul, neg, num, rel, shiftIndex, sum,
+  add, children, type Delta, div, type Expr, type Index, indexEquals, inum, isReduction, iverson, mul, neg, num,
+  type ReduceBy, rel, shiftIndex, sum,
 } from '../../core/ast.js';
-import { freeIndices, substituteIndex } from '../../core/indices.js';
+import { freeIndices, shadows, substituteIndex } from '../../core/indices.js';
 import type { Rule } from '../engine.js';
 import { decide, indexExpr, sizeOf, type Sizes, upperOf } from '../ranges.js';
 import { factorsOf, ONE, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
 
 type Of<K extends Expr['kind']> = Expr & { kind: K };
+type Sum = ReduceBy<'sum'>;
+
+/** The rules here hold for Σ only: each looks at reductions and tests the operator, so another reduction gets none of them. */
+const asSum = (e: Expr): Sum | null => (isReduction(e, 'sum') ? e : null);
 
 /** A subterm found in product position, with a way to put something else in its place. */
 interface Hole<T extends Expr> { readonly node: T; readonly rebuild: (by: Expr) => Expr }
@@ -51,7 +56,7 @@ function solve(d: Delta, i: string): Index | null {
 const collapsibleIn = (i: string) => (x: Expr): x is Delta => x.kind === 'delta' && solve(x, i) !== null;
 
 /** The range of a sum's index as (lower, upper) expressions. */
-function range(s: Of<'sum'>): [Expr, Expr] {
+function range(s: Sum): [Expr, Expr] {
   return [s.lower === null ? ONE : indexExpr(s.lower), s.upper === null ? upperOf(s.index) : indexExpr(s.upper)];
 }
 
@@ -64,24 +69,25 @@ function inRange(v: Expr, lo: Expr, hi: Expr, sizes: Sizes): Expr {
   return iverson(rel(['<=', '<='], [lo, v, hi]));
 }
 
-/** Whether `e` reads some array slot at exactly the index `i` (`x_i`, `w_{ik}`). */
+/** Whether `e` reads some array slot at exactly the index `i` (`x_i`, `w_{ik}`); an `i` bound below is another index. */
 function readsSlotAt(e: Expr, i: string): boolean {
   if (e.kind === 'var') return e.indices.some((x) => x.kind === 'ivar' && x.name === i && x.offset === 0);
-  if (e.kind === 'sum' && e.index === i) return false;
+  if (shadows(e, i)) return false;
   return children(e).some((c) => readsSlotAt(c, i));
 }
 
 const zeroSum: Rule = {
-  id: 'sum.zero', kinds: ['sum'],
+  id: 'sum.zero', kinds: ['reduce'],
   apply(e) {
-    return (e as Of<'sum'>).body === ZERO ? ZERO : null;
+    return asSum(e)?.body === ZERO ? ZERO : null;
   },
 };
 
 const deltaCollapse: Rule = {
-  id: 'sum.delta-collapse', kinds: ['sum'],
+  id: 'sum.delta-collapse', kinds: ['reduce'],
   apply(e, ctx) {
-    const s = e as Of<'sum'>;
+    const s = asSum(e);
+    if (s === null) return null;
     const hole = findFactor(s.body, collapsibleIn(s.index));
     if (hole === null) return null;
     const at = solve(hole.node, s.index)!;
@@ -104,9 +110,10 @@ const hasDeltaOn = (i: string) => (t: Expr) => findFactor(t, collapsibleIn(i)) !
 
 /** Σ_i a (δ_{ij} b + c) → Σ_i (a δ_{ij} b + a c): only to let the δ collapse. */
 const distributeDelta: Rule = {
-  id: 'alg.distribute', kinds: ['sum'],
+  id: 'alg.distribute', kinds: ['reduce'],
   apply(e) {
-    const s = e as Of<'sum'>;
+    const s = asSum(e);
+    if (s === null) return null;
     const withDelta = hasDeltaOn(s.index);
     const isSumWithDelta = (x: Expr): x is Of<'add'> => x.kind === 'add' && x.terms.some(withDelta);
     const hole = s.body.kind === 'add' ? null : findFactor(s.body, isSumWithDelta);
@@ -117,10 +124,10 @@ const distributeDelta: Rule = {
 
 /** Σ (f + g) = Σ f + Σ g, when some term then collapses or does not depend on the index. */
 const splitSum: Rule = {
-  id: 'sum.split', kinds: ['sum'],
+  id: 'sum.split', kinds: ['reduce'],
   apply(e) {
-    const s = e as Of<'sum'>;
-    if (s.body.kind !== 'add') return null;
+    const s = asSum(e);
+    if (s === null || s.body.kind !== 'add') return null;
     const withDelta = hasDeltaOn(s.index);
     if (!s.body.terms.some((t) => withDelta(t) || !freeIndices(t).has(s.index))) return null;
     return add(s.body.terms.map((t) => sum(s.index, t, s.lower, s.upper)));
@@ -128,7 +135,7 @@ const splitSum: Rule = {
 };
 
 /** The number of values lo..hi, as simple as it can be written. */
-function count(s: Of<'sum'>): Expr {
+function count(s: Sum): Expr {
   if (s.lower === null && s.upper === null) return upperOf(s.index);
   const lo = s.lower ?? inum(1);
   if (s.upper === null) return add([upperOf(s.index), neg(indexExpr(lo)), ONE]);
@@ -140,18 +147,19 @@ function count(s: Of<'sum'>): Expr {
 }
 
 const constSum: Rule = {
-  id: 'sum.const', kinds: ['sum'],
+  id: 'sum.const', kinds: ['reduce'],
   apply(e) {
-    const s = e as Of<'sum'>;
-    return freeIndices(s.body).has(s.index) ? null : mul([count(s), s.body]);
+    const s = asSum(e);
+    return s === null || freeIndices(s.body).has(s.index) ? null : mul([count(s), s.body]);
   },
 };
 
 /** Σ_j c f_j = c Σ_j f_j: factors (and a numeric coefficient) that do not mention j move out. */
 const factorSum: Rule = {
-  id: 'sum.factor', kinds: ['sum'],
+  id: 'sum.factor', kinds: ['reduce'],
   apply(e) {
-    const s = e as Of<'sum'>;
+    const s = asSum(e);
+    if (s === null) return null;
     const i = s.index;
     const mentions = (f: Expr) => freeIndices(f).has(i);
     const inner = (body: Expr) => sum(i, body, s.lower, s.upper);
