@@ -170,7 +170,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 };
 
 /** Operator symbols written close to what follows them: `Σ_j`, `∂E`. */
-const TIGHT = new RegExp(` ?([${[...ALL_REDUCTIONS.map((r) => r.symbol), '∂'].join('')}]) `, 'g');
+const TIGHT = new RegExp(` ?(${[...ALL_REDUCTIONS.map((r) => r.symbol), '∂'].join('|')}) `, 'g');
 
 /** The catalogue's LaTeX snippets as terminal text: `\delta_{aa}` → `δ_aa`, `f^{n-1}` → `f^(n-1)`. */
 export function plainMath(latex: string): string {
