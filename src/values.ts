@@ -34,8 +34,8 @@ export interface Inputs {
   readonly values: Readonly<Record<string, InputValue>>;
 }
 
-/** A missing or malformed input, an unknown size, an index out of range, or a node that has no value. */
-export class EvaluationError extends Error {
+/** A missing or malformed input, an unknown size, an index out of range, or a node that has no value: the caller's to fix. */
+export class EvaluationError extends InputError {
   override name = 'EvaluationError';
 }
 

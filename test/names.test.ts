@@ -147,6 +147,19 @@ describe('library derive reads the variable as the command line does', () => {
   });
 });
 
+describe('the library names the expected keys', () => {
+  it('compile().fn with a missing or plain-named input: an InputError listing the keys', () => {
+    const r = resolveDefinitions(parseFormulas(NET), [], { sizes: SIZES });
+    const c = compile(unfoldAll(r.target, r.definitions));
+    expect(c.inputs.map((x) => x.name).sort()).toEqual(KEYS);
+    const { 'w_{ij}': _a, ...rest } = VALUES;
+    const call = () => c.fn({ values: { ...rest, w: VALUES['w_{ij}'] }, sizes: SIZES });
+    expect(call).toThrow(InputError);
+    expect(call).toThrow("missing value for input 'w_{ij}' (expected a 2-d array indexed [i][j]); 'w' names 2 quantities");
+    expect(call).toThrow("the inputs are 't', 'w_{jk}', 'w_{ij}', 'o_i'");
+  });
+});
+
 describe('compile on a result that still names defined quantities', () => {
   const r = resolveDefinitions(parseFormulas(NET), [], { sizes: SIZES });
   const { result } = derive(r.target, 'w_{jk}', { definitions: r.definitions, sizes: SIZES });
