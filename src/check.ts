@@ -12,6 +12,7 @@ import { assertNever, children, type Expr, indexKey, isReduction, type Var } fro
 import { evaluate } from './evaluate.js';
 import { baseLetter } from './core/fresh.js';
 import { allIndexNames } from './core/indices.js';
+import { inputKey } from './core/names.js';
 import { type Inputs, type InputValue, type NestedArray, signature } from './values.js';
 import { UnionFind } from './core/union-find.js';
 
@@ -62,10 +63,10 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
     seen.add(e);
     switch (e.kind) {
       case 'var': {
-        let info = inputs.get(e.name);
+        let info = inputs.get(inputKey(e));
         if (info === undefined) {
           info = { plain: e.indices.map(() => new Set()), need: e.indices.map(() => 1) };
-          inputs.set(e.name, info);
+          inputs.set(inputKey(e), info);
         }
         e.indices.forEach((i, s) => {
           const slot = info.plain[s];
@@ -115,7 +116,7 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
     if (seenOffsets.has(e)) return;
     seenOffsets.add(e);
     if (e.kind === 'var') {
-      const info = inputs.get(e.name)!;
+      const info = inputs.get(inputKey(e))!;
       e.indices.forEach((i, s) => {
         if (i.kind === 'ivar' && i.offset > 0 && info.plain[s]!.size === 0) {
           info.need[s] = Math.max(info.need[s]!, (sizes[i.name] ?? 1) + i.offset);
@@ -208,7 +209,7 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       const address = wrt.indices.map((i) => (i.kind === 'inum' ? i.value : assignment[i.name]! + i.offset));
       const key = address.join(',');
       let slope = slopes.get(key);
-      if (slope === undefined) slopes.set(key, (slope = centralDifference(f, fFree, wrt.name, address, inputs)));
+      if (slope === undefined) slopes.set(key, (slope = centralDifference(f, fFree, inputKey(wrt), address, inputs)));
       if (slope === null) return; // `wrt` addresses no element here (an offset past the end)
       const pos = fFree.map((n) => assignment[n]!);
       const expected = at(slope.slope, pos);
@@ -224,7 +225,7 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       let best = errorOf(slope);
       if (!(best.judged <= tolerance)) {
         let finer = refined.get(key);
-        if (finer === undefined) refined.set(key, (finer = refinedDifferences(f, fFree, wrt.name, address, inputs)));
+        if (finer === undefined) refined.set(key, (finer = refinedDifferences(f, fFree, inputKey(wrt), address, inputs)));
         for (const d of finer) {
           const e = errorOf(d);
           if (e.judged < best.judged) best = e;
@@ -343,7 +344,7 @@ function forEachAssignment(names: readonly string[], shape: readonly number[], v
 export function inputsUnderRoots(e: Expr): string[] {
   const names = new Set<string>();
   const collect = (x: Expr, inside: boolean): void => {
-    if (x.kind === 'var' && inside) names.add(x.name);
+    if (x.kind === 'var' && inside) names.add(inputKey(x));
     const domainLimited = (x.kind === 'call' && (x.fn === 'log' || x.fn === 'sqrt'))
       || (x.kind === 'pow' && !(x.exp.kind === 'num' && Number.isInteger(x.exp.value)));
     if (x.kind === 'pow') {
@@ -374,12 +375,12 @@ export function inputsSatisfying(assumptions: readonly Expr[], seed = 7): Partia
     if (lhs === null || rhs === null || !isReduction(lhs, 'sum') || rhs.kind !== 'num' || lhs.lower !== null || lhs.upper !== null) return null;
     const body = lhs.body;
     const index = lhs.index;
-    if (body.kind !== 'var' || body.indices.length !== 1 || indexKey(body.indices[0]!) !== index || body.name in values) return null;
+    if (body.kind !== 'var' || body.indices.length !== 1 || indexKey(body.indices[0]!) !== index || inputKey(body) in values) return null;
     const n = sizes[baseLetter(index)] ?? 3;
     sizes[baseLetter(index)] = n;
     const raw = Array.from({ length: n }, () => 0.2 + random());
     const total = raw.reduce((s, x) => s + x, 0);
-    values[body.name] = raw.map((x) => (x / total) * rhs.value);
+    values[inputKey(body)] = raw.map((x) => (x / total) * rhs.value);
   }
   return { sizes, values };
 }

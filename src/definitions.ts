@@ -5,34 +5,34 @@
 // `o_k = σ(Σ_j w_{jk} o_j)` the `o_j` on the right is the input `o` (the
 // previous layer), while a later `o_k` refers to the defined one.
 //
-// Internal names. A name carries everything after its first `@` as internal
-// bookkeeping that printers drop (`displayName`):
-//   - a defined quantity gets a version: the first definition of `o` makes
-//     `o@1`, a second one `o@2`;
-//   - when index ranges are declared and one name is used with index slots of
-//     different ranges (Rashid's `w_{ij}`, 784×100, and `w_{jk}`, 100×10),
-//     each range signature is its own family, named after the slot letters of
-//     its first occurrence: `w@ij` and `w@jk`. Versions stack on families:
-//     the defined hidden layer `o_j` becomes `o@j@1`.
-// Families are decided once, on the user's text; afterwards only names matter,
-// so renamed indices (`w_{j'k}`) and substituted ones keep their family.
+// Resolution gives each variable its identity (core/names.ts): the version of
+// the definition in scope (0 for an input) and, when index ranges are declared
+// and one name is used with index slots of different ranges (Rashid's `w_{ij}`,
+// 784×100, and `w_{jk}`, 100×10), its range family, named by the slot letters
+// of its first occurrence (`ij`, `jk`). Families are decided once, on the
+// user's text; afterwards the identity travels with the node, so renamed
+// indices (`w_{j'k}`) and substituted ones keep their family.
+//
+// A variable given later (`--wrt`, or `derive(expr, 'w_{jk}', {definitions})`)
+// is read in the final scope by `resolveVariable`: the one path for the CLI and
+// the library.
 
 import { assertNever, children, diff, type Expr, type Index, indexKey, ivar, mapChildren, variable, type Var } from './core/ast.js';
-import { baseLetter, freshIndex } from './core/fresh.js';
-import { allIndexNames, substituteIndex } from './core/indices.js';
+import { InputError } from './core/errors.js';
+import { baseLetter } from './core/fresh.js';
+import { substituteIndices } from './core/indices.js';
+import { inputKey, userName, type VarName, varKey } from './core/names.js';
+import { parse } from './parse/index.js';
+import { toLatex } from './print/index.js';
 
-export interface Definition {
-  /** The name as the user wrote it (`o`). */
-  readonly name: string;
-  /** The internal name of the defined quantity (`o@1`, `o@j@1`). */
-  readonly versioned: string;
+export interface Definition extends VarName {
   /** The index letters of the left side (`['k']` for `o_k`). */
   readonly indices: readonly string[];
   /** The right side, with its names resolved in the scope before this definition. */
   readonly body: Expr;
 }
 
-/** Definitions by versioned name. */
+/** Definitions by `varKey`. */
 export type DefinitionTable = ReadonlyMap<string, Definition>;
 
 export interface ResolveOptions {
@@ -44,7 +44,7 @@ export interface ResolveOptions {
 
 export interface Resolved {
   readonly definitions: Definition[];
-  /** The quantity to differentiate: the defined variable (`E@1`, with its lhs indices), or a trailing formula that is not an equation. */
+  /** The quantity to differentiate: the defined variable (with its lhs indices), or a trailing formula that is not an equation. */
   readonly target: Expr;
   /** Equations whose left side is not a variable, and inequalities: facts for the simplifier. */
   readonly assumptions: Expr[];
@@ -52,38 +52,21 @@ export interface Resolved {
   readonly extra: Expr[];
 }
 
-/** The part of an internal name that the user wrote: `o@1` → `o`. */
-export function displayName(name: string): string {
-  const at = name.indexOf('@');
-  return at < 0 ? name : name.slice(0, at);
-}
-
 export function definitionTable(definitions: readonly Definition[]): DefinitionTable {
-  return new Map(definitions.map((d) => [d.versioned, d]));
+  return new Map(definitions.map((d) => [varKey(d), d]));
 }
 
 /**
- * The body of `def` at the indices `args` (`o@1` at `k'` is `σ(Σ_j w_{jk'} o_j)`).
+ * The body of `def` at the indices `args` (the defined `o_k` at `k'` is `σ(Σ_j w_{jk'} o_j)`).
  * The substitution is simultaneous (`f_{ab}` at `(b, a)` swaps) and capture-avoiding.
  */
 export function instantiate(def: Definition, args: readonly Index[]): Expr {
   if (args.length !== def.indices.length) {
-    throw new Error(`'${def.name}' is defined with ${def.indices.length} indices, used with ${args.length}`);
+    const count = (n: number) => `${n} ${n === 1 ? 'index' : 'indices'}`;
+    throw new InputError(`'${userName(def)}' is defined with ${count(def.indices.length)}, used with ${count(args.length)}`);
   }
   if (def.indices.every((n, i) => indexKey(args[i]!) === n)) return def.body;
-  // Rename the parameters to temporaries first, so that substituting one cannot touch another.
-  const taken = allIndexNames(def.body, new Set(def.indices));
-  for (const a of args) if (a.kind === 'ivar') taken.add(a.name);
-  const temps: string[] = [];
-  let body = def.body;
-  for (const p of def.indices) {
-    const t = freshIndex(`${p}@`, taken);
-    taken.add(t);
-    temps.push(t);
-    body = substituteIndex(body, p, ivar(t));
-  }
-  temps.forEach((t, i) => { body = substituteIndex(body, t, args[i]!); });
-  return body;
+  return substituteIndices(def.body, new Map(def.indices.map((p, i) => [p, args[i]!])));
 }
 
 /** `e` with every defined quantity replaced by its (recursively unfolded) definition: what an evaluator needs. */
@@ -95,7 +78,7 @@ export function unfoldAll(e: Expr, definitions: DefinitionTable | readonly Defin
     if (found !== undefined) return found;
     let out: Expr;
     if (x.kind === 'var') {
-      const def = table.get(x.name);
+      const def = table.get(varKey(x));
       out = def === undefined ? x : walk(instantiate(def, x.indices));
     } else if (x.kind === 'diff') {
       // The variable of a derivative names what we differentiate by: it stays.
@@ -114,13 +97,31 @@ export function unfoldAll(e: Expr, definitions: DefinitionTable | readonly Defin
 
 type Signature = readonly (number | null)[];
 
+/** One quantity behind a name and arity: its family id (null when the name is not split) and its slots' ranges. */
+interface Family {
+  readonly id: string | null;
+  readonly sig: Signature;
+}
+
+/** Families by `name/arity`. */
+type Families = ReadonlyMap<string, readonly Family[]>;
+
+const familyKey = (v: Var) => `${v.name}/${v.indices.length}`;
+
 function signatureOf(v: Var, sizes: Readonly<Record<string, number>>): Signature {
   return v.indices.map((i) => (i.kind === 'ivar' ? sizes[baseLetter(i.name)] ?? null : null));
 }
 
-const sigKey = (s: Signature) => s.map((n) => (n === null ? '?' : String(n))).join('x');
+const complete = (s: Signature) => s.every((n) => n !== null);
+const fits = (family: Signature, s: Signature) => family.every((n, i) => n === null || s[i] === null || s[i] === n);
 
-function forEachVar(e: Expr, f: (v: Var) => void): void {
+/** The slot letters of an occurrence, the id of the family it starts: `ij`, or `alpha,k` when a letter is longer. */
+function lettersOf(v: Var): string {
+  const letters = v.indices.map((i) => (i.kind === 'ivar' ? baseLetter(i.name) : String(i.value)));
+  return letters.join(letters.every((l) => [...l].length === 1) ? '' : ',');
+}
+
+function forEachVar(exprs: readonly Expr[], f: (v: Var) => void): void {
   const seen = new Set<number>();
   const visit = (x: Expr): void => {
     if (seen.has(x.id)) return;
@@ -128,40 +129,128 @@ function forEachVar(e: Expr, f: (v: Var) => void): void {
     if (x.kind === 'var') f(x);
     children(x).forEach(visit);
   };
-  visit(e);
+  exprs.forEach(visit);
 }
 
 /**
- * The family name of each indexed variable occurrence: its own name unless the
- * name is used with several range signatures. A slot without a known range
- * (a literal `w_{1k}`, an undeclared letter) joins the one family it fits.
+ * Families from the user's text: each name/arity used with several complete
+ * range signatures is split, one family per signature, named after its first
+ * occurrence's letters; a name used with one signature is one quantity (id null).
  */
-function familyNamer(exprs: readonly Expr[], sizes: Readonly<Record<string, number>>): (v: Var) => string {
-  // name/arity → full signature key → suffix letters
-  const families = new Map<string, Map<string, { sig: Signature; letters: string }>>();
-  for (const e of exprs) {
-    forEachVar(e, (v) => {
-      if (v.indices.length === 0) return;
-      const sig = signatureOf(v, sizes);
-      if (sig.some((n) => n === null)) return;
-      const key = `${v.name}/${v.indices.length}`;
-      const byKey = families.get(key) ?? new Map();
-      families.set(key, byKey);
-      if (!byKey.has(sigKey(sig))) {
-        byKey.set(sigKey(sig), { sig, letters: v.indices.map((i) => (i.kind === 'ivar' ? baseLetter(i.name) : '')).join('') });
-      }
-    });
-  }
-  return (v) => {
-    const byKey = families.get(`${v.name}/${v.indices.length}`);
-    if (byKey === undefined || byKey.size < 2) return v.name;
+function familiesOfText(exprs: readonly Expr[], sizes: Readonly<Record<string, number>>): Families {
+  const found = new Map<string, Map<string, Family>>();
+  forEachVar(exprs, (v) => {
+    if (v.indices.length === 0) return;
     const sig = signatureOf(v, sizes);
-    const fits = [...byKey.values()].filter((f) => f.sig.every((n, i) => sig[i] === null || sig[i] === n));
-    if (fits.length !== 1) {
-      throw new Error(`cannot tell which '${v.name}' is meant by ${v.name}_{${v.indices.map(indexKey).join(',')}}: its index ranges fit ${fits.length} families`);
-    }
-    return `${v.name}@${fits[0]!.letters}`;
-  };
+    if (!complete(sig)) return;
+    const byKey = found.get(familyKey(v)) ?? new Map<string, Family>();
+    found.set(familyKey(v), byKey);
+    const key = sig.join('x');
+    if (!byKey.has(key)) byKey.set(key, { id: lettersOf(v), sig });
+  });
+  return new Map([...found].map(([key, byKey]) => {
+    const all = [...byKey.values()];
+    return [key, all.length === 1 ? [{ id: null, sig: all[0]!.sig }] : all];
+  }));
+}
+
+/**
+ * Families from resolved expressions (definitions and the formula, as the
+ * library gets them): the ids are on the nodes; a family's range in a slot is
+ * the one size its occurrences show there (none known, or several, fits any).
+ */
+function familiesOfResolved(exprs: readonly Expr[], sizes: Readonly<Record<string, number>>): Families {
+  const found = new Map<string, Map<string | null, Set<number>[]>>();
+  forEachVar(exprs, (v) => {
+    if (v.indices.length === 0) return;
+    const byId = found.get(familyKey(v)) ?? new Map<string | null, Set<number>[]>();
+    found.set(familyKey(v), byId);
+    const seen = byId.get(v.family) ?? v.indices.map(() => new Set<number>());
+    byId.set(v.family, seen);
+    signatureOf(v, sizes).forEach((n, slot) => { if (n !== null) seen[slot]!.add(n); });
+  });
+  const one = (s: Set<number>) => (s.size === 1 ? [...s][0]! : null);
+  return new Map([...found].map(([key, byId]) => [key, [...byId].map(([id, seen]) => ({ id, sig: seen.map(one) }))]));
+}
+
+// ---------------------------------------------------------------------------
+// Scope: what a name written at some point means
+
+class Scope {
+  /** `varKey` of the name and family (version 0), plus arity → the definition in scope. */
+  private readonly current = new Map<string, Definition>();
+  private readonly versions = new Map<string, number>();
+
+  constructor(private readonly families: Families, private readonly sizes: Readonly<Record<string, number>>) {}
+
+  /** The family of an occurrence: its own when already resolved, else the one its index ranges fit. */
+  familyOf(v: Var): string | null {
+    if (v.family !== null || v.indices.length === 0) return v.family;
+    const families = this.families.get(familyKey(v)) ?? [];
+    if (families.length === 0) return null;
+    const sig = signatureOf(v, this.sizes);
+    const candidates = families.filter((f) => fits(f.sig, sig));
+    if (candidates.length === 1) return candidates[0]!.id;
+    // Ranges no family has: a quantity of its own (it occurs nowhere in the formulas).
+    if (candidates.length === 0 && complete(sig)) return lettersOf(v);
+    if (candidates.length === 0 && families.length === 1) return families[0]!.id;
+    const keys = families.map((f) => `'${inputKey({ name: v.name, version: 0, family: f.id })}'`);
+    const unsized = [...new Set(v.indices.flatMap((i) => (i.kind === 'ivar' && this.sizes[baseLetter(i.name)] === undefined ? [baseLetter(i.name)] : [])))];
+    throw new InputError(
+      `cannot tell which '${userName(v)}' is meant by ${toLatex(v)}: it fits ${candidates.length === 0 ? 'none' : candidates.length} of `
+      + `the ${families.length} quantities named '${userName(v)}' (${keys.join(', ')}), which differ in index ranges`
+      + (unsized.length === 0 ? '' : `; give the sizes of ${unsized.join(', ')}`),
+    );
+  }
+
+  private scopeKey(name: string, family: string | null, arity: number): string {
+    return `${varKey({ name, version: 0, family })}/${arity}`;
+  }
+
+  /** `v` as it reads here: its family, and the definition of that name in scope (else an input). */
+  resolveVar(v: Var): Var {
+    if (v.version > 0) return v;
+    const family = this.familyOf(v);
+    const def = this.current.get(this.scopeKey(v.name, family, v.indices.length));
+    const version = def?.version ?? 0;
+    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family }, v.indices, v.commaIndices);
+  }
+
+  resolve(e: Expr): Expr {
+    const memo = new Map<number, Expr>();
+    const walk = (x: Expr): Expr => {
+      const found = memo.get(x.id);
+      if (found !== undefined) return found;
+      let out: Expr;
+      switch (x.kind) {
+        case 'var': out = this.resolveVar(x); break;
+        case 'diff': out = diff(walk(x.body), this.resolveVar(x.wrt), x.form, x.notation); break;
+        case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'reduce': case 'delta':
+        case 'rel': case 'iverson': case 'extent': case 'index':
+          out = mapChildren(x, walk); break;
+        default: return assertNever(x);
+      }
+      memo.set(x.id, out);
+      return out;
+    };
+    return walk(e);
+  }
+
+  /** A new definition of `lhs`'s name and family: the next version, in scope from now on. */
+  define(lhs: Var, body: Expr): Definition {
+    const family = this.familyOf(lhs);
+    const counter = varKey({ name: lhs.name, version: 0, family });
+    const version = (this.versions.get(counter) ?? 0) + 1;
+    this.versions.set(counter, version);
+    const def: Definition = { name: lhs.name, version, family, indices: lhs.indices.map(indexKey), body };
+    this.enter(def, lhs.indices.length);
+    return def;
+  }
+
+  /** Put a definition in scope (later ones shadow earlier ones). */
+  enter(def: Definition, arity: number): void {
+    this.current.set(this.scopeKey(def.name, def.family, arity), def);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -179,41 +268,12 @@ function definedVar(f: Expr): Var | null {
 
 /**
  * Split a formula list into definitions (`let*` scoped, versioned), the target
- * and assumptions. `extra` (for instance the variable to differentiate by) is
+ * and assumptions. `extra` (formulas to read after the definitions) is
  * resolved in the final scope.
  */
 export function resolveDefinitions(formulas: readonly Expr[], extra: readonly Expr[] = [], options: ResolveOptions = {}): Resolved {
-  const family = familyNamer([...formulas, ...extra], options.sizes ?? {});
-  // family/arity → the internal name currently in scope
-  const scope = new Map<string, string>();
-  const versions = new Map<string, number>();
-  const scopeKey = (fam: string, arity: number) => `${fam}/${arity}`;
-
-  const resolve = (e: Expr): Expr => {
-    const memo = new Map<number, Expr>();
-    const walk = (x: Expr): Expr => {
-      const found = memo.get(x.id);
-      if (found !== undefined) return found;
-      let out: Expr;
-      switch (x.kind) {
-        case 'var': out = renameVar(x); break;
-        case 'diff': out = diff(walk(x.body), renameVar(x.wrt), x.form, x.notation); break;
-        case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'reduce': case 'delta':
-        case 'rel': case 'iverson': case 'extent': case 'index':
-          out = mapChildren(x, walk); break;
-        default: return assertNever(x);
-      }
-      memo.set(x.id, out);
-      return out;
-    };
-    return walk(e);
-  };
-  const renameVar = (v: Var): Var => {
-    const fam = family(v);
-    const name = scope.get(scopeKey(fam, v.indices.length)) ?? fam;
-    return name === v.name ? v : variable(name, v.indices, v.commaIndices);
-  };
-
+  const sizes = options.sizes ?? {};
+  const scope = new Scope(familiesOfText([...formulas, ...extra], sizes), sizes);
   const definitions: Definition[] = [];
   const assumptions: Expr[] = [];
   let target: Expr | null = null;
@@ -221,25 +281,49 @@ export function resolveDefinitions(formulas: readonly Expr[], extra: readonly Ex
   for (const f of formulas) {
     const lhs = definedVar(f);
     if (lhs === null) {
-      const resolved = resolve(f);
+      const resolved = scope.resolve(f);
       if (f.kind === 'rel') assumptions.push(resolved);
       else target = resolved;
       continue;
     }
-    const body = resolve((f as Expr & { kind: 'rel' }).args[1]!);
-    const fam = family(lhs);
-    const version = (versions.get(fam) ?? 0) + 1;
-    versions.set(fam, version);
-    const versioned = `${fam}@${version}`;
-    scope.set(scopeKey(fam, lhs.indices.length), versioned);
-    definitions.push({ name: lhs.name, versioned, indices: lhs.indices.map(indexKey), body });
-    target = variable(versioned, lhs.indices, lhs.commaIndices);
+    const def = scope.define(lhs, scope.resolve((f as Expr & { kind: 'rel' }).args[1]!));
+    definitions.push(def);
+    target = variable(def, lhs.indices, lhs.commaIndices);
     if (options.of !== undefined && lhs.name === options.of) targetOf = target;
   }
   if (options.of !== undefined) {
-    if (targetOf === null) throw new Error(`no definition of '${options.of}'`);
+    if (targetOf === null) throw new InputError(`no definition of '${options.of}'`);
     target = targetOf;
   }
-  if (target === null) throw new Error('nothing to differentiate: no definition and no formula without "="');
-  return { definitions, target, assumptions, extra: extra.map(resolve) };
+  if (target === null) throw new InputError('nothing to differentiate: no definition and no formula without "="');
+  return { definitions, target, assumptions, extra: extra.map((e) => scope.resolve(e)) };
 }
+
+export interface VariableContext {
+  /** The definitions (from `resolveDefinitions`): the name is read after all of them. */
+  readonly definitions?: readonly Definition[];
+  /** Resolved formulas the name may occur in (the target, assumptions): they show its range families. */
+  readonly exprs?: readonly Expr[];
+  /** Declared index ranges: they tell which family `w_{jk}` is. */
+  readonly sizes?: Readonly<Record<string, number>>;
+}
+
+/**
+ * A variable given by the user's text (`'w_{jk}'`, `'w[j,k]'`) or as a parsed
+ * `Var`, read in the final scope of `definitions`: its range family and the
+ * definition of its name in scope. A variable that is already resolved (a
+ * definition's version, a family) stays what it is.
+ */
+export function resolveVariable(v: string | Var, context: VariableContext = {}): Var {
+  const parsed = typeof v === 'string' ? parse(v) : v;
+  if (parsed.kind !== 'var') {
+    throw new InputError(`a variable must be one name with its indices, such as x, w_{jk} or w[j,k] (got '${typeof v === 'string' ? v : ''}')`);
+  }
+  const definitions = context.definitions ?? [];
+  const sizes = context.sizes ?? {};
+  const defined = definitions.map((d) => variable(d, d.indices.map((n) => ivar(n))));
+  const scope = new Scope(familiesOfResolved([...defined, ...definitions.map((d) => d.body), ...(context.exprs ?? [])], sizes), sizes);
+  for (const d of definitions) scope.enter(d, d.indices.length);
+  return scope.resolveVar(parsed);
+}
+

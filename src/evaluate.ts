@@ -16,6 +16,7 @@ import { assertNever, type Expr, type Index, indexKey, type Reduce, type RelOp }
 import { REDUCTIONS } from './core/reductions.js';
 import { functionSpec } from './functions.js';
 import { freeIndices } from './core/indices.js';
+import { inputKey } from './core/names.js';
 import { type Array64, bind, type Binding, EvaluationError, type Inputs, type NestedArray, signature, type Signature } from './values.js';
 
 export { EvaluationError } from './values.js';
@@ -104,7 +105,7 @@ class Interpreter {
   eval(e: Expr): number {
     switch (e.kind) {
       case 'num': return e.value;
-      case 'var': return this.read(e.name, e.indices);
+      case 'var': return this.read(inputKey(e), e.indices);
       case 'add': {
         if (e.terms.length === 0) return 0;
         let s = this.eval(e.terms[0]!);

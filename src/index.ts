@@ -9,12 +9,13 @@ export * from './core/ast.js';
 export { freeIndices, substituteIndex } from './core/indices.js';
 export { FUNCTIONS, functionByName, type FunctionSpec } from './functions.js';
 export { InputError } from './core/errors.js';
+export { inputKey, userName, type VarName } from './core/names.js';
 
 export { detectSyntax, parse, ParseError, parseFormulas, type ParseOptions, type Syntax } from './parse/index.js';
 export { toLatex, toText, type PrintOptions } from './print/index.js';
 export { toJson } from './serialize.js';
 
-export { type Definition, displayName, resolveDefinitions, type Resolved, unfoldAll } from './definitions.js';
+export { type Definition, resolveDefinitions, type Resolved, resolveVariable, unfoldAll } from './definitions.js';
 export { derive, type Derivation, type DeriveOptions, differentiate, evaluateDerivatives } from './derive/index.js';
 export { canonical, equivalent, simplify, type SimplifyOptions } from './simplify/index.js';
 

@@ -15,9 +15,9 @@ export interface ProveOptions {
 }
 
 /** ∂target/∂wrt with every step: the goal is `∂target/∂wrt`, the result the simplified derivative. */
-export function prove(target: Expr, wrt: Var, options: ProveOptions = {}): Proof {
+export function prove(target: Expr, wrt: string | Var, options: ProveOptions = {}): Proof {
   const d = derive(target, wrt, { ...options, steps: true });
-  return { goal: derivativeOf(target, wrt), steps: d.steps, result: d.result };
+  return { goal: derivativeOf(target, d.wrt), steps: d.steps, result: d.result };
 }
 
 /**

@@ -1,5 +1,5 @@
 // The AST as plain JSON (for `kronecker parse --format json` and tools): the
-// node kinds and fields of src/ast.ts, without the interning ids. A reduction
+// node kinds and fields of src/core/ast.ts, without the interning ids. A reduction
 // is written with its operator as its kind (`{"kind": "sum", "index": …}`).
 
 import { assertNever, type Expr, type Index } from './core/ast.js';
@@ -13,7 +13,11 @@ function indexJson(i: Index): Json {
 export function toJson(e: Expr): Json {
   switch (e.kind) {
     case 'num': return { kind: 'num', value: e.value };
-    case 'var': return { kind: 'var', name: e.name, indices: e.indices.map(indexJson), ...(e.commaIndices ? { commaIndices: true } : {}) };
+    case 'var': return {
+      kind: 'var', name: e.name, indices: e.indices.map(indexJson), ...(e.commaIndices ? { commaIndices: true } : {}),
+      // What tells apart quantities written with the same name (core/names.ts); absent for a plain input.
+      ...(e.version === 0 ? {} : { version: e.version }), ...(e.family === null ? {} : { family: e.family }),
+    };
     case 'add': return { kind: 'add', terms: e.terms.map(toJson) };
     case 'neg': return { kind: 'neg', arg: toJson(e.arg) };
     case 'mul': return { kind: 'mul', factors: e.factors.map(toJson) };

@@ -22,8 +22,10 @@
 // size symbols to the derivative).
 
 import { assertNever, children, type Expr, type Index } from './core/ast.js';
+import { InputError } from './core/errors.js';
 import { baseLetter } from './core/fresh.js';
 import { freeIndices } from './core/indices.js';
+import { inputKey, userName } from './core/names.js';
 
 export type NestedArray = readonly (number | NestedArray)[];
 export type InputValue = number | NestedArray | Float64Array;
@@ -33,14 +35,17 @@ export interface Inputs {
   readonly values: Readonly<Record<string, InputValue>>;
 }
 
-/** A missing or malformed input, an unknown size, an index out of range, or a node that has no value. */
-export class EvaluationError extends Error {
+/** A missing or malformed input, an unknown size, an index out of range, or a node that has no value: the caller's to fix. */
+export class EvaluationError extends InputError {
   override name = 'EvaluationError';
 }
 
 /** One input the formula reads: a scalar (`rank` 0) or an array indexed by `rank` indices. */
 export interface InputSpec {
+  /** The key its value is given under (core/names.ts `inputKey`): `w`, or `w_{jk}` for one of a name's range families. */
   readonly name: string;
+  /** The name as written (`w`), for messages. */
+  readonly userName: string;
   readonly rank: number;
   /** Per slot, the index variables that address it plainly (`w_{jk}`, `w_{j'k}` → [[j, j'], [k]]). */
   readonly slots: readonly (readonly string[])[];
@@ -82,7 +87,7 @@ export function jointSignature(
   exprs: readonly Expr[], frees: readonly (readonly string[] | undefined)[] = [], symbols: readonly string[] = [],
 ): JointSignature {
   const declared = new Set(symbols);
-  const specs = new Map<string, { rank: number; slots: Set<string>[] }>();
+  const specs = new Map<string, { userName: string; rank: number; slots: Set<string>[] }>();
   /** Names used as numbers: in sum bounds and index values. */
   const asNumber = new Set<string>();
   const asIndex = new Set<string>();
@@ -98,13 +103,19 @@ export function jointSignature(
     seen.add(key);
     switch (e.kind) {
       case 'var': {
-        let spec = specs.get(e.name);
+        if (e.version > 0) {
+          throw new InputError(
+            `'${userName(e)}' is defined by a formula, not an input: pass the definitions (compile(expr, { definitions })) or unfoldAll(expr, definitions) first`,
+          );
+        }
+        const key = inputKey(e);
+        let spec = specs.get(key);
         if (spec === undefined) {
-          spec = { rank: e.indices.length, slots: e.indices.map(() => new Set<string>()) };
-          specs.set(e.name, spec);
+          spec = { userName: userName(e), rank: e.indices.length, slots: e.indices.map(() => new Set<string>()) };
+          specs.set(key, spec);
         } else if (spec.rank !== e.indices.length) {
           throw new EvaluationError(
-            `'${e.name}' is used with ${spec.rank} and with ${e.indices.length} indices; one input has one shape`,
+            `'${key}' is used with ${spec.rank} and with ${e.indices.length} indices; one input has one shape`,
           );
         }
         e.indices.forEach((i, s) => {
@@ -125,7 +136,13 @@ export function jointSignature(
         visit(e.body, new Set(bound).add(e.index));
         return;
       }
-      case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'diff':
+      case 'diff':
+        visit(e.body, bound);
+        // By a defined quantity (∂E/∂o_k): its indices range, but it is not an input.
+        if (e.wrt.version > 0) for (const i of e.wrt.indices) freeIn(i, bound, asIndex);
+        else visit(e.wrt, bound);
+        return;
+      case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call':
       case 'rel': case 'iverson':
         for (const c of children(e)) visit(c, bound);
         return;
@@ -152,7 +169,7 @@ export function jointSignature(
     return [...order];
   });
   return {
-    inputs: [...specs].map(([name, s]) => ({ name, rank: s.rank, slots: s.slots.map((set) => [...set]) })),
+    inputs: [...specs].map(([name, s]) => ({ name, userName: s.userName, rank: s.rank, slots: s.slots.map((set) => [...set]) })),
     // A size symbol may be a range too (`\#n`, or a sum elsewhere binding the same letter): its size comes from sizes.
     ranged: [...ranged].sort(byName),
     sizeSymbols,
@@ -183,6 +200,15 @@ export function describeShape(spec: InputSpec, sizes?: ReadonlyMap<string, numbe
   const dims = spec.slots.map((names) => names.map((n) => sizes?.get(n)).find((x) => x !== undefined));
   const known = dims.every((d) => d !== undefined) ? ` (shape ${dims.join('×')})` : '';
   return `a ${spec.rank}-d array indexed ${idx}${known}`;
+}
+
+/** A missing input: what it should be, and every key the formula reads (a name split by index ranges has one per family). */
+function missingInput(sig: InputSignature, spec: InputSpec, values: object): string {
+  const keys = sig.inputs.map((s) => `'${s.name}'`).join(', ');
+  const split = spec.userName !== spec.name && Object.prototype.hasOwnProperty.call(values, spec.userName)
+    ? `; '${spec.userName}' names ${sig.inputs.filter((s) => s.userName === spec.userName).length} quantities with different index ranges, each given under its own key`
+    : '';
+  return `missing value for input '${spec.name}' (expected ${describeShape(spec)})${split}; the inputs are ${keys}`;
 }
 
 /** Shape and row-major contents of a nested array, or an error naming the first defect. */
@@ -250,7 +276,7 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   }
 
   const bound: (number | Array64 | Float64Array)[] = sig.inputs.map((spec) => {
-    if (!own(values, spec.name)) throw new EvaluationError(`missing value for input '${spec.name}' (expected ${describeShape(spec)})`);
+    if (!own(values, spec.name)) throw new EvaluationError(missingInput(sig, spec, values));
     const v: unknown = values[spec.name];
     if (spec.rank === 0) {
       if (typeof v !== 'number') throw new EvaluationError(`input '${spec.name}' must be a number, got ${Array.isArray(v) || v instanceof Float64Array ? 'an array' : typeof v}`);

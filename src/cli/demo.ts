@@ -3,7 +3,6 @@
 // type them; nothing in the engine knows them.
 
 import { equation, type Expr, mapChildren, variable } from '../core/ast.js';
-import { displayName } from '../definitions.js';
 import { derivativeOf, derive } from '../derive/index.js';
 import { parse } from '../parse/index.js';
 import { toLatex } from '../print/index.js';
@@ -85,8 +84,8 @@ Next: 'kronecker demo --steps' explains it step by step ('--lang zh' in Chinese)
 
 const yes = (b: boolean) => (b ? 'yes' : 'NO');
 
-/** Internal names (`o@1`) as the user wrote them (`o`), to compare with parsed text. */
+/** Variables as plain names (a defined `o` as the input `o`), to compare with parsed text. */
 function shownNames(e: Expr): Expr {
-  if (e.kind === 'var') return variable(displayName(e.name), e.indices, e.commaIndices);
+  if (e.kind === 'var') return variable(e.name, e.indices, e.commaIndices);
   return mapChildren(e, shownNames);
 }

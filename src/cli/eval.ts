@@ -1,11 +1,11 @@
 // kronecker eval: compute a formula on numeric inputs (compiled by default, or interpreted).
 
 import { compile } from '../compile/index.js';
-import { displayName } from '../definitions.js';
 import { InputError } from '../core/errors.js';
 import { evaluate, type Inputs, type NestedArray } from '../evaluate.js';
 import { signature } from '../values.js';
 import { children, type Expr } from '../core/ast.js';
+import { inputKey } from '../core/names.js';
 import { commonOptions, type Command, stringOption } from './command.js';
 import { EXIT } from './errors.js';
 import { readText } from './input.js';
@@ -29,7 +29,10 @@ reference interpreter instead (the two agree to 1e-12).
 
 The values file (JSON):
   {"sizes": {"j": 3, "k": 2}, "values": {"w": [[..],[..],[..]], "o": [..], "lambda": 0.1}}
-Keys are names as the text printer prints them (\\lambda → lambda). Indices are 1-based:
+Keys are names as the text printer prints them (\\lambda → lambda). When declared index
+ranges split one name into several quantities (w_{ij} and w_{jk} of different shapes), each
+is keyed by the name and the letters of its first use as a LaTeX subscript: "w_{ij}",
+"w_{jk}", "o_i" (docs/cli.md). Indices are 1-based:
 value[p][q] is the entry at j = p+1, k = q+1. Sizes may be left out where the arrays'
 shapes determine them; a conflict, a missing value or a wrong shape is an error naming it.
 
@@ -53,7 +56,7 @@ Example:
     if (valuesFile === undefined) throw new InputError('eval needs --values FILE (or --values - for stdin)');
     if (valuesFile === '-' && args.positionals[0] === '-') throw new InputError('the formula and --values cannot both come from stdin');
     const { expr, original } = numericTarget(inputs, stringOption(args, 'of'));
-    const given = withInternalNames(original, readValues(valuesFile));
+    const given = readValues(valuesFile);
     // The original's indices, not the value's: ∂f/∂w_{jk} ranges over j and k even where it is constant.
     // Its size symbols (`n` in a bound) stay constants even where the value reads them elsewhere.
     const sig = signature(original);
@@ -86,20 +89,6 @@ function readValues(file: string): Inputs {
   return { sizes: sizes as Record<string, number>, values: values as Inputs['values'] };
 }
 
-/** Inputs are named as the user writes them (`w`); internally a family may be `w@jk`. */
-function withInternalNames(expr: Expr, given: Inputs): Inputs {
-  const values: Record<string, Inputs['values'][string]> = { ...given.values };
-  const visit = (e: Expr): void => {
-    if (e.kind === 'var' && !(e.name in values)) {
-      const shown = displayName(e.name);
-      if (Object.hasOwn(given.values, shown)) values[e.name] = given.values[shown]!;
-    }
-    children(e).forEach(visit);
-  };
-  visit(expr);
-  return { sizes: given.sizes, values };
-}
-
 /**
  * Index sizes read off the arrays the formula indexes plainly (`w_{jk}` with a
  * 3×2 array gives j = 3, k = 2). The derivative may no longer mention `w`, but
@@ -109,7 +98,7 @@ function sizesFromArrays(e: Expr, values: Inputs['values']): Record<string, numb
   const sizes: Record<string, number> = {};
   const visit = (x: Expr): void => {
     if (x.kind === 'var' && x.indices.length > 0) {
-      let v: unknown = values[x.name];
+      let v: unknown = values[inputKey(x)];
       for (const i of x.indices) {
         if (!Array.isArray(v)) break;
         if (i.kind === 'ivar' && i.offset === 0 && !(i.name in sizes)) sizes[i.name] = v.length;

@@ -2,7 +2,7 @@
 // `--where` definitions, `--wrt`, `--indices`, and printing results.
 
 import { diff, type Expr, type Var } from '../core/ast.js';
-import { type Definition, resolveDefinitions, unfoldAll } from '../definitions.js';
+import { type Definition, resolveDefinitions, resolveVariable, unfoldAll } from '../definitions.js';
 import { derive, evaluateDerivatives } from '../derive/index.js';
 import { InputError } from '../core/errors.js';
 import { detectSyntax, ParseError, parseFormulas, type Syntax } from '../parse/index.js';
@@ -32,7 +32,7 @@ export interface Inputs {
 export interface Problem {
   readonly definitions: Definition[];
   readonly assumptions: Expr[];
-  /** The last definition's variable (`E@1`), or a trailing formula that is not an equation. */
+  /** The last definition's variable (the defined `E`), or a trailing formula that is not an equation. */
   readonly target: Expr;
   /** `--wrt`, resolved in the final scope. */
   readonly wrt: Var | null;
@@ -81,21 +81,21 @@ export function readInputs(args: ParsedArgs, command: string): Inputs {
 
 /** Definitions in `let*` order (`--where` first), the target (`--of` or the last definition) and `--wrt` in final scope. */
 export function resolveProblem(inputs: Inputs, of: string | undefined): Problem {
-  const extra = inputs.wrt === null ? [] : [inputs.wrt];
   let resolved;
   try {
-    resolved = resolveDefinitions([...inputs.where, ...inputs.formulas], extra, { of, sizes: inputs.sizes });
+    resolved = resolveDefinitions([...inputs.where, ...inputs.formulas], [], { of, sizes: inputs.sizes });
   } catch (err) {
     // resolveDefinitions reports unusable input (nothing to differentiate, an unknown --of) as plain errors.
     if (err instanceof Error && err.constructor === Error) throw new InputError(err.message);
     throw err;
   }
-  const wrt = resolved.extra[0];
+  // As the library's derive reads its variable: one resolution path.
+  const context = { definitions: resolved.definitions, exprs: [resolved.target, ...resolved.assumptions], sizes: inputs.sizes };
   return {
     definitions: resolved.definitions,
     assumptions: resolved.assumptions,
     target: resolved.target,
-    wrt: wrt === undefined ? null : (wrt as Var),
+    wrt: inputs.wrt === null ? null : resolveVariable(inputs.wrt, context),
   };
 }
 

@@ -8,6 +8,7 @@
 // kernel, so what they share is computed once.
 
 import type { Expr } from '../core/ast.js';
+import { type Definition, unfoldAll } from '../definitions.js';
 import {
   bind as bindInputs, type Binding, EvaluationError, type Inputs, type InputSignature, jointSignature, type JointSignature,
   type Signature,
@@ -19,6 +20,8 @@ export { emitModule } from './module.js';
 export interface CompileOptions {
   /** Output index order (default: the free indices, alphabetically). */
   readonly free?: readonly string[];
+  /** Definitions the formula may still name (a `derive` result keeps `o_k` folded): unfolded first. */
+  readonly definitions?: readonly Definition[];
   /** Default sizes, used where a call's inputs give none. */
   readonly sizes?: Readonly<Record<string, number>>;
   /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
@@ -28,6 +31,8 @@ export interface CompileOptions {
 export interface CompileAllOptions {
   /** Per formula, its output index order (default: its free indices, alphabetically). */
   readonly free?: readonly (readonly string[] | undefined)[];
+  /** Definitions the formulas may still name: unfolded first. */
+  readonly definitions?: readonly Definition[];
   /** Default sizes, used where a call's inputs give none. */
   readonly sizes?: Readonly<Record<string, number>>;
   /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
@@ -35,6 +40,7 @@ export interface CompileAllOptions {
 }
 
 export interface CompiledInput {
+  /** The key of its value in `inputs.values` (`w`; `w_{jk}` where ranges split a name: core/names.ts `inputKey`). */
   readonly name: string;
   /** Number of indices (0 for a scalar). */
   readonly indices: number;
@@ -88,7 +94,7 @@ type Entry = (args: (number | Float64Array)[]) => void;
 
 /** Compile one formula. */
 export function compile(expr: Expr, options: CompileOptions = {}): Compiled {
-  const all = compileAll([expr], { free: [options.free], sizes: options.sizes, symbols: options.symbols });
+  const all = compileAll([expr], { free: [options.free], sizes: options.sizes, symbols: options.symbols, definitions: options.definitions });
   const { outputs, ...rest } = all.signature;
   // Reused, so that a call allocates nothing here.
   const one: Float64Array[] = [];
@@ -112,7 +118,10 @@ export function compile(expr: Expr, options: CompileOptions = {}): Compiled {
 }
 
 /** Compile several formulas over the same inputs into one kernel. */
-export function compileAll(exprs: readonly Expr[], options: CompileAllOptions = {}): CompiledAll {
+export function compileAll(given: readonly Expr[], options: CompileAllOptions = {}): CompiledAll {
+  const { definitions } = options;
+  // Without the definitions, a defined name left in a formula is an InputError from the signature, naming it.
+  const exprs = definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions));
   const sig = jointSignature(exprs, options.free, options.symbols);
   const kernel = generateKernel(exprs, sig);
   const oob = (access: number, value: number) => {

@@ -45,6 +45,7 @@ import { isGuard } from '../evaluate.js';
 import { type FunctionSpec, functionSpec } from '../functions.js';
 import { baseLetter, internalName } from '../core/fresh.js';
 import { freeIndices, isBinder, substituteIndex } from '../core/indices.js';
+import { inputKey } from '../core/names.js';
 import { REDUCTIONS } from '../core/reductions.js';
 import { EvaluationError, type JointSignature } from '../values.js';
 
@@ -354,7 +355,7 @@ class Emitter {
       case 'index':
         return e.index.kind === 'inum' ? literal(e.index.value) : `(${this.zero(e.index, nest)} + 1)`;
       case 'var':
-        if (e.indices.length === 0) return `x${this.inputNo.get(e.name)!}`;
+        if (e.indices.length === 0) return `x${this.inputNo.get(inputKey(e))!}`;
         return this.place(e, nest);
       case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'reduce': case 'delta': case 'rel':
       case 'iverson':
@@ -461,7 +462,7 @@ class Emitter {
   private compute(e: Expr, nest: Nest): string {
     const g = (c: Expr) => this.gen(c, nest);
     switch (e.kind) {
-      case 'var': return this.read(e.name, e.indices, nest);
+      case 'var': return this.read(inputKey(e), e.indices, nest);
       case 'add': {
         // a + (-b) is written a - b: the same IEEE result, and the source reads like the formula.
         if (e.terms.length === 0) return '0';

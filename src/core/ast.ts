@@ -14,6 +14,7 @@
 // comma-separated, which derivative notation was used) are part of the node,
 // so printers can echo the user; `sameShape` compares while ignoring them.
 
+import type { VarName } from './names.js';
 import type { ReduceOp } from './reductions.js';
 
 /** An index expression: an index variable plus a constant offset (`j`, `i+1`, `n-1`) or an integer (`2`). */
@@ -33,10 +34,13 @@ interface Node {
 }
 
 export interface Num extends Node { readonly kind: 'num'; readonly value: number }
-/** A scalar (`E`, `\lambda`) or an indexed variable (`w_{jk}`); `indices` is empty for scalars. */
-export interface Var extends Node {
+/**
+ * A scalar (`E`, `\lambda`) or an indexed variable (`w_{jk}`); `indices` is empty for scalars.
+ * `name` is as the user wrote it; `version` and `family` tell apart quantities written with
+ * the same name (a definition's result, a range family): ./names.ts.
+ */
+export interface Var extends Node, VarName {
   readonly kind: 'var';
-  readonly name: string;
   readonly indices: readonly Index[];
   /** Printed `w_{j,k}` rather than `w_{jk}`. */
   readonly commaIndices: boolean;
@@ -139,10 +143,12 @@ export function num(value: number): Num {
   return intern(`n|${Object.is(value, -0) ? '-0' : String(value)}`, (id) => ({ id, kind: 'num', value }));
 }
 
-export function variable(name: string, indices: readonly Index[] = [], commaIndices = false): Var {
+/** A variable: `of` is a plain name (an input) or the identity of another variable (to re-index it, keeping what it is). */
+export function variable(of: string | VarName, indices: readonly Index[] = [], commaIndices = false): Var {
+  const { name, version, family } = typeof of === 'string' ? { name: of, version: 0, family: null } : of;
   const comma = commaIndices && indices.length > 1;
-  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}`, (id) => ({
-    id, kind: 'var', name, indices: [...indices], commaIndices: comma,
+  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${version}|${family ?? ''}`, (id) => ({
+    id, kind: 'var', name, version, family, indices: [...indices], commaIndices: comma,
   }));
 }
 
@@ -265,9 +271,9 @@ export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
 /** `e` with every presentation hint reset to the house style. */
 export function withoutStyle(e: Expr): Expr {
   switch (e.kind) {
-    case 'var': return variable(e.name, e.indices, false);
+    case 'var': return variable(e, e.indices, false);
     case 'call': return call(e.fn, e.args.map(withoutStyle), null);
-    case 'diff': return diff(withoutStyle(e.body), variable(e.wrt.name, e.wrt.indices), 'operator', 'partial');
+    case 'diff': return diff(withoutStyle(e.body), variable(e.wrt, e.wrt.indices), 'operator', 'partial');
     default: return mapChildren(e, withoutStyle);
   }
 }

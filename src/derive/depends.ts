@@ -14,6 +14,7 @@
 
 import { assertNever, children, type Expr, type Index, type Var } from '../core/ast.js';
 import { instantiate, type DefinitionTable } from '../definitions.js';
+import { sameName, varKey } from '../core/names.js';
 import { freeIndices, renameBound } from '../core/indices.js';
 
 /** True when `a` and `b` denote different integers whatever the free index variables are. */
@@ -25,7 +26,7 @@ export function indicesDistinct(a: Index, b: Index): boolean {
 
 /** Whether the variable occurrence `v` may be the same scalar as `wrt` (ignoring definitions). */
 export function mayBeSameVariable(v: Var, wrt: Var): boolean {
-  return v.name === wrt.name && v.indices.length === wrt.indices.length &&
+  return sameName(v, wrt) && v.indices.length === wrt.indices.length &&
     !v.indices.some((a, i) => indicesDistinct(a, wrt.indices[i]!));
 }
 
@@ -48,7 +49,7 @@ export class Dependence {
       case 'num': case 'delta': case 'extent': case 'index': return false;
       case 'var': {
         if (mayBeSameVariable(e, wrt)) return true;
-        const def = this.definitions.get(e.name);
+        const def = this.definitions.get(varKey(e));
         return def !== undefined && this.dependsOn(instantiate(def, e.indices), wrt);
       }
       case 'reduce': {

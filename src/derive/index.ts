@@ -1,11 +1,12 @@
 // The differentiator's public API.
 //
-//   derive(expr, wrt)              ∂expr/∂wrt: raw, simplified, and (on request) the steps
+//   derive(expr, wrt)              ∂expr/∂wrt: raw, simplified, and (on request) the steps;
+//                                  `wrt` is the user's text or a Var, read after the definitions
 //   differentiate(expr, wrt, ctx)  the raw derivative only (fast driver)
 //   evaluateDerivatives(expr)      every ∂ node inside a formula replaced by its value
 
 import { diff, type Expr, rel, type Var } from '../core/ast.js';
-import type { Definition } from '../definitions.js';
+import { type Definition, resolveVariable } from '../definitions.js';
 import type { Step } from '../core/steps.js';
 import { containsDiff, evaluateDiffs } from './fast.js';
 import { simplify } from '../simplify/index.js';
@@ -30,6 +31,8 @@ export interface DeriveOptions {
 }
 
 export interface Derivation {
+  /** The variable differentiated by, resolved in the final scope of the definitions. */
+  readonly wrt: Var;
   /** The derivative before simplification. */
   readonly raw: Expr;
   /** The simplified derivative. */
@@ -43,8 +46,12 @@ export function derivativeOf(target: Expr, wrt: Var): Expr {
   return diff(target, wrt, 'fraction');
 }
 
-/** ∂expr/∂wrt. */
-export function derive(expr: Expr, wrt: Var, options: DeriveOptions = {}): Derivation {
+/**
+ * ∂expr/∂wrt. `wrt` is the user's text (`'w_{jk}'`) or a parsed `Var`; either is
+ * read as the CLI reads `--wrt`: after every definition, in its range family.
+ */
+export function derive(expr: Expr, variable: string | Var, options: DeriveOptions = {}): Derivation {
+  const wrt = resolveVariable(variable, { definitions: options.definitions, exprs: [expr, ...(options.assumptions ?? [])], sizes: options.sizes });
   const ctx = makeContext(options.definitions ?? []);
   const start = derivativeOf(expr, wrt);
   // The formula, its variable and the definitions tell which letters share a range (w_{ab} ties b to w's slot).
@@ -55,11 +62,11 @@ export function derive(expr: Expr, wrt: Var, options: DeriveOptions = {}): Deriv
     const d = evaluateDiffsWithSteps(start, ctx);
     const s = simplify(d.result, simplifyOptions);
     const r = unfoldWhereSimpler(s.result, definitions, simplifyOptions);
-    return { raw: d.result, result: r.result, steps: [...d.steps, ...s.steps, ...r.steps] };
+    return { wrt, raw: d.result, result: r.result, steps: [...d.steps, ...s.steps, ...r.steps] };
   }
   const raw = evaluateDiffs(start, ctx);
   const result = unfoldWhereSimpler(simplify(raw, simplifyOptions).result, definitions, simplifyOptions).result;
-  return { raw, result, steps: [] };
+  return { wrt, raw, result, steps: [] };
 }
 
 export interface EvaluateDerivativesOptions extends DeriveOptions {

@@ -12,6 +12,7 @@
 
 import { children, type Expr, replaceSubterm, treeSize } from '../core/ast.js';
 import { type Definition, instantiate } from '../definitions.js';
+import { sameName } from '../core/names.js';
 import type { Step } from '../core/steps.js';
 import { simplify, type SimplifyOptions } from '../simplify/index.js';
 import { instanceOf } from '../simplify/fold.js';
@@ -20,7 +21,7 @@ import { instanceOf } from '../simplify/fold.js';
 function occurrencesOf(e: Expr, def: Definition): Expr[] {
   const found = new Map<number, Expr>();
   const visit = (x: Expr): void => {
-    if (x.kind === 'var' && x.name === def.versioned) found.set(x.id, x);
+    if (x.kind === 'var' && sameName(x, def)) found.set(x.id, x);
     children(x).forEach(visit);
   };
   visit(e);

@@ -12,7 +12,8 @@
 import {
   add, assertNever, call, delta, diff, div, type Diff, type Expr, mul, neg, num, pow, sum, type Var,
 } from '../core/ast.js';
-import { type Definition, definitionTable, type DefinitionTable, displayName, instantiate } from '../definitions.js';
+import { type Definition, definitionTable, type DefinitionTable, instantiate } from '../definitions.js';
+import { userName, varKey } from '../core/names.js';
 import { functionSpec } from '../functions.js';
 import { freeIndices, renameBound } from '../core/indices.js';
 import type { RuleId } from '../core/steps.js';
@@ -111,7 +112,7 @@ function variableRule(v: Var, wrt: Var, ctx: DeriveContext): RuleApplication {
     return apply('diff.indexed-var', deltas.length === 1 ? deltas[0]! : mul(deltas));
   }
   // It varies but is not the variable itself: only a definition can do that.
-  const def = ctx.definitions.get(v.name);
-  if (def === undefined) throw new Error(`applyRule: '${v.name}' varies with '${wrt.name}' but has no definition`);
-  return apply('def.unfold', diff(instantiate(def, v.indices), wrt), { name: displayName(def.versioned), versioned: def.versioned });
+  const def = ctx.definitions.get(varKey(v));
+  if (def === undefined) throw new Error(`applyRule: '${varKey(v)}' varies with '${varKey(wrt)}' but has no definition`);
+  return apply('def.unfold', diff(instantiate(def, v.indices), wrt), { name: userName(def) });
 }

@@ -2,15 +2,6 @@
 
 import type { Index } from '../core/ast.js';
 
-/**
- * The name a person sees: definitions version a name internally (`o@1` is the
- * `o` defined by a formula, docs/architecture.md); printers show the part before `@`.
- */
-export function displayName(name: string): string {
-  const at = name.indexOf('@');
-  return at < 0 ? name : name.slice(0, at);
-}
-
 /** Greek letters written as LaTeX control words (`lambda` ↔ `\lambda`). */
 export const GREEK: ReadonlySet<string> = new Set([
   'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota',
@@ -21,7 +12,7 @@ export const GREEK: ReadonlySet<string> = new Set([
 
 /** `lambda'` → `\lambda'`, `o'` → `o'`, `lr` → `\text{lr}`. */
 export function latexName(name: string): string {
-  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(displayName(name)) ?? [];
+  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(name) ?? [];
   if (base.length === 1) return base + primes;
   if (GREEK.has(base)) return `\\${base}${primes}`;
   return `\\text{${base}}${primes}`;
@@ -38,7 +29,7 @@ export function formatNumber(value: number, syntax: 'latex' | 'text'): string {
 }
 
 /** An index as written: `j`, `i+1`, `n-1`, `2`. */
-export function indexText(i: Index, name: (n: string) => string): string {
+export function indexText(i: Index, name: (n: string) => string = (n) => n): string {
   if (i.kind === 'inum') return String(i.value);
   if (i.offset === 0) return name(i.name);
   return `${name(i.name)}${i.offset > 0 ? '+' : '-'}${Math.abs(i.offset)}`;
@@ -47,8 +38,7 @@ export function indexText(i: Index, name: (n: string) => string): string {
 /** One symbol in a subscript: a single letter (primes allowed), a Greek letter, or a single digit. */
 function isCompact(i: Index): boolean {
   if (i.kind === 'inum') return Number.isInteger(i.value) && i.value >= 0 && i.value <= 9;
-  const name = displayName(i.name);
-  return i.offset === 0 && (/^[A-Za-z]'*$/.test(name) || GREEK.has(name));
+  return i.offset === 0 && (/^[A-Za-z]'*$/.test(i.name) || GREEK.has(i.name));
 }
 
 /** Whether `w_{jk}` cannot be written without commas (`w_{i+1,k}`, `w_{12,3}`). */
@@ -67,5 +57,5 @@ export function latexSubscript(indices: readonly Index[], comma: boolean): strin
 
 /** `[j,k]` */
 export function textSubscript(indices: readonly Index[]): string {
-  return `[${indices.map((i) => indexText(i, displayName)).join(',')}]`;
+  return `[${indices.map((i) => indexText(i)).join(',')}]`;
 }

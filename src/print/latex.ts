@@ -3,6 +3,7 @@
 // Parentheses are decided only by needsParens (precedence.ts).
 
 import { assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
+import { userName } from '../core/names.js';
 import { REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionSpec } from '../functions.js';
 import { formatNumber, indexText, latexName, latexSubscript } from './atoms.js';
@@ -68,7 +69,7 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
     switch (x.kind) {
       case 'neg': return minus(x.arg);
       case 'num': return x.value < 0 ? minus(negated(x)!) : formatNumber(x.value, 'latex');
-      case 'var': return latexName(x.name) + (x.indices.length > 0 ? latexSubscript(x.indices, x.commaIndices) : '');
+      case 'var': return latexName(userName(x)) + (x.indices.length > 0 ? latexSubscript(x.indices, x.commaIndices) : '');
       case 'add':
         return x.terms.map((t, i) => {
           if (i === 0) return inSlot(t, 'add-term');

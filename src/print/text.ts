@@ -3,8 +3,9 @@
 // Parentheses are decided only by needsParens (precedence.ts).
 
 import { assertNever, type Expr, type RelOp } from '../core/ast.js';
+import { userName } from '../core/names.js';
 import { REDUCTIONS } from '../core/reductions.js';
-import { displayName, formatNumber, indexText, textSubscript } from './atoms.js';
+import { formatNumber, indexText, textSubscript } from './atoms.js';
 import { type PrintOptions, shownBinder } from './bound.js';
 import { needsParens, negated, PRIME, type Slot } from './precedence.js';
 
@@ -18,7 +19,7 @@ export function toText(e: Expr, options: PrintOptions = {}): string {
     switch (x.kind) {
       case 'neg': return minus(x.arg);
       case 'num': return x.value < 0 ? minus(negated(x)!) : formatNumber(x.value, 'text');
-      case 'var': return displayName(x.name) + (x.indices.length > 0 ? textSubscript(x.indices) : '');
+      case 'var': return userName(x) + (x.indices.length > 0 ? textSubscript(x.indices) : '');
       case 'add':
         return x.terms.map((t, i) => {
           if (i === 0) return inSlot(t, 'add-term');
@@ -41,17 +42,17 @@ export function toText(e: Expr, options: PrintOptions = {}): string {
       }
       case 'reduce': {
         const { index, body } = shownBinder(x, options);
-        const lower = x.lower === null ? '' : indexText(x.lower, displayName);
-        const upper = x.upper === null ? '' : indexText(x.upper, displayName);
+        const lower = x.lower === null ? '' : indexText(x.lower);
+        const upper = x.upper === null ? '' : indexText(x.upper);
         const range = x.lower === null && x.upper === null ? '' : `=${lower}..${upper}`;
-        return `${REDUCTIONS[x.op].keyword}(${displayName(index)}${range}, ${inSlot(body, 'braced')})`;
+        return `${REDUCTIONS[x.op].keyword}(${index}${range}, ${inSlot(body, 'braced')})`;
       }
       case 'delta': return `delta${textSubscript([x.a, x.b])}`;
       case 'diff': return `d/d${bare(x.wrt)}(${inSlot(x.body, 'braced')})`;
       case 'rel': return x.args.map((a) => inSlot(a, 'rel-arg')).reduce((acc, s, i) => `${acc} ${REL[x.ops[i - 1]!]} ${s}`);
       case 'iverson': return `[${inSlot(x.cond, 'top')}]`;
-      case 'extent': return `#${displayName(x.index)}`;
-      case 'index': return indexText(x.index, displayName);
+      case 'extent': return `#${x.index}`;
+      case 'index': return indexText(x.index);
       default: return assertNever(x);
     }
   };

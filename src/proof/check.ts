@@ -18,13 +18,14 @@ import { type Definition, type DefinitionTable, unfoldAll } from '../definitions
 import { evaluate, type Inputs, type InputValue, type NestedArray } from '../evaluate.js';
 import { internalName } from '../core/fresh.js';
 import { freeIndices, substituteIndex } from '../core/indices.js';
+import { inputKey } from '../core/names.js';
 import { EvaluationError } from '../values.js';
 import { occurrences, replaceAt } from './locate.js';
 import { chains, equationOf, lhsOf, type Proof } from './render.js';
 import type { RuleId, Step } from '../core/steps.js';
 
 export interface CheckStepsOptions {
-  /** Definitions the expressions refer to (`E@1`, `o@1`): unfolded before evaluating. */
+  /** Definitions the expressions refer to (the defined `E`, `o`): unfolded before evaluating. */
   readonly definitions?: readonly Definition[] | DefinitionTable;
   /** Index sizes to use (others: 2 or 3 at random). */
   readonly sizes?: Readonly<Record<string, number>>;
@@ -265,7 +266,7 @@ const outOfRange = (err: unknown) => err instanceof EvaluationError && /out of r
 /** ∂body/∂wrt as a nested array over `dFree` (sorted), by central differences. */
 function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Required<Inputs>): NestedArray | number {
   const bodyFree = [...freeIndices(body)].sort();
-  const base = inputs.values[wrt.name];
+  const base = inputs.values[inputKey(wrt)];
   const nested = containsDiff(body);
   const slopes = new Map<string, number[] | null>();
   const slopeAt = (address: number[]): number[] | null => {
@@ -276,7 +277,7 @@ function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Req
     const x = base === undefined ? undefined : entry(base, address);
     if (x !== undefined) {
       const h = (nested ? 1e-3 : 1e-5) * Math.max(1, Math.abs(x));
-      const at = (v: number) => numeric(body, { sizes: inputs.sizes, values: { ...inputs.values, [wrt.name]: withEntry(base!, address, v) } }, bodyFree, true);
+      const at = (v: number) => numeric(body, { sizes: inputs.sizes, values: { ...inputs.values, [inputKey(wrt)]: withEntry(base!, address, v) } }, bodyFree, true);
       const step = (x + h) - (x - h);
       const plus = at(x + h);
       const minus = at(x - h);

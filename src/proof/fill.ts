@@ -7,7 +7,6 @@ import {
 } from '../core/ast.js';
 import { isBinder } from '../core/indices.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
-import { displayName } from '../definitions.js';
 import { functionByName } from '../functions.js';
 import { toLatex, toText } from '../print/index.js';
 import type { Step } from '../core/steps.js';
@@ -81,8 +80,7 @@ export function stepSlots(step: Step): (key: string, syntax: MathSyntax) => stri
     if (e !== undefined) return printExpr(e, syntax);
     if (key === 'value' && partner !== null) return printIndex(partner, syntax);
     if (key === 'index' && index !== undefined) return printIndex(ivar(index), syntax);
-    if (key === 'name' && step.params['name'] !== undefined) return displayName(step.params['name']);
-    if (key === 'fn') return fn;
+        if (key === 'fn') return fn;
     return step.params[key];
   };
 }

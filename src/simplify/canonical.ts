@@ -12,6 +12,7 @@ import {
 } from '../core/ast.js';
 import { baseLetter, internalName } from '../core/fresh.js';
 import { shadows, substituteIndex } from '../core/indices.js';
+import { varKey } from '../core/names.js';
 
 /**
  * The canonical name of a bound index: its binder's depth, and what tells its
@@ -25,7 +26,7 @@ function boundName(depth: number, index: string, body: Expr): string {
   const visit = (x: Expr): void => {
     if (x.kind === 'var') {
       x.indices.forEach((i, n) => {
-        if (i.kind === 'ivar' && i.name === index && i.offset === 0) slots.add(`${x.name}/${x.indices.length}#${n}`);
+        if (i.kind === 'ivar' && i.name === index && i.offset === 0) slots.add(`${varKey(x)}/${x.indices.length}#${n}`);
       });
     }
     if (!shadows(x, index)) children(x).forEach(visit);
@@ -43,7 +44,7 @@ export function structuralKey(e: Expr): string {
   let head: string;
   switch (e.kind) {
     case 'num': head = `n${e.value}`; break;
-    case 'var': head = `v${e.name}_${e.indices.map(indexKey).join(',')}`; break;
+    case 'var': head = `v${varKey(e)}_${e.indices.map(indexKey).join(',')}`; break;
     case 'delta': head = `d${indexKey(e.a)},${indexKey(e.b)}`; break;
     case 'extent': head = `N${e.index}`; break;
     case 'index': head = `i${indexKey(e.index)}`; break;
@@ -84,9 +85,9 @@ function canon(e: Expr, depth: number): Expr {
     case 'add': out = add(e.terms.map((t) => canon(t, depth)).sort(byKey)); break;
     case 'mul': out = mul(e.factors.map((f) => canon(f, depth)).sort(byKey)); break;
     case 'delta': out = indexKey(e.a) <= indexKey(e.b) ? e : delta(e.b, e.a); break;
-    case 'var': out = e.commaIndices ? variable(e.name, e.indices) : e; break;
+    case 'var': out = e.commaIndices ? variable(e, e.indices) : e; break;
     case 'call': out = call(e.fn, e.args.map((a) => canon(a, depth))); break;
-    case 'diff': out = diff(canon(e.body, depth), variable(e.wrt.name, e.wrt.indices)); break;
+    case 'diff': out = diff(canon(e.body, depth), variable(e.wrt, e.wrt.indices)); break;
     case 'num': case 'index': case 'extent': out = e; break;
     case 'neg': case 'div': case 'pow': case 'rel': case 'iverson':
       out = mapChildren(e, (c) => canon(c, depth));

@@ -4,10 +4,10 @@
 // indices match any bound index, consistently (α-equivalence).
 
 import { assertNever, children, type Expr, type Index, indexKey, mapChildren, shiftIndex, variable } from '../core/ast.js';
+import { sameName, type VarName } from '../core/names.js';
 
 /** What folding needs of a definition (src/definitions.ts `Definition` has it). */
-export interface Foldable {
-  readonly versioned: string;
+export interface Foldable extends VarName {
   readonly indices: readonly string[];
   readonly body: Expr;
 }
@@ -47,7 +47,7 @@ function match(p: Expr, t: Expr, params: ReadonlySet<string>, env: Bindings, alp
     case 'extent': return p.index === (t as typeof p).index;
     case 'var': {
       const v = t as typeof p;
-      return v.name === p.name && v.indices.length === p.indices.length
+      return sameName(v, p) && v.indices.length === p.indices.length
         && p.indices.every((i, n) => matchIndex(i, v.indices[n]!, params, env, alpha));
     }
     case 'index': return matchIndex(p.index, (t as typeof p).index, params, env, alpha);
@@ -84,7 +84,7 @@ export function instanceOf(def: Foldable, t: Expr): Expr | null {
   const env: Bindings = new Map();
   if (!match(def.body, t, params, env, new Map())) return null;
   if (def.indices.some((n) => !env.has(n))) return null;
-  return variable(def.versioned, def.indices.map((n) => env.get(n)!));
+  return variable(def, def.indices.map((n) => env.get(n)!));
 }
 
 /** `e` with every instance of the definition's body written as the defined name. */

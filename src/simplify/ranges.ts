@@ -10,6 +10,7 @@
 
 import { children, type Expr, extent, type Index, indexValue, num, type RelOp } from '../core/ast.js';
 import { baseLetter } from '../core/fresh.js';
+import { varKey } from '../core/names.js';
 import { UnionFind } from '../core/union-find.js';
 
 export type Sizes = Readonly<Record<string, number>>;
@@ -125,7 +126,7 @@ export function linkedRanges(exprs: readonly Expr[]): { same: (a: string, b: str
     seen.add(e.id);
     if (e.kind === 'var') {
       e.indices.forEach((i, n) => {
-        if (i.kind === 'ivar' && i.offset === 0) groups.union(`#${e.name}/${e.indices.length}/${n}`, baseLetter(i.name));
+        if (i.kind === 'ivar' && i.offset === 0) groups.union(`#${varKey(e)}/${e.indices.length}/${n}`, baseLetter(i.name));
       });
     }
     children(e).forEach(visit);

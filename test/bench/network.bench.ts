@@ -47,12 +47,12 @@ const compiled = compileAll(formulas);
 let seed = 11;
 const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
 const fill = (n: number, scale = 1) => Float64Array.from({ length: n }, () => random() * scale);
-// Internal names of the families: w@ij (784×100), w@jk (100×10), o@i (the inputs).
+// The inputs' keys: the ranges split w into w_{ij} (784×100) and w_{jk} (100×10), and o into o_i (the inputs) and the layers.
 const x = fill(I);
 const w1 = fill(I * J, 0.05);
 const w2 = fill(J * K, 0.3);
 const t = fill(K);
-const inputs = { values: { 'o@i': x, 'w@ij': w1, 'w@jk': w2, t } };
+const inputs = { values: { o_i: x, 'w_{ij}': w1, 'w_{jk}': w2, t } };
 const outs = [new Float64Array(1), new Float64Array(J * K), new Float64Array(I * J)];
 const bound = compiled.bind(inputs, outs);
 

@@ -95,9 +95,9 @@ describe('definitions (let*)', () => {
     const { steps, raw } = derive(target, w(), { definitions, steps: true });
     const rules = steps.map((s) => s.rule);
     expect(rules[0]).toBe('def.unfold'); // E
-    expect(rules.filter((r) => r === 'def.unfold')).toHaveLength(2); // E, then o@1_{k'}
+    expect(rules.filter((r) => r === 'def.unfold')).toHaveLength(2); // E, then the defined o_{k'}
     // the seed's (t_k - o_k) keeps o folded
-    const ok = variable('o@1', [ivar("k'")]);
+    const ok = variable(definitions[0]!, [ivar("k'")]);
     expect(containsNode(raw, add([t(ivar("k'")), neg(ok)]))).toBe(true);
     // the input o_j survives inside the unfolded σ(Σ_j w_{jk'} o_j)
     expect(containsNode(raw, o(jp))).toBe(true);
@@ -111,7 +111,7 @@ describe('differentiating by a defined quantity (backpropagation)', () => {
       rel(['='], [variable('E'), sum('k', pow(add([t(), neg(o(k))]), num(2)))]),
     ], [o(k)]);
     const ok = extra[0] as ReturnType<typeof variable>;
-    expect(ok.name).toBe('o@1');
+    expect(ok).toBe(variable(definitions[0]!, [k])); // the defined o, not the input
     const { result, steps } = derive(target, ok, { definitions, steps: true });
     expect(steps.filter((s) => s.rule === 'def.unfold')).toHaveLength(1); // E only: o_k is the variable
     expect(equivalent(result, mul([num(-2), add([t(), neg(ok)])]))).toBe(true);

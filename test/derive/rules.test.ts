@@ -90,16 +90,17 @@ describe('definitions in rules', () => {
   const ctx = makeContext(definitions);
   const ok = target as ReturnType<typeof variable>;
 
-  it('versions the defined name and keeps the input one', () => {
-    expect(ok.name).toBe('o@1');
+  it('the defined o is another quantity than the input o, written with the same name', () => {
+    expect(ok).not.toBe(o(k));
+    expect(ok.name).toBe('o');
     expect(definitions[0]!.body).toBe(call('sigmoid', [sum('j', mul([w(), o()]))]));
   });
 
-  it('unfolds a defined quantity at its indices', () => {
-    const use = variable('o@1', [ivar("k'")]);
+  it('unfolds a defined quantity at its indices, naming it as written', () => {
+    const use = variable(ok, [ivar("k'")]);
     const app = applyRule(diff(use, w()), ctx);
     expect(app.rule).toBe('def.unfold');
-    expect(app.params).toEqual({ name: 'o', versioned: 'o@1' });
+    expect(app.params).toEqual({ name: 'o' });
     expect(app.result).toBe(diff(call('sigmoid', [sum('j', mul([w(j, ivar("k'")), o()]))]), w()));
   });
 

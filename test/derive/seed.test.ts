@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Expr, ivar, mapChildren, sum, variable } from '../../src/core/ast.js';
+import type { VarName } from '../../src/core/names.js';
 import { resolveDefinitions } from '../../src/definitions.js';
 import { derive, evaluateDerivatives } from '../../src/derive/index.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';
@@ -47,15 +48,15 @@ describe('seed', () => {
   it('the network o_k = σ(Σ_j w_{jk} o_j), E = Σ_k (t_k - o_k)^2 gives the seed gradient', () => {
     const r = resolveDefinitions(parseFormulas('o_k = \\sigma(\\sum_j w_{jk} o_j); E = \\sum_k (t_k - o_k)^2'), [parse('w_{jk}')]);
     const { result } = derive(r.target, r.extra[0] as ReturnType<typeof variable>, { definitions: r.definitions });
-    // the seed's answer, with the defined o_k written as the internal o@1_k
-    const seed = renameVar(parse('-2(t_k - o_k) \\sigma(\\sum_j w_{jk} o_j)(1 - \\sigma(\\sum_j w_{jk} o_j)) o_j'), 'o', [k], 'o@1');
+    // the seed's answer, where o_k is the defined o (the o_j inside σ is the input)
+    const seed = renameVar(parse('-2(t_k - o_k) \\sigma(\\sum_j w_{jk} o_j)(1 - \\sigma(\\sum_j w_{jk} o_j)) o_j'), 'o', [k], r.definitions[0]!);
     expect(result).toBe(simplify(seed).result);
     expect(equivalent(result, seed)).toBe(true);
   });
 });
 
-/** `e` with the variable `name` at exactly `indices` renamed to `to`. */
-function renameVar(e: Expr, name: string, indices: readonly ReturnType<typeof ivar>[], to: string): Expr {
+/** `e` with the variable `name` at exactly `indices` replaced by the quantity `to`. */
+function renameVar(e: Expr, name: string, indices: readonly ReturnType<typeof ivar>[], to: VarName): Expr {
   const target = variable(name, indices);
   const walk = (x: Expr): Expr => (x === target ? variable(to, indices) : mapChildren(x, walk));
   return walk(e);

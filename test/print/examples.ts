@@ -43,7 +43,11 @@ export const EXAMPLES: readonly (readonly [string, Expr])[] = [
   ['index offsets', add([v('x', ivar('i', 1)), neg(v('x', ivar('i', -1))), vc('w', 'i+1', 'k')])],
   ['multi-digit index', mul([vc('w', '12', '3'), v('w', '1', '2')])],
   ['names', mul([v('lambda'), v('eta'), v('lr'), v("x'"), v("o'", 'j'), v('Sigma')])],
-  ['versioned name of a definition', equation(v('o@1', 'k'), sigmoid(v('z', 'k')))],
+  // Quantities that share a written name print as written: a definition's result (version 1), a range family.
+  ['defined name and range family', equation(
+    variable({ name: 'o', version: 1, family: null }, [ivar('k')]),
+    sigmoid(mul([variable({ name: 'w', version: 0, family: 'jk' }, [ivar('j'), ivar('k')]), v('o', 'j')])),
+  )],
   ['sum with bounds', sum('j', v('x', 'j'), inum(1), ivar('n'))],
   ['sum with shifted bounds', sum('i', mul([v('a', 'i'), v('a', ivar('i', 1))]), inum(0), ivar('n', -1))],
   ['sum not last in a product', mul([sum('j', v('x', 'j')), y])],

@@ -6,6 +6,7 @@
 
 import { type Expr, type Index, indexKey, ivar } from '../../core/ast.js';
 import { freeIndices, substituteIndices } from '../../core/indices.js';
+import { sameName } from '../../core/names.js';
 import { canonical } from '../canonical.js';
 import type { Rule } from '../engine.js';
 
@@ -38,7 +39,7 @@ function match(p: Expr, t: Expr, vars: ReadonlySet<string>, b: Binding): boolean
   switch (p.kind) {
     case 'var': {
       const v = t as typeof p;
-      return p.name === v.name && matchIndices(p.indices, v.indices, vars, b);
+      return sameName(p, v) && matchIndices(p.indices, v.indices, vars, b);
     }
     case 'delta': { const d = t as typeof p; return matchIndices([p.a, p.b], [d.a, d.b], vars, b); }
     case 'index': return matchIndices([p.index], [(t as typeof p).index], vars, b);
