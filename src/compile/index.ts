@@ -12,8 +12,10 @@ import {
   bind as bindInputs, type Binding, EvaluationError, type Inputs, type InputSignature, jointSignature, type JointSignature,
   type Signature,
 } from '../values.js';
+import type { CompiledInput } from './input.js';
 import { generateKernel, type Kernel } from './kernel.js';
 
+export type { CompiledInput } from './input.js';
 export { emitModule } from './module.js';
 
 export interface CompileOptions {
@@ -32,14 +34,6 @@ export interface CompileAllOptions {
   readonly sizes?: Readonly<Record<string, number>>;
   /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
   readonly symbols?: readonly string[];
-}
-
-export interface CompiledInput {
-  readonly name: string;
-  /** Number of indices (0 for a scalar). */
-  readonly indices: number;
-  /** An index letter that addresses each slot (`['j', 'k']` for `w_{jk}`; `·` where only literals or offsets do). */
-  readonly slots: readonly string[];
 }
 
 export interface CompiledResult {
