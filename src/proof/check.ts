@@ -19,7 +19,7 @@ import { evaluate, type Inputs, type InputValue, type NestedArray } from '../eva
 import { freeIndices, substituteIndex } from '../core/indices.js';
 import { EvaluationError } from '../values.js';
 import { occurrences, replaceAt } from './locate.js';
-import { chains, equationOf, lhsOf, type Proof } from './render.js';
+import { chains, equationOf, lhsOf, type Proof } from './select.js';
 import type { RuleId, Step } from '../core/steps.js';
 
 export interface CheckStepsOptions {
