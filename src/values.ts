@@ -22,6 +22,7 @@
 // size symbols to the derivative).
 
 import { assertNever, children, type Expr, type Index } from './core/ast.js';
+import { InputError } from './core/errors.js';
 import { baseLetter, freeIndices } from './core/indices.js';
 
 export type NestedArray = readonly (number | NestedArray)[];
@@ -33,8 +34,13 @@ export interface Inputs {
 }
 
 /** A missing or malformed input, an unknown size, an index out of range, or a node that has no value. */
-export class EvaluationError extends Error {
+export class EvaluationError extends InputError {
   override name = 'EvaluationError';
+}
+
+/** An input read outside its range (`x_{j+1}` at j = n): a subterm may have no value at some points only. */
+export class IndexRangeError extends EvaluationError {
+  override name = 'IndexRangeError';
 }
 
 /** One input the formula reads: a scalar (`rank` 0) or an array indexed by `rank` indices. */

@@ -40,14 +40,12 @@ export interface Problem {
 
 const SYNTAXES = ['latex', 'text', 'auto'] as const;
 
-/** Parse `text`; a ParseError is reported with its caret and where the text came from. */
+/** Parse `text`; a ParseError says where the text came from (`--where`, a file) unless it is the argument. */
 export function parseInput(text: string, origin: string, syntax: Syntax | 'auto'): Expr[] {
   try {
     return parseFormulas(text, { syntax });
   } catch (err) {
-    if (err instanceof ParseError) {
-      throw new InputError(`${origin === 'argument' ? '' : `in ${origin}: `}${err.format(text)}`);
-    }
+    if (err instanceof ParseError && origin !== 'argument') throw err.from(origin);
     throw err;
   }
 }
@@ -82,14 +80,7 @@ export function readInputs(args: ParsedArgs, command: string): Inputs {
 /** Definitions in `let*` order (`--where` first), the target (`--of` or the last definition) and `--wrt` in final scope. */
 export function resolveProblem(inputs: Inputs, of: string | undefined): Problem {
   const extra = inputs.wrt === null ? [] : [inputs.wrt];
-  let resolved;
-  try {
-    resolved = resolveDefinitions([...inputs.where, ...inputs.formulas], extra, { of, sizes: inputs.sizes });
-  } catch (err) {
-    // resolveDefinitions reports unusable input (nothing to differentiate, an unknown --of) as plain errors.
-    if (err instanceof Error && err.constructor === Error) throw new InputError(err.message);
-    throw err;
-  }
+  const resolved = resolveDefinitions([...inputs.where, ...inputs.formulas], extra, { of, sizes: inputs.sizes });
   const wrt = resolved.extra[0];
   return {
     definitions: resolved.definitions,
@@ -98,9 +89,6 @@ export function resolveProblem(inputs: Inputs, of: string | undefined): Problem 
     wrt: wrt === undefined ? null : (wrt as Var),
   };
 }
-
-export const FORMATS = ['latex', 'text', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export function printIn(e: Expr, format: 'latex' | 'text'): string {
   return format === 'latex' ? toLatex(e) : toText(e);

@@ -9,8 +9,8 @@
 
 import type { Expr } from '../core/ast.js';
 import {
-  bind as bindInputs, type Binding, EvaluationError, type Inputs, type InputSignature, jointSignature, type JointSignature,
-  type Signature,
+  bind as bindInputs, type Binding, EvaluationError, IndexRangeError, type Inputs, type InputSignature, jointSignature,
+  type JointSignature, type Signature,
 } from '../values.js';
 import type { CompiledInput } from './input.js';
 import { generateKernel, type Kernel } from './kernel.js';
@@ -112,7 +112,7 @@ export function compileAll(exprs: readonly Expr[], options: CompileAllOptions = 
   const oob = (access: number, value: number) => {
     const a = kernel.accesses[access]!;
     const written = a.index === '' ? `${value}` : `${a.index} = ${value}`;
-    return new EvaluationError(`index ${written} of '${a.input}' (slot ${a.slot + 1}) is out of range`);
+    return new IndexRangeError(`index ${written} of '${a.input}' (slot ${a.slot + 1}) is out of range`);
   };
   // The body holds generated identifiers and numbers only (see kernel.ts).
   const { entry } = new Function('fns', 'oob', kernel.body)(kernel.functions.map((f) => f.eval), oob) as { entry: Entry };
