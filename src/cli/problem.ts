@@ -67,7 +67,14 @@ export function readInputs(args: ParsedArgs, command: string): Inputs {
   const source = readFormula(args.positionals, stringOption(args, 'file'), command);
   const syntax = syntaxOption === 'auto' ? detectSyntax(source.text) : syntaxOption;
   const formulas = parseInput(source.text, source.origin, syntax);
-  const where = listOption(args, 'where').flatMap((w) => parseInput(w, '--where', syntaxOption));
+  const where = listOption(args, 'where').flatMap((w) => {
+    const parsed = parseInput(w, '--where', syntaxOption);
+    // A formula without a relation would silently not be used: --where is for definitions and assumptions.
+    if (parsed.some((f) => f.kind !== 'rel')) {
+      throw new InputError(`--where takes definitions (o_k = ...) and assumptions (a relation), got '${w}'`);
+    }
+    return parsed;
+  });
   const wrtText = stringOption(args, 'wrt');
   const wrtParsed = wrtText === undefined ? [] : parseInput(wrtText, '--wrt', syntaxOption);
   if (wrtParsed.length > 1 || (wrtParsed.length === 1 && wrtParsed[0]!.kind !== 'var')) {
