@@ -31,10 +31,12 @@ export function checkResult(
   }
 }
 
+/** Why a check compared nothing: not a mismatch, but no verified result either (derive exits 2). */
+export const NOT_CHECKABLE =
+  'no point could be evaluated (is the variable used with another number of indices, or are the inputs out of their domain?)';
+
 export function describeCheck(r: CheckReport & { checkedRaw?: boolean }): string {
-  if (r.checked === 0) {
-    return 'check: not possible — no point could be evaluated (is the variable used with another number of indices, or are the inputs out of their domain?)';
-  }
+  if (r.checked === 0) return `check: not possible — ${NOT_CHECKABLE}`;
   const what = r.checkedRaw === true ? ' (the derivative before simplification: the assumptions cannot be met by random inputs)' : '';
   if (r.ok) return `check: ok — agrees with central finite differences at ${r.checked} points (max relative error ${r.maxError.toExponential(1)})${what}`;
   const first = r.failures[0];

@@ -10,7 +10,7 @@ import { toLatex } from '../print/index.js';
 import { equivalent } from '../simplify/index.js';
 import { checkResult, describeCheck } from './check.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
-import { EXIT } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
 import { resolveProblem } from './problem.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 import { proveFormula, simplifyFormula } from '../prove.js';
@@ -43,6 +43,7 @@ Examples:
 `,
   run(args, io) {
     const { out } = io;
+    if (args.positionals.length > 0) throw new UsageError(`takes no formula (got '${args.positionals.join(' ')}')`, 'demo');
     const settings = readProofSettings(args, 'demo');
     const one = parse(SEED.expressionOne);
     if (settings !== null) {

@@ -2,8 +2,9 @@
 
 import { equation } from '../core/ast.js';
 import { derivativeOf, derive } from '../derive/index.js';
+import { InputError } from '../core/errors.js';
 import { freeIndices } from '../core/indices.js';
-import { checkJson, checkResult, describeCheck } from './check.js';
+import { checkJson, checkResult, describeCheck, NOT_CHECKABLE } from './check.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { printedBoth, printIn, problemOptions, readInputs, resolveProblem } from './problem.js';
@@ -82,9 +83,9 @@ Examples:
     } else {
       throw new UsageError(`--format ${format} needs --steps`, 'derive');
     }
-    if (report !== null && format !== 'json') io.err(describeCheck(report));
     // Nothing could be compared: not a mismatch, but not a verified result either.
-    if (report !== null && report.checked === 0) return EXIT.badInput;
+    if (report !== null && report.checked === 0) throw new InputError(`--check not possible: ${NOT_CHECKABLE}`);
+    if (report !== null && format !== 'json') io.err(describeCheck(report));
     return ok ? EXIT.ok : EXIT.checkFailed;
   },
 };
