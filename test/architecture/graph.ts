@@ -98,7 +98,10 @@ export function layerOf(file: string, layers: readonly Layer[]): Layer | undefin
   return best?.layer;
 }
 
-/** Every way the graph breaks the layers: a file in no layer, an import of the same or a higher rank, an import inside an independent layer. */
+/**
+ * Every way the graph breaks the layers: a file in no layer, an import of the same or a higher rank, an
+ * import between two files of an independent layer.
+ */
 export function layerViolations(graph: Graph, layers: readonly Layer[]): string[] {
   const problems: string[] = [];
   for (const [file, targets] of graph) {
@@ -115,7 +118,8 @@ export function layerViolations(graph: Graph, layers: readonly Layer[]): string[
           problems.push(`${file} imports ${target}: the files of '${from.name}' import none of one another`);
         }
       } else if (to.rank >= from.rank) {
-        problems.push(`${file} (${from.name}, rank ${from.rank}) imports ${target} (${to.name}, rank ${to.rank}): a layer imports only lower ranks`);
+        const what = `${file} (${from.name}, rank ${from.rank}) imports ${target} (${to.name}, rank ${to.rank})`;
+        problems.push(`${what}: a layer imports only lower ranks`);
       }
     }
   }

@@ -50,7 +50,8 @@ describe('the checks catch what they are for (made-up graphs)', () => {
     const g = graph({
       'src/base/one.ts': ['src/base/two.ts'], 'src/base/two.ts': ['src/base/three.ts'], 'src/base/three.ts': ['src/base/one.ts'],
       'src/base/self.ts': ['src/base/self.ts'],
-      'src/top/p.ts': ['src/top/q.ts', 'src/top/r.ts'], 'src/top/q.ts': ['src/top/s.ts'], 'src/top/r.ts': ['src/top/s.ts'], 'src/top/s.ts': [],
+      'src/top/p.ts': ['src/top/q.ts', 'src/top/r.ts'], 'src/top/q.ts': ['src/top/s.ts'], 'src/top/r.ts': ['src/top/s.ts'],
+      'src/top/s.ts': [],
     });
     expect(layerViolations(g, layers)).toEqual([]); // same-layer imports are allowed: only the cycle check sees this
     expect(cycles(g)).toEqual([['src/base/one.ts', 'src/base/three.ts', 'src/base/two.ts'], ['src/base/self.ts']]);
@@ -111,14 +112,16 @@ describe('src/ keeps its layers', () => {
   it('every path of the table holds a file (no stale entries), and the ranks leave no layer above the CLI', () => {
     const files = [...tree.graph.keys()];
     for (const layer of LAYERS) {
-      for (const p of layer.paths) expect(files.some((f) => (p.endsWith('/') ? f.startsWith(p) : f === p)), `${layer.name}: ${p}`).toBe(true);
+      for (const p of layer.paths) {
+        expect(files.some((f) => (p.endsWith('/') ? f.startsWith(p) : f === p)), `${layer.name}: ${p}`).toBe(true);
+      }
     }
     const cliRank = Math.min(...LAYERS.filter((l) => l.paths.some((p) => p.startsWith('src/cli/'))).map((l) => l.rank));
     expect(LAYERS.filter((l) => l.rank >= cliRank).every((l) => l.paths.every((p) => p.startsWith('src/cli/')))).toBe(true);
   });
 
   it("the package's dependencies are exactly the packages src imports (tests' packages are devDependencies)", () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { dependencies: Record<string, string> };
     expect([...tree.packages.keys()].sort()).toEqual(Object.keys(pkg.dependencies).sort());
   });
 });
