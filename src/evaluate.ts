@@ -17,9 +17,11 @@ import { REDUCTIONS } from './core/reductions.js';
 import { functionSpec } from './functions.js';
 import { freeIndices } from './core/indices.js';
 import { inputKey } from './core/names.js';
-import { type Array64, bind, type Binding, EvaluationError, type Inputs, type NestedArray, signature, type Signature } from './values.js';
+import {
+  type Array64, bind, type Binding, EvaluationError, IndexRangeError, type Inputs, type NestedArray, signature, type Signature,
+} from './values.js';
 
-export { EvaluationError } from './values.js';
+export { EvaluationError, IndexRangeError } from './values.js';
 export type { Inputs, InputValue, NestedArray } from './values.js';
 
 export interface Tensor {
@@ -149,7 +151,7 @@ class Interpreter {
       if (!(i >= 1 && i <= n)) {
         const ix = indices[s]!;
         const written = ix.kind === 'ivar' ? `${indexKey(ix)} = ${i}` : `${i}`;
-        throw new EvaluationError(`index ${written} of '${name}' (slot ${s + 1}) is out of range 1..${n}`);
+        throw new IndexRangeError(`index ${written} of '${name}' (slot ${s + 1}) is out of range 1..${n}`);
       }
       flat = flat * n + (i - 1);
     }

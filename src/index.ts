@@ -24,7 +24,7 @@ export {
 } from './proof/index.js';
 export { RULE_IDS, type RuleId, type Step } from './core/steps.js';
 
-export { evaluate, EvaluationError, type Inputs, type Tensor } from './evaluate.js';
+export { evaluate, EvaluationError, IndexRangeError, type Inputs, type Tensor } from './evaluate.js';
 export { checkDerivative, type CheckReport, randomInputs } from './check.js';
 export { compile, type Compiled, emitModule } from './compile/index.js';
 export { prove, proveFormula, type ProveOptions, simplifyFormula } from './prove.js';

@@ -40,6 +40,11 @@ export class EvaluationError extends InputError {
   override name = 'EvaluationError';
 }
 
+/** An input read outside its range (`x_{j+1}` at j = n): a subterm may have no value at some points only. */
+export class IndexRangeError extends EvaluationError {
+  override name = 'IndexRangeError';
+}
+
 /** One input the formula reads: a scalar (`rank` 0) or an array indexed by `rank` indices. */
 export interface InputSpec {
   /** The key its value is given under (core/names.ts `inputKey`): `w`, or `w_{jk}` for one of a name's range families. */

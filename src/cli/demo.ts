@@ -7,9 +7,9 @@ import { derivativeOf, derive } from '../derive/index.js';
 import { parse } from '../parse/index.js';
 import { toLatex } from '../print/index.js';
 import { equivalent } from '../simplify/index.js';
+import { checkResult, describeCheck } from './check.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
-import { checkResult, describeCheck } from './derive.js';
-import { EXIT } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
 import { resolveProblem } from './problem.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 import { proveFormula, simplifyFormula } from '../prove.js';
@@ -42,6 +42,7 @@ Examples:
 `,
   run(args, io) {
     const { out } = io;
+    if (args.positionals.length > 0) throw new UsageError(`takes no formula (got '${args.positionals.join(' ')}')`, 'demo');
     const settings = readProofSettings(args, 'demo');
     const one = parse(SEED.expressionOne);
     if (settings !== null) {

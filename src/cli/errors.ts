@@ -1,12 +1,15 @@
-// Errors the CLI reports as a short message and a non-zero exit, never a stack trace.
+// The CLI's own input error, and its exit codes.
 
-/** Bad command-line usage: unknown option, missing argument. */
-export class UsageError extends Error {
+import { InputError } from '../core/errors.js';
+
+/** Bad command-line usage: unknown option, missing argument. Reported with a pointer to the command's --help. */
+export class UsageError extends InputError {
+  override name = 'UsageError';
+
   constructor(message: string, readonly command?: string) {
     super(message);
-    this.name = 'UsageError';
   }
 }
 
-/** Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 70 an internal error (a bug). */
+/** Exit codes: 0 ok, 1 a check failed, 2 bad input or usage (an InputError), 70 an internal error (a bug). */
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, internal: 70 } as const;

@@ -40,14 +40,12 @@ export interface Problem {
 
 const SYNTAXES = ['latex', 'text', 'auto'] as const;
 
-/** Parse `text`; a ParseError is reported with its caret and where the text came from. */
+/** Parse `text`; a ParseError says where the text came from (`--where`, a file) unless it is the argument. */
 export function parseInput(text: string, origin: string, syntax: Syntax | 'auto'): Expr[] {
   try {
     return parseFormulas(text, { syntax });
   } catch (err) {
-    if (err instanceof ParseError) {
-      throw new InputError(`${origin === 'argument' ? '' : `in ${origin}: `}${err.format(text)}`);
-    }
+    if (err instanceof ParseError && origin !== 'argument') throw err.from(origin);
     throw err;
   }
 }
@@ -69,7 +67,14 @@ export function readInputs(args: ParsedArgs, command: string): Inputs {
   const source = readFormula(args.positionals, stringOption(args, 'file'), command);
   const syntax = syntaxOption === 'auto' ? detectSyntax(source.text) : syntaxOption;
   const formulas = parseInput(source.text, source.origin, syntax);
-  const where = listOption(args, 'where').flatMap((w) => parseInput(w, '--where', syntaxOption));
+  const where = listOption(args, 'where').flatMap((w) => {
+    const parsed = parseInput(w, '--where', syntaxOption);
+    // A formula without a relation would silently not be used: --where is for definitions and assumptions.
+    if (parsed.some((f) => f.kind !== 'rel')) {
+      throw new InputError(`--where takes definitions (o_k = ...) and assumptions (a relation), got '${w}'`);
+    }
+    return parsed;
+  });
   const wrtText = stringOption(args, 'wrt');
   const wrtParsed = wrtText === undefined ? [] : parseInput(wrtText, '--wrt', syntaxOption);
   if (wrtParsed.length > 1 || (wrtParsed.length === 1 && wrtParsed[0]!.kind !== 'var')) {
@@ -81,14 +86,7 @@ export function readInputs(args: ParsedArgs, command: string): Inputs {
 
 /** Definitions in `let*` order (`--where` first), the target (`--of` or the last definition) and `--wrt` in final scope. */
 export function resolveProblem(inputs: Inputs, of: string | undefined): Problem {
-  let resolved;
-  try {
-    resolved = resolveDefinitions([...inputs.where, ...inputs.formulas], [], { of, sizes: inputs.sizes });
-  } catch (err) {
-    // resolveDefinitions reports unusable input (nothing to differentiate, an unknown --of) as plain errors.
-    if (err instanceof Error && err.constructor === Error) throw new InputError(err.message);
-    throw err;
-  }
+  const resolved = resolveDefinitions([...inputs.where, ...inputs.formulas], [], { of, sizes: inputs.sizes });
   // As the library's derive reads its variable: one resolution path.
   const context = { definitions: resolved.definitions, exprs: [resolved.target, ...resolved.assumptions], sizes: inputs.sizes };
   return {
@@ -98,9 +96,6 @@ export function resolveProblem(inputs: Inputs, of: string | undefined): Problem 
     wrt: inputs.wrt === null ? null : resolveVariable(inputs.wrt, context),
   };
 }
-
-export const FORMATS = ['latex', 'text', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export function printIn(e: Expr, format: 'latex' | 'text'): string {
   return format === 'latex' ? toLatex(e) : toText(e);

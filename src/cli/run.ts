@@ -15,7 +15,8 @@ import { evalCommand } from './eval.js';
 import { compileCommand } from './compile.js';
 import { demoCommand } from './demo.js';
 
-const COMMANDS: readonly Command[] = [parseCommand, deriveCommand, simplifyCommand, evalCommand, compileCommand, demoCommand];
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [parseCommand, deriveCommand, simplifyCommand, evalCommand, compileCommand, demoCommand];
 
 /** The package's version, from the nearest package.json above this file (src/cli in tests, dist/src/cli when built). */
 function version(): string {
@@ -54,16 +55,18 @@ Docs: docs/cli.md, docs/notation.md. Exit codes: 0 ok, 1 a --check failed, 2 bad
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+  const names = COMMANDS.map((c) => c.name).join(', ');
+  if (name === undefined) throw new UsageError(`no command given (commands: ${names})`);
+  if (name === '-h' || name === '--help' || name === 'help') {
     io.out(mainHelp());
-    return name === undefined ? EXIT.badInput : EXIT.ok;
+    return EXIT.ok;
   }
   if (name === '-v' || name === '--version') {
     io.out(version());
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+  if (command === undefined) throw new UsageError(`unknown command '${name}' (commands: ${names})`);
   const args = parseCommandArgs(command, [...rest]);
   if (args.values.help === true) {
     io.out(command.help);

@@ -1,6 +1,6 @@
 // kronecker simplify: evaluate every derivative operator inside a formula, then simplify.
 
-import type { Expr } from '../core/ast.js';
+import { type Expr, num } from '../core/ast.js';
 import { type Definition, resolveDefinitions } from '../definitions.js';
 import { freeIndices } from '../core/indices.js';
 import { simplifyFormula } from '../prove.js';
@@ -75,6 +75,8 @@ function inScope(where: readonly Expr[], formulas: readonly Expr[], sizes: Recor
   definitions: Definition[]; assumptions: Expr[]; formulas: readonly Expr[];
 } {
   if (where.length === 0) return { definitions: [], assumptions: [], formulas };
-  const resolved = resolveDefinitions(where, formulas, { sizes });
+  // resolveDefinitions also picks a target to differentiate, which simplify has none of: a constant stands in for
+  // it, so that a --where of assumptions only (`1 \le n \le N`) is not refused for having nothing to differentiate.
+  const resolved = resolveDefinitions([...where, num(0)], formulas, { sizes });
   return { definitions: resolved.definitions, assumptions: resolved.assumptions, formulas: resolved.extra };
 }

@@ -10,11 +10,13 @@
 import type { Expr } from '../core/ast.js';
 import { type Definition, unfoldAll } from '../definitions.js';
 import {
-  bind as bindInputs, type Binding, EvaluationError, type Inputs, type InputSignature, jointSignature, type JointSignature,
-  type Signature,
+  bind as bindInputs, type Binding, EvaluationError, IndexRangeError, type Inputs, type InputSignature, jointSignature,
+  type JointSignature, type Signature,
 } from '../values.js';
+import type { CompiledInput } from './input.js';
 import { generateKernel, type Kernel } from './kernel.js';
 
+export type { CompiledInput } from './input.js';
 export { emitModule } from './module.js';
 
 export interface CompileOptions {
@@ -37,15 +39,6 @@ export interface CompileAllOptions {
   readonly sizes?: Readonly<Record<string, number>>;
   /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
   readonly symbols?: readonly string[];
-}
-
-export interface CompiledInput {
-  /** The key of its value in `inputs.values` (`w`; `w_{jk}` where ranges split a name: core/names.ts `inputKey`). */
-  readonly name: string;
-  /** Number of indices (0 for a scalar). */
-  readonly indices: number;
-  /** An index letter that addresses each slot (`['j', 'k']` for `w_{jk}`; `·` where only literals or offsets do). */
-  readonly slots: readonly string[];
 }
 
 export interface CompiledResult {
@@ -127,7 +120,7 @@ export function compileAll(given: readonly Expr[], options: CompileAllOptions = 
   const oob = (access: number, value: number) => {
     const a = kernel.accesses[access]!;
     const written = a.index === '' ? `${value}` : `${a.index} = ${value}`;
-    return new EvaluationError(`index ${written} of '${a.input}' (slot ${a.slot + 1}) is out of range`);
+    return new IndexRangeError(`index ${written} of '${a.input}' (slot ${a.slot + 1}) is out of range`);
   };
   // The body holds generated identifiers and numbers only (see kernel.ts).
   const { entry } = new Function('fns', 'oob', kernel.body)(kernel.functions.map((f) => f.eval), oob) as { entry: Entry };

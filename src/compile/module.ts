@@ -5,7 +5,16 @@
 // object describing the parameters. Names from the formula appear only inside
 // that object, as JSON string literals, never as code.
 
-import type { Compiled } from './index.js';
+import type { Signature } from '../values.js';
+import type { CompiledInput } from './input.js';
+import type { Kernel } from './kernel.js';
+
+/** What the module is made of: a `Compiled` (./index.ts) has these. */
+export interface Emittable {
+  readonly kernel: Kernel;
+  readonly signature: Signature;
+  readonly inputs: readonly CompiledInput[];
+}
 
 /** JS source of a function-table evaluator: a `Math` built-in by name, otherwise its own source. */
 function functionSource(f: (x: number) => number): string {
@@ -17,7 +26,7 @@ function functionSource(f: (x: number) => number): string {
   return src;
 }
 
-export function emitModule(compiled: Compiled): string {
+export function emitModule(compiled: Emittable): string {
   const { kernel, signature: sig } = compiled;
   const description = {
     free: sig.free,

@@ -242,7 +242,10 @@ export function children(e: Expr): readonly Expr[] {
   }
 }
 
-/** Rebuild `e` with its direct subexpressions mapped by `f` (returns `e` itself when nothing changed). */
+/**
+ * Rebuild `e` with its direct subexpressions mapped by `f`, called in the order of `children(e)`
+ * (returns `e` itself when nothing changed).
+ */
 export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
   switch (e.kind) {
     case 'num': case 'var': case 'delta': case 'extent': case 'index': return e;
@@ -254,9 +257,10 @@ export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
     case 'call': return call(e.fn, e.args.map(f), e.spelling);
     case 'reduce': return reduce(e.op, e.index, f(e.body), e.lower, e.upper);
     case 'diff': {
+      const body = f(e.body); // first: f sees the children in the order of children(e)
       const wrt = f(e.wrt);
       if (wrt.kind !== 'var') throw new Error('mapChildren: a derivative must stay with respect to a variable');
-      return diff(f(e.body), wrt, e.form, e.notation);
+      return diff(body, wrt, e.form, e.notation);
     }
     case 'rel': return rel(e.ops, e.args.map(f));
     case 'iverson': {

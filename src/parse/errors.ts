@@ -2,7 +2,10 @@
 // and a short message, and formats itself as one line plus the source line
 // with carets under the offending text (never nearley's rule dump).
 
-export class ParseError extends Error {
+import { InputError } from '../core/errors.js';
+
+export class ParseError extends InputError {
+  override name = 'ParseError';
   /** 1-based line of the offending text. */
   readonly line: number;
   /** 1-based column of the offending text. */
@@ -14,22 +17,29 @@ export class ParseError extends Error {
     readonly offset: number,
     /** Length of the offending text (0 at the end of the input). */
     readonly length: number,
-    source: string,
+    /** The text that was parsed. */
+    readonly source: string,
+    /** Where the text came from, for messages (`--where`, a file name); absent for a formula given directly. */
+    readonly origin?: string,
   ) {
-    // One line, whatever the offending text holds (an unknown command `\` before a line break).
-    super(message.replace(/\r?\n/g, '\\n').replace(/\t/g, '\\t'));
-    this.name = 'ParseError';
+    super(message);
     const { line, column } = lineAndColumn(source, offset);
     this.line = line;
     this.column = column;
   }
 
+  /** The same error, saying where its text came from. */
+  from(origin: string): ParseError {
+    return new ParseError(this.message, this.offset, this.length, this.source, origin);
+  }
+
   /** `message (line:col)`, the source line, and `^^^` under the offending text. */
-  format(source: string): string {
+  format(source: string = this.source): string {
     const lines = source.split(/\r?\n/);
     const text = lines[this.line - 1] ?? '';
     const width = Math.max(1, Math.min(this.length, text.length - (this.column - 1)));
-    return `${this.message} (${this.line}:${this.column})\n${text}\n${' '.repeat(this.column - 1)}${'^'.repeat(width)}`;
+    const where = this.origin === undefined ? '' : `in ${this.origin}: `;
+    return `${where}${this.message} (${this.line}:${this.column})\n${text}\n${' '.repeat(this.column - 1)}${'^'.repeat(width)}`;
   }
 }
 

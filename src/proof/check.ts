@@ -19,9 +19,9 @@ import { evaluate, type Inputs, type InputValue, type NestedArray } from '../eva
 import { internalName } from '../core/fresh.js';
 import { freeIndices, substituteIndex } from '../core/indices.js';
 import { inputKey } from '../core/names.js';
-import { EvaluationError } from '../values.js';
+import { EvaluationError, IndexRangeError } from '../values.js';
 import { occurrences, replaceAt } from './locate.js';
-import { chains, equationOf, lhsOf, type Proof } from './render.js';
+import { chains, equationOf, lhsOf, type Proof } from './select.js';
 import type { RuleId, Step } from '../core/steps.js';
 
 export interface CheckStepsOptions {
@@ -169,7 +169,8 @@ function compareAll(a: Expr, b: Expr, inputs: readonly Required<Inputs>[], toler
       va = numeric(a, input, free, local);
       vb = numeric(b, input, free, local);
     } catch (err) {
-      return { equal: false, maxError: Infinity, checked, problem: `cannot evaluate (${(err as Error).message})` };
+      if (!(err instanceof EvaluationError)) throw err;
+      return { equal: false, maxError: Infinity, checked, problem: `cannot evaluate (${err.message})` };
     }
     for (let p = 0; p < va.length; p++) {
       const x = va[p]!;
@@ -240,7 +241,7 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
   try {
     return at(plain, free);
   } catch (err) {
-    if (!outOfRange(err)) throw err;
+    if (!(err instanceof IndexRangeError)) throw err;
   }
   // Point by point, each free index fixed to its value: a subterm may be undefined at some points only.
   const out: number[] = [];
@@ -249,7 +250,7 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
       try {
         out.push(at(x, [])[0]!);
       } catch (err) {
-        if (lenient && outOfRange(err)) out.push(NaN);
+        if (lenient && err instanceof IndexRangeError) out.push(NaN);
         else throw err;
       }
       return;
@@ -260,8 +261,6 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
   point(plain, 0);
   return out;
 }
-
-const outOfRange = (err: unknown) => err instanceof EvaluationError && /out of range/.test(err.message);
 
 /** ∂body/∂wrt as a nested array over `dFree` (sorted), by central differences. */
 function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Required<Inputs>): NestedArray | number {

@@ -10,8 +10,9 @@ import katex from 'katex';
 import type { Expr } from '../core/ast.js';
 import { printExpr, type Segment } from './fill.js';
 import {
-  alignLatex, foldedLabels, labelSegments, layout, type Proof, type RenderOptions, type Row, whySegments, WORDS,
+  alignLatex, foldedLabels, labelSegments, layout, type RenderOptions, type Row, whySegments, WORDS,
 } from './render.js';
+import type { Proof } from './select.js';
 import { latexMarked, occurrences, type Path, rewrittenPaths } from './locate.js';
 
 const FOCUS = '#fde68a'; // amber: the part about to be rewritten

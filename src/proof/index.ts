@@ -4,9 +4,10 @@
 export type { RuleId, Step } from '../core/steps.js';
 export { RULE_IDS } from '../core/steps.js';
 export { type Detail, DETAILS, type Lang, LANGS, RULE_TEXTS, type RuleText, shownAt } from './texts.js';
+export { type Proof, selectSteps, type ShownStep } from './select.js';
 export {
-  alignLatex, type JsonProof, type JsonStep, latexDocument, type LatexOptions, layout, notesLatex, type Proof, proofJson,
-  type RenderOptions, renderJson, renderLatex, renderMarkdown, renderText, selectSteps, type ShownStep,
+  alignLatex, type JsonProof, type JsonStep, latexDocument, type LatexOptions, layout, notesLatex, proofJson,
+  type RenderOptions, renderJson, renderLatex, renderMarkdown, renderText,
 } from './render.js';
 export { katexCss, katexRender, renderHtml } from './html.js';
 export { checkSteps, type CheckStepsOptions, type ProofCheck, type StepCheck } from './check.js';

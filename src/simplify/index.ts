@@ -5,7 +5,9 @@
 //   equivalent(a, b)  canonical(simplify(a)) === canonical(simplify(b))
 
 import type { Expr } from '../core/ast.js';
+import { InputError } from '../core/errors.js';
 import { freeIndices } from '../core/indices.js';
+import { toLatex } from '../print/index.js';
 import type { Step } from '../core/steps.js';
 import { canonical } from './canonical.js';
 import { type Memo, type RuleContext, run } from './engine.js';
@@ -15,7 +17,7 @@ import { RULES } from './rules/index.js';
 export { canonical } from './canonical.js';
 
 export interface SimplifyOptions {
-  /** Equations `lhs = rhs` that may be used left to right (`\sum_k t_k = 1`). */
+  /** Equations `lhs = rhs` that may be used left to right (`\sum_k t_k = 1`); other relations are not used. */
   readonly assumptions?: readonly Expr[];
   /** Declared index sizes (`{i: 784, j: 100, k: 10}`): they decide range conditions. */
   readonly sizes?: Sizes;
@@ -42,14 +44,23 @@ const MAX_MEMOS = 32;
 
 function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; key: string } {
   const sizes = options.sizes ?? {};
-  const assumptions = (options.assumptions ?? []).map((a) => {
-    if (a.kind !== 'rel' || a.ops.length !== 1 || a.ops[0] !== '=') {
-      throw new Error('simplify: an assumption must be an equation lhs = rhs');
-    }
+  const given = options.assumptions ?? [];
+  const notRelation = given.find((a) => a.kind !== 'rel');
+  if (notRelation !== undefined) {
+    throw new InputError(`an assumption must be an equation lhs = rhs (or another relation), got ${toLatex(notRelation)}`);
+  }
+  // Only an equation rewrites; another relation (`1 \le n \le N`) is a fact the rules cannot use, and not using it is sound.
+  const equations = given.filter(
+    (a): a is Expr & { kind: 'rel' } => a.kind === 'rel' && a.ops.length === 1 && a.ops[0] === '=',
+  );
+  const assumptions = equations.map((a) => {
     // Both sides in normal form, so that the left side matches what the rules produce.
     const [lhs, rhs] = a.args.map((x) => simplify(x, { sizes }).result) as [Expr, Expr];
     for (const n of freeIndices(rhs)) {
-      if (!freeIndices(lhs).has(n)) throw new Error(`simplify: assumption's right side has index '${n}' that its left side lacks`);
+      // The left side's free indices are the pattern's variables: nothing would give this one a value.
+      if (!freeIndices(lhs).has(n)) {
+        throw new InputError(`the assumption ${toLatex(a)} cannot be used: its right side has the index '${n}' and its left side does not`);
+      }
     }
     return { lhs, rhs };
   });

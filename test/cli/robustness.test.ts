@@ -8,12 +8,7 @@ import { children, type Expr } from '../../src/core/ast.js';
 import { runCli } from '../../src/cli/run.js';
 import { toLatex } from '../../src/print/index.js';
 import { arbExpr } from '../arbitrary.js';
-
-const PIECES = [
-  '\\frac{', '}{', '}', '\\sum_j ', '\\sum_{j=1}^{n} ', '_j', '_{jk}', '_{j+1}', '^2', '^{x}', '(', ')', '\\cdot ', '+', '-',
-  '\\sigma(', '\\tanh(', '\\log(', '\\exp(', '\\sqrt{', '\\delta_{jk}', '[j \\le k]', 'x', 'w', 'o', 'e^{', '2', '0.5',
-  ' ', '\\frac{\\partial}{\\partial x}', '\\frac{\\partial}{\\partial w_{jk}}', ';', '=', 'E = ', '\\lvert x \\rvert',
-];
+import { FORMULA_PIECES as PIECES } from '../mutate.js';
 
 /**
  * Formulas outside every function's domain at almost every point: a δ or a

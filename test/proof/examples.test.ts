@@ -3,7 +3,7 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { EXAMPLES_DIR, exampleFiles } from '../../src/proof/examples.js';
+import { EXAMPLES_DIR, exampleFiles } from '../../scripts/examples.js';
 
 const root = new URL('../../', import.meta.url);
 const files = await exampleFiles();

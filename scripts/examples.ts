@@ -1,12 +1,12 @@
 // The proofs in docs/examples: the seed's derivations as the command line
 // prints them, in every document format and both languages. `npm run
-// docs:examples` writes them (examples-cli.ts); a test regenerates them in
-// memory and fails when a committed file differs.
+// docs:examples` writes them (docs-examples.ts); test/proof/examples.test.ts
+// regenerates them in memory and fails when a committed file differs. A build
+// script, not part of the package: it runs the CLI, so it sits above src/.
 
-import { runCli } from '../cli/run.js';
-import { SEED } from '../cli/demo.js';
-import { type Lang, LANGS } from './texts.js';
-import { latexDocument } from './render.js';
+import { runCli } from '../src/cli/run.js';
+import { SEED } from '../src/cli/demo.js';
+import { type Lang, LANGS, latexDocument } from '../src/proof/index.js';
 
 export interface ExampleFile {
   /** Relative to the repository root. */
