@@ -17,7 +17,7 @@
 // Families are decided once, on the user's text; afterwards only names matter,
 // so renamed indices (`w_{j'k}`) and substituted ones keep their family.
 
-import { assertNever, children, diff, type Expr, type Index, indexKey, ivar, mapChildren, variable, type Var } from './core/ast.js';
+import { assertNever, children, diff, type Expr, type Index, indexKey, isEquation, ivar, mapChildren, variable, type Var } from './core/ast.js';
 import { allIndexNames, baseLetter, freshIndex, substituteIndex } from './core/indices.js';
 
 export interface Definition {
@@ -168,7 +168,7 @@ function familyNamer(exprs: readonly Expr[], sizes: Readonly<Record<string, numb
 
 /** A definition's left side: a variable whose indices are distinct plain index letters. */
 function definedVar(f: Expr): Var | null {
-  if (f.kind !== 'rel' || f.ops.length !== 1 || f.ops[0] !== '=') return null;
+  if (!isEquation(f)) return null;
   const lhs = f.args[0]!;
   if (lhs.kind !== 'var') return null;
   const names = lhs.indices.map((i) => (i.kind === 'ivar' && i.offset === 0 ? i.name : null));

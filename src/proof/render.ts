@@ -7,7 +7,7 @@
 // goal's left side, each shown step contributes its `after`, tagged with the
 // step number and the rule's label; the justifications follow as numbered notes.
 
-import { type Expr } from '../core/ast.js';
+import { type Expr, isEquation } from '../core/ast.js';
 import {
   fillFirst, type MathSyntax, printExpr, type Segment, segmentsLatex, segmentsText, stepSlots,
 } from './fill.js';
@@ -139,10 +139,6 @@ export interface Layout {
 
 export function lhsOf(goal: Expr): Expr {
   return isEquation(goal) ? goal.args[0]! : goal;
-}
-
-function isEquation(e: Expr): e is Expr & { kind: 'rel' } {
-  return e.kind === 'rel' && e.ops.length === 1 && e.ops[0] === '=';
 }
 
 /** Whether `e` is the equation `lhs = rhs` for the given left side. */

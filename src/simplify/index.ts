@@ -4,7 +4,7 @@
 //   canonical(e)      a comparison form (α-renamed, operands sorted)
 //   equivalent(a, b)  canonical(simplify(a)) === canonical(simplify(b))
 
-import type { Expr } from '../core/ast.js';
+import { type Expr, isEquation } from '../core/ast.js';
 import { freeIndices } from '../core/indices.js';
 import type { Step } from '../core/steps.js';
 import { canonical } from './canonical.js';
@@ -43,7 +43,7 @@ const MAX_MEMOS = 32;
 function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; key: string } {
   const sizes = options.sizes ?? {};
   const assumptions = (options.assumptions ?? []).map((a) => {
-    if (a.kind !== 'rel' || a.ops.length !== 1 || a.ops[0] !== '=') {
+    if (!isEquation(a)) {
       throw new Error('simplify: an assumption must be an equation lhs = rhs');
     }
     // Both sides in normal form, so that the left side matches what the rules produce.
