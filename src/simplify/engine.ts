@@ -11,7 +11,8 @@
 // guarantee rather than a hope even for rules that disagree (say, a user
 // assumption `a = b` next to `b = a`): a node met again while it is being
 // normalised is left as it is (a cycle), and a fuel budget bounds the total
-// number of rewrites.
+// number of rewrites. The run says which of the three ended it (`StopReason`):
+// a result reached through a guard may be only partly normalised.
 
 import { assertNever, diff, type Expr, type ExprKind, mapChildren } from '../core/ast.js';
 import type { RuleId, Step } from '../core/steps.js';
@@ -48,8 +49,22 @@ export function compileRules(rules: readonly Rule[]): RuleTable {
   return table;
 }
 
-/** A memo of normal forms; `rule` is the first rule that fired on the way (to label a reused result). */
-export type Memo = Map<number, { readonly result: Expr; readonly rule: RuleId | null }>;
+/**
+ * A memo of normal forms. `rule` is the first rule that fired on the way (to
+ * label a reused result); `cycle` says the cycle guard cut the normalisation
+ * short. A result cut short by the fuel budget is not memoised.
+ */
+export type Memo = Map<number, { readonly result: Expr; readonly rule: RuleId | null; readonly cycle: boolean }>;
+
+/** Why a run ended: a fixpoint (no rule applies anywhere), the fuel budget, or the cycle guard. */
+export type StopReason = 'fixpoint' | 'fuel' | 'cycle';
+
+export interface RunResult {
+  readonly result: Expr;
+  readonly steps: Step[];
+  /** Anything but `fixpoint` means `result` may be only partly normalised. */
+  readonly stop: StopReason;
+}
 
 export interface RunOptions {
   readonly memo: Memo;
@@ -69,11 +84,14 @@ function replaceAll(e: Expr, focus: Expr, by: Expr, seen = new Map<number, Expr>
   return out;
 }
 
-export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: RunOptions): { result: Expr; steps: Step[] } {
+export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: RunOptions): RunResult {
   const { memo } = options;
   let fuel = options.fuel;
   const steps: Step[] = [];
   const active = new Set<number>();
+  // How often each guard fired so far: a node whose normalisation saw one is marked (or not memoised).
+  let cycles = 0;
+  let outOfFuel = 0;
   // The whole running expression, kept only when steps are recorded. Rules do
   // not depend on where a node sits, so a rewrite of `focus` is valid at every
   // occurrence: replacing all of them keeps `whole` in step with the memo.
@@ -105,34 +123,45 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
   function norm(e: Expr): Expr {
     const hit = memo.get(e.id);
     if (hit !== undefined) {
+      if (hit.cycle) cycles++;
       if (hit.result !== e && hit.rule !== null) record(hit.rule, e, hit.result);
       return hit.result;
     }
     // A node met again inside its own normalisation (a cycle) is left as it is.
-    if (active.has(e.id)) return e;
+    if (active.has(e.id)) {
+      cycles++;
+      return e;
+    }
     active.add(e.id);
     const start = fired.length;
+    const cyclesBefore = cycles;
+    const outOfFuelBefore = outOfFuel;
     const cur = children(e);
     let result = cur;
     let here: RuleId | null = null;
-    if (fuel > 0) {
-      for (const rule of table.get(cur.kind) ?? []) {
-        const r = rule.apply(cur, ctx);
-        if (r === null || r === cur) continue;
-        fuel--;
-        fired.push(rule.id);
-        here = rule.id;
-        record(rule.id, cur, r);
-        result = norm(r);
+    for (const rule of table.get(cur.kind) ?? []) {
+      const r = rule.apply(cur, ctx);
+      if (r === null || r === cur) continue;
+      if (fuel === 0) {
+        outOfFuel++;
         break;
       }
+      fuel--;
+      fired.push(rule.id);
+      here = rule.id;
+      record(rule.id, cur, r);
+      result = norm(r);
+      break;
     }
     active.delete(e.id);
-    memo.set(e.id, { result, rule: fired[start] ?? null });
-    if (cur !== e && !memo.has(cur.id)) memo.set(cur.id, { result, rule: here });
+    if (outOfFuel === outOfFuelBefore) {
+      const cycle = cycles !== cyclesBefore;
+      memo.set(e.id, { result, rule: fired[start] ?? null, cycle });
+      if (cur !== e && !memo.has(cur.id)) memo.set(cur.id, { result, rule: here, cycle });
+    }
     return result;
   }
 
   const result = norm(input);
-  return { result, steps };
+  return { result, steps, stop: outOfFuel > 0 ? 'fuel' : cycles > 0 ? 'cycle' : 'fixpoint' };
 }

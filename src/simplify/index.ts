@@ -1,18 +1,18 @@
 // The simplifier's public API.
 //
-//   simplify(e, {assumptions, sizes, steps}) → {result, steps}
+//   simplify(e, {assumptions, sizes, steps}) → {result, steps, stop}
 //   canonical(e)      a comparison form (α-renamed, operands sorted)
 //   equivalent(a, b)  canonical(simplify(a)) === canonical(simplify(b))
 
 import { type Expr, isEquation } from '../core/ast.js';
 import { freeIndices } from '../core/indices.js';
-import type { Step } from '../core/steps.js';
 import { canonical } from './canonical.js';
-import { type Memo, type RuleContext, run } from './engine.js';
+import { type Memo, type RuleContext, run, type RunResult } from './engine.js';
 import { linkedRanges, type Sizes } from './ranges.js';
 import { RULES } from './rules/index.js';
 
 export { canonical } from './canonical.js';
+export type { RunResult, StopReason } from './engine.js';
 
 export interface SimplifyOptions {
   /** Equations `lhs = rhs` that may be used left to right (`\sum_k t_k = 1`). */
@@ -58,7 +58,7 @@ function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; ke
   return { ctx: { sizes, assumptions, sameRange: ranges.same }, key };
 }
 
-export function simplify(expr: Expr, options: SimplifyOptions = {}): { result: Expr; steps: Step[] } {
+export function simplify(expr: Expr, options: SimplifyOptions = {}): RunResult {
   const { ctx, key } = contextOf(expr, options);
   if (options.steps === true) {
     // A fresh memo: a result reused from an earlier call would skip its steps.
