@@ -15,7 +15,7 @@
 // a result reached through a guard may be only partly normalised.
 
 import { assertNever, diff, type Expr, type ExprKind, mapChildren } from '../core/ast.js';
-import type { RuleId, Step } from '../core/steps.js';
+import type { RuleId, Step, StepExprs } from '../core/steps.js';
 import type { Sizes } from './ranges.js';
 
 /** What rules may consult besides the node itself. */
@@ -28,18 +28,25 @@ export interface RuleContext {
 }
 
 export interface Rule {
+  /** This rule's own id: a step names the rule that fired, and the id keys its texts. */
   readonly id: RuleId;
   /** The node kinds the rule looks at. */
   readonly kinds: readonly ExprKind[];
   /** The rewritten node, or null when the rule does not apply. */
   apply(node: Expr, ctx: RuleContext): Expr | null;
+  /** Expressions the rule's text names (`{factor}` of a cancellation); asked only when steps are recorded. */
+  explain?(node: Expr, ctx: RuleContext): StepExprs;
 }
 
 export type RuleTable = ReadonlyMap<ExprKind, readonly Rule[]>;
 
+/** The rules by node kind, in order. Two rules with one id are refused: a step must tell which rule fired. */
 export function compileRules(rules: readonly Rule[]): RuleTable {
   const table = new Map<ExprKind, Rule[]>();
+  const ids = new Set<RuleId>();
   for (const r of rules) {
+    if (ids.has(r.id)) throw new Error(`compileRules: two rules have the id '${r.id}'`);
+    ids.add(r.id);
     for (const k of r.kinds) {
       let list = table.get(k);
       if (list === undefined) table.set(k, (list = []));
@@ -49,12 +56,18 @@ export function compileRules(rules: readonly Rule[]): RuleTable {
   return table;
 }
 
+/** A rule that fired, with what its text names. */
+interface Fired {
+  readonly rule: RuleId;
+  readonly exprs: StepExprs;
+}
+
 /**
- * A memo of normal forms. `rule` is the first rule that fired on the way (to
+ * A memo of normal forms. `first` is the first rule that fired on the way (to
  * label a reused result); `cycle` says the cycle guard cut the normalisation
  * short. A result cut short by the fuel budget is not memoised.
  */
-export type Memo = Map<number, { readonly result: Expr; readonly rule: RuleId | null; readonly cycle: boolean }>;
+export type Memo = Map<number, { readonly result: Expr; readonly first: Fired | null; readonly cycle: boolean }>;
 
 /** Why a run ended: a fixpoint (no rule applies anywhere), the fuel budget, or the cycle guard. */
 export type StopReason = 'fixpoint' | 'fuel' | 'cycle';
@@ -97,11 +110,12 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
   // occurrence: replacing all of them keeps `whole` in step with the memo.
   let whole = input;
 
-  const record = (rule: RuleId, focus: Expr, replacement: Expr): void => {
+  const record = (fired: Fired, focus: Expr, replacement: Expr): void => {
     if (!options.steps) return;
     const after = replaceAll(whole, focus, replacement);
     if (after === whole) return;
-    steps.push({ rule, before: whole, after, focus, replacement, params: {} });
+    const step: Step = { rule: fired.rule, before: whole, after, focus, replacement, params: {} };
+    steps.push(Object.keys(fired.exprs).length === 0 ? step : { ...step, exprs: fired.exprs });
     whole = after;
   };
 
@@ -118,13 +132,14 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
 
   // Every rule that fired, in order: the first one fired while normalising a
   // node labels that node's memo entry, so a reused result is still a step.
-  const fired: RuleId[] = [];
+  const fired: Fired[] = [];
+  const none: StepExprs = {};
 
   function norm(e: Expr): Expr {
     const hit = memo.get(e.id);
     if (hit !== undefined) {
       if (hit.cycle) cycles++;
-      if (hit.result !== e && hit.rule !== null) record(hit.rule, e, hit.result);
+      if (hit.result !== e && hit.first !== null) record(hit.first, e, hit.result);
       return hit.result;
     }
     // A node met again inside its own normalisation (a cycle) is left as it is.
@@ -138,7 +153,7 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
     const outOfFuelBefore = outOfFuel;
     const cur = children(e);
     let result = cur;
-    let here: RuleId | null = null;
+    let here: Fired | null = null;
     for (const rule of table.get(cur.kind) ?? []) {
       const r = rule.apply(cur, ctx);
       if (r === null || r === cur) continue;
@@ -147,17 +162,17 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
         break;
       }
       fuel--;
-      fired.push(rule.id);
-      here = rule.id;
-      record(rule.id, cur, r);
+      here = { rule: rule.id, exprs: options.steps && rule.explain !== undefined ? rule.explain(cur, ctx) : none };
+      fired.push(here);
+      record(here, cur, r);
       result = norm(r);
       break;
     }
     active.delete(e.id);
     if (outOfFuel === outOfFuelBefore) {
       const cycle = cycles !== cyclesBefore;
-      memo.set(e.id, { result, rule: fired[start] ?? null, cycle });
-      if (cur !== e && !memo.has(cur.id)) memo.set(cur.id, { result, rule: here, cycle });
+      memo.set(e.id, { result, first: fired[start] ?? null, cycle });
+      if (cur !== e && !memo.has(cur.id)) memo.set(cur.id, { result, first: here, cycle });
     }
     return result;
   }

@@ -1,8 +1,8 @@
-// The rewriting engine: a run says why it stopped.
+// The rewriting engine: one id per rule, and a run that says why it stopped.
 
 import { describe, expect, test } from 'vitest';
 import { add, equation, type Expr, num, variable } from '../../src/core/ast.js';
-import { type Memo, type RuleContext, run } from '../../src/simplify/engine.js';
+import { compileRules, type Memo, type Rule, type RuleContext, run } from '../../src/simplify/engine.js';
 import { simplify } from '../../src/simplify/index.js';
 import { RULES } from '../../src/simplify/rules/index.js';
 
@@ -10,6 +10,21 @@ const ctx: RuleContext = { sizes: {}, sameRange: () => false, assumptions: [] };
 const x = variable('x');
 const y = variable('y');
 const zero = num(0);
+
+describe('rule ids', () => {
+  test('two rules with one id are refused when the table is built', () => {
+    const a: Rule = { id: 'alg.add-zero', kinds: ['add'], apply: () => null };
+    const b: Rule = { id: 'alg.add-zero', kinds: ['mul'], apply: () => null };
+    expect(() => compileRules([a, b])).toThrow(/two rules have the id 'alg.add-zero'/);
+    expect(() => compileRules([a, { ...b, id: 'alg.mul-one' }])).not.toThrow();
+  });
+
+  test("the simplifier's table holds each rule once", () => {
+    const rules = new Set([...RULES.values()].flat());
+    const ids = [...rules].map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
 
 describe('why a run stops', () => {
   // (x + 0) + (y + 0) needs two rewrites (x + 0 = x, y + 0 = y).

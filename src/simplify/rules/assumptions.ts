@@ -4,9 +4,10 @@
 // indices of `lhs` are pattern variables: `\sum_j w_{jk} = 1` also rewrites
 // `\sum_i w_{im}` into 1.
 
-import type { Expr } from '../../core/ast.js';
+import { equation, type Expr } from '../../core/ast.js';
 import { freeIndices } from '../../core/indices.js';
 import { match, substitute } from '../../core/match.js';
+import type { StepExprs } from '../../core/steps.js';
 import { canonical } from '../canonical.js';
 import type { Rule, RuleContext } from '../engine.js';
 
@@ -28,5 +29,9 @@ export const assumptionRule: Rule = {
   kinds: ['num', 'var', 'add', 'neg', 'mul', 'div', 'pow', 'call', 'sum', 'delta', 'rel', 'iverson', 'extent', 'index'],
   apply(e, ctx) {
     return ctx.assumptions.length === 0 ? null : firstUse(e, ctx)?.result ?? null;
+  },
+  explain(e, ctx): StepExprs {
+    const use = firstUse(e, ctx);
+    return use === null ? {} : { assumption: equation(use.lhs, use.rhs) };
   },
 };

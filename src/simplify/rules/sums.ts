@@ -104,7 +104,7 @@ const hasDeltaOn = (i: string) => (t: Expr) => findFactor(t, collapsibleIn(i)) !
 
 /** Σ_i a (δ_{ij} b + c) → Σ_i (a δ_{ij} b + a c): only to let the δ collapse. */
 const distributeDelta: Rule = {
-  id: 'alg.distribute', kinds: ['sum'],
+  id: 'sum.distribute-delta', kinds: ['sum'],
   apply(e) {
     const s = e as Of<'sum'>;
     const withDelta = hasDeltaOn(s.index);
@@ -192,7 +192,7 @@ const deltaEval: Rule = {
 
 /** An Iverson bracket whose condition can be decided from the index ranges is 0 or 1; otherwise it stays whole. */
 const decideIverson: Rule = {
-  id: 'alg.fold-constants', kinds: ['iverson'],
+  id: 'iverson.decide', kinds: ['iverson'],
   apply(e, ctx) {
     const { cond } = e as Of<'iverson'>;
     let all = true;
