@@ -8,7 +8,7 @@
 // truncation error (~h²|f'''|) against round-off (~ε|f|/h), both near 1e-10,
 // well inside the default tolerance 1e-6.
 
-import { assertNever, children, type Expr, indexKey, isReduction, type Var } from './core/ast.js';
+import { assertNever, children, type Expr, indexKey, isEquation, isReduction, type Var } from './core/ast.js';
 import { evaluate } from './evaluate.js';
 import { baseLetter } from './core/fresh.js';
 import { allIndexNames } from './core/indices.js';
@@ -370,7 +370,7 @@ export function inputsSatisfying(assumptions: readonly Expr[], seed = 7): Partia
   const sizes: Record<string, number> = {};
   const values: Record<string, InputValue> = {};
   for (const a of assumptions) {
-    const lhs = a.kind === 'rel' && a.ops.length === 1 && a.ops[0] === '=' ? a.args[0]! : null;
+    const lhs = isEquation(a) ? a.args[0] : null;
     const rhs = a.kind === 'rel' ? a.args[1]! : null;
     if (lhs === null || rhs === null || !isReduction(lhs, 'sum') || rhs.kind !== 'num' || lhs.lower !== null || lhs.upper !== null) return null;
     const body = lhs.body;

@@ -17,7 +17,7 @@
 // is read in the final scope by `resolveVariable`: the one path for the CLI and
 // the library.
 
-import { assertNever, children, diff, type Expr, type Index, indexKey, ivar, mapChildren, variable, type Var } from './core/ast.js';
+import { assertNever, children, diff, type Expr, type Index, indexKey, isEquation, ivar, mapChildren, variable, type Var } from './core/ast.js';
 import { InputError } from './core/errors.js';
 import { baseLetter } from './core/fresh.js';
 import { substituteIndices } from './core/indices.js';
@@ -258,7 +258,7 @@ class Scope {
 
 /** A definition's left side: a variable whose indices are distinct plain index letters. */
 function definedVar(f: Expr): Var | null {
-  if (f.kind !== 'rel' || f.ops.length !== 1 || f.ops[0] !== '=') return null;
+  if (!isEquation(f)) return null;
   const lhs = f.args[0]!;
   if (lhs.kind !== 'var') return null;
   const names = lhs.indices.map((i) => (i.kind === 'ivar' && i.offset === 0 ? i.name : null));

@@ -1,7 +1,7 @@
 // What derive, simplify, eval and compile share: reading the formula, the
 // `--where` definitions, `--wrt`, `--indices`, and printing results.
 
-import { diff, type Expr, type Var } from '../core/ast.js';
+import { diff, type Expr, isEquation, type Var } from '../core/ast.js';
 import { type Definition, resolveDefinitions, resolveVariable, unfoldAll } from '../definitions.js';
 import { derive, evaluateDerivatives } from '../derive/index.js';
 import { InputError } from '../core/errors.js';
@@ -117,8 +117,7 @@ export function printedBoth(e: Expr): { latex: string; text: string } {
  */
 export function numericTarget(inputs: Inputs, of: string | undefined): { expr: Expr; original: Expr } {
   const only = inputs.formulas.length === 1 ? inputs.formulas[0]! : null;
-  const isEquationOfNonVar = only !== null && only.kind === 'rel' && only.ops.length === 1 && only.ops[0] === '='
-    && only.args[0]!.kind !== 'var';
+  const isEquationOfNonVar = only !== null && isEquation(only) && only.args[0].kind !== 'var';
   if (isEquationOfNonVar && inputs.where.length === 0 && inputs.wrt === null) {
     const rhs = (only as Expr & { kind: 'rel' }).args[1]!;
     return { expr: evaluateDerivatives(rhs, { sizes: inputs.sizes }).result, original: rhs };

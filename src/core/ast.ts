@@ -84,6 +84,8 @@ export interface Diff extends Node {
 }
 /** A chain of relations `a op1 b op2 c`; an equation is `rel` with one `=`. */
 export interface Rel extends Node { readonly kind: 'rel'; readonly ops: readonly RelOp[]; readonly args: readonly Expr[] }
+/** An equation `lhs = rhs` (see `isEquation`). */
+export interface Equation extends Rel { readonly ops: readonly ['=']; readonly args: readonly [Expr, Expr] }
 /** The Iverson bracket `[cond]`: 1 where `cond` holds, else 0. */
 export interface Iverson extends Node { readonly kind: 'iverson'; readonly cond: Rel }
 /** The number of values an index ranges over (`\#j`), as in `Σ_j c = \#j · c`. */
@@ -205,8 +207,13 @@ export function rel(ops: readonly RelOp[], args: readonly Expr[]): Rel {
   return intern(`R|${ops.join(' ')}|${ids(args)}`, (id) => ({ id, kind: 'rel', ops: [...ops], args: [...args] }));
 }
 
-export function equation(lhs: Expr, rhs: Expr): Rel {
-  return rel(['='], [lhs, rhs]);
+export function equation(lhs: Expr, rhs: Expr): Equation {
+  return rel(['='], [lhs, rhs]) as Equation;
+}
+
+/** Whether `e` is an equation `lhs = rhs` (a relation with exactly one `=`, not a chain `a = b = c`). */
+export function isEquation(e: Expr): e is Equation {
+  return e.kind === 'rel' && e.ops.length === 1 && e.ops[0] === '=';
 }
 
 export function iverson(cond: Rel): Iverson {

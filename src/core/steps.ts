@@ -4,14 +4,16 @@
 // A derivation is a list of equality-preserving rewrites of one running
 // expression. Each step rewrites one subterm (`focus`) into `replacement`;
 // `before` and `after` are the whole expressions around it. Rule ids are
-// stable: they key the en/zh justification texts in the proof catalogue.
+// stable, and each names one rewrite rule (no two rules share one): a step
+// says which rule fired, and the id keys that rule's en/zh texts in the proof
+// catalogue (src/proof/texts.ts).
 
 import type { Expr } from './ast.js';
 
 export const RULE_IDS = [
   // indices
   'index.rename-bound', // Σ_j … → Σ_{j'} … (α-renaming to avoid capture)
-  // differentiation
+  // differentiation (src/derive/rules.ts)
   'diff.sum-interchange', // ∂/∂w Σ_j f = Σ_j ∂f/∂w
   'diff.sum', // (f + g)' = f' + g', also differences
   'diff.neg', // (-f)' = -f'
@@ -19,32 +21,60 @@ export const RULE_IDS = [
   'diff.var', // ∂x/∂x = 1
   'diff.indexed-var', // ∂w_{j'k}/∂w_{jk} = δ_{j'j} δ_{kk}
   'diff.const-multiple', // (a f)' = a f'
+  'diff.const-divisor', // (f/c)' = f'/c
   'diff.product', // (fg)' = f'g + fg'
   'diff.quotient', // (f/g)' = (f'g - fg')/g²
   'diff.power', // (f^n)' = n f^{n-1} f'
+  'diff.exponential', // (a^g)' = a^g log a · g'
   'diff.power-general', // (f^g)' = f^g (g' log f + g f'/f)
   'diff.chain', // (φ(u))' = φ'(u) u', with φ' from the function table (params.fn)
   'diff.iverson', // [cond]' = 0 (piecewise constant)
-  // deltas and sums
+  // deltas, sums and Iverson brackets (src/simplify/rules/sums.ts)
   'delta.eval', // δ_{kk} = 1, δ_{12} = 0
   'sum.delta-collapse', // Σ_{j'} δ_{j'j} f(j') = f(j)
+  'sum.distribute-delta', // Σ_i a (δ_{ij} b + c) = Σ_i (a δ_{ij} b + a c), to let the δ collapse
   'sum.zero', // Σ_j 0 = 0
   'sum.const', // Σ_j c = #j · c
   'sum.split', // Σ (f + g) = Σ f + Σ g
   'sum.factor', // Σ_j c f_j = c Σ_j f_j
+  'iverson.decide', // [1 ≤ 2] = 1, decided from the index ranges
   // definitions
   'def.unfold', // replace a defined name by its definition
   'def.fold', // write a definition's right side as its name again
   'subst.back', // put an evaluated sub-derivative back into the whole expression
-  // algebra
-  'alg.fold-constants',
-  'alg.flatten',
-  'alg.identity', // x·1, x+0, x^1, --x
-  'alg.zero', // x·0, 0/x
+  // algebra (src/simplify/rules/algebra.ts)
+  'alg.flatten-sum', // (a + b) + c = a + b + c
+  'alg.add-zero', // x + 0 = x
+  'alg.single-term', // a sum of one term is that term
+  'alg.add-numbers', // 2 + x + 3 = 5 + x
   'alg.collect-terms', // 2x + 3x = 5x
-  'alg.collect-powers', // x·x = x²
-  'alg.distribute',
-  'alg.reorder', // canonical order of factors and terms
+  'alg.reorder', // -t + y = y - t
+  'alg.double-neg', // -(-x) = x
+  'alg.neg-coefficient', // -(2x) = (-2)x
+  'alg.neg-sum', // -(a - b) = b - a
+  'alg.flatten-product', // (ab)c = abc
+  'alg.mul-zero', // x·0 = 0
+  'alg.mul-one', // 1·x = x
+  'alg.single-factor', // a product of one factor is that factor
+  'alg.mul-numbers', // x·2·3 = 6x
+  'alg.combine-fractions', // a · b/c = ab/c
+  'alg.collect-powers', // x·x = x², x^a x^b = x^{a+b}
+  'alg.zero-numerator', // 0/x = 0
+  'alg.div-one', // x/1 = x
+  'alg.flatten-fraction', // (a/b)/c = a/(bc)
+  'alg.cancel', // x² y/(x z) = x y/z
+  'alg.reduce-fraction', // 6x/(4y) = 3x/(2y)
+  'alg.pow-one', // x^1 = x
+  'alg.pow-zero', // x^0 = 1
+  'alg.one-pow', // 1^x = 1
+  'alg.pow-indicator', // δ² = δ, [c]² = [c]
+  'alg.pow-numbers', // 2³ = 8
+  'alg.negative-exponent', // x^{-2} = 1/x²
+  'alg.neg-base-power', // (-x)² = x², (-x)³ = -x³
+  'alg.power-of-power', // (x²)³ = x⁶
+  'alg.eval-function', // exp 0 = 1, √4 = 2
+  'alg.log-exp', // log(e^x) = x
+  'alg.index-number', // an index value that is a number is that number
   'alg.assumption', // use a user-given assumption (Σ_k t_k = 1)
 ] as const;
 
@@ -62,4 +92,8 @@ export interface Step {
   readonly replacement: Expr;
   /** Data for the justification text: `{fn: 'sigmoid'}`, `{from: 'j', to: "j'"}`. */
   readonly params: Readonly<Record<string, string>>;
+  /** Expressions the justification text names: `{factor: x}` for a cancellation, `{assumption: Σ_k t_k = 1}`. */
+  readonly exprs?: StepExprs;
 }
+
+export type StepExprs = Readonly<Record<string, Expr>>;

@@ -59,7 +59,7 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
       return apply('diff.product', add(varying.map(withDerivative)));
     }
     case 'div': {
-      if (!varies(body.den)) return apply('diff.const-multiple', div(D(body.num), body.den));
+      if (!varies(body.den)) return apply('diff.const-divisor', div(D(body.num), body.den));
       const numerator = add([mul([D(body.num), body.den]), neg(mul([body.num, D(body.den)]))]);
       return apply('diff.quotient', div(numerator, pow(body.den, num(2))));
     }
@@ -71,7 +71,7 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
         const power = lowered === one ? base : pow(base, lowered);
         return apply('diff.power', mul([exp, power, D(base)]));
       }
-      if (!varies(base)) return apply('diff.power-general', mul([body, call('log', [base]), D(exp)]));
+      if (!varies(base)) return apply('diff.exponential', mul([body, call('log', [base]), D(exp)]));
       // (f^g)' = f^g (g' log f + g f'/f)
       const inner = add([mul([D(exp), call('log', [base])]), div(mul([exp, D(base)]), base)]);
       return apply('diff.power-general', mul([body, inner]));

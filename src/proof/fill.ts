@@ -57,8 +57,9 @@ function deltaPartner(e: Expr, name: string): Index | null {
 
 /**
  * The placeholder values of a step, as functions of the math syntax. Values
- * read off the step's expressions come first; the producer's `params` (plain
- * names such as `fn`, `from`, `to`, `index`) fill the rest.
+ * read off the step's expressions and the expressions its rule named
+ * (`exprs`) come first; the producer's `params` (plain names such as `fn`,
+ * `from`, `to`, `index`) fill the rest.
  */
 export function stepSlots(step: Step): (key: string, syntax: MathSyntax) => string | undefined {
   const d = firstDiff(step.focus) ?? firstDiff(step.replacement);
@@ -73,6 +74,8 @@ export function stepSlots(step: Step): (key: string, syntax: MathSyntax) => stri
     name: d !== null && d.body.kind === 'var' ? d.body : step.focus.kind === 'var' ? step.focus : undefined,
     fnRule: fn === undefined ? undefined : derivativeFormula(fn, d !== null && d.body.kind === 'call' ? d.body.spelling : null),
     constant: step.focus.kind === 'diff' ? constantPart(step.focus, step.replacement) : undefined,
+    // What the rule that fired names (src/simplify/engine.ts `Rule.explain`).
+    ...step.exprs,
   };
   const partner = binder !== null && index !== undefined ? deltaPartner(binder.body, index) : null;
   return (key, syntax) => {
@@ -112,6 +115,7 @@ function derivativeFormula(fn: string, spelling: string | null): Expr | undefine
 /** Every placeholder a template may use (anything else in braces is LaTeX, as in `\delta_{ab}`). */
 export const SLOT_NAMES = [
   'focus', 'replacement', 'wrt', 'body', 'name', 'fn', 'fnRule', 'value', 'index', 'from', 'to', 'assumption', 'constant',
+  'factor', 'base',
 ] as const;
 
 const PLACEHOLDER = new RegExp(`\\{(${SLOT_NAMES.join('|')})\\}`, 'g');

@@ -6,12 +6,12 @@
 // goal's left side, each shown step contributes its `after`, tagged with the
 // step number and the rule's label; the justifications follow as numbered notes.
 
-import { type Expr } from '../core/ast.js';
+import { type Expr, isEquation } from '../core/ast.js';
 import {
   fillFirst, type MathSyntax, printExpr, type Segment, segmentsLatex, segmentsText, stepSlots,
 } from './fill.js';
 import type { RuleId } from '../core/steps.js';
-import { chains, equationOf, isEquation, lhsOf, type Proof, selectSteps, type ShownStep, visible } from './select.js';
+import { chains, equationOf, lhsOf, type Proof, selectSteps, type ShownStep, visible } from './select.js';
 import { type Detail, type Lang, RULE_TEXTS } from './texts.js';
 
 export interface RenderOptions {

@@ -3,7 +3,7 @@
 // (render.ts) and the numeric step checker (check.ts), which must agree on
 // what a chain is without the checker depending on how a proof is printed.
 
-import type { Expr } from '../core/ast.js';
+import { type Expr, isEquation } from '../core/ast.js';
 import type { Step } from '../core/steps.js';
 import { printExpr } from './fill.js';
 import { changedRegion, subtermAt } from './locate.js';
@@ -95,10 +95,6 @@ function merge(own: Step, before: readonly Step[], after: readonly Step[]): Show
 
 export function lhsOf(goal: Expr): Expr {
   return isEquation(goal) ? goal.args[0]! : goal;
-}
-
-export function isEquation(e: Expr): e is Expr & { kind: 'rel' } {
-  return e.kind === 'rel' && e.ops.length === 1 && e.ops[0] === '=';
 }
 
 /** Whether `e` is the equation `lhs = rhs` for the given left side. */

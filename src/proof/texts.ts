@@ -88,6 +88,13 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     "根据求导公式 $(af)' = af'$（$a$ 为常数），与 ${wrt}$ 无关的因子可以提到导数外面。",
     "根据求导公式 $(af)' = af'$（$a$ 为常数），常数因子可以提到导数外面。",
   ]),
+  'diff.const-divisor': rule('brief', ['constant divisor', '常数分母'], [
+    "The denominator does not depend on ${wrt}$, so it stays outside the derivative: $(f/c)' = f'/c$.",
+    "A constant denominator stays outside the derivative: $(f/c)' = f'/c$.",
+  ], [
+    "分母与 ${wrt}$ 无关，可以留在导数外面：$(f/c)' = f'/c$。",
+    "常数分母可以留在导数外面：$(f/c)' = f'/c$。",
+  ]),
   'diff.product': rule('normal', ['product rule', '乘积法则'], [
     "Product rule: $(fg)' = f'g + fg'$.",
   ], [
@@ -103,10 +110,17 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
   ], [
     "根据幂函数的求导公式和链式法则：$(f^n)' = n f^{n-1} f'$。",
   ]),
-  'diff.power-general': rule('normal', ['general power rule', '幂指函数求导'], [
-    "For a variable exponent: $(f^g)' = f^g (g' \\log f + g f'/f)$.",
+  'diff.exponential': rule('normal', ['exponential', '指数函数求导'], [
+    "The base does not depend on ${wrt}$: $(a^g)' = a^g \\log a \\cdot g'$.",
+    "For a constant base: $(a^g)' = a^g \\log a \\cdot g'$.",
   ], [
-    "指数也含变量时：$(f^g)' = f^g (g' \\log f + g f'/f)$。",
+    "底数与 ${wrt}$ 无关：$(a^g)' = a^g \\log a \\cdot g'$。",
+    "底数为常数时：$(a^g)' = a^g \\log a \\cdot g'$。",
+  ]),
+  'diff.power-general': rule('normal', ['general power rule', '幂指函数求导'], [
+    "When both the base and the exponent vary: $(f^g)' = f^g (g' \\log f + g f'/f)$.",
+  ], [
+    "底数和指数都含变量时：$(f^g)' = f^g (g' \\log f + g f'/f)$。",
   ]),
   'diff.chain': rule('brief', ['chain rule', '链式法则'], [
     "Chain rule $(f(u))' = f'(u) u'$ for the outer function {fn}, with ${fnRule}$.",
@@ -132,6 +146,13 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '只有 ${index} = {value}$ 的那一项不为零（其余各项都含因子 $\\delta = 0$），求和只剩下这一项。',
     '求和中只有一项的 $\\delta$ 不为零，其余各项都为 $0$，求和只剩下这一项。',
   ]),
+  'sum.distribute-delta': rule('full', ['distribute to collapse', '展开以消去求和'], [
+    'Multiply out the sum that holds a $\\delta$ of ${index}$, so that the $\\delta$ can collapse the sum: $a(\\delta b + c) = a \\delta b + a c$.',
+    'Multiply out a sum that holds a $\\delta$, so that the $\\delta$ can collapse the sum: $a(\\delta b + c) = a \\delta b + a c$.',
+  ], [
+    '把含 ${index}$ 的 $\\delta$ 的和式乘开，使 $\\delta$ 能消去求和：$a(\\delta b + c) = a \\delta b + a c$。',
+    '把含 $\\delta$ 的和式乘开，使 $\\delta$ 能消去求和：$a(\\delta b + c) = a \\delta b + a c$。',
+  ]),
   'sum.zero': rule('normal', ['sum of zeros', '零求和'], [
     'Every term is $0$, so the sum is $0$.',
   ], [
@@ -156,6 +177,13 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '与 ${index}$ 无关的因子可以提到求和号外面。',
     '与求和指标无关的因子可以提到求和号外面。',
   ]),
+  'iverson.decide': rule('full', ['decide the bracket', '判定艾佛森括号'], [
+    'The index ranges decide the condition: ${focus} = {replacement}$.',
+    'The index ranges decide the condition: the Iverson bracket is $0$ or $1$.',
+  ], [
+    '由指标的取值范围可以判定条件：${focus} = {replacement}$。',
+    '由指标的取值范围可以判定条件，艾佛森括号等于 $0$ 或 $1$。',
+  ]),
   'def.unfold': rule('brief', ['definition', '代入定义'], [
     'Replace ${name}$ by its definition.',
     'Replace a defined quantity by its definition.',
@@ -177,45 +205,177 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '把求得的 ${focus} = {replacement}$ 代入原式。',
     '把求得的导数代入原式。',
   ]),
-  'alg.fold-constants': rule('full', ['arithmetic', '数值计算'], [
-    'Compute with the numbers.',
+  'alg.flatten-sum': rule('full', ['associativity of sums', '加法结合律'], [
+    'A sum inside a sum is one sum: $(a + b) + c = a + b + c$.',
   ], [
-    '计算其中的数值。',
+    '加法满足结合律，和里的和可以去掉括号：$(a + b) + c = a + b + c$。',
   ]),
-  'alg.flatten': rule('full', ['associativity', '结合律'], [
-    'Sums and products are associative: drop the inner parentheses.',
+  'alg.add-zero': rule('full', ['drop zero terms', '去掉零项'], [
+    'A term $0$ drops out of a sum: $x + 0 = x$.',
   ], [
-    '加法和乘法满足结合律，去掉多余的括号。',
+    '和里的 $0$ 项可以去掉：$x + 0 = x$。',
   ]),
-  'alg.identity': rule('full', ['identity', '恒等变形'], [
-    'Simplify by $x \\cdot 1 = x$, $x + 0 = x$, $x^1 = x$, $-(-x) = x$.',
+  'alg.single-term': rule('full', ['one term', '单项和'], [
+    'A sum of one term is that term.',
   ], [
-    '利用 $x \\cdot 1 = x$、$x + 0 = x$、$x^1 = x$、$-(-x) = x$ 化简。',
+    '只有一项的和就是这一项。',
   ]),
-  'alg.zero': rule('full', ['zero', '零因子'], [
-    'A product with a factor $0$ is $0$, and so is $0/x$.',
+  'alg.add-numbers': rule('full', ['add the numbers', '数相加'], [
+    'The numbers in a sum are added: $2 + x + 3 = 5 + x$.',
   ], [
-    '含因子 $0$ 的乘积为 $0$，$0/x$ 也为 $0$。',
+    '把和里的数加起来：$2 + x + 3 = 5 + x$。',
   ]),
   'alg.collect-terms': rule('full', ['collect terms', '合并同类项'], [
     'Collect like terms: $2x + 3x = 5x$.',
   ], [
     '合并同类项：$2x + 3x = 5x$。',
   ]),
-  'alg.collect-powers': rule('full', ['collect powers', '同底数幂相乘'], [
-    'Multiply powers of the same base: $x \\cdot x = x^2$.',
-  ], [
-    '同底数幂相乘，指数相加：$x \\cdot x = x^2$。',
-  ]),
-  'alg.distribute': rule('full', ['distribute', '分配律'], [
-    'Distribute: $a(b + c) = ab + ac$.',
-  ], [
-    '根据分配律：$a(b + c) = ab + ac$。',
-  ]),
   'alg.reorder': rule('full', ['reorder', '交换律'], [
-    'Reorder factors and terms: products and sums are commutative.',
+    'Sums are commutative: a positive term goes first, $-a + b = b - a$.',
   ], [
-    '利用交换律调整因子和项的顺序。',
+    '加法满足交换律，把正项写在前面：$-a + b = b - a$。',
+  ]),
+  'alg.double-neg': rule('full', ['double minus', '负负得正'], [
+    'Two minus signs cancel: $-(-x) = x$.',
+  ], [
+    '负负得正：$-(-x) = x$。',
+  ]),
+  'alg.neg-coefficient': rule('full', ['sign into the coefficient', '负号并入系数'], [
+    'The minus sign goes into the coefficient: $-(2x) = (-2)x$.',
+  ], [
+    '负号并入系数：$-(2x) = (-2)x$。',
+  ]),
+  'alg.neg-sum': rule('full', ['minus a sum', '去括号变号'], [
+    'A minus sign in front of a sum changes the sign of every term: $-(a - b) = b - a$.',
+  ], [
+    '括号前是负号，去掉括号后各项都变号：$-(a - b) = b - a$。',
+  ]),
+  'alg.flatten-product': rule('full', ['associativity of products', '乘法结合律'], [
+    'A product inside a product is one product: $(ab)c = abc$.',
+  ], [
+    '乘法满足结合律，积里的积可以去掉括号：$(ab)c = abc$。',
+  ]),
+  'alg.mul-zero': rule('full', ['factor zero', '零因子'], [
+    'A product with a factor $0$ is $0$.',
+  ], [
+    '含因子 $0$ 的乘积为 $0$。',
+  ]),
+  'alg.mul-one': rule('full', ['factor one', '因子为一'], [
+    'A factor $1$ drops out of a product: $1 \\cdot x = x$.',
+  ], [
+    '乘积里的因子 $1$ 可以去掉：$1 \\cdot x = x$。',
+  ]),
+  'alg.single-factor': rule('full', ['one factor', '单因子积'], [
+    'A product of one factor is that factor.',
+  ], [
+    '只有一个因子的积就是这个因子。',
+  ]),
+  'alg.mul-numbers': rule('full', ['multiply the numbers', '数相乘'], [
+    'The numbers and signs of a product gather into one leading coefficient: $x \\cdot 2 \\cdot (-3) = -6x$.',
+  ], [
+    '乘积里的数和负号合并成一个系数，写在最前面：$x \\cdot 2 \\cdot (-3) = -6x$。',
+  ]),
+  'alg.combine-fractions': rule('full', ['one fraction', '合成一个分式'], [
+    'A product with fractions is one fraction: $a \\cdot b/c = ab/c$.',
+  ], [
+    '含分式的乘积合成一个分式：$a \\cdot b/c = ab/c$。',
+  ]),
+  'alg.collect-powers': rule('full', ['collect powers', '同底数幂相乘'], [
+    'Powers of the same base ${base}$ multiply by adding their exponents: $x^a x^b = x^{a+b}$.',
+    'Powers of the same base multiply by adding their exponents: $x^a x^b = x^{a+b}$, so $x \\cdot x = x^2$.',
+  ], [
+    '同底数 ${base}$ 的幂相乘，指数相加：$x^a x^b = x^{a+b}$。',
+    '同底数幂相乘，指数相加：$x^a x^b = x^{a+b}$，所以 $x \\cdot x = x^2$。',
+  ]),
+  'alg.zero-numerator': rule('full', ['zero numerator', '分子为零'], [
+    'A fraction with numerator $0$ is $0$: $0/x = 0$.',
+  ], [
+    '分子为 $0$ 的分式等于 $0$：$0/x = 0$。',
+  ]),
+  'alg.div-one': rule('full', ['denominator one', '分母为一'], [
+    'A denominator $1$ drops out: $x/1 = x$.',
+  ], [
+    '分母 $1$ 可以去掉：$x/1 = x$。',
+  ]),
+  'alg.flatten-fraction': rule('full', ['fraction of fractions', '繁分式化简'], [
+    'A fraction of fractions is one fraction: $(a/b)/c = a/(bc)$ and $a/(b/c) = ac/b$.',
+  ], [
+    '繁分式化成一个分式：$(a/b)/c = a/(bc)$，$a/(b/c) = ac/b$。',
+  ]),
+  'alg.cancel': rule('full', ['cancel', '约分'], [
+    'Cancel the common factor ${factor}$ of numerator and denominator.',
+    'Cancel a factor common to numerator and denominator: $x^2 y/(x z) = x y/z$.',
+  ], [
+    '约去分子和分母的公因式 ${factor}$。',
+    '约去分子和分母的公因式：$x^2 y/(x z) = x y/z$。',
+  ]),
+  'alg.reduce-fraction': rule('full', ['reduce the coefficients', '约简系数'], [
+    'Reduce the numeric coefficients of the fraction, the sign in front: $6x/(-4y) = -3x/(2y)$.',
+  ], [
+    '约简分式里的数值系数，符号写在前面：$6x/(-4y) = -3x/(2y)$。',
+  ]),
+  'alg.pow-one': rule('full', ['exponent one', '一次幂'], [
+    'A power with exponent $1$ is its base: $x^1 = x$.',
+  ], [
+    '指数为 $1$ 的幂等于底数：$x^1 = x$。',
+  ]),
+  'alg.pow-zero': rule('full', ['exponent zero', '零次幂'], [
+    'A power with exponent $0$ is $1$: $x^0 = 1$.',
+  ], [
+    '指数为 $0$ 的幂等于 $1$：$x^0 = 1$。',
+  ]),
+  'alg.one-pow': rule('full', ['base one', '底数为一'], [
+    'Every power of $1$ is $1$: $1^x = 1$.',
+  ], [
+    '$1$ 的任何次幂都等于 $1$：$1^x = 1$。',
+  ]),
+  'alg.pow-indicator': rule('full', ['power of $\\delta$', '$\\delta$ 的幂'], [
+    'A $\\delta$ or an Iverson bracket is $0$ or $1$, so a positive power of it is itself: ${focus} = {replacement}$.',
+    'A $\\delta$ or an Iverson bracket is $0$ or $1$, so a positive power of it is itself: $\\delta^2 = \\delta$.',
+  ], [
+    '$\\delta$ 和艾佛森括号只取 $0$ 或 $1$，它们的正数次幂等于自身：${focus} = {replacement}$。',
+    '$\\delta$ 和艾佛森括号只取 $0$ 或 $1$，它们的正数次幂等于自身：$\\delta^2 = \\delta$。',
+  ]),
+  'alg.pow-numbers': rule('full', ['compute the power', '计算乘方'], [
+    'Compute the power: ${focus} = {replacement}$.',
+    'Compute the power of a number: $2^3 = 8$.',
+  ], [
+    '计算乘方：${focus} = {replacement}$。',
+    '计算数的乘方：$2^3 = 8$。',
+  ]),
+  'alg.negative-exponent': rule('full', ['negative exponent', '负指数'], [
+    'A negative exponent is a reciprocal: $x^{-n} = 1/x^n$.',
+  ], [
+    '负指数幂等于倒数：$x^{-n} = 1/x^n$。',
+  ]),
+  'alg.neg-base-power': rule('full', ['power of a negative', '负数的幂'], [
+    'An even power drops the minus sign and an odd power keeps it: $(-x)^2 = x^2$, $(-x)^3 = -x^3$.',
+  ], [
+    '偶次幂去掉负号，奇次幂保留负号：$(-x)^2 = x^2$，$(-x)^3 = -x^3$。',
+  ]),
+  'alg.power-of-power': rule('full', ['power of a power', '幂的乘方'], [
+    'A power of a power multiplies the integer exponents: $(x^a)^b = x^{ab}$.',
+  ], [
+    '幂的乘方，整数指数相乘：$(x^a)^b = x^{ab}$。',
+  ]),
+  'alg.eval-function': rule('full', ['evaluate', '函数求值'], [
+    'The function has an exact value here: ${focus} = {replacement}$.',
+    'A function of a number with an exact value is that value: $e^0 = 1$, $\\log 1 = 0$.',
+  ], [
+    '函数在这里有精确值：${focus} = {replacement}$。',
+    '函数在这个数处有精确值：$e^0 = 1$，$\\log 1 = 0$。',
+  ]),
+  'alg.log-exp': rule('full', ['log of exp', '对数与指数互逆'], [
+    'The logarithm undoes the exponential: ${focus} = {replacement}$.',
+    'The logarithm undoes the exponential: $\\log(e^u) = u$.',
+  ], [
+    '对数与指数互为反函数：${focus} = {replacement}$。',
+    '对数与指数互为反函数：$\\log(e^u) = u$。',
+  ]),
+  'alg.index-number': rule('full', ['index value', '指标取值'], [
+    'An index that stands for a fixed number is that number.',
+  ], [
+    '取定值的指标就是这个数。',
   ]),
   'alg.assumption': rule('normal', ['assumption', '已知条件'], [
     'By the assumption ${assumption}$.',

@@ -11,10 +11,11 @@
 // guarantee rather than a hope even for rules that disagree (say, a user
 // assumption `a = b` next to `b = a`): a node met again while it is being
 // normalised is left as it is (a cycle), and a fuel budget bounds the total
-// number of rewrites.
+// number of rewrites. The run says which of the three ended it (`StopReason`):
+// a result reached through a guard may be only partly normalised.
 
 import { assertNever, diff, type Expr, type ExprKind, mapChildren } from '../core/ast.js';
-import type { RuleId, Step } from '../core/steps.js';
+import type { RuleId, Step, StepExprs } from '../core/steps.js';
 import type { Sizes } from './ranges.js';
 
 /** What rules may consult besides the node itself. */
@@ -27,18 +28,25 @@ export interface RuleContext {
 }
 
 export interface Rule {
+  /** This rule's own id: a step names the rule that fired, and the id keys its texts. */
   readonly id: RuleId;
   /** The node kinds the rule looks at. */
   readonly kinds: readonly ExprKind[];
   /** The rewritten node, or null when the rule does not apply. */
   apply(node: Expr, ctx: RuleContext): Expr | null;
+  /** Expressions the rule's text names (`{factor}` of a cancellation); asked only when steps are recorded. */
+  explain?(node: Expr, ctx: RuleContext): StepExprs;
 }
 
 export type RuleTable = ReadonlyMap<ExprKind, readonly Rule[]>;
 
+/** The rules by node kind, in order. Two rules with one id are refused: a step must tell which rule fired. */
 export function compileRules(rules: readonly Rule[]): RuleTable {
   const table = new Map<ExprKind, Rule[]>();
+  const ids = new Set<RuleId>();
   for (const r of rules) {
+    if (ids.has(r.id)) throw new Error(`compileRules: two rules have the id '${r.id}'`);
+    ids.add(r.id);
     for (const k of r.kinds) {
       let list = table.get(k);
       if (list === undefined) table.set(k, (list = []));
@@ -48,8 +56,28 @@ export function compileRules(rules: readonly Rule[]): RuleTable {
   return table;
 }
 
-/** A memo of normal forms; `rule` is the first rule that fired on the way (to label a reused result). */
-export type Memo = Map<number, { readonly result: Expr; readonly rule: RuleId | null }>;
+/** A rule that fired, with what its text names. */
+interface Fired {
+  readonly rule: RuleId;
+  readonly exprs: StepExprs;
+}
+
+/**
+ * A memo of normal forms. `first` is the first rule that fired on the way (to
+ * label a reused result); `cycle` says the cycle guard cut the normalisation
+ * short. A result cut short by the fuel budget is not memoised.
+ */
+export type Memo = Map<number, { readonly result: Expr; readonly first: Fired | null; readonly cycle: boolean }>;
+
+/** Why a run ended: a fixpoint (no rule applies anywhere), the fuel budget, or the cycle guard. */
+export type StopReason = 'fixpoint' | 'fuel' | 'cycle';
+
+export interface RunResult {
+  readonly result: Expr;
+  readonly steps: Step[];
+  /** Anything but `fixpoint` means `result` may be only partly normalised. */
+  readonly stop: StopReason;
+}
 
 export interface RunOptions {
   readonly memo: Memo;
@@ -69,21 +97,25 @@ function replaceAll(e: Expr, focus: Expr, by: Expr, seen = new Map<number, Expr>
   return out;
 }
 
-export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: RunOptions): { result: Expr; steps: Step[] } {
+export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: RunOptions): RunResult {
   const { memo } = options;
   let fuel = options.fuel;
   const steps: Step[] = [];
   const active = new Set<number>();
+  // How often each guard fired so far: a node whose normalisation saw one is marked (or not memoised).
+  let cycles = 0;
+  let outOfFuel = 0;
   // The whole running expression, kept only when steps are recorded. Rules do
   // not depend on where a node sits, so a rewrite of `focus` is valid at every
   // occurrence: replacing all of them keeps `whole` in step with the memo.
   let whole = input;
 
-  const record = (rule: RuleId, focus: Expr, replacement: Expr): void => {
+  const record = (fired: Fired, focus: Expr, replacement: Expr): void => {
     if (!options.steps) return;
     const after = replaceAll(whole, focus, replacement);
     if (after === whole) return;
-    steps.push({ rule, before: whole, after, focus, replacement, params: {} });
+    const step: Step = { rule: fired.rule, before: whole, after, focus, replacement, params: {} };
+    steps.push(Object.keys(fired.exprs).length === 0 ? step : { ...step, exprs: fired.exprs });
     whole = after;
   };
 
@@ -100,39 +132,51 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
 
   // Every rule that fired, in order: the first one fired while normalising a
   // node labels that node's memo entry, so a reused result is still a step.
-  const fired: RuleId[] = [];
+  const fired: Fired[] = [];
+  const none: StepExprs = {};
 
   function norm(e: Expr): Expr {
     const hit = memo.get(e.id);
     if (hit !== undefined) {
-      if (hit.result !== e && hit.rule !== null) record(hit.rule, e, hit.result);
+      if (hit.cycle) cycles++;
+      if (hit.result !== e && hit.first !== null) record(hit.first, e, hit.result);
       return hit.result;
     }
     // A node met again inside its own normalisation (a cycle) is left as it is.
-    if (active.has(e.id)) return e;
+    if (active.has(e.id)) {
+      cycles++;
+      return e;
+    }
     active.add(e.id);
     const start = fired.length;
+    const cyclesBefore = cycles;
+    const outOfFuelBefore = outOfFuel;
     const cur = children(e);
     let result = cur;
-    let here: RuleId | null = null;
-    if (fuel > 0) {
-      for (const rule of table.get(cur.kind) ?? []) {
-        const r = rule.apply(cur, ctx);
-        if (r === null || r === cur) continue;
-        fuel--;
-        fired.push(rule.id);
-        here = rule.id;
-        record(rule.id, cur, r);
-        result = norm(r);
+    let here: Fired | null = null;
+    for (const rule of table.get(cur.kind) ?? []) {
+      const r = rule.apply(cur, ctx);
+      if (r === null || r === cur) continue;
+      if (fuel === 0) {
+        outOfFuel++;
         break;
       }
+      fuel--;
+      here = { rule: rule.id, exprs: options.steps && rule.explain !== undefined ? rule.explain(cur, ctx) : none };
+      fired.push(here);
+      record(here, cur, r);
+      result = norm(r);
+      break;
     }
     active.delete(e.id);
-    memo.set(e.id, { result, rule: fired[start] ?? null });
-    if (cur !== e && !memo.has(cur.id)) memo.set(cur.id, { result, rule: here });
+    if (outOfFuel === outOfFuelBefore) {
+      const cycle = cycles !== cyclesBefore;
+      memo.set(e.id, { result, first: fired[start] ?? null, cycle });
+      if (cur !== e && !memo.has(cur.id)) memo.set(cur.id, { result, first: here, cycle });
+    }
     return result;
   }
 
   const result = norm(input);
-  return { result, steps };
+  return { result, steps, stop: outOfFuel > 0 ? 'fuel' : cycles > 0 ? 'cycle' : 'fixpoint' };
 }

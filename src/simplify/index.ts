@@ -1,20 +1,20 @@
 // The simplifier's public API.
 //
-//   simplify(e, {assumptions, sizes, steps}) → {result, steps}
+//   simplify(e, {assumptions, sizes, steps}) → {result, steps, stop}
 //   canonical(e)      a comparison form (α-renamed, operands sorted)
 //   equivalent(a, b)  canonical(simplify(a)) === canonical(simplify(b))
 
-import type { Expr } from '../core/ast.js';
+import { type Expr, isEquation } from '../core/ast.js';
 import { InputError } from '../core/errors.js';
 import { freeIndices } from '../core/indices.js';
 import { toLatex } from '../print/index.js';
-import type { Step } from '../core/steps.js';
 import { canonical } from './canonical.js';
-import { type Memo, type RuleContext, run } from './engine.js';
+import { type Memo, type RuleContext, run, type RunResult } from './engine.js';
 import { linkedRanges, type Sizes } from './ranges.js';
 import { RULES } from './rules/index.js';
 
 export { canonical } from './canonical.js';
+export type { RunResult, StopReason } from './engine.js';
 
 export interface SimplifyOptions {
   /** Equations `lhs = rhs` that may be used left to right (`\sum_k t_k = 1`); other relations are not used. */
@@ -50,10 +50,7 @@ function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; ke
     throw new InputError(`an assumption must be an equation lhs = rhs (or another relation), got ${toLatex(notRelation)}`);
   }
   // Only an equation rewrites; another relation (`1 \le n \le N`) is a fact the rules cannot use, and not using it is sound.
-  const equations = given.filter(
-    (a): a is Expr & { kind: 'rel' } => a.kind === 'rel' && a.ops.length === 1 && a.ops[0] === '=',
-  );
-  const assumptions = equations.map((a) => {
+  const assumptions = given.filter(isEquation).map((a) => {
     // Both sides in normal form, so that the left side matches what the rules produce.
     const [lhs, rhs] = a.args.map((x) => simplify(x, { sizes }).result) as [Expr, Expr];
     for (const n of freeIndices(rhs)) {
@@ -69,7 +66,7 @@ function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; ke
   return { ctx: { sizes, assumptions, sameRange: ranges.same }, key };
 }
 
-export function simplify(expr: Expr, options: SimplifyOptions = {}): { result: Expr; steps: Step[] } {
+export function simplify(expr: Expr, options: SimplifyOptions = {}): RunResult {
   const { ctx, key } = contextOf(expr, options);
   if (options.steps === true) {
     // A fresh memo: a result reused from an earlier call would skip its steps.

@@ -3,13 +3,13 @@
 // the seed's o_k stays folded and its sigmoid factors stay written out.
 
 import { describe, expect, it } from 'vitest';
-import { add, inum, ivar, variable, type Var } from '../../src/core/ast.js';
+import { inum, ivar, variable, type Var } from '../../src/core/ast.js';
 import { checkDerivative, inputsSatisfying } from '../../src/check.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';
 import { checkSteps } from '../../src/proof/index.js';
-import { foldDefinition } from '../../src/simplify/fold.js';
+import { instanceOf } from '../../src/simplify/fold.js';
 import { equivalent } from '../../src/simplify/index.js';
 import { toLatex } from '../../src/print/index.js';
 
@@ -68,17 +68,23 @@ describe('the seed keeps its form', () => {
   });
 });
 
-describe('foldDefinition', () => {
+describe('instanceOf (folding a definition back)', () => {
   const def = { name: 'y', version: 1, family: null, indices: ['k'], body: parse(String.raw`\frac{e^{z_k}}{\sum_i e^{z_i}}`) };
 
   it('matches the body at any index and up to renaming of its bound index', () => {
-    const e = parse(String.raw`\frac{e^{z_j}}{\sum_c e^{z_c}} + \frac{e^{z_{2}}}{\sum_i e^{z_i}}`);
-    expect(foldDefinition(e, def)).toBe(add([variable(def, [ivar('j')]), variable(def, [inum(2)])]));
-    expect(toLatex(foldDefinition(e, def))).toBe('y_j + y_2');
+    expect(instanceOf(def, parse(String.raw`\frac{e^{z_j}}{\sum_c e^{z_c}}`))).toBe(variable(def, [ivar('j')]));
+    expect(instanceOf(def, parse(String.raw`\frac{e^{z_{2}}}{\sum_i e^{z_i}}`))).toBe(variable(def, [inum(2)]));
+    expect(instanceOf(def, parse(String.raw`\frac{e^{z_{j+1}}}{\sum_i e^{z_i}}`))).toBe(variable(def, [ivar('j', 1)]));
   });
 
   it('leaves a near miss alone (different bound index inside)', () => {
-    const e = parse(String.raw`\frac{e^{z_j}}{\sum_c e^{z_j}}`);
-    expect(foldDefinition(e, def)).toBe(e);
+    expect(instanceOf(def, parse(String.raw`\frac{e^{z_j}}{\sum_c e^{z_j}}`))).toBeNull();
+  });
+
+  it('does not bind a parameter to an index bound inside the candidate', () => {
+    // Σ_j x_j y_j is not z_j for z_k = Σ_i x_i y_k: the j of y_j belongs to the sum.
+    const z = { name: 'z', version: 1, family: null, indices: ['k'], body: parse(String.raw`\sum_i x_i y_k`) };
+    expect(instanceOf(z, parse(String.raw`\sum_j x_j y_j`))).toBeNull();
+    expect(instanceOf(z, parse(String.raw`\sum_j x_j y_m`))).toBe(variable(z, [ivar('m')]));
   });
 });

@@ -41,9 +41,9 @@ export const seedSteps: Step[] = chain(e0, [
   ['diff.sum-interchange', e1, sum("j'", inner), { index: "j'" }],
   ['diff.const-multiple', inner, mul([op, dw])],
   ['diff.indexed-var', dw, deltas],
-  ['alg.flatten', mul([op, deltas]), mul([op, delta(jp, j), delta(k, k)])],
+  ['alg.flatten-product', mul([op, deltas]), mul([op, delta(jp, j), delta(k, k)])],
   ['delta.eval', delta(k, k), num(1)],
-  ['alg.identity', mul([op, delta(jp, j), num(1)]), mul([op, delta(jp, j)])],
+  ['alg.mul-one', mul([op, delta(jp, j), num(1)]), mul([op, delta(jp, j)])],
   ['sum.delta-collapse', sum("j'", mul([op, delta(jp, j)])), o],
 ]);
 

@@ -25,34 +25,34 @@ describe('selectSteps', () => {
     expect(shown.map((s) => s.rule)).toEqual([
       'index.rename-bound', 'diff.sum-interchange', 'diff.const-multiple', 'diff.indexed-var', 'delta.eval', 'sum.delta-collapse',
     ]);
-    expect(shown.map((s) => s.folded.map((f) => f.rule))).toEqual([[], [], [], ['alg.flatten'], ['alg.identity'], []]);
+    expect(shown.map((s) => s.folded.map((f) => f.rule))).toEqual([[], [], [], ['alg.flatten-product'], ['alg.mul-one'], []]);
   });
 
   test('trailing hidden steps fold into the last shown one', () => {
-    const steps = seedSteps.slice(0, 7); // ends with alg.identity (full only)
+    const steps = seedSteps.slice(0, 7); // ends with alg.mul-one (full only)
     const shown = selectSteps(steps, 'normal');
     expect(shown[shown.length - 1]!.rule).toBe('delta.eval');
     expect(shown[shown.length - 1]!.after).toBe(steps[6]!.after);
-    expect(selectSteps(steps.slice(4, 5), 'brief').map((s) => s.rule)).toEqual(['alg.flatten']); // nothing shown: keep one
+    expect(selectSteps(steps.slice(4, 5), 'brief').map((s) => s.rule)).toEqual(['alg.flatten-product']); // nothing shown: keep one
   });
 
   test('hidden steps before the first shown one fold into it', () => {
-    const shown = selectSteps(seedSteps.slice(4), 'brief'); // alg.flatten, delta.eval, alg.identity, sum.delta-collapse
-    expect(shown.map((s) => [s.rule, s.folded.map((f) => f.rule)])).toEqual([['delta.eval', ['alg.flatten', 'alg.identity']], ['sum.delta-collapse', []]]);
+    const shown = selectSteps(seedSteps.slice(4), 'brief'); // alg.flatten-product, delta.eval, alg.mul-one, sum.delta-collapse
+    expect(shown.map((s) => [s.rule, s.folded.map((f) => f.rule)])).toEqual([['delta.eval', ['alg.flatten-product', 'alg.mul-one']], ['sum.delta-collapse', []]]);
     expect(shown[0]!.before).toBe(seedSteps[4]!.before);
   });
 
   test('a step that prints the same is no row of its own, even at full detail, and not named', () => {
     const x = variable('x');
     const negTwoX = neg(mul([num(2), x])); // -(2x) and (-2)x both print as -2x
-    const steps = chain(negTwoX, [['alg.fold-constants', negTwoX, mul([num(-2), x])], ['alg.reorder', mul([num(-2), x]), mul([x, num(-2)])]]);
-    expect(selectSteps(steps, 'full').map((s) => [s.rule, s.folded.map((f) => f.rule)])).toEqual([['alg.reorder', ['alg.fold-constants']]]);
+    const steps = chain(negTwoX, [['alg.neg-coefficient', negTwoX, mul([num(-2), x])], ['alg.reorder', mul([num(-2), x]), mul([x, num(-2)])]]);
+    expect(selectSteps(steps, 'full').map((s) => [s.rule, s.folded.map((f) => f.rule)])).toEqual([['alg.reorder', ['alg.neg-coefficient']]]);
     expect(renderText({ goal: negTwoX, steps, result: steps[1]!.after }, { detail: 'full' })).not.toContain('also');
     // At the end of the proof it is dropped, so that it does not widen the last row's focus.
     const start = neg(mul([num(2), x, num(1)]));
-    const end = chain(start, [['alg.identity', mul([num(2), x, num(1)]), mul([num(2), x])], ['alg.fold-constants', negTwoX, mul([num(-2), x])]]);
+    const end = chain(start, [['alg.mul-one', mul([num(2), x, num(1)]), mul([num(2), x])], ['alg.neg-coefficient', negTwoX, mul([num(-2), x])]]);
     const rows = selectSteps(end, 'full');
-    expect(rows.map((s) => [s.rule, s.folded.length, s.after])).toEqual([['alg.identity', 0, negTwoX]]);
+    expect(rows.map((s) => [s.rule, s.folded.length, s.after])).toEqual([['alg.mul-one', 0, negTwoX]]);
     expect(checkSteps({ goal: start, steps: rows, result: end[1]!.after }).ok).toBe(true);
   });
 
@@ -115,8 +115,8 @@ describe('renderers on the hand-made seed proof', () => {
     const json = JSON.parse(renderJson(seedProof, { detail: 'brief' }));
     expect(json.steps.map((s: { rule: string }) => s.rule)).toEqual(selectSteps(seedSteps, 'brief').map((s) => s.rule));
     expect(json.steps[0]).toMatchObject({ n: 1, rule: 'index.rename-bound', level: 'brief', params: { from: 'j', to: "j'" }, label: 'rename bound index' });
-    expect(json.steps[3].folded).toEqual(['alg.flatten']);
-    expect(json.steps[4].folded).toEqual(['alg.identity']);
+    expect(json.steps[3].folded).toEqual(['alg.flatten-product']);
+    expect(json.steps[4].folded).toEqual(['alg.mul-one']);
     expect(json.result).toEqual({ latex: 'o_j', text: 'o[j]' });
   });
 });

@@ -106,10 +106,11 @@ describe('templates', () => {
   });
 });
 
-test('docs/proofs.md lists every rule with its level and labels', () => {
+test('docs/proofs.md lists every rule with its level, labels and text', () => {
   const doc = readFileSync(new URL('../../docs/proofs.md', import.meta.url), 'utf8');
   for (const id of RULE_IDS) {
     const t = RULE_TEXTS[id];
-    expect(doc).toContain(`| \`${id}\` | ${t.level} | ${t.label.en} | ${t.label.zh} |`);
+    const why = t.why.en[t.why.en.length - 1]!.replace(/\|/g, '\\|');
+    expect(doc).toContain(`| \`${id}\` | ${t.level} | ${t.label.en} | ${t.label.zh} | ${why} |`);
   }
 });

@@ -12,6 +12,7 @@
 import { add, div, type Expr, mul, neg, num, pow } from '../../core/ast.js';
 import { functionByName } from '../../functions.js';
 import { alphaEqual, canonical, roughHash } from '../canonical.js';
+import type { StepExprs } from '../../core/steps.js';
 import type { Rule } from '../engine.js';
 import { clean, factorsOf, gcd, isNum, ONE, powerOf, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
 
@@ -47,7 +48,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => Expr): T[][] {
 // Sums of terms
 
 const flattenAdd: Rule = {
-  id: 'alg.flatten', kinds: ['add'],
+  id: 'alg.flatten-sum', kinds: ['add'],
   apply(e) {
     const { terms } = e as Of<'add'>;
     if (!terms.some((t) => t.kind === 'add' || (t.kind === 'neg' && t.arg.kind === 'add'))) return null;
@@ -55,18 +56,27 @@ const flattenAdd: Rule = {
   },
 };
 
-const identityAdd: Rule = {
-  id: 'alg.identity', kinds: ['add'],
+const addZero: Rule = {
+  id: 'alg.add-zero', kinds: ['add'],
   apply(e) {
     const { terms } = e as Of<'add'>;
     const kept = terms.filter((t) => !isNum(t, 0));
-    if (kept.length === terms.length && kept.length > 1) return null;
+    if (kept.length === terms.length) return null;
     return kept.length === 0 ? ZERO : kept.length === 1 ? kept[0]! : add(kept);
   },
 };
 
+/** A sum of one term (as collecting terms may leave) is that term. */
+const singleTerm: Rule = {
+  id: 'alg.single-term', kinds: ['add'],
+  apply(e) {
+    const { terms } = e as Of<'add'>;
+    return terms.length === 0 ? ZERO : terms.length === 1 ? terms[0]! : null;
+  },
+};
+
 const foldAdd: Rule = {
-  id: 'alg.fold-constants', kinds: ['add'],
+  id: 'alg.add-numbers', kinds: ['add'],
   apply(e) {
     const { terms } = e as Of<'add'>;
     const nums = terms.filter((t) => t.kind === 'num');
@@ -104,7 +114,7 @@ const positiveFirst: Rule = {
 // Negation
 
 const doubleNeg: Rule = {
-  id: 'alg.identity', kinds: ['neg'],
+  id: 'alg.double-neg', kinds: ['neg'],
   apply(e) {
     const { arg } = e as Of<'neg'>;
     return arg.kind === 'neg' ? arg.arg : null;
@@ -113,7 +123,7 @@ const doubleNeg: Rule = {
 
 /** The sign goes into the coefficient: `-(2x) = -2x`, `-(-3) = 3`. */
 const foldNeg: Rule = {
-  id: 'alg.fold-constants', kinds: ['neg'],
+  id: 'alg.neg-coefficient', kinds: ['neg'],
   apply(e) {
     const { c, rest } = splitCoeff(e);
     return c === -1 ? null : withCoeff(c, rest);
@@ -122,7 +132,7 @@ const foldNeg: Rule = {
 
 /** `-(a - b) = b - a` (a product keeps its factor: `-2(t - o)` is not expanded). */
 const negSum: Rule = {
-  id: 'alg.distribute', kinds: ['neg'],
+  id: 'alg.neg-sum', kinds: ['neg'],
   apply(e) {
     const { arg } = e as Of<'neg'>;
     return arg.kind === 'add' ? add(arg.terms.map(neg)) : null;
@@ -133,7 +143,7 @@ const negSum: Rule = {
 // Products
 
 const flattenMul: Rule = {
-  id: 'alg.flatten', kinds: ['mul'],
+  id: 'alg.flatten-product', kinds: ['mul'],
   apply(e) {
     const { factors } = e as Of<'mul'>;
     return factors.some((f) => f.kind === 'mul') ? mul(factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f]))) : null;
@@ -141,24 +151,32 @@ const flattenMul: Rule = {
 };
 
 const zeroMul: Rule = {
-  id: 'alg.zero', kinds: ['mul'],
+  id: 'alg.mul-zero', kinds: ['mul'],
   apply(e) {
     return (e as Of<'mul'>).factors.some((f) => isNum(f, 0)) ? ZERO : null;
   },
 };
 
-const identityMul: Rule = {
-  id: 'alg.identity', kinds: ['mul'],
+const mulOne: Rule = {
+  id: 'alg.mul-one', kinds: ['mul'],
   apply(e) {
     const { factors } = e as Of<'mul'>;
-    if (factors.length > 1 && !factors.some((f) => isNum(f, 1))) return null;
-    return product(factors.filter((f) => !isNum(f, 1)));
+    return factors.some((f) => isNum(f, 1)) ? product(factors.filter((f) => !isNum(f, 1))) : null;
+  },
+};
+
+/** A product of one factor (only a library caller builds one) is that factor. */
+const singleFactor: Rule = {
+  id: 'alg.single-factor', kinds: ['mul'],
+  apply(e) {
+    const { factors } = e as Of<'mul'>;
+    return factors.length <= 1 ? product(factors) : null;
   },
 };
 
 /** Numbers and signs gather into one leading coefficient. */
 const foldMul: Rule = {
-  id: 'alg.fold-constants', kinds: ['mul'],
+  id: 'alg.mul-numbers', kinds: ['mul'],
   apply(e) {
     const { factors } = e as Of<'mul'>;
     const loose = factors.filter((f, i) => f.kind === 'neg' || (f.kind === 'num' && (i > 0 || f.value === -1)));
@@ -170,7 +188,7 @@ const foldMul: Rule = {
 
 /** `a · b/c = ab/c`: a product holding fractions becomes one fraction (a numeric coefficient may stay in front). */
 const combineFractions: Rule = {
-  id: 'alg.flatten', kinds: ['mul'],
+  id: 'alg.combine-fractions', kinds: ['mul'],
   apply(e) {
     const { c, rest } = splitCoeff(e);
     const fs = factorsOf(rest);
@@ -194,20 +212,24 @@ const collectPowers: Rule = {
     if (groups.length === parts.length) return null;
     return product(groups.map((g) => (g.length === 1 ? pow(g[0]!.base, g[0]!.exp) : pow(g[0]!.base, add(g.map((p) => p.exp))))));
   },
+  explain(e): StepExprs {
+    const group = groupBy((e as Of<'mul'>).factors.map(powerOf), (p) => p.base).find((g) => g.length > 1);
+    return group === undefined ? {} : { base: group[0]!.base };
+  },
 };
 
 // ---------------------------------------------------------------------------
 // Quotients
 
 const zeroDiv: Rule = {
-  id: 'alg.zero', kinds: ['div'],
+  id: 'alg.zero-numerator', kinds: ['div'],
   apply(e) {
     return isNum((e as Of<'div'>).num, 0) ? ZERO : null;
   },
 };
 
 const identityDiv: Rule = {
-  id: 'alg.identity', kinds: ['div'],
+  id: 'alg.div-one', kinds: ['div'],
   apply(e) {
     const d = e as Of<'div'>;
     return d.den === ONE ? d.num : null;
@@ -216,7 +238,7 @@ const identityDiv: Rule = {
 
 /** `(a/b)/c = a/(bc)`, `a/(b/c) = ac/b`. */
 const flattenDiv: Rule = {
-  id: 'alg.flatten', kinds: ['div'],
+  id: 'alg.flatten-fraction', kinds: ['div'],
   apply(e) {
     const d = e as Of<'div'>;
     const nf = factorsOf(d.num);
@@ -230,42 +252,52 @@ const flattenDiv: Rule = {
   },
 };
 
+type Power = { readonly base: Expr; readonly exp: Expr };
+const powerExpr = (p: Power) => (p.exp === ONE ? p.base : pow(p.base, p.exp));
+
 /** `x² y / (x z) = x y / z`: common bases cancel (numeric exponents subtract; equal exponents cancel whole). */
-const cancel: Rule = {
-  id: 'alg.collect-powers', kinds: ['div'],
-  apply(e) {
-    const d = e as Of<'div'>;
-    const n = splitCoeff(d.num);
-    const m = splitCoeff(d.den);
-    const nf = factorsOf(n.rest).map(powerOf);
-    const df = factorsOf(m.rest).map(powerOf);
-    let changed = false;
-    for (let j = 0; j < df.length; j++) {
-      const base = df[j]!.base;
-      const i = nf.findIndex((p) => alphaEqual(p.base, base));
-      if (i < 0) continue;
-      const a = nf[i]!.exp;
-      const b = df[j]!.exp;
-      if (a === b) {
-        nf.splice(i, 1);
-        df.splice(j--, 1);
-        changed = true;
-      } else if (a.kind === 'num' && b.kind === 'num') {
-        const left = a.value - b.value;
-        if (left > 0) { nf[i] = { base: nf[i]!.base, exp: num(left) }; df.splice(j--, 1); }
-        else { df[j] = { base: df[j]!.base, exp: num(-left) }; nf.splice(i, 1); }
-        changed = true;
-      }
+function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
+  const n = splitCoeff(d.num);
+  const m = splitCoeff(d.den);
+  const nf = factorsOf(n.rest).map(powerOf);
+  const df = factorsOf(m.rest).map(powerOf);
+  const common: Power[] = [];
+  for (let j = 0; j < df.length; j++) {
+    const base = df[j]!.base;
+    const i = nf.findIndex((p) => alphaEqual(p.base, base));
+    if (i < 0) continue;
+    const a = nf[i]!.exp;
+    const b = df[j]!.exp;
+    if (a === b) {
+      common.push(df[j]!);
+      nf.splice(i, 1);
+      df.splice(j--, 1);
+    } else if (a.kind === 'num' && b.kind === 'num') {
+      const left = a.value - b.value;
+      common.push(left > 0 ? df[j]! : nf[i]!);
+      if (left > 0) { nf[i] = { base: nf[i]!.base, exp: num(left) }; df.splice(j--, 1); }
+      else { df[j] = { base: df[j]!.base, exp: num(-left) }; nf.splice(i, 1); }
     }
-    if (!changed) return null;
-    const build = (ps: { base: Expr; exp: Expr }[]) => product(ps.map((p) => (p.exp === ONE ? p.base : pow(p.base, p.exp))));
-    return div(withCoeff(n.c, build(nf)), withCoeff(m.c, build(df)));
+  }
+  if (common.length === 0) return null;
+  const build = (ps: Power[]) => product(ps.map(powerExpr));
+  return { result: div(withCoeff(n.c, build(nf)), withCoeff(m.c, build(df))), common: build(common) };
+}
+
+const cancel: Rule = {
+  id: 'alg.cancel', kinds: ['div'],
+  apply(e) {
+    return cancelCommon(e as Of<'div'>)?.result ?? null;
+  },
+  explain(e): StepExprs {
+    const c = cancelCommon(e as Of<'div'>);
+    return c === null ? {} : { factor: c.common };
   },
 };
 
 /** Coefficients of a quotient: reduced by their gcd, the sign in front, a whole coefficient in front of the fraction. */
 const foldDiv: Rule = {
-  id: 'alg.fold-constants', kinds: ['div'],
+  id: 'alg.reduce-fraction', kinds: ['div'],
   apply(e) {
     const d = e as Of<'div'>;
     const n = splitCoeff(d.num);
@@ -291,37 +323,67 @@ const foldDiv: Rule = {
 // ---------------------------------------------------------------------------
 // Powers
 
-const identityPow: Rule = {
-  id: 'alg.identity', kinds: ['pow'],
+const powOne: Rule = {
+  id: 'alg.pow-one', kinds: ['pow'],
   apply(e) {
     const p = e as Of<'pow'>;
-    if (p.exp === ONE) return p.base;
-    if (isNum(p.exp, 0) || p.base === ONE) return ONE;
-    // δ and Iverson brackets are 0 or 1: any positive power is themselves.
-    if ((p.base.kind === 'delta' || p.base.kind === 'iverson') && p.exp.kind === 'num' && p.exp.value > 0) return p.base;
-    return null;
+    return p.exp === ONE ? p.base : null;
   },
 };
 
-const foldPow: Rule = {
-  id: 'alg.fold-constants', kinds: ['pow'],
+const powZero: Rule = {
+  id: 'alg.pow-zero', kinds: ['pow'],
+  apply(e) {
+    return isNum((e as Of<'pow'>).exp, 0) ? ONE : null;
+  },
+};
+
+const onePow: Rule = {
+  id: 'alg.one-pow', kinds: ['pow'],
+  apply(e) {
+    return (e as Of<'pow'>).base === ONE ? ONE : null;
+  },
+};
+
+/** δ and Iverson brackets are 0 or 1: any positive power is themselves. */
+const powIndicator: Rule = {
+  id: 'alg.pow-indicator', kinds: ['pow'],
   apply(e) {
     const p = e as Of<'pow'>;
-    if (p.exp.kind !== 'num') return null;
-    const k = p.exp.value;
-    if (p.base.kind === 'num' && Number.isInteger(k) && k > 0) {
-      const v = Math.pow(p.base.value, k);
-      return Number.isFinite(v) ? num(v) : null;
-    }
-    if (Number.isInteger(k) && k < 0) return div(ONE, pow(p.base, num(-k)));
-    if (Number.isInteger(k) && p.base.kind === 'neg') return withCoeff(k % 2 === 0 ? 1 : -1, pow(p.base.arg, p.exp));
-    return null;
+    return (p.base.kind === 'delta' || p.base.kind === 'iverson') && p.exp.kind === 'num' && p.exp.value > 0 ? p.base : null;
+  },
+};
+
+const powNumbers: Rule = {
+  id: 'alg.pow-numbers', kinds: ['pow'],
+  apply(e) {
+    const p = e as Of<'pow'>;
+    if (p.base.kind !== 'num' || p.exp.kind !== 'num' || !Number.isInteger(p.exp.value) || p.exp.value <= 0) return null;
+    const v = Math.pow(p.base.value, p.exp.value);
+    return Number.isFinite(v) ? num(v) : null;
+  },
+};
+
+const negativeExponent: Rule = {
+  id: 'alg.negative-exponent', kinds: ['pow'],
+  apply(e) {
+    const p = e as Of<'pow'>;
+    return p.exp.kind === 'num' && Number.isInteger(p.exp.value) && p.exp.value < 0 ? div(ONE, pow(p.base, num(-p.exp.value))) : null;
+  },
+};
+
+const negBasePower: Rule = {
+  id: 'alg.neg-base-power', kinds: ['pow'],
+  apply(e) {
+    const p = e as Of<'pow'>;
+    if (p.base.kind !== 'neg' || p.exp.kind !== 'num' || !Number.isInteger(p.exp.value)) return null;
+    return withCoeff(p.exp.value % 2 === 0 ? 1 : -1, pow(p.base.arg, p.exp));
   },
 };
 
 /** `(x^a)^b = x^{ab}` for integers a, b (for fractions it would lose a sign: (x²)^{1/2} = |x|). */
 const powerOfPower: Rule = {
-  id: 'alg.collect-powers', kinds: ['pow'],
+  id: 'alg.power-of-power', kinds: ['pow'],
   apply(e) {
     const p = e as Of<'pow'>;
     if (p.base.kind !== 'pow' || p.base.exp.kind !== 'num' || p.exp.kind !== 'num') return null;
@@ -335,7 +397,7 @@ const powerOfPower: Rule = {
 
 /** A function of a number folds when the value is exact (exp 0 = 1, log 1 = 0, √4 = 2), not when it is a float. */
 const foldCall: Rule = {
-  id: 'alg.fold-constants', kinds: ['call'],
+  id: 'alg.eval-function', kinds: ['call'],
   apply(e) {
     const c = e as Of<'call'>;
     const arg = c.args[0];
@@ -347,7 +409,7 @@ const foldCall: Rule = {
 };
 
 const logExp: Rule = {
-  id: 'alg.identity', kinds: ['call'],
+  id: 'alg.log-exp', kinds: ['call'],
   apply(e) {
     const c = e as Of<'call'>;
     const arg = c.args[0];
@@ -356,7 +418,7 @@ const logExp: Rule = {
 };
 
 const literalIndex: Rule = {
-  id: 'alg.fold-constants', kinds: ['index'],
+  id: 'alg.index-number', kinds: ['index'],
   apply(e) {
     const i = (e as Of<'index'>).index;
     return i.kind === 'inum' ? num(i.value) : null;
@@ -364,11 +426,11 @@ const literalIndex: Rule = {
 };
 
 export const ALGEBRA_RULES: readonly Rule[] = [
-  flattenAdd, identityAdd, foldAdd, collectTerms, positiveFirst,
+  flattenAdd, addZero, singleTerm, foldAdd, collectTerms, positiveFirst,
   doubleNeg, foldNeg, negSum,
-  flattenMul, zeroMul, identityMul, foldMul, combineFractions, collectPowers,
+  flattenMul, zeroMul, mulOne, singleFactor, foldMul, combineFractions, collectPowers,
   zeroDiv, identityDiv, flattenDiv, cancel, foldDiv,
-  identityPow, foldPow, powerOfPower,
+  powOne, powZero, onePow, powIndicator, powNumbers, negativeExponent, negBasePower, powerOfPower,
   foldCall, logExp,
   literalIndex,
 ];

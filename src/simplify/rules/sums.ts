@@ -110,7 +110,7 @@ const hasDeltaOn = (i: string) => (t: Expr) => findFactor(t, collapsibleIn(i)) !
 
 /** Σ_i a (δ_{ij} b + c) → Σ_i (a δ_{ij} b + a c): only to let the δ collapse. */
 const distributeDelta: Rule = {
-  id: 'alg.distribute', kinds: ['reduce'],
+  id: 'sum.distribute-delta', kinds: ['reduce'],
   apply(e) {
     const s = asSum(e);
     if (s === null) return null;
@@ -200,7 +200,7 @@ const deltaEval: Rule = {
 
 /** An Iverson bracket whose condition can be decided from the index ranges is 0 or 1; otherwise it stays whole. */
 const decideIverson: Rule = {
-  id: 'alg.fold-constants', kinds: ['iverson'],
+  id: 'iverson.decide', kinds: ['iverson'],
   apply(e, ctx) {
     const { cond } = e as Of<'iverson'>;
     let all = true;
