@@ -35,13 +35,14 @@ const rule = (level: Detail, label: [string, string], en: string[], zh: string[]
 
 export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
   'index.rename-bound': rule('brief', ['rename bound index', '哑指标换名'], [
-    "The summation index ${from}$ is a dummy variable, not the free ${from}$ of ${wrt}$: rename it to ${to}$ so the two cannot be confused.",
-    "The summation index ${from}$ is a dummy variable: renaming it to ${to}$ does not change the sum.",
-    'A summation index is a dummy variable: renaming it does not change the sum.',
+    // Shared by every reduction (Σ, Π, …): the words name no operator.
+    "The bound index ${from}$ is a dummy variable, not the free ${from}$ of ${wrt}$: rename it to ${to}$ so the two cannot be confused.",
+    "The bound index ${from}$ is a dummy variable: renaming it to ${to}$ does not change the value.",
+    'A bound index is a dummy variable: renaming it does not change the value.',
   ], [
-    "求和指标 ${from}$ 是哑指标，与 ${wrt}$ 中的自由指标 ${from}$ 并非同一个量，先把它改名为 ${to}$，以免混淆。",
-    "求和指标 ${from}$ 是哑指标，改名为 ${to}$ 不改变和的值。",
-    '求和指标是哑指标，改名不改变和的值。',
+    "哑指标 ${from}$ 与 ${wrt}$ 中的自由指标 ${from}$ 并非同一个量，先把它改名为 ${to}$，以免混淆。",
+    "哑指标 ${from}$ 改名为 ${to}$ 不改变表达式的值。",
+    '哑指标改名不改变表达式的值。',
   ]),
   'diff.sum-interchange': rule('brief', ['swap $\\partial$ and $\\Sigma$', '交换求导与求和'], [
     'A finite sum is differentiated term by term: the derivative by ${wrt}$ moves inside $\\sum_{{index}}$.',
