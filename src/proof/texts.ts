@@ -157,6 +157,26 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '与 ${index}$ 无关的因子可以提到求和号外面。',
     '与求和指标无关的因子可以提到求和号外面。',
   ]),
+  // products (\prod)
+  'diff.indexed-product': rule('brief', ['product rule for $\\prod$', '连乘积的求导法则'], [
+    "Product rule for $\\prod_{{index}}$: differentiate one factor at a time by ${wrt}$ and keep the others, $(\\prod_i f_i)' = \\sum_j f_j' \\prod_i (\\delta_{ij} + (1 - \\delta_{ij}) f_i)$. The $\\delta$ puts $1$ in place of the differentiated factor: nothing is divided by it, so this holds where a factor is $0$.",
+    "Product rule for $\\prod$: differentiate one factor at a time and keep the others, $(\\prod_i f_i)' = \\sum_j f_j' \\prod_i (\\delta_{ij} + (1 - \\delta_{ij}) f_i)$. The $\\delta$ puts $1$ in place of the differentiated factor: nothing is divided by it, so this holds where a factor is $0$.",
+  ], [
+    "对 $\\prod_{{index}}$ 使用连乘积的求导法则：每次只对一个因子求 ${wrt}$ 的导数，其余因子不变，$(\\prod_i f_i)' = \\sum_j f_j' \\prod_i (\\delta_{ij} + (1 - \\delta_{ij}) f_i)$。其中 $\\delta$ 把被求导的因子换成 $1$，不用除以它，所以有因子为 $0$ 时也成立。",
+    "根据连乘积的求导法则：每次只对一个因子求导，其余因子不变，$(\\prod_i f_i)' = \\sum_j f_j' \\prod_i (\\delta_{ij} + (1 - \\delta_{ij}) f_i)$。其中 $\\delta$ 把被求导的因子换成 $1$，不用除以它，所以有因子为 $0$ 时也成立。",
+  ]),
+  'prod.one': rule('normal', ['product of ones', '连乘 $1$'], [
+    'Every factor is $1$, so the product is $1$.',
+  ], [
+    '每个因子都是 $1$，乘积为 $1$。',
+  ]),
+  'prod.const': rule('normal', ['constant product', '常数连乘'], [
+    'The factor does not depend on ${index}$: the product is the factor to the power of the number of factors, ${replacement}$.',
+    'The factor does not depend on the product index: the product is the factor to the power of the number of factors.',
+  ], [
+    '连乘的因子与 ${index}$ 无关，乘积等于这个因子的因子个数次幂：${replacement}$。',
+    '连乘的因子与连乘指标无关，乘积等于这个因子的因子个数次幂。',
+  ]),
   'def.unfold': rule('brief', ['definition', '代入定义'], [
     'Replace ${name}$ by its definition.',
     'Replace a defined quantity by its definition.',
