@@ -14,7 +14,7 @@ export type CorpusTag =
   | 'seed' | 'capture' | 'transposed' | 'diagonal' | 'double-sum' | 'nested-sum' | 'square-of-sum' | 'product-of-sums'
   | 'symbolic-bounds' | 'triangular' | 'shifted' | 'zero' | 'function' | 'softmax' | 'log-sum-exp' | 'cross-entropy'
   | 'logistic' | 'l2' | 'network' | 'definitions' | 'declared-ranges' | 'scalar' | 'literal-index' | 'index-value'
-  | 'extent' | 'iverson' | 'quotient' | 'power';
+  | 'extent' | 'iverson' | 'quotient' | 'power' | 'product';
 
 export interface CorpusEntry {
   readonly name: string;
@@ -158,4 +158,25 @@ export const CORPUS: readonly CorpusEntry[] = [
     declared: { i: 784, j: 100, k: 10 }, sizes: { i: 3, j: 2, k: 2 } },
   { name: 'Rashid: input layer, declared ranges', formulas: rashid, wrt: 'o_i', tags: ['network', 'definitions', 'declared-ranges'],
     declared: { i: 784, j: 100, k: 10 }, sizes: { i: 3, j: 2, k: 2 } },
+
+  // --- products (\prod): the product rule in index form, over whole, bounded, one-value and empty ranges
+  { name: 'product of a vector', formulas: '\\prod_i x_i', wrt: 'x_j', tags: ['product'],
+    expected: '\\prod_i (\\delta_{ij} + (1 - \\delta_{ij}) x_i)' },
+  { name: 'product of a vector, one entry', formulas: '\\prod_i x_i', wrt: 'x_j', tags: ['product'], sizes: { i: 1 } },
+  { name: 'product of a vector, four entries', formulas: '\\prod_i x_i', wrt: 'x_j', tags: ['product'], sizes: { i: 4 } },
+  { name: 'product, wrt the bound letter', formulas: '\\prod_i x_i', wrt: 'x_i', tags: ['product', 'capture'] },
+  { name: 'bounded product of affine factors', formulas: '\\prod_{i=1}^{n} (1 + w x_i)', wrt: 'w', tags: ['product', 'symbolic-bounds'] },
+  { name: 'bounded product, one factor', formulas: '\\prod_{i=1}^{n} (1 + w x_i)', wrt: 'w', tags: ['product', 'symbolic-bounds'],
+    sizes: { n: 1 } },
+  { name: 'bounded product, empty range', formulas: '\\prod_{i=2}^{n} (1 + w x_i)', wrt: 'w', tags: ['product', 'symbolic-bounds'],
+    sizes: { n: 1 } },
+  { name: 'literal bounds product', formulas: '\\prod_{i=2}^{3} x_i^2', wrt: 'x_k', tags: ['product', 'power'], sizes: { i: 3, k: 3 } },
+  { name: 'empty literal product', formulas: 'y \\prod_{i=3}^{2} x_i', wrt: 'y', tags: ['product'], sizes: { i: 3 } },
+  { name: 'product of sigmoids', formulas: '\\prod_j \\sigma(z_j)', wrt: 'z_k', tags: ['product', 'function'],
+    expected: '\\sigma(z_k) (1 - \\sigma(z_k)) \\prod_j (\\delta_{jk} + (1 - \\delta_{jk}) \\sigma(z_j))' },
+  { name: 'product inside a sum', formulas: '\\sum_k \\prod_j w_{jk} x_j', wrt: 'x_i', tags: ['product', 'nested-sum'] },
+  { name: 'product inside a sum, wrt the matrix', formulas: '\\sum_k \\prod_j w_{jk} x_j', wrt: 'w_{jk}', tags: ['product', 'capture'] },
+  { name: 'sum inside a product', formulas: '\\prod_k \\sum_j w_{jk} x_j', wrt: 'w_{jk}', tags: ['product', 'capture', 'nested-sum'] },
+  { name: 'sum inside a product, wrt the vector', formulas: '\\prod_k \\sum_j w_{jk} x_j', wrt: 'x_i', tags: ['product', 'nested-sum'] },
+  { name: 'log of an indexed product', formulas: '\\log \\prod_i x_i', wrt: 'x_j', tags: ['product', 'function'], positive: ['x'] },
 ];

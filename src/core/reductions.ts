@@ -1,4 +1,4 @@
-// The indexed reductions (Σ; later ∏, max, min): one row per operator.
+// The indexed reductions (Σ, Π; later max, min): one row per operator.
 //
 // Every reduction is the one node kind `reduce` of src/core/ast.ts, which
 // binds its index in its body; binding (free indices, substitution, renaming,
@@ -13,7 +13,7 @@
 // inherits the rules of Σ. The recipe: docs/architecture.md, "Binders".
 
 /** The reduction operators. */
-export type ReduceOp = 'sum';
+export type ReduceOp = 'sum' | 'prod';
 
 export interface Reduction {
   readonly op: ReduceOp;
@@ -37,6 +37,10 @@ export const REDUCTIONS: Readonly<Record<ReduceOp, Reduction>> = {
   sum: {
     op: 'sum', latex: '\\sum', keyword: 'sum', symbol: 'Σ', pasted: '\u2211',
     identity: 0, combine: (acc, term) => acc + term, accumulate: (acc, term) => `${acc} += ${term};`,
+  },
+  prod: {
+    op: 'prod', latex: '\\prod', keyword: 'prod', symbol: 'Π', pasted: '\u220F',
+    identity: 1, combine: (acc, term) => acc * term, accumulate: (acc, term) => `${acc} *= ${term};`,
   },
 };
 

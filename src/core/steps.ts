@@ -38,6 +38,10 @@ export const RULE_IDS = [
   'sum.split', // Σ (f + g) = Σ f + Σ g
   'sum.factor', // Σ_j c f_j = c Σ_j f_j
   'iverson.decide', // [1 ≤ 2] = 1, decided from the index ranges
+  // products (\prod)
+  'diff.indexed-product', // ∂/∂w Π_i f_i = Σ_i ∂f_i/∂w Π_{i'} (δ_{i'i} + (1 - δ_{i'i}) f_{i'})
+  'prod.one', // Π_j 1 = 1
+  'prod.const', // Π_j c = c^{#j}
   // definitions
   'def.unfold', // replace a defined name by its definition
   'def.fold', // write a definition's right side as its name again

@@ -10,12 +10,14 @@
 // is the power rule.
 
 import {
-  add, assertNever, call, delta, diff, div, type Diff, type Expr, mul, neg, num, pow, sum, type Var,
+  add, assertNever, call, delta, diff, div, type Diff, type Expr, ivar, mul, neg, num, pow, reduce, type Reduce, sum,
+  type Var,
 } from '../core/ast.js';
 import { type Definition, definitionTable, type DefinitionTable, instantiate } from '../definitions.js';
 import { userName, varKey } from '../core/names.js';
 import { functionSpec } from '../functions.js';
-import { freeIndices, renameBound } from '../core/indices.js';
+import { baseLetter, freshIndex } from '../core/fresh.js';
+import { allIndexNames, freeIndices, renameBound, substituteIndex } from '../core/indices.js';
 import type { RuleId } from '../core/steps.js';
 import { Dependence, mayBeSameVariable } from './depends.js';
 
@@ -93,6 +95,7 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
       }
       switch (body.op) {
         case 'sum': return apply('diff.sum-interchange', sum(body.index, D(body.body), body.lower, body.upper), { index: body.index });
+        case 'prod': return apply('diff.indexed-product', productRule(body, D, taken), { index: body.index });
         default: return assertNever(body.op);
       }
     }
@@ -102,6 +105,22 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
     case 'num': case 'delta': case 'extent': case 'index': return apply('diff.const', zero);
     default: return assertNever(body);
   }
+}
+
+/**
+ * The product rule for Π, in index form: each factor in turn is differentiated
+ * and the others are kept, ∂/∂w Π_i f_i = Σ_i ∂f_i/∂w Π_{i'} (δ_{i'i} + (1 - δ_{i'i}) f_{i'}).
+ * The factor i' = i becomes 1 by the δ, not by dividing by f_i, so this is
+ * right where a factor is 0. Both run over Π's own range. The Σ keeps the
+ * user's letter (the caller has renamed it if `wrt` uses it); the other factors
+ * run over i', a fresh copy of i (so it ranges like i) that clashes with no
+ * name in Π nor in `avoid` (the indices of the variable).
+ */
+function productRule(p: Reduce, D: (e: Expr) => Expr, avoid: ReadonlySet<string>): Expr {
+  const other = freshIndex(baseLetter(p.index), allIndexNames(p, new Set(avoid)));
+  const same = delta(ivar(other), ivar(p.index));
+  const factor = add([same, mul([add([one, neg(same)]), substituteIndex(p.body, p.index, ivar(other))])]);
+  return sum(p.index, mul([D(p.body), reduce('prod', other, factor, p.lower, p.upper)]), p.lower, p.upper);
 }
 
 function variableRule(v: Var, wrt: Var, ctx: DeriveContext): RuleApplication {

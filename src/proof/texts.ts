@@ -35,13 +35,14 @@ const rule = (level: Detail, label: [string, string], en: string[], zh: string[]
 
 export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
   'index.rename-bound': rule('brief', ['rename bound index', '哑指标换名'], [
-    "The summation index ${from}$ is a dummy variable, not the free ${from}$ of ${wrt}$: rename it to ${to}$ so the two cannot be confused.",
-    "The summation index ${from}$ is a dummy variable: renaming it to ${to}$ does not change the sum.",
-    'A summation index is a dummy variable: renaming it does not change the sum.',
+    // Shared by every reduction (Σ, Π, …): the words name no operator.
+    "The bound index ${from}$ is a dummy variable, not the free ${from}$ of ${wrt}$: rename it to ${to}$ so the two cannot be confused.",
+    "The bound index ${from}$ is a dummy variable: renaming it to ${to}$ does not change the value.",
+    'A bound index is a dummy variable: renaming it does not change the value.',
   ], [
-    "求和指标 ${from}$ 是哑指标，与 ${wrt}$ 中的自由指标 ${from}$ 并非同一个量，先把它改名为 ${to}$，以免混淆。",
-    "求和指标 ${from}$ 是哑指标，改名为 ${to}$ 不改变和的值。",
-    '求和指标是哑指标，改名不改变和的值。',
+    "哑指标 ${from}$ 与 ${wrt}$ 中的自由指标 ${from}$ 并非同一个量，先把它改名为 ${to}$，以免混淆。",
+    "哑指标 ${from}$ 改名为 ${to}$ 不改变表达式的值。",
+    '哑指标改名不改变表达式的值。',
   ]),
   'diff.sum-interchange': rule('brief', ['swap $\\partial$ and $\\Sigma$', '交换求导与求和'], [
     'A finite sum is differentiated term by term: the derivative by ${wrt}$ moves inside $\\sum_{{index}}$.',
@@ -183,6 +184,26 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
   ], [
     '由指标的取值范围可以判定条件：${focus} = {replacement}$。',
     '由指标的取值范围可以判定条件，艾佛森括号等于 $0$ 或 $1$。',
+  ]),
+  // products (\prod)
+  'diff.indexed-product': rule('brief', ['product rule for $\\prod$', '连乘积的求导法则'], [
+    "Product rule for $\\prod_{{index}}$: differentiate one factor at a time by ${wrt}$ and keep the others, $(\\prod_i f_i)' = \\sum_j f_j' \\prod_i (\\delta_{ij} + (1 - \\delta_{ij}) f_i)$. The $\\delta$ puts $1$ in place of the differentiated factor: nothing is divided by it, so this holds where a factor is $0$.",
+    "Product rule for $\\prod$: differentiate one factor at a time and keep the others, $(\\prod_i f_i)' = \\sum_j f_j' \\prod_i (\\delta_{ij} + (1 - \\delta_{ij}) f_i)$. The $\\delta$ puts $1$ in place of the differentiated factor: nothing is divided by it, so this holds where a factor is $0$.",
+  ], [
+    "对 $\\prod_{{index}}$ 使用连乘积的求导法则：每次只对一个因子求 ${wrt}$ 的导数，其余因子不变，$(\\prod_i f_i)' = \\sum_j f_j' \\prod_i (\\delta_{ij} + (1 - \\delta_{ij}) f_i)$。其中 $\\delta$ 把被求导的因子换成 $1$，不用除以它，所以有因子为 $0$ 时也成立。",
+    "根据连乘积的求导法则：每次只对一个因子求导，其余因子不变，$(\\prod_i f_i)' = \\sum_j f_j' \\prod_i (\\delta_{ij} + (1 - \\delta_{ij}) f_i)$。其中 $\\delta$ 把被求导的因子换成 $1$，不用除以它，所以有因子为 $0$ 时也成立。",
+  ]),
+  'prod.one': rule('normal', ['product of ones', '连乘 $1$'], [
+    'Every factor is $1$, so the product is $1$.',
+  ], [
+    '每个因子都是 $1$，乘积为 $1$。',
+  ]),
+  'prod.const': rule('normal', ['constant product', '常数连乘'], [
+    'The factor does not depend on ${index}$: the product is the factor to the power of the number of factors, ${replacement}$.',
+    'The factor does not depend on the product index: the product is the factor to the power of the number of factors.',
+  ], [
+    '连乘的因子与 ${index}$ 无关，乘积等于这个因子的因子个数次幂：${replacement}$。',
+    '连乘的因子与连乘指标无关，乘积等于这个因子的因子个数次幂。',
   ]),
   'def.unfold': rule('brief', ['definition', '代入定义'], [
     'Replace ${name}$ by its definition.',

@@ -65,7 +65,7 @@ describe("the seed's expression one → expression two, brief", () => {
     expect(r.code).toBe(0);
     const why = [...r.out.matchAll(/^ {2}理由：(.*)$/gm)].map((m) => m[1]);
     expect(why).toEqual([
-      "求和指标 j 是哑指标，与 w[j,k] 中的自由指标 j 并非同一个量，先把它改名为 j'，以免混淆。",
+      "哑指标 j 与 w[j,k] 中的自由指标 j 并非同一个量，先把它改名为 j'，以免混淆。",
       "有限和可以逐项求导，对 w[j,k] 的偏导数可以移到 Σ_j' 里面。",
       "o[j'] 与 w[j,k] 无关，作为常数因子提到导数外面：(af)' = af'（a 为常数），特别地 (ax)' = a。",
       "只有下标逐一相等时，w[j',k] 才是 w[j,k] 本身（导数为 1）；否则它相对于 w[j,k] 是常数，导数为 0。所以导数是 delta[j',j] * delta[k,k]。",
