@@ -392,6 +392,21 @@ describe('emitModule', () => {
     const r = m.run({ o: new Float64Array([1, 2, 4]), t: new Float64Array([1, 10]), n: 2 });
     expect([...r]).toEqual([6, 60]);
   });
+
+  // The module carries each evaluator's own source, so an evaluator must not call
+  // anything outside itself (a table entry `x => x * sigmoid(x)` would break only here).
+  it('carries every function of the table as self-contained source', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kronecker-'));
+    for (const spec of FUNCTIONS) {
+      const file = join(dir, `${spec.name}.mjs`);
+      writeFileSync(file, emitModule(compile(call(spec.name, [variable('x')]))));
+      const m = (await import(pathToFileURL(file).href)) as { run: (v: object) => number };
+      for (const x of [-2.5, -0.5, 0.25, 3]) {
+        const want = spec.eval(x);
+        if (Number.isFinite(want)) expect(m.run({ x }), `${spec.name}(${x})`).toBeCloseTo(want, 12);
+      }
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------
