@@ -3,7 +3,7 @@
 //
 // norm(e) first normalises the children of e, then tries the rules for e's
 // kind in order; the first that fires gives a new node, which is normalised
-// in turn. Results are memoised by node id (nodes are hash-consed, so a
+// in turn. Results are memoised by node (nodes are hash-consed, so a
 // subterm shared a hundred times is simplified once).
 //
 // Termination: every rule is written to decrease a measure (fewer nodes,
@@ -48,8 +48,11 @@ export function compileRules(rules: readonly Rule[]): RuleTable {
   return table;
 }
 
-/** A memo of normal forms; `rule` is the first rule that fired on the way (to label a reused result). */
-export type Memo = Map<number, { readonly result: Expr; readonly rule: RuleId | null }>;
+/**
+ * A memo of normal forms; `rule` is the first rule that fired on the way (to
+ * label a reused result). Weak: an entry dies with its node.
+ */
+export type Memo = WeakMap<Expr, { readonly result: Expr; readonly rule: RuleId | null }>;
 
 export interface RunOptions {
   readonly memo: Memo;
@@ -103,7 +106,7 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
   const fired: RuleId[] = [];
 
   function norm(e: Expr): Expr {
-    const hit = memo.get(e.id);
+    const hit = memo.get(e);
     if (hit !== undefined) {
       if (hit.result !== e && hit.rule !== null) record(hit.rule, e, hit.result);
       return hit.result;
@@ -128,8 +131,8 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
       }
     }
     active.delete(e.id);
-    memo.set(e.id, { result, rule: fired[start] ?? null });
-    if (cur !== e && !memo.has(cur.id)) memo.set(cur.id, { result, rule: here });
+    memo.set(e, { result, rule: fired[start] ?? null });
+    if (cur !== e && !memo.has(cur)) memo.set(cur, { result, rule: here });
     return result;
   }
 
