@@ -1,13 +1,14 @@
 // The hash-cons table: the one piece of state every expression depends on.
 //
-// It holds its nodes weakly, so a node lives exactly as long as something
-// outside the table references it, and a long-running process holds only the
-// nodes it still uses: no session to open, nothing to reset. Hash-consing
-// stays exact: a node that is alive is always the one in the table, so two
-// live, structurally equal nodes are one object (`a === b`). A node that died
-// is made anew, with a new id (ids are never reused), so a memo keyed by id
-// cannot confuse it with its predecessor. Keys name children by id, and a
-// parent holds its children, so a live key never names a dead child.
+// It holds its nodes weakly, so a node lives as long as something outside the
+// table references it (and at least until the task that met it ends), and a
+// long-running process holds only the nodes it still uses: no session to
+// open, nothing to reset. Hash-consing stays exact: a node that is alive is
+// always the one in the table, so two live, structurally equal nodes are one
+// object (`a === b`). A node that died is made anew, with a new id (ids are
+// never reused), so a memo keyed by id cannot confuse it with its
+// predecessor. Keys name children by id, and a parent holds its children, so
+// a live key never names a dead child.
 //
 // Lifecycle (docs/architecture.md, "State and its lifecycle"): one instance
 // per process (`store` in ast.ts), created with the module and never reset.
@@ -31,10 +32,11 @@ export class Store<T extends object> {
   private readonly registry = new FinalizationRegistry<string>((key) => {
     if (this.table.get(key)?.deref() === undefined) this.table.delete(key);
   });
-  // The nodes met in the current task, held strongly until a timer after it.
-  // JavaScript keeps every WeakRef target met in a task alive until the task
-  // ends anyway; this spares a hit the `deref()` (which costs about as much as
-  // the lookup) and the hits after an `await` a second lookup.
+  // The nodes met since a zero-delay timer last cleared them, held strongly.
+  // JavaScript keeps a WeakRef's target alive until the current task ends
+  // anyway, so this changes little in what lives; it makes a hit one lookup,
+  // as in a strong table, instead of a lookup and a `deref()`, which costs
+  // about as much again (measured: docs/performance.md).
   private readonly recent = new Map<string, T>();
   private readonly forgetRecent = () => this.recent.clear();
 
