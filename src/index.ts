@@ -6,6 +6,7 @@
 //                             → evaluate (reference) / compile (fast closure)
 
 export * from './core/ast.js';
+export type { StoreStats } from './core/store.js';
 export { freeIndices, substituteIndex } from './core/indices.js';
 export { FUNCTIONS, functionByName, type FunctionSpec } from './functions.js';
 export { InputError } from './core/errors.js';

@@ -16,6 +16,7 @@
 
 import type { VarName } from './names.js';
 import type { ReduceOp } from './reductions.js';
+import { Store } from './store.js';
 
 /** An index expression: an index variable plus a constant offset (`j`, `i+1`, `n-1`) or an integer (`2`). */
 export type Index =
@@ -123,15 +124,15 @@ export function shiftIndex(i: Index, by: number): Index {
 // ---------------------------------------------------------------------------
 // Hash-consing
 
-const table = new Map<string, Expr>();
-let nextId = 1;
+/**
+ * Every node, held weakly (`src/core/store.ts`): a node lives as long as
+ * someone references it, so a long-running process stays bounded by what it
+ * still uses. `store.stats()` reports its size.
+ */
+export const store = new Store<Expr>();
 
 function intern<T extends Expr>(key: string, make: (id: number) => T): T {
-  const found = table.get(key);
-  if (found !== undefined) return found as T;
-  const node = make(nextId++);
-  table.set(key, node);
-  return node;
+  return store.intern(key, make);
 }
 
 const ids = (es: readonly Expr[]) => es.map((e) => e.id).join(',');

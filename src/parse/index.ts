@@ -7,7 +7,7 @@ import { type Lazy, type List, toArray } from './build.js';
 import { ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';
 import textGrammar, { lexer as textLexer } from './text.generated.js';
-import { describe, type Tok, type TokenStream } from './tokens.js';
+import { describe, type Tok } from './tokens.js';
 
 export { ParseError } from './errors.js';
 
@@ -17,6 +17,7 @@ export interface ParseOptions {
   readonly syntax?: Syntax | 'auto';
 }
 
+// The grammar modules' lexers are only templates, cloned per call (cheap: the rules are compiled once).
 const grammars = {
   latex: { grammar: nearley.Grammar.fromCompiled(latexGrammar as unknown as nearley.CompiledRules), lexer: latexLexer },
   text: { grammar: nearley.Grammar.fromCompiled(textGrammar as unknown as nearley.CompiledRules), lexer: textLexer },
@@ -33,8 +34,9 @@ export function detectSyntax(text: string): Syntax {
  */
 export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[] {
   const syntax = options.syntax === undefined || options.syntax === 'auto' ? detectSyntax(text) : options.syntax;
-  const { grammar, lexer } = grammars[syntax];
-  const parser = new nearley.Parser(grammar);
+  const { grammar } = grammars[syntax];
+  const lexer = grammars[syntax].lexer.clone();
+  const parser = new nearley.Parser(grammar, { lexer });
   try {
     parser.feed(text);
   } catch (e) {
@@ -44,8 +46,7 @@ export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[]
     throw new ParseError(`unexpected ${describe(token)}`, token.offset, token.text.trim().length, text);
   }
   if (parser.results.length === 0) {
-    const end = (lexer as TokenStream).end;
-    throw new ParseError('unexpected end of input', end, 0, text);
+    throw new ParseError('unexpected end of input', lexer.end, 0, text);
   }
   return parser.results as List<Lazy>[];
 }
@@ -70,7 +71,7 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
 /** The separator before the second formula, to point at in the error. */
 function secondFormula(text: string, options: ParseOptions): Tok {
   const syntax = options.syntax === undefined || options.syntax === 'auto' ? detectSyntax(text) : options.syntax;
-  const lexer = grammars[syntax].lexer as TokenStream;
+  const lexer = grammars[syntax].lexer.clone();
   lexer.reset(text);
   for (let t = lexer.next(); t !== undefined; t = lexer.next()) if (t.type === 'sep') return t;
   throw new Error('internal error: several formulas without a separator');

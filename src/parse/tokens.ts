@@ -38,9 +38,19 @@ export class TokenStream {
     private readonly refine: Refine,
   ) {}
 
+  /**
+   * A stream of its own for one parse, so that no input outlives its call.
+   * It shares the compiled moo lexer, which `reset` uses up at once and empties.
+   */
+  clone(): TokenStream {
+    return new TokenStream(this.moo, this.refine);
+  }
+
   reset(chunk: string, _info?: unknown): void {
     this.moo.reset(chunk);
-    this.tokens = this.refine(Array.from(this.moo), chunk);
+    const raw = Array.from(this.moo);
+    this.moo.reset('');
+    this.tokens = this.refine(raw, chunk);
     this.next_ = 0;
     this.end = chunk.trimEnd().length;
   }
@@ -49,8 +59,9 @@ export class TokenStream {
     return this.tokens[this.next_++];
   }
 
-  save(): undefined {
-    return undefined;
+  /** Nothing to save: `reset` reads the whole input at once (nearley feeds it in one chunk). */
+  save(): Record<string, never> {
+    return {};
   }
 
   formatError(token: Tok): string {

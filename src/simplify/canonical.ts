@@ -35,11 +35,12 @@ function boundName(depth: number, index: string, body: Expr): string {
   return internalName('bound', depth, slots.size === 0 ? baseLetter(index) : [...slots].sort().join('+'));
 }
 
-const keys = new Map<number, string>();
+// The memos below are keyed by node and weak, so an entry dies with its node.
+const keys = new WeakMap<Expr, string>();
 
 /** A string that determines the structure of `e` (for ordering; equal structure ⇔ equal key). */
 export function structuralKey(e: Expr): string {
-  const hit = keys.get(e.id);
+  const hit = keys.get(e);
   if (hit !== undefined) return hit;
   let head: string;
   switch (e.kind) {
@@ -57,7 +58,7 @@ export function structuralKey(e: Expr): string {
   }
   const kids = children(e).map(structuralKey);
   const key = kids.length === 0 ? head : `${head}(${kids.join(';')})`;
-  keys.set(e.id, key);
+  keys.set(e, key);
   return key;
 }
 
@@ -68,11 +69,11 @@ const byKey = (a: Expr, b: Expr) => {
 };
 
 /** Memo per binder depth (the same node canonicalises differently under different depths). */
-const memo: Map<number, Expr>[] = [];
+const memo: WeakMap<Expr, Expr>[] = [];
 
 function canon(e: Expr, depth: number): Expr {
-  const table = (memo[depth] ??= new Map());
-  const hit = table.get(e.id);
+  const table = (memo[depth] ??= new WeakMap());
+  const hit = table.get(e);
   if (hit !== undefined) return hit;
   let out: Expr;
   switch (e.kind) {
@@ -94,11 +95,11 @@ function canon(e: Expr, depth: number): Expr {
       break;
     default: return assertNever(e);
   }
-  table.set(e.id, out);
+  table.set(e, out);
   return out;
 }
 
-const rough = new Map<number, number>();
+const rough = new WeakMap<Expr, number>();
 
 function mix(h: number, x: number): number {
   return Math.imul(h ^ x, 0x5bd1e995) ^ ((h ^ x) >>> 15);
@@ -116,7 +117,7 @@ function hashString(str: string): number {
  * expressions whose rough hashes collide need the (costlier) canonical form.
  */
 export function roughHash(e: Expr): number {
-  const hit = rough.get(e.id);
+  const hit = rough.get(e);
   if (hit !== undefined) return hit;
   let h: number;
   switch (e.kind) {
@@ -137,7 +138,7 @@ export function roughHash(e: Expr): number {
       break;
     default: return assertNever(e);
   }
-  rough.set(e.id, h);
+  rough.set(e, h);
   return h;
 }
 

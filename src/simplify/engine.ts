@@ -3,7 +3,7 @@
 //
 // norm(e) first normalises the children of e, then tries the rules for e's
 // kind in order; the first that fires gives a new node, which is normalised
-// in turn. Results are memoised by node id (nodes are hash-consed, so a
+// in turn. Results are memoised by node (nodes are hash-consed, so a
 // subterm shared a hundred times is simplified once).
 //
 // Termination: every rule is written to decrease a measure (fewer nodes,
@@ -65,9 +65,10 @@ interface Fired {
 /**
  * A memo of normal forms. `first` is the first rule that fired on the way (to
  * label a reused result); `cycle` says the cycle guard cut the normalisation
- * short. A result cut short by the fuel budget is not memoised.
+ * short. A result cut short by the fuel budget is not memoised. Weak: an entry
+ * dies with its node.
  */
-export type Memo = Map<number, { readonly result: Expr; readonly first: Fired | null; readonly cycle: boolean }>;
+export type Memo = WeakMap<Expr, { readonly result: Expr; readonly first: Fired | null; readonly cycle: boolean }>;
 
 /** Why a run ended: a fixpoint (no rule applies anywhere), the fuel budget, or the cycle guard. */
 export type StopReason = 'fixpoint' | 'fuel' | 'cycle';
@@ -136,7 +137,7 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
   const none: StepExprs = {};
 
   function norm(e: Expr): Expr {
-    const hit = memo.get(e.id);
+    const hit = memo.get(e);
     if (hit !== undefined) {
       if (hit.cycle) cycles++;
       if (hit.result !== e && hit.first !== null) record(hit.first, e, hit.result);
@@ -171,8 +172,8 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
     active.delete(e.id);
     if (outOfFuel === outOfFuelBefore) {
       const cycle = cycles !== cyclesBefore;
-      memo.set(e.id, { result, first: fired[start] ?? null, cycle });
-      if (cur !== e && !memo.has(cur.id)) memo.set(cur.id, { result, first: here, cycle });
+      memo.set(e, { result, first: fired[start] ?? null, cycle });
+      if (cur !== e && !memo.has(cur)) memo.set(cur, { result, first: here, cycle });
     }
     return result;
   }

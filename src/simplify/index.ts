@@ -38,7 +38,11 @@ export interface SimplifyOptions {
  */
 const FUEL = 100_000;
 
-/** Memo tables of normal forms, one per context (sizes + assumptions), reused across calls. */
+/**
+ * Memo tables of normal forms, one per context (sizes, assumptions, linked
+ * ranges), reused across calls: the 32 used most recently. Each is keyed by
+ * node and weak, so its entries die with their nodes.
+ */
 const memos = new Map<string, Memo>();
 const MAX_MEMOS = 32;
 
@@ -70,13 +74,17 @@ export function simplify(expr: Expr, options: SimplifyOptions = {}): RunResult {
   const { ctx, key } = contextOf(expr, options);
   if (options.steps === true) {
     // A fresh memo: a result reused from an earlier call would skip its steps.
-    return run(expr, RULES, ctx, { memo: new Map(), fuel: FUEL, steps: true });
+    return run(expr, RULES, ctx, { memo: new WeakMap(), fuel: FUEL, steps: true });
   }
+  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
   let memo = memos.get(key);
   if (memo === undefined) {
     if (memos.size >= MAX_MEMOS) memos.delete(memos.keys().next().value!);
-    memos.set(key, (memo = new Map()));
+    memo = new WeakMap();
+  } else {
+    memos.delete(key);
   }
+  memos.set(key, memo);
   return run(expr, RULES, ctx, { memo, fuel: FUEL, steps: false });
 }
 
