@@ -20,6 +20,7 @@ import { internalName } from '../core/fresh.js';
 import { freeIndices, substituteIndex } from '../core/indices.js';
 import { inputKey } from '../core/names.js';
 import { replaceAt, replaceSubterm } from '../core/replace.js';
+import { containsDiff } from '../derive/index.js';
 import { EvaluationError, IndexRangeError } from '../values.js';
 import { occurrences } from './locate.js';
 import { chains, equationOf, lhsOf, type Proof } from './select.js';
@@ -306,10 +307,6 @@ function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Req
     return out;
   };
   return build(0);
-}
-
-function containsDiff(e: Expr): boolean {
-  return e.kind === 'diff' || children(e).some(containsDiff);
 }
 
 /** The entry of an input at a 1-based address, or undefined when out of range. */
