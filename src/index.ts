@@ -8,6 +8,7 @@
 export * from './core/ast.js';
 export type { StoreStats } from './core/store.js';
 export { freeIndices, substituteIndex } from './core/indices.js';
+export { type ReplaceOptions, replaceSubterm } from './core/replace.js';
 export { FUNCTIONS, functionByName, type FunctionSpec } from './functions.js';
 export { InputError } from './core/errors.js';
 export { inputKey, userName, type VarName } from './core/names.js';

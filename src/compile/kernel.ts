@@ -13,11 +13,16 @@
 // so the k-only factors of -2(t_k - y_k)σ(z_k)(1-σ(z_k))o_j become one array
 // c_k and the (j, k) loop is a single multiplication, as in hand-written code.
 //
-// Sharing goes beyond node identity. Memo keys ignore the names of bound
-// indices (Σ_j w_{jk} o_j and Σ_{j'} w_{j'k} o_{j'}, which differentiation
-// creates, are one key), and a materialised array is keyed with its own free
-// indices replaced by their positions, so σ(Σ_i w_{ij} x_i) computed per j is
-// read back as σ(Σ_i w_{ij'} x_i) inside Σ_{j'}. A reduction-bearing subexpression
+// Sharing goes beyond node identity. Memo keys are α-canonical forms
+// (src/core/alpha.ts), blind to the names of bound indices: Σ_j w_{jk} o_j and
+// Σ_{j'} w_{j'k} o_{j'}, which differentiation creates, are one key, and so is
+// Σ_i w_{ik} o_i (letters that address one slot have its one size: values.ts
+// checks that). Unlike the simplifier's comparison form, keys do not sort
+// operands: its string keys cost time in the printed tree's size, not the
+// DAG's, and a sum shared up to reordering would be added up in another order
+// than it is written. A materialised array is keyed with its own free indices
+// replaced by their positions, so σ(Σ_i w_{ij} x_i) computed per j is read
+// back as σ(Σ_i w_{ij'} x_i) inside Σ_{j'}. A reduction-bearing subexpression
 // that occurs under two such names, or in two outputs of one kernel, is
 // materialised at its first use. That is what makes the hidden-layer gradient
 // of a two-layer network O(I·J + J·K): the hidden activations are computed
@@ -40,7 +45,8 @@
 // expression never reach it; inputs arrive as positional arguments, and
 // functions from the function table are passed in as values.
 
-import { assertNever, children, type Expr, type Index, indexKey, ivar, mapChildren, mul, reduce, type Reduce, type RelOp } from '../core/ast.js';
+import { alphaCanonical } from '../core/alpha.js';
+import { assertNever, children, type Expr, type Index, indexKey, ivar, mul, type Reduce, type RelOp } from '../core/ast.js';
 import { isGuard } from '../evaluate.js';
 import { type FunctionSpec, functionSpec } from '../functions.js';
 import { baseLetter, internalName } from '../core/fresh.js';
@@ -134,8 +140,6 @@ class Emitter {
   private readonly expensiveMemo = new Map<number, boolean>();
   private readonly riskyMemo = new Map<number, boolean>();
   private readonly hasReductionMemo = new Map<number, boolean>();
-  private readonly heightMemo = new Map<number, number>();
-  private readonly canonicalMemo = new Map<number, Expr>();
   private readonly arrayKeyMemo = new Map<number, number>();
   /** Array keys of reduction-bearing subexpressions used under several index names or by several outputs. */
   private readonly shared = new Set<number>();
@@ -184,42 +188,9 @@ class Emitter {
     return v;
   }
 
-  /** Depth of nested binders: 0 without any. */
-  private height(e: Expr): number {
-    let v = this.heightMemo.get(e.id);
-    if (v === undefined) {
-      v = (isBinder(e) ? 1 : 0) + Math.max(0, ...children(e).map((c) => this.height(c)));
-      this.heightMemo.set(e.id, v);
-    }
-    return v;
-  }
-
-  /**
-   * `e` with each bound index renamed after its letter and its binder's height
-   * (the nesting depth of binders at and below it): α-equivalent subexpressions
-   * become the same node. An inner binder has a smaller height and an outer one
-   * a larger, and free names are never internal names, so the renaming
-   * captures nothing. The letter is kept because a fresh copy (`j'`) has its
-   * original's range.
-   */
-  private canonical(e: Expr): Expr {
-    let v = this.canonicalMemo.get(e.id);
-    if (v === undefined) {
-      if (isBinder(e)) {
-        const body = this.canonical(e.body);
-        const name = internalName('kernel-bound', baseLetter(e.index), this.height(e));
-        v = reduce(e.op, name, substituteIndex(body, e.index, ivar(name)), e.lower, e.upper);
-      } else {
-        v = mapChildren(e, (c) => this.canonical(c));
-      }
-      this.canonicalMemo.set(e.id, v);
-    }
-    return v;
-  }
-
   /** Memo key: equal for subexpressions that differ only in the names of their bound indices. */
   private key(e: Expr): number {
-    return this.canonical(e).id;
+    return alphaCanonical(e).id;
   }
 
   /** The free indices of `e` in the order of a materialised array's dimensions. */
@@ -233,7 +204,7 @@ class Emitter {
   private arrayKey(e: Expr): number {
     let v = this.arrayKeyMemo.get(e.id);
     if (v === undefined) {
-      let c = this.canonical(e);
+      let c = alphaCanonical(e);
       this.order(e).forEach((n, p) => { c = substituteIndex(c, n, ivar(internalName('kernel-free', p))); });
       v = c.id;
       this.arrayKeyMemo.set(e.id, v);

@@ -311,21 +311,3 @@ export function dagSize(e: Expr): number {
 export function treeSize(e: Expr): number {
   return 1 + children(e).reduce((n, c) => n + treeSize(c), 0);
 }
-
-/**
- * `e` with every occurrence of the subterm `focus` replaced by `by` (one pass;
- * `by` is not searched). `mayContain` prunes subtrees that cannot hold `focus`.
- */
-export function replaceSubterm(e: Expr, focus: Expr, by: Expr, mayContain: (x: Expr) => boolean = () => true): Expr {
-  const memo = new Map<number, Expr>();
-  const walk = (x: Expr): Expr => {
-    if (x === focus) return by;
-    if (!mayContain(x)) return x;
-    const found = memo.get(x.id);
-    if (found !== undefined) return found;
-    const out = mapChildren(x, walk);
-    memo.set(x.id, out);
-    return out;
-  };
-  return walk(e);
-}

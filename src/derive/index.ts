@@ -6,11 +6,12 @@
 //   evaluateDerivatives(expr)      every ∂ node inside a formula replaced by its value
 
 import { diff, type Expr, rel, type Var } from '../core/ast.js';
+import { replaceSubterm } from '../core/replace.js';
 import { type Definition, resolveVariable } from '../definitions.js';
 import type { Step } from '../core/steps.js';
 import { containsDiff, evaluateDiffs } from './fast.js';
 import { simplify } from '../simplify/index.js';
-import { evaluateDiffsWithSteps, nextDiff, replaceNode } from './steps.js';
+import { evaluateDiffsWithSteps, nextDiff } from './steps.js';
 import { makeContext } from './rules.js';
 import { unfoldWhereSimpler } from './refold.js';
 
@@ -109,7 +110,7 @@ export function evaluateDerivatives(expr: Expr, options: EvaluateDerivativesOpti
       value = evaluateDiffs(d, ctx);
       if (simplifyParts) value = simplify(value, simplifyOptions).result;
     }
-    const next = current.map((p) => replaceNode(p, d, value));
+    const next = current.map((p) => replaceSubterm(p, d, value, { mayContain: containsDiff }));
     if (options.steps === true) {
       steps.push({ rule: 'subst.back', before: whole(current), after: whole(next), focus: d, replacement: value, params: {} });
     }

@@ -10,7 +10,8 @@
 // (`e^{z_j} / Σ_i e^{z_i}` → `y_j`). The seed's `o_k` does not pass the test
 // (unfolding it only grows the result), so expression two is unchanged.
 
-import { children, type Expr, replaceSubterm, treeSize } from '../core/ast.js';
+import { children, type Expr, treeSize } from '../core/ast.js';
+import { replaceSubterm } from '../core/replace.js';
 import { type Definition, instantiate } from '../definitions.js';
 import { sameName } from '../core/names.js';
 import type { Step } from '../core/steps.js';

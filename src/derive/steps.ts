@@ -8,7 +8,8 @@
 // the context (a fresh bound name only has to avoid the names of the sum and
 // of the variable), so this is one equality-preserving rewrite.
 
-import { children, type Diff, type Expr, replaceSubterm } from '../core/ast.js';
+import { children, type Diff, type Expr } from '../core/ast.js';
+import { replaceSubterm } from '../core/replace.js';
 import type { Step } from '../core/steps.js';
 import { containsDiff } from './fast.js';
 import { applyRule, type DeriveContext } from './rules.js';
@@ -24,18 +25,13 @@ export function nextDiff(e: Expr): Diff | null {
   return null;
 }
 
-/** `e` with every occurrence of the ∂ node `focus` replaced by `by` (only subtrees holding a ∂ are searched). */
-export function replaceNode(e: Expr, focus: Expr, by: Expr): Expr {
-  return replaceSubterm(e, focus, by, containsDiff);
-}
-
 /** Evaluate every `∂` node of `start` step by step; returns the final expression and the steps. */
 export function evaluateDiffsWithSteps(start: Expr, ctx: DeriveContext): { result: Expr; steps: Step[] } {
   const steps: Step[] = [];
   let current = start;
   for (let d = nextDiff(current); d !== null; d = nextDiff(current)) {
     const { rule, result, params } = applyRule(d, ctx);
-    const after = replaceNode(current, d, result);
+    const after = replaceSubterm(current, d, result, { mayContain: containsDiff });
     steps.push({ rule, before: current, after, focus: d, replacement: result, params });
     current = after;
   }

@@ -19,8 +19,10 @@ import { evaluate, type Inputs, type InputValue, type NestedArray } from '../eva
 import { internalName } from '../core/fresh.js';
 import { freeIndices, substituteIndex } from '../core/indices.js';
 import { inputKey } from '../core/names.js';
+import { replaceAt, replaceSubterm } from '../core/replace.js';
+import { containsDiff } from '../derive/index.js';
 import { EvaluationError, IndexRangeError } from '../values.js';
-import { occurrences, replaceAt } from './locate.js';
+import { occurrences } from './locate.js';
 import { chains, equationOf, lhsOf, type Proof } from './select.js';
 import type { RuleId, Step } from '../core/steps.js';
 
@@ -125,7 +127,7 @@ export function checkSteps(proof: Proof, options: CheckStepsOptions = {}): Proof
 function isPlaced(before: Expr, after: Expr, focus: Expr, replacement: Expr): boolean {
   const at = occurrences(before, focus);
   if (at.length === 0) return false;
-  if (at.reduce((e, path) => replaceAt(e, path, replacement), before) === after) return true;
+  if (replaceSubterm(before, focus, replacement) === after) return true;
   return at.some((path) => replaceAt(before, path, replacement) === after);
 }
 
@@ -305,10 +307,6 @@ function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Req
     return out;
   };
   return build(0);
-}
-
-function containsDiff(e: Expr): boolean {
-  return e.kind === 'diff' || children(e).some(containsDiff);
 }
 
 /** The entry of an input at a 1-based address, or undefined when out of range. */

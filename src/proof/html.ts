@@ -13,7 +13,8 @@ import {
   alignLatex, foldedLabels, labelSegments, layout, type RenderOptions, type Row, whySegments, WORDS,
 } from './render.js';
 import type { Proof } from './select.js';
-import { latexMarked, occurrences, type Path, rewrittenPaths } from './locate.js';
+import { latexMarked, occurrences, rewrittenPaths } from './locate.js';
+import type { Path } from '../core/replace.js';
 
 const FOCUS = '#fde68a'; // amber: the part about to be rewritten
 const CHANGED = '#bbf7d0'; // green: what it became

@@ -5,11 +5,9 @@
 import { children, type Expr, mapChildren, variable, ivar } from '../core/ast.js';
 import { internalName } from '../core/fresh.js';
 import { freeIndices } from '../core/indices.js';
+import { type Path, replaceAt } from '../core/replace.js';
 import { needsParens, type Slot, toLatex } from '../print/index.js';
 import { PRINT } from './fill.js';
-
-/** Child positions from the root, as in `children(e)`. */
-export type Path = readonly number[];
 
 export function subtermAt(e: Expr, path: Path): Expr {
   return path.reduce((x, i) => children(x)[i]!, e);
@@ -18,13 +16,6 @@ export function subtermAt(e: Expr, path: Path): Expr {
 function withChildren(e: Expr, kids: readonly Expr[]): Expr {
   let i = 0;
   return mapChildren(e, () => kids[i++]!);
-}
-
-/** `e` with the subterm at `path` replaced by `by`. */
-export function replaceAt(e: Expr, path: Path, by: Expr): Expr {
-  if (path.length === 0) return by;
-  const [head, ...rest] = path;
-  return withChildren(e, children(e).map((c, i) => (i === head ? replaceAt(c, rest, by) : c)));
 }
 
 /** Same node kind and attributes, children aside (so a rewrite below keeps the node). */

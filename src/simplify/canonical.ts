@@ -1,39 +1,19 @@
-// A normal form for COMPARISON, not for display: presentation hints dropped,
-// bound indices renamed by binder depth (so α-equivalent expressions become
-// the same node), the operands of commutative operators sorted by a
-// structural key. Two expressions are α-equal up to commutativity exactly
-// when their canonical forms are `===`.
+// A normal form for COMPARISON, not for display: the α-canonical form
+// (src/core/alpha.ts: bound indices renamed canonically, so α-equivalent
+// expressions become the same node) with presentation hints dropped and the
+// operands of commutative operators sorted by a structural key. Two
+// expressions are α-equal up to commutativity exactly when their canonical
+// forms are `===`. The compiler uses the α-canonical form alone: it must not
+// pay for structural keys (strings as long as the printed tree, not the DAG).
 //
 // The structural key does not use node ids: ids reflect creation order, which
 // differs between runs and would make the order (and so the form) unstable.
 
 import {
-  add, assertNever, call, children, delta, diff, type Expr, indexKey, ivar, mapChildren, mul, reduce, variable,
+  add, assertNever, call, children, delta, diff, type Expr, indexKey, mapChildren, mul, reduce, variable,
 } from '../core/ast.js';
-import { baseLetter, internalName } from '../core/fresh.js';
-import { shadows, substituteIndex } from '../core/indices.js';
+import { alphaCanonical } from '../core/alpha.js';
 import { varKey } from '../core/names.js';
-
-/**
- * The canonical name of a bound index: its binder's depth, and what tells its
- * range — the array slots it addresses in the body (`o/1#0` for `Σ_j o_j`),
- * else its letter. Σ_j w_{jk} o_j and Σ_i w_{ik} o_i range over the same slots
- * and so become one node; Σ_j j and Σ_i i may range over different extents and
- * stay apart. An internal name, so it never clashes with a user's index name.
- */
-function boundName(depth: number, index: string, body: Expr): string {
-  const slots = new Set<string>();
-  const visit = (x: Expr): void => {
-    if (x.kind === 'var') {
-      x.indices.forEach((i, n) => {
-        if (i.kind === 'ivar' && i.name === index && i.offset === 0) slots.add(`${varKey(x)}/${x.indices.length}#${n}`);
-      });
-    }
-    if (!shadows(x, index)) children(x).forEach(visit);
-  };
-  visit(body);
-  return internalName('bound', depth, slots.size === 0 ? baseLetter(index) : [...slots].sort().join('+'));
-}
 
 // The memos below are keyed by node and weak, so an entry dies with its node.
 const keys = new WeakMap<Expr, string>();
@@ -68,34 +48,29 @@ const byKey = (a: Expr, b: Expr) => {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
-/** Memo per binder depth (the same node canonicalises differently under different depths). */
-const memo: WeakMap<Expr, Expr>[] = [];
+/** Sorted forms of α-canonical nodes. */
+const memo = new WeakMap<Expr, Expr>();
 
-function canon(e: Expr, depth: number): Expr {
-  const table = (memo[depth] ??= new WeakMap());
-  const hit = table.get(e);
+/** `e` (α-canonical) with hints dropped and commutative operands sorted. */
+function sorted(e: Expr): Expr {
+  const hit = memo.get(e);
   if (hit !== undefined) return hit;
   let out: Expr;
   switch (e.kind) {
-    case 'reduce': {
-      const name = boundName(depth, e.index, e.body);
-      const body = e.index === name ? e.body : substituteIndex(e.body, e.index, ivar(name));
-      out = reduce(e.op, name, canon(body, depth + 1), e.lower, e.upper);
-      break;
-    }
-    case 'add': out = add(e.terms.map((t) => canon(t, depth)).sort(byKey)); break;
-    case 'mul': out = mul(e.factors.map((f) => canon(f, depth)).sort(byKey)); break;
+    case 'reduce': out = reduce(e.op, e.index, sorted(e.body), e.lower, e.upper); break;
+    case 'add': out = add(e.terms.map(sorted).sort(byKey)); break;
+    case 'mul': out = mul(e.factors.map(sorted).sort(byKey)); break;
     case 'delta': out = indexKey(e.a) <= indexKey(e.b) ? e : delta(e.b, e.a); break;
     case 'var': out = e.commaIndices ? variable(e, e.indices) : e; break;
-    case 'call': out = call(e.fn, e.args.map((a) => canon(a, depth))); break;
-    case 'diff': out = diff(canon(e.body, depth), variable(e.wrt, e.wrt.indices)); break;
+    case 'call': out = call(e.fn, e.args.map(sorted)); break;
+    case 'diff': out = diff(sorted(e.body), variable(e.wrt, e.wrt.indices)); break;
     case 'num': case 'index': case 'extent': out = e; break;
     case 'neg': case 'div': case 'pow': case 'rel': case 'iverson':
-      out = mapChildren(e, (c) => canon(c, depth));
+      out = mapChildren(e, sorted);
       break;
     default: return assertNever(e);
   }
-  table.set(e, out);
+  memo.set(e, out);
   return out;
 }
 
@@ -147,7 +122,7 @@ export function roughHash(e: Expr): number {
  * same node, and so do `a b + c` and `c + b a`. It does not simplify.
  */
 export function canonical(e: Expr): Expr {
-  return canon(e, 0);
+  return sorted(alphaCanonical(e));
 }
 
 /** Equal up to bound-index names and operand order (cheap when they differ). */

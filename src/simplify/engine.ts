@@ -15,6 +15,7 @@
 // a result reached through a guard may be only partly normalised.
 
 import { assertNever, diff, type Expr, type ExprKind, mapChildren } from '../core/ast.js';
+import { replaceSubterm } from '../core/replace.js';
 import type { RuleId, Step, StepExprs } from '../core/steps.js';
 import type { Sizes } from './ranges.js';
 
@@ -86,18 +87,6 @@ export interface RunOptions {
   readonly steps: boolean;
 }
 
-/** Replace every occurrence of `focus` in `e` (never inside the variable a derivative is taken by). */
-function replaceAll(e: Expr, focus: Expr, by: Expr, seen = new Map<number, Expr>()): Expr {
-  if (e === focus) return by;
-  const hit = seen.get(e.id);
-  if (hit !== undefined) return hit;
-  const out = e.kind === 'diff'
-    ? diff(replaceAll(e.body, focus, by, seen), e.wrt, e.form, e.notation)
-    : mapChildren(e, (c) => replaceAll(c, focus, by, seen));
-  seen.set(e.id, out);
-  return out;
-}
-
 export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: RunOptions): RunResult {
   const { memo } = options;
   let fuel = options.fuel;
@@ -113,7 +102,7 @@ export function run(input: Expr, table: RuleTable, ctx: RuleContext, options: Ru
 
   const record = (fired: Fired, focus: Expr, replacement: Expr): void => {
     if (!options.steps) return;
-    const after = replaceAll(whole, focus, replacement);
+    const after = replaceSubterm(whole, focus, replacement);
     if (after === whole) return;
     const step: Step = { rule: fired.rule, before: whole, after, focus, replacement, params: {} };
     steps.push(Object.keys(fired.exprs).length === 0 ? step : { ...step, exprs: fired.exprs });

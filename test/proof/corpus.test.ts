@@ -13,7 +13,8 @@ import {
   checkSteps, type CheckStepsOptions, DETAILS, LANGS, type Proof, proofJson, renderHtml, renderLatex, renderMarkdown,
   selectSteps,
 } from '../../src/proof/index.js';
-import { occurrences, replaceAt } from '../../src/proof/locate.js';
+import { replaceAt } from '../../src/core/replace.js';
+import { occurrences } from '../../src/proof/locate.js';
 import { CORPUS, type CorpusEntry } from '../corpus.js';
 import { mathPieces, strictKatex } from './katex.js';
 

@@ -1,7 +1,8 @@
 // A hand-made proof modelled on the seed: ∂(Σ_j w_{jk} o_j)/∂w_{jk} = o_j, with
 // the bound j renamed first, as a correct engine must.
 
-import { delta, diff, type Expr, ivar, mapChildren, mul, num, sum, variable } from '../../src/core/ast.js';
+import { delta, diff, type Expr, ivar, mul, num, sum, variable } from '../../src/core/ast.js';
+import { replaceSubterm } from '../../src/core/replace.js';
 import type { Proof } from '../../src/proof/index.js';
 import type { RuleId, Step } from '../../src/core/steps.js';
 
@@ -18,16 +19,12 @@ export function chain(start: Expr, moves: readonly [RuleId, Expr, Expr, Record<s
   const steps: Step[] = [];
   let before = start;
   for (const [rule, focus, replacement, params] of moves) {
-    const after = replaceAll(before, focus, replacement);
+    const after = replaceSubterm(before, focus, replacement);
     if (after === before) throw new Error(`fixture: ${rule} focus not found`);
     steps.push({ rule, before, after, focus, replacement, params: params ?? {} });
     before = after;
   }
   return steps;
-}
-
-function replaceAll(e: Expr, focus: Expr, by: Expr): Expr {
-  return e === focus ? by : mapChildren(e, (c) => replaceAll(c, focus, by));
 }
 
 export const e0 = diff(sum('j', mul([w, o])), w, 'fraction');
