@@ -54,6 +54,8 @@ Prefixed   -> %reduce Limits Product        {% ([r, h, body]) => b.reduction(r.v
                                             {% ([, , op, , , , wrt, , body]) => b.derivative(body, wrt, 'operator', op.value === 'd' ? 'd' : 'partial') %}
             | %fnCmd Product                {% ([f, arg]) => b.apply(f.fn, arg, f.spelling) %}
             | %fnName Product               {% ([f, arg]) => b.apply(f.fn, arg, f.spelling) %}
+            # Functions as textbooks write them (issue 9): `\sin^2 x` is (\sin x)^2.
+            | %fnPow %caret Script Product  {% ([f, , s, arg]) => b.power(b.apply(f.fn, arg, f.spelling), s) %}
             # A function name with nothing to apply to is just a name: `\text{sigmoid}`.
             | %fnName                       {% ([f]) => b.varValue(b.parts(f.value)) %}
 
@@ -65,6 +67,9 @@ Factors    -> Unit                          {% ([u]) => b.list(u) %}
 Unit       -> Atom                          {% id %}
             | Atom %caret Script            {% ([a, , s]) => b.power(a, s) %}
             | %expE %caret Script           {% ([, , s]) => b.apply('exp', s, 'e^') %}
+            # Functions as textbooks write them (issue 9): `\tanh^2(z)` is (\tanh(z))^2.
+            | %fnPowApplied %caret Script %lparen Sum %rparen
+                                            {% ([f, , s, , arg]) => b.power(b.apply(f.fn, arg, f.spelling), s) %}
 
 Script     -> %lbrace Sum %rbrace           {% ([, s]) => s %}
             | %int                          {% ([t]) => b.constant(t.value) %}

@@ -53,6 +53,13 @@ export const SPELLINGS: Readonly<Record<string, readonly (string | null)[]>> = {
   exp: [null, 'e^'],
   abs: [null, '|'],
   relu: [null, '\\operatorname{ReLU}'],
+  // Functions as textbooks write them (issue 9).
+  arcsin: [null, '\\sin^{-1}'],
+  arccos: [null, '\\cos^{-1}'],
+  arctan: [null, '\\tan^{-1}'],
+  log2: [null, '\\log_{2}'],
+  erf: [null, '\\mathrm{erf}'],
+  leakyrelu: [null, '\\text{lrelu}'],
 };
 
 const REL_OPS: readonly RelOp[] = ['=', '!=', '<', '<=', '>', '>='];
