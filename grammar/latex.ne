@@ -85,6 +85,9 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
             | %sqrt %lbrace Sum %rbrace     {% ([, , s]) => b.apply('sqrt', s) %}
             | %fnApplied %lparen Sum %rparen
                                             {% ([f, , s]) => b.apply(f.fn, s, f.spelling) %}
+            # Functions as textbooks write them (issue 9): `\max(a, b)`, `\min(a, b, c)`.
+            | %fnMany %lparen Arguments %rparen
+                                            {% ([f, , l]) => b.applyMany(f.fn, l, f.spelling) %}
             | %barOpen Sum %barClose        {% ([, s]) => b.apply('abs', s, '|') %}
             | %hash IndexVar                {% ([, i]) => b.count(i.name) %}
 
@@ -162,3 +165,7 @@ Binders    -> IndexVar %comma IndexVar      {% ([i, , j]) => b.push(b.list(i), j
 Bound      -> IndexVar                      {% id %}
             | %int                          {% ([t]) => b.wholeIndex(t.value) %}
             | %lbrace ListItem %rbrace      {% ([, i]) => i %}
+
+# Functions as textbooks write them (issue 9): the arguments of `\max(a, b, …)`, two or more.
+Arguments  -> Sum %comma Sum                {% ([x, , y]) => b.push(b.list(x), y) %}
+            | Arguments %comma Sum          {% ([l, , y]) => b.push(l, y) %}

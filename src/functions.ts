@@ -6,7 +6,7 @@
 import { add, call, div, type Expr, iverson, mul, neg, num, pow, rel } from './core/ast.js';
 import { InputError } from './core/errors.js';
 
-export interface FunctionSpec {
+interface Named {
   /** Canonical name, stored in `call.fn` and used by the plain-text syntax. */
   readonly name: string;
   /** LaTeX control words that denote it directly (`\tanh`, `\ln`). */
@@ -15,10 +15,25 @@ export interface FunctionSpec {
   readonly names: readonly string[];
   /** The LaTeX head the printers use when the user's spelling is unknown. */
   readonly latex: string;
+}
+
+/** A function of one argument. */
+export interface UnarySpec extends Named {
   readonly eval: (x: number) => number;
   /** f'(u), given the argument `u` and the call node `self` = f(u) (reused, so σ' = σ(1-σ) shares σ(u)). */
   readonly derivative: (u: Expr, self: Expr) => Expr;
+  readonly partials?: undefined;
 }
+
+/** A function of two or more arguments (`\max(a, b, c)`), written with parentheses and commas. */
+export interface ManySpec extends Named {
+  readonly eval: (...xs: number[]) => number;
+  /** ∂f/∂a_i for each argument a_i. */
+  readonly partials: (args: readonly Expr[]) => Expr[];
+  readonly derivative?: undefined;
+}
+
+export type FunctionSpec = UnarySpec | ManySpec;
 
 const one = num(1);
 
@@ -198,7 +213,20 @@ const table: readonly FunctionSpec[] = [
     name: 'elu', commands: [], names: ['elu', 'ELU'], latex: '\\operatorname{ELU}', eval: (x) => (x > 0 ? x : Math.expm1(x)),
     derivative: (u) => add([positive(u), mul([notPositive(u), call('exp', [u])])]),
   },
+  // --- functions of several arguments (issue 9). At a tie the whole derivative goes to the first
+  // extreme argument: ∂max/∂a_i = Π_{j<i} [a_i > a_j] Π_{j>i} [a_i ≥ a_j], so the partials sum to 1.
+  { name: 'max', commands: ['\\max'], names: ['max'], latex: '\\max', eval: Math.max, partials: (args) => extremePartials(args, '>') },
+  { name: 'min', commands: ['\\min'], names: ['min'], latex: '\\min', eval: Math.min, partials: (args) => extremePartials(args, '<') },
 ];
+
+/** The partials of max (`strict` = '>') or min ('<'): one product of Iverson brackets per argument. */
+function extremePartials(args: readonly Expr[], strict: '>' | '<'): Expr[] {
+  const loose = strict === '>' ? '>=' : '<=';
+  return args.map((a, i) => {
+    const brackets = args.flatMap((b, j) => (j === i ? [] : [iverson(rel([j < i ? strict : loose], [a, b]))]));
+    return brackets.length === 1 ? brackets[0]! : mul(brackets);
+  });
+}
 
 const byName = new Map<string, FunctionSpec>();
 const byCommand = new Map<string, FunctionSpec>();

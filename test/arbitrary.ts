@@ -70,7 +70,7 @@ export function arbExpr(options: ArbExprOptions = {}): fc.Arbitrary<Expr> {
   const arrays = options.arrays ?? ['w', 'o', 't', 'z'];
   const letters = options.indexLetters ?? ['i', 'j', 'k'];
   const sizes = options.sizes ?? ['n', 'm'];
-  const fns = options.functions ?? FUNCTIONS.map((f) => f.name);
+  const fns = options.functions ?? FUNCTIONS.filter((f) => f.partials === undefined).map((f) => f.name); // one argument each
   const differentiable = options.differentiable ?? false;
   const closed = options.closed ?? false;
   const styled = options.styled ?? true;

@@ -212,4 +212,9 @@ export const CORPUS: readonly CorpusEntry[] = [
     tags: ['function', 'iverson', 'capture'] },
   // Clevert, Unterthiner & Hochreiter, "Fast and accurate deep network learning by ELUs", 2015 (α = 1).
   { name: 'ELU layer', formulas: '\\sum_k \\operatorname{ELU}(\\sum_j w_{jk} x_j + b_k)', wrt: 'b_k', tags: ['function', 'iverson'] },
+  // Wikipedia, "Hinge loss": ℓ(y) = max(0, 1 - t·y), here for a linear SVM (mathjs cannot differentiate max).
+  { name: 'hinge loss of a linear classifier', formulas: '\\sum_k \\max(0, 1 - t_k \\sum_j w_{jk} x_j)', wrt: 'w_{jk}',
+    tags: ['function', 'iverson', 'capture'] },
+  // Clipping, as in PPO's clipped objective (Schulman et al., "Proximal Policy Optimization Algorithms", 2017): min of several.
+  { name: 'max and min of three', formulas: '\\min(\\max(x, a), b, x^2 + y)', wrt: 'x', tags: ['scalar', 'function', 'iverson'] },
 ];

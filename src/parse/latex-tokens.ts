@@ -226,7 +226,7 @@ function headToken(ts: readonly Tok[], from: number, to: number, name: string, s
 }
 
 /**
- * Pass 3b: scripts on a function head.
+ * Pass 3b: scripts on a function head, and heads of several arguments (`fnMany`).
  * - `\log_2`, `\log_{10}` become one head, the function log2 or log10; another base is an error.
  * - `\sin^{-1}` becomes one head, arcsin (spelled as written); `^{-1}` on a head without an inverse in
  *   the table, or another negative power, is an error (the reader could mean the reciprocal).
@@ -237,6 +237,11 @@ function functionScripts(ts: readonly Tok[], source: string): Tok[] {
   const out: Tok[] = [];
   for (let i = 0; i < ts.length; i++) {
     let t = ts[i]!;
+    // `\max(a, b)`: a head of several arguments takes only a parenthesised, comma-separated list.
+    if (isHead(t) && functionByName(t.fn!)!.partials !== undefined) {
+      out.push({ ...t, type: 'fnMany' });
+      continue;
+    }
     if (t.type === 'fnCmd' && t.text === '\\log' && ts[i + 1]?.type === 'underscore') {
       const span = scriptSpan(ts, i + 2);
       const inside = span === null ? [] : ts.slice(span[0], span[1] + 1).filter((x) => x.type !== 'lbrace' && x.type !== 'rbrace');

@@ -58,6 +58,12 @@ const ACCEPTED: [string, Expr, string][] = [
   ['\\cos^{-1} x', f('arccos', x, '\\cos^{-1}'), '\\cos^{-1}(x)'],
   ['\\tan^{-1}(y)', f('arctan', y, '\\tan^{-1}'), '\\tan^{-1}(y)'],
   ['\\tan^{ -1 } y', f('arctan', y, '\\tan^{-1}'), '\\tan^{-1}(y)'],
+  // Functions of several arguments: parenthesised, comma-separated.
+  ['\\max(a, b)', call('max', [v('a'), v('b')]), '\\max(a, b)'],
+  ['\\max(0, 1 - y x)', call('max', [num(0), add([num(1), neg(mul([y, x]))])]), '\\max(0, 1 - y x)'],
+  ['\\min(x, y, z)', call('min', [x, y, z]), '\\min(x, y, z)'],
+  ['\\max\\left(x, y\\right)^2', pow(call('max', [x, y]), num(2)), '\\max(x, y)^2'],
+  ['\\operatorname{max}(x, \\min(y, z))', call('max', [x, call('min', [y, z])], '\\operatorname{max}'), '\\operatorname{max}(x, \\min(y, z))'],
 ];
 
 describe('functions (LaTeX): accepted', () => {
@@ -81,6 +87,8 @@ const TEXT: [string, Expr][] = [
   ['log2(x)', f('log2', x)],
   ['log10(x)', f('log10', x)],
   ['sin(x)^2', pow(f('sin', x), num(2))],
+  ['max(x, y)', call('max', [x, y])],
+  ['min(x, y, 0)', call('min', [x, y, num(0)])],
 ];
 
 describe('functions (text): accepted', () => {
@@ -106,8 +114,18 @@ const REJECTED: [string, string, number, number][] = [
   ['\\log_10 x', 'a logarithm to this base is not read directly', 1, 1],
   // A power of a function needs its argument.
   ['\\sin^2', 'unexpected end of input', 1, 7],
+  // \max takes a parenthesised list of two or more; \max_j (a reduction) is not read yet.
+  ['\\max x', "unexpected 'x'", 1, 6],
+  ['\\max(x)', "unexpected ')'", 1, 7],
+  ['\\max_j x_j', "unexpected '_'", 1, 5],
 ];
 
 describe('functions (LaTeX): rejected', () => {
   test.each(REJECTED)('%s', (input, fragment, line, column) => rejects('latex', input, fragment, line, column));
+});
+
+describe('functions (text): rejected', () => {
+  test.each([
+    ['max(x)', "unexpected ')'", 1, 6],
+  ] as const)('%s', (input, fragment, line, column) => rejects('text', input, fragment, line, column));
 });
