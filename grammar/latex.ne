@@ -85,6 +85,8 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
             | %sqrt %lbrace Sum %rbrace     {% ([, , s]) => b.apply('sqrt', s) %}
             | %fnApplied %lparen Sum %rparen
                                             {% ([f, , s]) => b.apply(f.fn, s, f.spelling) %}
+            # Functions as textbooks write them (issue 9): `\sqrt[3]{x}`.
+            | %root %lbrace Sum %rbrace     {% ([f, , s]) => b.apply(f.fn, s, f.spelling) %}
             # Functions as textbooks write them (issue 9): `\max(a, b)`, `\min(a, b, c)`.
             | %fnMany %lparen Arguments %rparen
                                             {% ([f, , l]) => b.applyMany(f.fn, l, f.spelling) %}

@@ -180,6 +180,11 @@ const table: readonly FunctionSpec[] = [
     name: 'arctan', commands: ['\\arctan'], names: ['arctan', 'atan'], latex: '\\arctan', eval: Math.atan,
     derivative: (u) => div(one, add([one, square(u)])),
   },
+  // `\sqrt[3]{x}` (src/parse/latex-tokens.ts, `functionScripts`): the real cube root, defined for x < 0 as ∛(-8) = -2.
+  {
+    name: 'cbrt', commands: [], names: ['cbrt'], latex: '\\sqrt[3]', eval: Math.cbrt,
+    derivative: (_u, self) => div(one, mul([num(3), square(self)])),
+  },
   // `\log_2`, `\log_{10}`: a base the parser reads off the subscript (src/parse/latex-tokens.ts, `functionScripts`).
   {
     name: 'log2', commands: [], names: ['log2'], latex: '\\log_2', eval: Math.log2,

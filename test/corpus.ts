@@ -199,6 +199,8 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'binary logarithm', formulas: '\\log_2 x', wrt: 'x', tags: ['scalar', 'function'], positive: ['x'], mathjs: 'log(x, 2)' },
   { name: 'decibels of a power ratio', formulas: '10 \\log_{10}(x^2 + 1)', wrt: 'x', tags: ['scalar', 'function'], mathjs: '10 * log10(x^2 + 1)' },
   { name: 'squared log', formulas: '\\log^2 x', wrt: 'x', tags: ['scalar', 'function', 'power'], positive: ['x'], mathjs: 'log(x)^2' },
+  // Stewart, "Calculus", §3.4 (the chain rule on a cube root), checked against mathjs cbrt.
+  { name: 'cube root', formulas: '\\sqrt[3]{x^2 + 1}', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'cbrt(x^2 + 1)' },
   // Wikipedia, "Entropy (information theory)": H = -Σ p log₂ p, in bits.
   { name: 'entropy in bits', formulas: '-\\sum_k p_k \\log_2 p_k', wrt: 'p_k', tags: ['function'], positive: ['p'] },
   // Wikipedia, "Normal distribution": Φ(x) = (1 + erf(x/√2))/2 (mathjs cannot differentiate erf).

@@ -227,6 +227,7 @@ function headToken(ts: readonly Tok[], from: number, to: number, name: string, s
 
 /**
  * Pass 3b: scripts on a function head, and heads of several arguments (`fnMany`).
+ * - `\sqrt[3]` becomes one head, the cube root (`root`, its braced argument follows).
  * - `\log_2`, `\log_{10}` become one head, the function log2 or log10; another base is an error.
  * - `\sin^{-1}` becomes one head, arcsin (spelled as written); `^{-1}` on a head without an inverse in
  *   the table, or another negative power, is an error (the reader could mean the reciprocal).
@@ -240,6 +241,18 @@ function functionScripts(ts: readonly Tok[], source: string): Tok[] {
     // `\max(a, b)`: a head of several arguments takes only a parenthesised, comma-separated list.
     if (isHead(t) && functionByName(t.fn!)!.partials !== undefined) {
       out.push({ ...t, type: 'fnMany' });
+      continue;
+    }
+    // `\sqrt[3]{x}` is the cube root; another index is refused.
+    if (t.type === 'sqrt' && ts[i + 1]?.type === 'lbrack') {
+      const close = ts.findIndex((x, j) => j > i && x.type === 'rbrack');
+      const three = close === i + 3 && ts[i + 2]!.type === 'int' && ts[i + 2]!.value === '3';
+      if (!three) {
+        const end = ts[close === -1 ? i + 1 : close]!;
+        fail('only the cube root \\sqrt[3]{x} is read directly: write x^{1/n} for another root', t.offset, end.offset + end.text.length - t.offset, source);
+      }
+      out.push({ ...headToken(ts, i, close, 'cbrt', source), type: 'root' });
+      i = close;
       continue;
     }
     if (t.type === 'fnCmd' && t.text === '\\log' && ts[i + 1]?.type === 'underscore') {

@@ -58,6 +58,10 @@ const ACCEPTED: [string, Expr, string][] = [
   ['\\cos^{-1} x', f('arccos', x, '\\cos^{-1}'), '\\cos^{-1}(x)'],
   ['\\tan^{-1}(y)', f('arctan', y, '\\tan^{-1}'), '\\tan^{-1}(y)'],
   ['\\tan^{ -1 } y', f('arctan', y, '\\tan^{-1}'), '\\tan^{-1}(y)'],
+  // The cube root, printed back as written.
+  ['\\sqrt[3]{x}', f('cbrt', x), '\\sqrt[3]{x}'],
+  ['\\sqrt[3]{x^2 + 1} y', mul([f('cbrt', add([pow(x, num(2)), num(1)])), y]), '\\sqrt[3]{x^2 + 1} y'],
+  ['\\sqrt[ 3 ]{x}^2', pow(f('cbrt', x), num(2)), '\\sqrt[3]{x}^2'],
   // Functions of several arguments: parenthesised, comma-separated.
   ['\\max(a, b)', call('max', [v('a'), v('b')]), '\\max(a, b)'],
   ['\\max(0, 1 - y x)', call('max', [num(0), add([num(1), neg(mul([y, x]))])]), '\\max(0, 1 - y x)'],
@@ -87,6 +91,7 @@ const TEXT: [string, Expr][] = [
   ['log2(x)', f('log2', x)],
   ['log10(x)', f('log10', x)],
   ['sin(x)^2', pow(f('sin', x), num(2))],
+  ['cbrt(x)', f('cbrt', x)],
   ['max(x, y)', call('max', [x, y])],
   ['min(x, y, 0)', call('min', [x, y, num(0)])],
 ];
@@ -114,6 +119,9 @@ const REJECTED: [string, string, number, number][] = [
   ['\\log_10 x', 'a logarithm to this base is not read directly', 1, 1],
   // A power of a function needs its argument.
   ['\\sin^2', 'unexpected end of input', 1, 7],
+  // Roots other than the square and cube root.
+  ['\\sqrt[n]{x}', 'write x^{1/n} for another root', 1, 1],
+  ['y \\sqrt[4]{x}', 'only the cube root', 1, 3],
   // \max takes a parenthesised list of two or more; \max_j (a reduction) is not read yet.
   ['\\max x', "unexpected 'x'", 1, 6],
   ['\\max(x)', "unexpected ')'", 1, 7],
