@@ -245,7 +245,9 @@ function functionScripts(ts: readonly Tok[], source: string): Tok[] {
     }
     // `\sqrt[3]{x}` is the cube root; another index is refused.
     if (t.type === 'sqrt' && ts[i + 1]?.type === 'lbrack') {
-      const close = ts.findIndex((x, j) => j > i && x.type === 'rbrack');
+      let close = i + 1;
+      while (close < ts.length && ts[close]!.type !== 'rbrack') close++;
+      if (close === ts.length) close = -1;
       const three = close === i + 3 && ts[i + 2]!.type === 'int' && ts[i + 2]!.value === '3';
       if (!three) {
         const end = ts[close === -1 ? i + 1 : close]!;
