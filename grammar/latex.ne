@@ -54,6 +54,8 @@ Prefixed   -> %reduce Limits Product        {% ([r, h, body]) => b.reduction(r.v
                                             {% ([, , op, , , , wrt, , body]) => b.derivative(body, wrt, 'operator', op.value === 'd' ? 'd' : 'partial') %}
             | %fnCmd Product                {% ([f, arg]) => b.apply(f.fn, arg, f.spelling) %}
             | %fnName Product               {% ([f, arg]) => b.apply(f.fn, arg, f.spelling) %}
+            # Functions as textbooks write them (issue 9): `\sin^2 x` is (\sin x)^2.
+            | %fnPow %caret Script Product  {% ([f, , s, arg]) => b.power(b.apply(f.fn, arg, f.spelling), s) %}
             # A function name with nothing to apply to is just a name: `\text{sigmoid}`.
             | %fnName                       {% ([f]) => b.varValue(b.parts(f.value)) %}
 
@@ -65,6 +67,9 @@ Factors    -> Unit                          {% ([u]) => b.list(u) %}
 Unit       -> Atom                          {% id %}
             | Atom %caret Script            {% ([a, , s]) => b.power(a, s) %}
             | %expE %caret Script           {% ([, , s]) => b.apply('exp', s, 'e^') %}
+            # Functions as textbooks write them (issue 9): `\tanh^2(z)` is (\tanh(z))^2.
+            | %fnPowApplied %caret Script %lparen Sum %rparen
+                                            {% ([f, , s, , arg]) => b.power(b.apply(f.fn, arg, f.spelling), s) %}
 
 Script     -> %lbrace Sum %rbrace           {% ([, s]) => s %}
             | %int                          {% ([t]) => b.constant(t.value) %}
@@ -80,6 +85,11 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
             | %sqrt %lbrace Sum %rbrace     {% ([, , s]) => b.apply('sqrt', s) %}
             | %fnApplied %lparen Sum %rparen
                                             {% ([f, , s]) => b.apply(f.fn, s, f.spelling) %}
+            # Functions as textbooks write them (issue 9): `\sqrt[3]{x}`.
+            | %root %lbrace Sum %rbrace     {% ([f, , s]) => b.apply(f.fn, s, f.spelling) %}
+            # Functions as textbooks write them (issue 9): `\max(a, b)`, `\min(a, b, c)`.
+            | %fnMany %lparen Arguments %rparen
+                                            {% ([f, , l]) => b.applyMany(f.fn, l, f.spelling) %}
             | %barOpen Sum %barClose        {% ([, s]) => b.apply('abs', s, '|') %}
             | %hash IndexVar                {% ([, i]) => b.count(i.name) %}
 
@@ -157,3 +167,7 @@ Binders    -> IndexVar %comma IndexVar      {% ([i, , j]) => b.push(b.list(i), j
 Bound      -> IndexVar                      {% id %}
             | %int                          {% ([t]) => b.wholeIndex(t.value) %}
             | %lbrace ListItem %rbrace      {% ([, i]) => i %}
+
+# Functions as textbooks write them (issue 9): the arguments of `\max(a, b, …)`, two or more.
+Arguments  -> Sum %comma Sum                {% ([x, , y]) => b.push(b.list(x), y) %}
+            | Arguments %comma Sum          {% ([l, , y]) => b.push(l, y) %}

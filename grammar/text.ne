@@ -59,6 +59,9 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
             | %lbrack Relation %rbrack      {% ([, c]) => b.bracket(b.relation(c)) %}
             | %fnApplied %lparen Sum %rparen
                                             {% ([f, , s]) => b.apply(f.fn, s, f.spelling) %}
+            # Functions as textbooks write them (issue 9): `\max(a, b)`, `\min(a, b, c)`.
+            | %fnMany %lparen Arguments %rparen
+                                            {% ([f, , l]) => b.applyMany(f.fn, l, f.spelling) %}
             # `sum(j, …)`: the keyword of a reduction (src/core/reductions.ts) is a `reduceKw` token, its operator the value.
             | %reduceKw %lparen IndexVar %comma Sum %rparen
                                             {% ([r, , i, , body]) => b.reduction(r.value, [i.name], body, null, null) %}
@@ -88,3 +91,7 @@ Bound      -> Index                         {% id %}
 
 IndexVar   -> %name                         {% ([t]) => b.indexVar(t.value, null) %}
             | %name %primes                 {% ([t, p]) => b.indexVar(t.value, "'".repeat(Number(p.value))) %}
+
+# Functions as textbooks write them (issue 9): the arguments of `\max(a, b, …)`, two or more.
+Arguments  -> Sum %comma Sum                {% ([x, , y]) => b.push(b.list(x), y) %}
+            | Arguments %comma Sum          {% ([l, , y]) => b.push(l, y) %}

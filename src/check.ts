@@ -345,7 +345,7 @@ export function inputsUnderRoots(e: Expr): string[] {
   const names = new Set<string>();
   const collect = (x: Expr, inside: boolean): void => {
     if (x.kind === 'var' && inside) names.add(inputKey(x));
-    const domainLimited = (x.kind === 'call' && (x.fn === 'log' || x.fn === 'sqrt'))
+    const domainLimited = (x.kind === 'call' && (x.fn === 'log' || x.fn === 'log2' || x.fn === 'log10' || x.fn === 'sqrt'))
       || (x.kind === 'pow' && !(x.exp.kind === 'num' && Number.isInteger(x.exp.value)));
     if (x.kind === 'pow') {
       collect(x.base, inside || domainLimited);

@@ -127,8 +127,10 @@ class Interpreter {
       case 'div': return this.eval(e.num) / this.eval(e.den);
       case 'pow': return Math.pow(this.eval(e.base), this.eval(e.exp));
       case 'call': {
+        const spec = functionSpec(e.fn);
+        if (spec.partials !== undefined) return spec.eval(...e.args.map((a) => this.eval(a)));
         if (e.args.length !== 1) throw new EvaluationError(`${e.fn} takes one argument, got ${e.args.length}`);
-        return functionSpec(e.fn).eval(this.eval(e.args[0]!));
+        return spec.eval(this.eval(e.args[0]!));
       }
       case 'reduce': return this.reduce(e);
       case 'delta': return this.index(e.a) === this.index(e.b) ? 1 : 0;

@@ -53,6 +53,13 @@ export const SPELLINGS: Readonly<Record<string, readonly (string | null)[]>> = {
   exp: [null, 'e^'],
   abs: [null, '|'],
   relu: [null, '\\operatorname{ReLU}'],
+  // Functions as textbooks write them (issue 9).
+  arcsin: [null, '\\sin^{-1}'],
+  arccos: [null, '\\cos^{-1}'],
+  arctan: [null, '\\tan^{-1}'],
+  log2: [null, '\\log_{2}'],
+  erf: [null, '\\mathrm{erf}'],
+  leakyrelu: [null, '\\text{lrelu}'],
 };
 
 const REL_OPS: readonly RelOp[] = ['=', '!=', '<', '<=', '>', '>='];
@@ -63,7 +70,7 @@ export function arbExpr(options: ArbExprOptions = {}): fc.Arbitrary<Expr> {
   const arrays = options.arrays ?? ['w', 'o', 't', 'z'];
   const letters = options.indexLetters ?? ['i', 'j', 'k'];
   const sizes = options.sizes ?? ['n', 'm'];
-  const fns = options.functions ?? FUNCTIONS.map((f) => f.name);
+  const fns = options.functions ?? FUNCTIONS.filter((f) => f.partials === undefined).map((f) => f.name); // one argument each
   const differentiable = options.differentiable ?? false;
   const closed = options.closed ?? false;
   const styled = options.styled ?? true;

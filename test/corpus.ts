@@ -179,4 +179,44 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'sum inside a product', formulas: '\\prod_k \\sum_j w_{jk} x_j', wrt: 'w_{jk}', tags: ['product', 'capture', 'nested-sum'] },
   { name: 'sum inside a product, wrt the vector', formulas: '\\prod_k \\sum_j w_{jk} x_j', wrt: 'x_i', tags: ['product', 'nested-sum'] },
   { name: 'log of an indexed product', formulas: '\\log \\prod_i x_i', wrt: 'x_j', tags: ['product', 'function'], positive: ['x'] },
+
+  // --- functions as textbooks write them (issue 9): one scalar entry per new function that mathjs knows,
+  // the activations of deep learning in layers, logarithms to a base, powers of functions and \sin^{-1}.
+  // Stewart, "Calculus", §3.3 and §3.6 (derivatives of the trigonometric and inverse trigonometric functions):
+  { name: 'tangent squared', formulas: '\\tan^2 x', wrt: 'x', tags: ['scalar', 'function', 'power'], mathjs: 'tan(x)^2' },
+  { name: 'cotangent', formulas: '\\cot x', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'cot(x)' },
+  { name: 'secant times tangent', formulas: '\\sec(x) \\tan(x)', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'sec(x) * tan(x)' },
+  { name: 'cosecant of a multiple', formulas: '\\csc(a x)', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'csc(a * x)' },
+  { name: 'arcsine written sin^{-1}', formulas: '\\sin^{-1}(x/2)', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'asin(x / 2)' },
+  { name: 'arccosine', formulas: '\\arccos \\frac{x}{2}', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'acos(x / 2)' },
+  { name: 'arctangent of an affine map', formulas: '\\arctan(a x + b)', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'atan(a * x + b)' },
+  // Wikipedia, "Hyperbolic functions" (derivatives; the catenary a cosh(x/a)):
+  { name: 'catenary', formulas: 'a \\cosh(x / a)', wrt: 'x', tags: ['scalar', 'function'], positive: ['a'], mathjs: 'a * cosh(x / a)' },
+  { name: 'sinh by cosh', formulas: '\\sinh(x) \\cosh(y)', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'sinh(x) * cosh(y)' },
+  { name: 'hyperbolic cotangent', formulas: '\\coth x', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'coth(x)' },
+  { name: 'tanh derivative identity', formulas: '1 - \\tanh^2(x)', wrt: 'x', tags: ['scalar', 'function', 'power'], mathjs: '1 - tanh(x)^2' },
+  // Logarithms to a base (Wikipedia, "Logarithm", change of base):
+  { name: 'binary logarithm', formulas: '\\log_2 x', wrt: 'x', tags: ['scalar', 'function'], positive: ['x'], mathjs: 'log(x, 2)' },
+  { name: 'decibels of a power ratio', formulas: '10 \\log_{10}(x^2 + 1)', wrt: 'x', tags: ['scalar', 'function'], mathjs: '10 * log10(x^2 + 1)' },
+  { name: 'squared log', formulas: '\\log^2 x', wrt: 'x', tags: ['scalar', 'function', 'power'], positive: ['x'], mathjs: 'log(x)^2' },
+  // Stewart, "Calculus", §3.4 (the chain rule on a cube root), checked against mathjs cbrt.
+  { name: 'cube root', formulas: '\\sqrt[3]{x^2 + 1}', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'cbrt(x^2 + 1)' },
+  // Wikipedia, "Entropy (information theory)": H = -Σ p log₂ p, in bits.
+  { name: 'entropy in bits', formulas: '-\\sum_k p_k \\log_2 p_k', wrt: 'p_k', tags: ['function'], positive: ['p'] },
+  // Wikipedia, "Normal distribution": Φ(x) = (1 + erf(x/√2))/2 (mathjs cannot differentiate erf).
+  { name: 'normal CDF through erf', formulas: '\\frac{1}{2} (1 + \\operatorname{erf}(\\frac{x - \\mu}{\\sigma \\sqrt{2}}))', wrt: 'x',
+    tags: ['scalar', 'function'], positive: ['sigma'] },
+  // Hendrycks & Gimpel, "Gaussian Error Linear Units (GELUs)", 2016: GELU(x) = x Φ(x).
+  { name: 'GELU layer with squared error', formulas: 'h_k = \\operatorname{GELU}(\\sum_j w_{jk} x_j); E = \\sum_k (t_k - h_k)^2', wrt: 'w_{jk}',
+    tags: ['function', 'network', 'definitions', 'capture'] },
+  // Maas, Hannun & Ng, "Rectifier nonlinearities improve neural network acoustic models", 2013 (slope 0.01).
+  { name: 'leaky ReLU layer', formulas: '\\sum_k (t_k - \\operatorname{LeakyReLU}(\\sum_j w_{jk} x_j))^2', wrt: 'w_{jk}',
+    tags: ['function', 'iverson', 'capture'] },
+  // Clevert, Unterthiner & Hochreiter, "Fast and accurate deep network learning by ELUs", 2015 (α = 1).
+  { name: 'ELU layer', formulas: '\\sum_k \\operatorname{ELU}(\\sum_j w_{jk} x_j + b_k)', wrt: 'b_k', tags: ['function', 'iverson'] },
+  // Wikipedia, "Hinge loss": ℓ(y) = max(0, 1 - t·y), here for a linear SVM (mathjs cannot differentiate max).
+  { name: 'hinge loss of a linear classifier', formulas: '\\sum_k \\max(0, 1 - t_k \\sum_j w_{jk} x_j)', wrt: 'w_{jk}',
+    tags: ['function', 'iverson', 'capture'] },
+  // Clipping, as in PPO's clipped objective (Schulman et al., "Proximal Policy Optimization Algorithms", 2017): min of several.
+  { name: 'max and min of three', formulas: '\\min(\\max(x, a), b, x^2 + y)', wrt: 'x', tags: ['scalar', 'function', 'iverson'] },
 ];

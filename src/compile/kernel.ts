@@ -452,11 +452,11 @@ class Emitter {
         return e.exp.kind === 'num' && e.exp.value === 2 ? `(${base} * ${base})` : `Math.pow(${base}, ${g(e.exp)})`;
       }
       case 'call': {
-        if (e.args.length !== 1) throw new EvaluationError(`${e.fn} takes one argument, got ${e.args.length}`);
         const spec = functionSpec(e.fn);
+        if (spec.partials === undefined && e.args.length !== 1) throw new EvaluationError(`${e.fn} takes one argument, got ${e.args.length}`);
         let f = this.functions.indexOf(spec);
         if (f === -1) f = this.functions.push(spec) - 1;
-        return `f${f}(${g(e.args[0]!)})`;
+        return `f${f}(${e.args.map(g).join(', ')})`;
       }
       case 'delta': return `(${this.zero(e.a, nest)} === ${this.zero(e.b, nest)} ? 1 : 0)`;
       case 'rel': {

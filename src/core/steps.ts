@@ -28,6 +28,7 @@ export const RULE_IDS = [
   'diff.exponential', // (a^g)' = a^g log a · g'
   'diff.power-general', // (f^g)' = f^g (g' log f + g f'/f)
   'diff.chain', // (φ(u))' = φ'(u) u', with φ' from the function table (params.fn)
+  'diff.chain-many', // (φ(u_1, …, u_n))' = Σ_i ∂_iφ · u_i', e.g. max(a, b)' = [a ≥ b] a' + [a < b] b' (params.fn)
   'diff.iverson', // [cond]' = 0 (piecewise constant)
   // deltas, sums and Iverson brackets (src/simplify/rules/sums.ts)
   'delta.eval', // δ_{kk} = 1, δ_{12} = 0

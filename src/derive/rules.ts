@@ -79,10 +79,15 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
       return apply('diff.power-general', mul([body, inner]));
     }
     case 'call': {
+      const spec = functionSpec(body.fn);
+      if (spec.partials !== undefined) {
+        const partials = spec.partials(body.args);
+        return apply('diff.chain-many', add(body.args.map((a, i) => mul([partials[i]!, D(a)]))), { fn: body.fn });
+      }
       if (body.args.length !== 1) throw new Error(`cannot differentiate '${body.fn}' with ${body.args.length} arguments`);
       const u = body.args[0]!;
       // φ'(u) u', with the factors of φ'(u) spliced in: σ(u)(1 - σ(u)) u'.
-      const outer = functionSpec(body.fn).derivative(u, body);
+      const outer = spec.derivative(u, body);
       return apply('diff.chain', mul([...(outer.kind === 'mul' ? outer.factors : [outer]), D(u)]), { fn: body.fn });
     }
     case 'reduce': {

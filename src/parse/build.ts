@@ -56,6 +56,8 @@ export const negate = (x: Lazy): Lazy => () => neg(x());
 export const quotient = (a: Lazy, b: Lazy): Lazy => () => div(a(), b());
 export const power = (a: Lazy, b: Lazy): Lazy => () => pow(a(), b());
 export const apply = (fn: string, arg: Lazy, spelling: string | null = null): Lazy => () => call(fn, [arg()], spelling);
+/** `\max(a, b, c)`: a call with the arguments of a comma-separated list. */
+export const applyMany = (fn: string, args: List<Lazy>, spelling: string | null = null): Lazy => () => call(fn, force(args), spelling);
 export const count = (index: string): Lazy => () => extent(index);
 
 /** `(ax)'`: the derivative of a group, in Lagrange's notation (see docs/notation.md). */

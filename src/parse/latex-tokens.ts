@@ -196,6 +196,108 @@ function splitScriptDigits(ts: readonly Tok[]): Tok[] {
   return out;
 }
 
+// --- Functions as textbooks write them (issue 9): `\log_2 x`, `\log_{10} x`, `\sin^2 x`, `\sin^{-1} x`.
+
+/** Bases of `\log_b` read as a function of the table; another base is refused (write the quotient). */
+const LOG_BASES: Record<string, string> = { '2': 'log2', '10': 'log10' };
+/** `\sin^{-1}` is the inverse function, as in most calculus texts; only these heads have one in the table. */
+const INVERSES: Record<string, string> = { sin: 'arcsin', cos: 'arccos', tan: 'arctan' };
+
+const isHead = (t: Tok | undefined): boolean => t !== undefined && (t.type === 'fnCmd' || t.type === 'fnName');
+
+/** The tokens of a braced or one-token script at `i` (just after `_` or `^`): [first, last] or null. */
+function scriptSpan(ts: readonly Tok[], i: number): [number, number] | null {
+  if (ts[i] === undefined) return null;
+  if (ts[i]!.type !== 'lbrace') return [i, i];
+  let depth = 0;
+  for (let j = i; j < ts.length; j++) {
+    if (ts[j]!.type === 'lbrace') depth++;
+    else if (ts[j]!.type === 'rbrace' && --depth === 0) return [i, j];
+  }
+  return null;
+}
+
+/** A merged head token covering `ts[from..to]`, for the function `name`, spelled as the source between them. */
+function headToken(ts: readonly Tok[], from: number, to: number, name: string, source: string): Tok {
+  const first = ts[from]!;
+  const last = ts[to]!;
+  const text = source.slice(first.offset, last.offset + last.text.length);
+  return functionToken({ ...first, text }, functionByName(name)!, text.replace(/\s+/g, ''));
+}
+
+/**
+ * Pass 3b: scripts on a function head, and heads of several arguments (`fnMany`).
+ * - `\sqrt[3]` becomes one head, the cube root (`root`, its braced argument follows).
+ * - `\log_2`, `\log_{10}` become one head, the function log2 or log10; another base is an error.
+ * - `\sin^{-1}` becomes one head, arcsin (spelled as written); `^{-1}` on a head without an inverse in
+ *   the table, or another negative power, is an error (the reader could mean the reciprocal).
+ * - `\sin^2`, `\tanh^{2}`: the head becomes `fnPow` (its power follows; `(\sin x)^2`), or
+ *   `fnPowApplied` when a parenthesis follows the script: `\tanh^2(z)`.
+ */
+function functionScripts(ts: readonly Tok[], source: string): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    let t = ts[i]!;
+    // `\max(a, b)`: a head of several arguments takes only a parenthesised, comma-separated list.
+    if (isHead(t) && functionByName(t.fn!)!.partials !== undefined) {
+      out.push({ ...t, type: 'fnMany' });
+      continue;
+    }
+    // `\sqrt[3]{x}` is the cube root; another index is refused.
+    if (t.type === 'sqrt' && ts[i + 1]?.type === 'lbrack') {
+      let close = i + 1;
+      while (close < ts.length && ts[close]!.type !== 'rbrack') close++;
+      if (close === ts.length) close = -1;
+      const three = close === i + 3 && ts[i + 2]!.type === 'int' && ts[i + 2]!.value === '3';
+      if (!three) {
+        const end = ts[close === -1 ? i + 1 : close]!;
+        fail('only the cube root \\sqrt[3]{x} is read directly: write x^{1/n} for another root', t.offset, end.offset + end.text.length - t.offset, source);
+      }
+      out.push({ ...headToken(ts, i, close, 'cbrt', source), type: 'root' });
+      i = close;
+      continue;
+    }
+    if (t.type === 'fnCmd' && t.text === '\\log' && ts[i + 1]?.type === 'underscore') {
+      const span = scriptSpan(ts, i + 2);
+      const inside = span === null ? [] : ts.slice(span[0], span[1] + 1).filter((x) => x.type !== 'lbrace' && x.type !== 'rbrace');
+      const base = inside.length === 1 && inside[0]!.type === 'int' ? LOG_BASES[inside[0]!.value] : undefined;
+      if (span === null || base === undefined) {
+        const end = ts[span === null ? i + 1 : span[1]]!;
+        fail('a logarithm to this base is not read directly: write \\log_2, \\log_{10}, or \\frac{\\log x}{\\log b} for base b',
+          t.offset, end.offset + end.text.length - t.offset, source);
+      }
+      t = headToken(ts, i, span[1], base, source);
+      i = span[1];
+    }
+    if (isHead(t) && ts[i + 1]?.type === 'caret') {
+      const span = scriptSpan(ts, i + 2);
+      if (span !== null && ts[span[0] + 1]?.type === 'minus') {
+        const inverse = INVERSES[t.fn!];
+        const minusOne = span[1] === span[0] + 3 && ts[span[0] + 2]?.type === 'int' && ts[span[0] + 2]?.value === '1';
+        const written = source.slice(t.offset, ts[span[1]]!.offset + ts[span[1]]!.text.length);
+        const head = t.text.trim();
+        if (!minusOne) {
+          const power = source.slice(ts[span[0]]!.offset, ts[span[1]]!.offset + 1);
+          fail(`${written} could be a power of the inverse function or of the reciprocal: write (${head} x)^${power}`, t.offset, written.length, source);
+        }
+        if (inverse === undefined) {
+          fail(`${written} could be the inverse function or the reciprocal: write (${head} x)^{-1} for the reciprocal (the table has no inverse of ${head})`,
+            t.offset, written.length, source);
+        }
+        out.push(headToken([t, ...ts.slice(i + 1, span[1] + 1)], 0, span[1] - i, inverse, source));
+        i = span[1];
+        continue;
+      }
+      if (span !== null) {
+        out.push({ ...t, type: ts[span[1] + 1]?.type === 'lparen' ? 'fnPowApplied' : 'fnPow' });
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** Token types after which a value has just ended (so a `|` there closes rather than opens). */
 const ENDS_VALUE = new Set(['int', 'num', 'letter', 'greek', 'name', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose']);
 
@@ -260,7 +362,7 @@ const SEPARATORS = new Set(['nl', 'semi', 'comma', 'quad']);
 const SPACING = new Set(['nl', 'quad']);
 
 export function refineLatex(raw: readonly moo.Token[], source: string): Tok[] {
-  const ts = resolveBars(splitScriptDigits(mergePrimes(classify(raw, source))));
+  const ts = resolveBars(functionScripts(splitScriptDigits(mergePrimes(classify(raw, source))), source));
   for (const t of ts) {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
   }

@@ -70,7 +70,7 @@ function lookahead(ts: readonly Tok[], source: string): Tok[] {
       if (r !== undefined) return { ...t, type: 'reduceKw', value: r.op };
       const spec = functionByName(t.value);
       if (spec === undefined) fail(`unknown function ${t.value}`, t.offset, t.text.length, source);
-      return { ...t, type: 'fnApplied', fn: spec.name, spelling: null };
+      return { ...t, type: spec.partials === undefined ? 'fnApplied' : 'fnMany', fn: spec.name, spelling: null };
     }
     if (t.type === 'lbrack') {
       const prev = ts[i - 1];

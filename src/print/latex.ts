@@ -102,6 +102,7 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
           case 'e^': return `e^{${arg}}`;
           case '|': return `\\lvert ${arg} \\rvert`;
           case '\\sqrt': return `\\sqrt{${arg}}`;
+          case '\\sqrt[3]': return `\\sqrt[3]{${arg}}`;
           default: return head + group(arg, ...x.args);
         }
       }

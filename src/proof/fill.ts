@@ -106,7 +106,7 @@ function constantPart(d: Diff, replacement: Expr): Expr | undefined {
 /** `d/du f(u) = f'(u)`, from the function table, spelled as the user wrote `f` (`\text{sigmoid}` or `\sigma`). */
 function derivativeFormula(fn: string, spelling: string | null): Expr | undefined {
   const spec = functionByName(fn);
-  if (spec === undefined) return undefined;
+  if (spec === undefined || spec.derivative === undefined) return undefined;
   const u = variable('u');
   const self = call(spec.name, [u], spelling);
   return equation(diff(self, u, 'operator', 'd'), spec.derivative(u, self));

@@ -130,6 +130,13 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     "对外层函数 {fn} 使用链式法则 $(f(u))' = f'(u) u'$，其中 ${fnRule}$。",
     "根据链式法则 $(f(u))' = f'(u) u'$：外层函数的导数乘以内层函数的导数。",
   ]),
+  'diff.chain-many': rule('brief', ['chain rule', '链式法则'], [
+    'Chain rule for {fn}, a function of several arguments: each partial derivative times the derivative of its argument; at a tie the derivative goes to the first extreme argument.',
+    'Chain rule for a function of several arguments: each partial derivative times the derivative of its argument.',
+  ], [
+    '对多元函数 {fn} 使用链式法则：各偏导数乘以对应自变量的导数；相等时导数归于第一个取到极值的自变量。',
+    '对多元函数使用链式法则：各偏导数乘以对应自变量的导数。',
+  ]),
   'diff.iverson': rule('normal', ['Iverson bracket', '艾佛森括号'], [
     'An Iverson bracket is piecewise constant: its derivative is $0$ wherever it exists.',
   ], [
