@@ -177,4 +177,23 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'sum inside a product', formulas: '\\prod_k \\sum_j w_{jk} x_j', wrt: 'w_{jk}', tags: ['product', 'capture', 'nested-sum'] },
   { name: 'sum inside a product, wrt the vector', formulas: '\\prod_k \\sum_j w_{jk} x_j', wrt: 'x_i', tags: ['product', 'nested-sum'] },
   { name: 'log of an indexed product', formulas: '\\log \\prod_i x_i', wrt: 'x_j', tags: ['product', 'function'], positive: ['x'] },
+
+  // --- issue 9, guards: what the refusals of src/parse/guards.ts tell the user to write instead
+  // Linear regression, J(θ) = ½ Σ_i (θᵀx^{(i)} - y^{(i)})² (Ng, CS229 lecture notes, "Supervised learning", part I):
+  // θᵀx in index form, J without its argument.
+  { name: 'guards: least squares, θᵀx written in index form', formulas: 'J = \\frac{1}{2} \\sum_i (\\sum_j \\theta_j x_{ij} - y_i)^2',
+    wrt: '\\theta_k', tags: ['l2', 'nested-sum'], expected: '\\sum_i (\\sum_j \\theta_j x_{ij} - y_i) x_{ik}' },
+  // The ridge penalty λ θᵀθ (Wikipedia, "Ridge regression"): θᵀθ in index form.
+  { name: 'guards: ridge penalty, θᵀθ written in index form', formulas: '\\lambda \\sum_j \\theta_j^2', wrt: '\\theta_k',
+    tags: ['l2'], expected: '2 \\lambda \\theta_k' },
+  // ∂Tr(AX)/∂X = Aᵀ (Petersen & Pedersen, The Matrix Cookbook, §2.5 "Derivatives of traces"): Tr written as Σ_i (AX)_{ii}.
+  { name: 'guards: trace of a product in index form', formulas: '\\sum_i \\sum_j a_{ij} x_{ji}', wrt: 'x_{kl}',
+    tags: ['double-sum', 'transposed'], expected: 'a_{lk}' },
+  // ∂(xᵀAx)/∂x = (A + Aᵀ)x (The Matrix Cookbook, §2.4.2 "Second order"): the quadratic form in index form.
+  { name: 'guards: quadratic form xᵀAx in index form', formulas: '\\sum_i \\sum_j x_i a_{ij} x_j', wrt: 'x_k', tags: ['double-sum'] },
+  // Compound interest over T periods, P(1 + r)^T (Wikipedia, "Compound interest"): the power with exponent T is x^{{T}}.
+  { name: 'guards: a power with exponent T', formulas: 'P (1 + r)^{{T}}', wrt: 'r', tags: ['scalar', 'power'], positive: ['r'] },
+  // Discounted return G = Σ_{t=1}^{T} γ^t r_t (Sutton & Barto, Reinforcement Learning, eq. 3.8): T as an upper limit is no transpose.
+  { name: 'guards: discounted return up to T', formulas: 'G = \\sum_{t=1}^{T} \\gamma^{t} r_t', wrt: '\\gamma',
+    tags: ['symbolic-bounds', 'index-value', 'power'], sizes: { t: 4, T: 4 } },
 ];
