@@ -2,9 +2,11 @@
 // the engine does not read yet is refused with how to write it, never misread;
 // the inputs next to each guard that are legitimate still parse, exactly once.
 
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { parse } from '../../src/parse/index.js';
+import { toLatex, toText } from '../../src/print/index.js';
 import {
-  accepts, add, call, div, equation, type Expr, inum, ivar, mul, neg, num, pow, reduce, rejects, sum, v,
+  accepts, add, call, div, equation, type Expr, inum, ivar, mul, neg, num, pow, reduce, rejects, sum, v, withoutStyle,
 } from './helpers.js';
 
 const [x, y, z, T, n, J, r] = ['x', 'y', 'z', 'T', 'n', 'J', 'r'].map((s) => v(s)) as [Expr, Expr, Expr, Expr, Expr, Expr, Expr];
@@ -150,4 +152,18 @@ describe('guards: rejected (LaTeX)', () => {
 
 describe('guards: rejected (text)', () => {
   test.each(TEXT_REJECTED)('%s', (input, fragment, line, column) => rejects('text', input, fragment, line, column));
+});
+
+describe('guards: the printers write a power with exponent T so that it reads back', () => {
+  test.each([
+    [pow(x, T), 'x^{{T}}', 'x^(T)'],
+    [pow(add([x, num(1)]), T), '(x + 1)^{{T}}', '(x + 1)^(T)'],
+    [call('exp', [T], 'e^'), 'e^{T}', 'exp(T)'],
+    [pow(x, mul([num(2), T])), 'x^{2 T}', 'x^(2 * T)'],
+  ])('%s', (e, latex, text) => {
+    expect(toLatex(e)).toBe(latex);
+    expect(toText(e)).toBe(text);
+    accepts('latex', latex, e);
+    expect(parse(text, { syntax: 'text' })).toBe(withoutStyle(e));
+  });
 });
