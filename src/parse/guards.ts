@@ -136,7 +136,7 @@ export function matrixOperator(name: string, spelling: string): string | undefin
 const KNOWN_FUNCTIONS = (): string => FUNCTIONS.map((f) => f.name).join(', ');
 
 /** `; did you mean \operatorname{sigmoid}?` for a name close to a function's, else '' (a guess from two letters would be noise). */
-export function functionSuggestion(name: string): string {
+function functionSuggestion(name: string): string {
   const guess = name.length < 3 ? undefined : closest(name, FUNCTIONS.flatMap((f) => [f.name, ...f.names]));
   return guess === undefined ? '' : `; did you mean \\operatorname{${guess}}?`;
 }
