@@ -23,6 +23,7 @@ import { baseLetter } from './core/fresh.js';
 import { substituteIndices } from './core/indices.js';
 import { inputKey, userName, type VarName, varKey } from './core/names.js';
 import { parse } from './parse/index.js';
+import { editDistance } from './parse/tokens.js';
 import { toLatex } from './print/index.js';
 
 export interface Definition extends VarName {
@@ -312,7 +313,9 @@ export interface VariableContext {
  * A variable given by the user's text (`'w_{jk}'`, `'w[j,k]'`) or as a parsed
  * `Var`, read in the final scope of `definitions`: its range family and the
  * definition of its name in scope. A variable that is already resolved (a
- * definition's version, a family) stays what it is.
+ * definition's version, a family) stays what it is. Given formulas or
+ * definitions, a variable that occurs in none of them is an input error (a
+ * typo would otherwise give the derivative 0), with a did-you-mean.
  */
 export function resolveVariable(v: string | Var, context: VariableContext = {}): Var {
   const parsed = typeof v === 'string' ? parse(v) : v;
@@ -324,6 +327,52 @@ export function resolveVariable(v: string | Var, context: VariableContext = {}):
   const defined = definitions.map((d) => variable(d, d.indices.map((n) => ivar(n))));
   const scope = new Scope(familiesOfResolved([...defined, ...definitions.map((d) => d.body), ...(context.exprs ?? [])], sizes), sizes);
   for (const d of definitions) scope.enter(d, d.indices.length);
-  return scope.resolveVar(parsed);
+  const resolved = scope.resolveVar(parsed);
+  if (context.exprs === undefined && definitions.length === 0) return resolved;
+  const occurring = quantities([...definitions.flatMap((d, i) => [defined[i]!, d.body]), ...(context.exprs ?? [])]);
+  if (!occurring.some((o) => sameQuantity(o, resolved))) throw new InputError(notOccurring(parsed, occurring));
+  return resolved;
+}
+
+// ---------------------------------------------------------------------------
+// Which variables occur
+
+/** One quantity behind an occurrence: its name, arity and family decide (indices are pattern letters, versions scope). */
+const sameQuantity = (a: Var, b: Var) => a.name === b.name && a.indices.length === b.indices.length && a.family === b.family;
+
+/** One occurrence per quantity, in order of first occurrence. */
+function quantities(exprs: readonly Expr[]): Var[] {
+  const found: Var[] = [];
+  forEachVar(exprs, (v) => { if (!found.some((o) => sameQuantity(o, v))) found.push(v); });
+  return found;
+}
+
+/** Shown when listing the variables that do occur; the rest are counted. */
+const LISTED = 12;
+
+/**
+ * "'W_{jk}' does not occur …; did you mean w_{jk}? (…)". The guess is the same
+ * name (with other indices or another range family), else the same name in
+ * another case, else a name one edit away (for a one-letter name, with the same
+ * indices); one with the same number of indices first.
+ */
+function notOccurring(v: Var, occurring: readonly Var[]): string {
+  const closeness = (o: Var): number | null => {
+    if (o.name === v.name) return 0;
+    if (o.name.toLowerCase() === v.name.toLowerCase()) return 1;
+    // Any two one-letter names are one edit apart: only the same indices make that a likely typo (`v_{jk}` for `w_{jk}`).
+    const plausible = v.name.length > 1 || (v.indices.length > 0 && toLatex(variable(o.name, v.indices)) === toLatex(variable(o.name, o.indices)));
+    return plausible && editDistance(o.name, v.name) === 1 ? 2 : null;
+  };
+  const ranked = occurring.flatMap((o) => {
+    const c = closeness(o);
+    return c === null ? [] : [{ o, rank: 2 * c + (o.indices.length === v.indices.length ? 0 : 1) }];
+  }).sort((a, b) => a.rank - b.rank);
+  const guess = ranked[0]?.o;
+  const shown = occurring.slice(0, LISTED).map((o) => toLatex(o)).join(', ');
+  const more = occurring.length > LISTED ? ` and ${occurring.length - LISTED} more` : '';
+  const list = occurring.length === 0 ? 'there are no variables' : `the variables are ${shown}${more}`;
+  return `'${toLatex(v)}' does not occur in the formula or its definitions`
+    + `${guess === undefined ? '' : `; did you mean ${toLatex(guess)}?`} (${list})`;
 }
 

@@ -10,7 +10,9 @@
 //  - an index value (`\sum_j j`) names a letter bound by an enclosing sum, and
 //    scalar names are disjoint from index letters and size names (the parser
 //    turns a bare `j` into an index value whenever `j` is used as an index);
-//  - relations appear only at the top and inside Iverson brackets;
+//  - relations appear only at the top and inside Iverson brackets, and no
+//    equation's left side is a function applied to a variable (`f(x) = …`
+//    is refused as a function definition);
 //  - calls are of known functions, with a spelling the parser records;
 //  - `w_{i+1,k}` can only be written with commas, so such variables carry
 //    `commaIndices: true` (the parser records what was written).
@@ -176,5 +178,9 @@ export function arbExpr(options: ArbExprOptions = {}): fc.Arbitrary<Expr> {
   const body = gen(maxDepth, []);
   if (differentiable) return body;
   const top = gen(Math.max(0, maxDepth - 1), []);
-  return fc.oneof({ weight: 4, arbitrary: body }, { weight: 1, arbitrary: fc.tuple(top, top).map(([a, b]) => rel(['='], [a, b])) });
+  // `f(x) = …`, a function applied to a variable on the left of `=`, is refused as a function definition (src/parse/guards.ts).
+  const definesFunction = (lhs: Expr) =>
+    lhs.kind === 'call' && lhs.fn !== 'prime' && lhs.args.every((a) => a.kind === 'var' || a.kind === 'delta' || a.kind === 'index');
+  const equation = fc.tuple(top, top).filter(([a]) => !definesFunction(a)).map(([a, b]) => rel(['='], [a, b]));
+  return fc.oneof({ weight: 4, arbitrary: body }, { weight: 1, arbitrary: equation });
 }

@@ -91,11 +91,9 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'shifted read', formulas: '\\sum_{i=1}^{n} x_{i+1} y_i', wrt: 'x_k', tags: ['shifted'], sizes: { i: 3, n: 3, k: 4 } },
   { name: 'wrt a shifted variable', formulas: '\\sum_{i=1}^{n} x_i y_i', wrt: 'x_{p+1}', tags: ['shifted'], sizes: { i: 4, n: 4, p: 3 } },
 
-  // --- zero derivatives
-  { name: 'zero: other name', formulas: '\\sum_j o_j', wrt: 'w_{jk}', tags: ['zero'], expected: '0' },
+  // --- zero derivatives (a variable that does not occur at all is an input error: test/derive/wrt.test.ts)
   { name: 'zero: distinct literal column', formulas: 'w_{12} x', wrt: 'w_{13}', tags: ['zero', 'literal-index'], expected: '0' },
   { name: 'zero: other row', formulas: '\\sum_k w_{1k} x_k', wrt: 'w_{2k}', tags: ['zero', 'literal-index'], sizes: { k: 3 }, expected: '0' },
-  { name: 'zero: scalar constant', formulas: 'y^2 + 3', wrt: 'x', tags: ['zero', 'scalar'], expected: '0' },
   { name: 'literal row, free column', formulas: '\\sum_k w_{1k} x_k', wrt: 'w_{1k}', tags: ['literal-index'], sizes: { k: 3 }, expected: 'x_k' },
 
   // --- functions
@@ -219,4 +217,22 @@ export const CORPUS: readonly CorpusEntry[] = [
     tags: ['function', 'iverson', 'capture'] },
   // Clipping, as in PPO's clipped objective (Schulman et al., "Proximal Policy Optimization Algorithms", 2017): min of several.
   { name: 'max and min of three', formulas: '\\min(\\max(x, a), b, x^2 + y)', wrt: 'x', tags: ['scalar', 'function', 'iverson'] },
+  // --- issue 9, guards: what the refusals of src/parse/guards.ts tell the user to write instead
+  // Linear regression, J(θ) = ½ Σ_i (θᵀx^{(i)} - y^{(i)})² (Ng, CS229 lecture notes, "Supervised learning", part I):
+  // θᵀx in index form, J without its argument.
+  { name: 'guards: least squares, θᵀx written in index form', formulas: 'J = \\frac{1}{2} \\sum_i (\\sum_j \\theta_j x_{ij} - y_i)^2',
+    wrt: '\\theta_k', tags: ['l2', 'nested-sum'], expected: '\\sum_i (\\sum_j \\theta_j x_{ij} - y_i) x_{ik}' },
+  // The ridge penalty λ θᵀθ (Wikipedia, "Ridge regression"): θᵀθ in index form.
+  { name: 'guards: ridge penalty, θᵀθ written in index form', formulas: '\\lambda \\sum_j \\theta_j^2', wrt: '\\theta_k',
+    tags: ['l2'], expected: '2 \\lambda \\theta_k' },
+  // ∂Tr(AX)/∂X = Aᵀ (Petersen & Pedersen, The Matrix Cookbook, §2.5 "Derivatives of traces"): Tr written as Σ_i (AX)_{ii}.
+  { name: 'guards: trace of a product in index form', formulas: '\\sum_i \\sum_j a_{ij} x_{ji}', wrt: 'x_{kl}',
+    tags: ['double-sum', 'transposed'], expected: 'a_{lk}' },
+  // ∂(xᵀAx)/∂x = (A + Aᵀ)x (The Matrix Cookbook, §2.4.2 "Second order"): the quadratic form in index form.
+  { name: 'guards: quadratic form xᵀAx in index form', formulas: '\\sum_i \\sum_j x_i a_{ij} x_j', wrt: 'x_k', tags: ['double-sum'] },
+  // Compound interest over T periods, P(1 + r)^T (Wikipedia, "Compound interest"): the power with exponent T is x^{{T}}.
+  { name: 'guards: a power with exponent T', formulas: 'P (1 + r)^{{T}}', wrt: 'r', tags: ['scalar', 'power'], positive: ['r'] },
+  // Discounted return G = Σ_{t=1}^{T} γ^t r_t (Sutton & Barto, Reinforcement Learning, eq. 3.8): T as an upper limit is no transpose.
+  { name: 'guards: discounted return up to T', formulas: 'G = \\sum_{t=1}^{T} \\gamma^{t} r_t', wrt: '\\gamma',
+    tags: ['symbolic-bounds', 'index-value', 'power'], sizes: { t: 4, T: 4 } },
 ];

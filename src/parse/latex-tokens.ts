@@ -4,6 +4,7 @@
 import type moo from 'moo';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
+import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
 import { balanceAndSeparate, closest, describe, fail, invalidCharacter, tok, type Tok } from './tokens.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
@@ -61,8 +62,26 @@ const FORMS: Record<string, string> = {
   '\\left': 'one of ( [ \\{ | \\lvert', '\\right': 'one of ) ] \\} | \\rvert',
 };
 
-/** Every control word a user may write, for "did you mean" suggestions. */
-const KNOWN_COMMANDS = [...COMMANDS.keys(), ...Object.keys(FORMS)].filter((c) => /^\\[a-zA-Z]+$/.test(c));
+/**
+ * "Did you mean" targets by how they would be mistyped: every control word a
+ * user may write, and `\\sigmoid`-style commands for the functions that are
+ * written as names (`\\operatorname{sigmoid}`, or `\\sigma(…)`, its house style).
+ */
+const SUGGESTIONS = new Map<string, string>([
+  // Real control words first: they win a tie (`\\sigm` is `\\sigma`, not `\\operatorname{sign}`).
+  ...[...COMMANDS.keys(), ...Object.keys(FORMS)].filter((c) => /^\\[a-zA-Z]+$/.test(c)).map((c): [string, string] => [c, c]),
+  ...FUNCTIONS.flatMap((f) => f.names.filter((n) => !COMMANDS.has(`\\${n}`)).map((n): [string, string] => {
+    const house = f.latex.startsWith('\\operatorname') ? '' : ` or ${f.latex}(…)`;
+    return [`\\${n}`, `\\operatorname{${n}}${house}`];
+  })),
+]);
+
+function unknownCommand(command: string): string {
+  const matrix = matrixOperator(command.slice(1), command);
+  if (matrix !== undefined) return matrix;
+  const guess = closest(command, SUGGESTIONS.keys());
+  return `unknown command ${command}${guess === undefined ? '' : `; did you mean ${SUGGESTIONS.get(guess)!}?`}`;
+}
 
 const SINGLE: Record<string, { type: string; open?: string; close?: string }> = {
   '+': { type: 'plus' }, '-': { type: 'minus' }, '*': { type: 'times' }, '/': { type: 'slash' },
@@ -119,8 +138,7 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
         const form = FORMS[t.value];
         if (form !== undefined) fail(`${t.value} must be followed by ${form}`, t.offset, t.text.length, source);
         if (known === undefined) {
-          const guess = t.type === 'cmd' ? closest(t.value, KNOWN_COMMANDS) : undefined;
-          fail(`unknown command ${t.value}${guess === undefined ? '' : `; did you mean ${guess}?`}`, t.offset, t.text.length, source);
+          fail(t.type === 'cmd' ? unknownCommand(t.value) : `unknown command ${t.value}`, t.offset, t.text.length, source);
         }
         if (known.type === 'skip') break;
         const out1: Tok = { ...tok(t, known.type, known.value ?? t.value) };
@@ -361,10 +379,22 @@ function lookahead(ts: Tok[]): Tok[] {
 const SEPARATORS = new Set(['nl', 'semi', 'comma', 'quad']);
 const SPACING = new Set(['nl', 'quad']);
 
+/** Token types of the head of a function definition (`J(\\theta) = …`, `\\tanh(x) = …`) and of a variable. */
+const DEFINITION_HEADS = {
+  heads: new Set(['letter', 'greek', 'name', 'fnCmd', 'fnName']),
+  names: new Set(['letter', 'greek', 'name']),
+  times: '\\cdot',
+};
+
 export function refineLatex(raw: readonly moo.Token[], source: string): Tok[] {
+  // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
+  refuseLatexTransposes(raw, source);
+  refuseUnknownOperators(raw, source);
   const ts = resolveBars(functionScripts(splitScriptDigits(mergePrimes(classify(raw, source))), source));
   for (const t of ts) {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
   }
-  return lookahead(balanceAndSeparate(ts, source, SEPARATORS, SPACING));
+  const separated = balanceAndSeparate(ts, source, SEPARATORS, SPACING);
+  refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
+  return lookahead(separated);
 }

@@ -3,6 +3,7 @@
 import type moo from 'moo';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { functionByName } from '../functions.js';
+import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
 import { balanceAndSeparate, fail, invalidCharacter, tok, type Tok } from './tokens.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
@@ -84,6 +85,13 @@ function lookahead(ts: readonly Tok[], source: string): Tok[] {
 const SEPARATORS = new Set(['nl', 'semi', 'comma']);
 const SPACING = new Set(['nl']);
 
+/** Token types of the head of a function definition (`f(x) = …`) and of a variable. */
+const DEFINITION_HEADS = { heads: new Set(['name']), names: new Set(['name']), times: '*' };
+
 export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
-  return lookahead(balanceAndSeparate(classify(raw, source), source, SEPARATORS, SPACING), source);
+  const separated = balanceAndSeparate(classify(raw, source), source, SEPARATORS, SPACING);
+  // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
+  refuseTextTransposes(separated, source);
+  refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
+  return lookahead(separated, source);
 }

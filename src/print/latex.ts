@@ -92,6 +92,8 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
       case 'pow': {
         const base = isBareE(x.base) ? group(bare(x.base), x.base) : inSlot(x.base, 'atomic');
         const exp = inSlot(x.exp, 'braced');
+        // A lone superscript T is refused as a transpose (src/parse/guards.ts); the power is `x^{{T}}`.
+        if (exp === 'T') return `${base}^{{T}}`;
         return `${base}^${exp.length === 1 ? exp : `{${exp}}`}`;
       }
       case 'call': {

@@ -33,7 +33,11 @@ export function toText(e: Expr, options: PrintOptions = {}): string {
         return x.factors.map((f, i) => inSlot(f, i === last ? 'last-factor' : 'factor')).join(' * ');
       }
       case 'div': return `${inSlot(x.num, 'div-operand')} / ${inSlot(x.den, 'div-operand')}`;
-      case 'pow': return `${inSlot(x.base, 'atomic')}^${inSlot(x.exp, 'atomic')}`;
+      case 'pow': {
+        const exp = inSlot(x.exp, 'atomic');
+        // A lone superscript T is refused as a transpose (src/parse/guards.ts); the power is `x^(T)`.
+        return `${inSlot(x.base, 'atomic')}^${exp === 'T' ? '(T)' : exp}`;
+      }
       case 'call': {
         const args = x.args.map((a) => inSlot(a, 'braced')).join(', ');
         if (x.fn !== PRIME) return `${x.fn}(${args})`;

@@ -24,7 +24,7 @@ const ACCEPTED: [string, Expr][] = [
   ['\\lambda', v('lambda')],
   ['\\Sigma', v('Sigma')],
   ['\\text{lr}', v('lr')],
-  ['\\mathrm{lr} \\cdot \\operatorname{eta2}', mul([v('lr'), v('eta2')])],
+  ['\\mathrm{lr} \\cdot \\mathit{eta2}', mul([v('lr'), v('eta2')])],
   ['\\text{x}', x],
   ["x'", v("x'")],
   ["x''", v("x''")],

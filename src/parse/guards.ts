@@ -1,0 +1,240 @@
+// Guards: notation that a reader could take for something the engine does not
+// read yet (issue 9, "never misread silently"). Each guard refuses its construct
+// with a ParseError that says how to write it today, instead of letting the
+// grammar read it as a product or a power. Each is one small token pass, named
+// after the construct, so that a later reading of the construct replaces it:
+//
+// - `refuseLatexTransposes` / `refuseTextTransposes`: a superscript T
+//   (`\theta^T`, `^{T}`, `^\top`, `^{\mathsf{T}}`) is a transpose, not a power;
+// - `refuseUnknownOperators`: `\operatorname{Tr}`, `\mathrm{diag}(x)`: an
+//   operator the function table does not have is not a name times its argument;
+//   matrix operators (`matrixOperator`) say how to write them in index form;
+// - `refuseFunctionDefinitions`: `J(\theta) = …`, `\sigma(z) = …`: a function
+//   definition is not an assumption about a product.
+
+import type moo from 'moo';
+import { ALL_REDUCTIONS } from '../core/reductions.js';
+import { FUNCTIONS, functionByName } from '../functions.js';
+import { closest, fail, type Tok } from './tokens.js';
+
+// ---------------------------------------------------------------------------
+// Transposes
+
+/** Raw tokens that are only spacing. */
+const SPACING = new Set(['\\,', '\\;', '\\:', '\\!', '\\ ', '~']);
+const isSpace = (t: moo.Token) => t.type === 'ws' || t.type === 'nl' || SPACING.has(t.value);
+
+/** Font switches a `T` may wear in a transpose: `\mathsf{T}`, `{\rm T}`. */
+const FONTS = new Set(['\\mathsf', '\\textsf', '\\mathrm', '\\text', '\\mathit', '\\rm', '\\sf']);
+/** Symbols that are a transpose on their own. */
+const TRANSPOSE_SYMBOLS = new Set(['\\top', '\\intercal']);
+const LIMIT_BASES = new Set(ALL_REDUCTIONS.map((r) => r.latex));
+
+/** The braced name of a `\text{…}`-like raw token (`\mathrm{T}` → `T`), else null. */
+function bracedName(t: moo.Token): { head: string; name: string } | null {
+  if (t.type !== 'textName') return null;
+  const open = t.value.indexOf('{');
+  return { head: t.value.slice(0, open).trim(), name: t.value.slice(open + 1, -1).trim() };
+}
+
+/**
+ * A LaTeX superscript that is only a `T` (`^T`, `^{T}`, `^\top`, `^{\top}`,
+ * `^\intercal`, `^{\mathsf{T}}`, `^{\mathrm{T}}`, `^{\rm T}`) is refused, on any
+ * base but two: a reduction's upper limit (`\sum_{t=1}^{T}`) and the exponential
+ * `e^{T}` (a bare `e` before `^` is always `exp`, docs/notation.md). The power
+ * with exponent T is written `x^{{T}}`, which the printers write back.
+ */
+export function refuseLatexTransposes(raw: readonly moo.Token[], source: string): void {
+  const ts = raw.filter((t) => !isSpace(t));
+  let match: Map<number, number> | null = null; // closing brace → its opening brace, built on first need
+  const isOp = (k: number, v: string) => ts[k]?.type === 'op' && ts[k]!.value === v;
+  /** The index just past a `T` (in a font, or a transpose symbol) at k, or -1. */
+  const tLike = (k: number): number => {
+    const t = ts[k];
+    if (t === undefined) return -1;
+    if (t.type === 'letter' && t.value === 'T') return k + 1;
+    if (t.type === 'cmd' && TRANSPOSE_SYMBOLS.has(t.value)) return k + 1;
+    if (bracedName(t)?.name === 'T') return k + 1;
+    if (t.type === 'cmd' && FONTS.has(t.value)) {
+      if (ts[k + 1]?.type === 'letter' && ts[k + 1]!.value === 'T') return k + 2;
+      if (isOp(k + 1, '{') && ts[k + 2]?.value === 'T' && isOp(k + 3, '}')) return k + 4;
+    }
+    return -1;
+  };
+  for (let i = 0; i < ts.length; i++) {
+    if (!isOp(i, '^')) continue;
+    let end = tLike(i + 1);
+    if (end < 0 && isOp(i + 1, '{')) {
+      const inner = tLike(i + 2);
+      end = inner >= 0 && isOp(inner, '}') ? inner + 1 : -1;
+    }
+    if (end < 0) continue;
+    match ??= matchingBraces(ts);
+    // The base: step back over a subscript (`x_j^T`, `\sum_{t=1}^{T}`) and `\limits`.
+    let b = i - 1;
+    let subscripted = false;
+    const groupStart = isOp(b, '}') ? match.get(b) : undefined;
+    if (groupStart !== undefined && isOp(groupStart - 1, '_')) { b = groupStart - 2; subscripted = true; }
+    else if (isOp(b - 1, '_')) { b -= 2; subscripted = true; }
+    if (ts[b]?.value === '\\limits') b--;
+    const base = ts[b];
+    if (base === undefined) continue; // nothing before `^`: the grammar's error
+    if (base.type === 'cmd' && LIMIT_BASES.has(base.value)) continue;
+    if (base.type === 'letter' && base.value === 'e' && !subscripted) continue;
+    const last = ts[end - 1]!;
+    const script = source.slice(ts[i]!.offset, last.offset + last.text.length);
+    fail(
+      `'${script}' reads as a transpose, and matrix notation is not read yet: write products in index form `
+      + `(\\theta^T x is \\sum_j \\theta_j x_j); for a power with exponent T, write ^{{T}}`,
+      ts[i]!.offset, script.length, source,
+    );
+  }
+}
+
+function matchingBraces(ts: readonly moo.Token[]): Map<number, number> {
+  const match = new Map<number, number>();
+  const stack: number[] = [];
+  ts.forEach((t, k) => {
+    if (t.type !== 'op') return;
+    if (t.value === '{') stack.push(k);
+    else if (t.value === '}' && stack.length > 0) match.set(k, stack.pop()!);
+  });
+  return match;
+}
+
+/** Plain text: `theta^T` is refused on any base; the power with exponent T is `x^(T)`. */
+export function refuseTextTransposes(ts: readonly Tok[], source: string): void {
+  ts.forEach((t, i) => {
+    const next = ts[i + 1];
+    if (t.type !== 'caret' || next?.type !== 'name' || next.value !== 'T' || ts[i + 2]?.type === 'primes' || ts[i + 2]?.type === 'lbrack') return;
+    fail(
+      "'^T' reads as a transpose, and matrix notation is not read yet: write products in index form "
+      + '(theta^T * x is sum(j, theta[j]*x[j])); for a power with exponent T, write ^(T)',
+      t.offset, next.offset + next.text.length - t.offset, source,
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Operators the function table does not have
+
+/** Matrix operators, by the name written inside `\operatorname{}` or as a control word, and their index form. */
+const TRACE = { what: 'the trace', indexForm: '\\sum_i X_{ii}' };
+const MATRIX_OPERATORS = new Map<string, { what: string; indexForm: string }>([
+  ['tr', TRACE], ['Tr', TRACE], ['trace', TRACE],
+  ['diag', { what: 'a diagonal matrix', indexForm: '\\delta_{ij} x_j' }],
+  ['det', { what: 'the determinant', indexForm: 'a_{11} a_{22} - a_{12} a_{21} for a 2×2 matrix' }],
+]);
+
+/** The refusal of a matrix operator written `spelling` (`\det`, `\operatorname{Tr}`), if `name` is one the function table lacks. */
+export function matrixOperator(name: string, spelling: string): string | undefined {
+  const op = functionByName(name) === undefined ? MATRIX_OPERATORS.get(name) : undefined;
+  return op === undefined ? undefined
+    : `${spelling} is ${op.what}, and matrix notation is not read yet: write it in index form (${op.indexForm})`;
+}
+
+const KNOWN_FUNCTIONS = (): string => FUNCTIONS.map((f) => f.name).join(', ');
+
+/** `; did you mean \operatorname{sigmoid}?` for a name close to a function's, else '' (a guess from two letters would be noise). */
+function functionSuggestion(name: string): string {
+  const guess = name.length < 3 ? undefined : closest(name, FUNCTIONS.flatMap((f) => [f.name, ...f.names]));
+  return guess === undefined ? '' : `; did you mean \\operatorname{${guess}}?`;
+}
+
+/**
+ * `\operatorname{…}` is an operator, so one the function table lacks is refused
+ * (write `\text{lr}` for a name); `\mathrm{word}(…)` applied like a function is
+ * refused with both readings; a matrix operator's name in any of these
+ * (`\operatorname{Tr}`, `\mathrm{diag}`) says how to write it in index form.
+ */
+export function refuseUnknownOperators(raw: readonly moo.Token[], source: string): void {
+  const ts = raw.filter((t) => !isSpace(t));
+  ts.forEach((t, i) => {
+    const braced = bracedName(t);
+    if (braced === null || !/^[A-Za-z][A-Za-z0-9]*$/.test(braced.name) || functionByName(braced.name) !== undefined) return;
+    const { head, name } = braced;
+    const spelling = `${head}{${name}}`;
+    const matrix = matrixOperator(name, spelling);
+    if (matrix !== undefined) fail(matrix, t.offset, t.text.length, source);
+    if (head === '\\operatorname') {
+      fail(`unknown operator ${spelling}${functionSuggestion(name)} (known functions: ${KNOWN_FUNCTIONS()}); `
+        + `for a variable named ${name}, write \\text{${name}}`, t.offset, t.text.length, source);
+    }
+    const next = ts[i + 1];
+    const applied = next !== undefined && (next.value === '(' || (next.type === 'left' && next.value.endsWith('(')));
+    if (head === '\\mathrm' && name.length > 1 && applied) {
+      fail(`${spelling}(…) reads as a function, but ${name} is not a known function${functionSuggestion(name)} `
+        + `(known: ${KNOWN_FUNCTIONS()}); for the product, write ${spelling} \\cdot (…)`, t.offset, t.text.length, source);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Function definitions
+
+export interface DefinitionHeads {
+  /** Token types that name a function or a variable at the head of `f(x) = …`. */
+  readonly heads: ReadonlySet<string>;
+  /** Token types of a variable's name. */
+  readonly names: ReadonlySet<string>;
+  /** How the product would be written instead: `\cdot`, `*`. */
+  readonly times: string;
+}
+
+/**
+ * A formula whose left side is a name applied to a parenthesised list of
+ * variables, `J(\theta) = …`, `L(w, b) = …`, `\sigma(z) = …`, `f(x) = …`, is a
+ * function definition, which is not read yet: refused, with how to write it
+ * (a quantity `J = …` whose argument stays implicit) and how to write the
+ * product the grammar would otherwise read. `ts` are the tokens after
+ * separators are resolved and before function heads are (so `\sigma` is still
+ * a Greek letter, `foo(` in plain text still a name).
+ */
+export function refuseFunctionDefinitions(ts: readonly Tok[], source: string, syntax: DefinitionHeads): void {
+  /** The index past a variable (name, subscript or `[…]` indices, primes) at k, or -1. */
+  const variableEnd = (k: number, head: boolean): number => {
+    const t = ts[k];
+    if (t === undefined || !(head ? syntax.heads : syntax.names).has(t.type)) return -1;
+    if (head && t.type === 'name' && ALL_REDUCTIONS.some((r) => r.keyword === t.value)) return -1; // `sum(j, x[j]) = 1`
+    let j = k + 1;
+    if (ts[j]?.type === 'primes') j++;
+    if (ts[j]?.type === 'underscore') j = ts[j + 1]?.type === 'lbrace' ? closer(j + 1) + 1 : j + 2;
+    else if (ts[j]?.type === 'lbrack' && ts[j]!.offset === ts[j - 1]!.offset + ts[j - 1]!.text.length) j = closer(j) + 1;
+    if (ts[j]?.type === 'primes') j++;
+    return j;
+  };
+  const closer = (k: number): number => {
+    let depth = 0;
+    for (let j = k; j < ts.length; j++) {
+      if (ts[j]!.open !== undefined) depth++;
+      else if (ts[j]!.close !== undefined && --depth === 0) return j;
+    }
+    return ts.length;
+  };
+  for (let start = 0; start < ts.length; start++) {
+    if (start > 0 && ts[start - 1]!.type !== 'sep') continue;
+    const afterHead = variableEnd(start, true);
+    if (afterHead < 0 || ts[afterHead]?.type !== 'lparen') continue;
+    let k = afterHead + 1;
+    let args = 0;
+    for (;;) {
+      k = variableEnd(k, false);
+      args++;
+      if (k < 0 || ts[k]?.type !== 'comma') break;
+      k++;
+    }
+    if (k < 0 || ts[k]?.type !== 'rparen' || ts[k + 1]?.type !== 'eq') continue;
+    const head = ts[start]!;
+    const lhs = source.slice(head.offset, ts[k]!.offset + ts[k]!.text.length);
+    const name = source.slice(head.offset, ts[afterHead]!.offset).trim();
+    // A function head (`\tanh`, `\text{relu}`) carries its function; `\sigma(` and plain `sigmoid(` are read as one later.
+    const builtIn = head.fn
+      ?? (head.type === 'name' ? functionByName(head.value)?.name : undefined)
+      ?? (head.type === 'greek' && head.value === 'sigma' && afterHead === start + 1 ? 'sigmoid' : undefined);
+    const product = args === 1 ? `, or ${name} ${syntax.times} (…) = … for a product` : '';
+    const how = builtIn !== undefined
+      ? `; ${name}(…) is the built-in ${builtIn}, so name the quantity with a letter of its own (s = …)`
+      : `: write the quantity as ${name} = … (its argument stays implicit)${product}`;
+    fail(`${lhs} = … defines a function, and function definitions are not read yet${how}`, head.offset, lhs.length, source);
+  }
+}

@@ -1,0 +1,49 @@
+// Issue 9's guards through the command line: a refused notation exits 2 with
+// one error line, the source line and a caret under the refused text.
+
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
+  return { code, out: out.trim(), err: err.trim() };
+}
+
+describe('refused notation exits 2 with a caret', () => {
+  it.each([
+    // [argv, start of the message, the caret line]
+    [['derive', String.raw`\theta^{T} x`, '--wrt', 'x'], "error: '^{T}' reads as a transpose", '      ^^^^'],
+    [['parse', String.raw`w^\top x`], String.raw`error: '^\top' reads as a transpose`, ' ^^^^^'],
+    [['derive', String.raw`\operatorname{Tr}(X)`, '--wrt', 'X_{kl}'], String.raw`error: \operatorname{Tr} is the trace`, '^'.repeat(17)],
+    [['derive', String.raw`\det(A)`, '--wrt', 'A'], String.raw`error: \det is the determinant`, '^^^^'],
+    [['derive', String.raw`J(\theta) = \frac{1}{2} \theta^2`, '--wrt', String.raw`\theta`], String.raw`error: J(\theta) = … defines a function`, '^'.repeat(9)],
+    [['derive', String.raw`\sigma(z) = \frac{1}{1+e^{-z}}`, '--wrt', 'z'], String.raw`error: \sigma(z) = … defines a function`, '^'.repeat(9)],
+    [['simplify', String.raw`\sigmoid(x)`], String.raw`error: unknown command \sigmoid; did you mean \operatorname{sigmoid} or \sigma(…)?`, '^'.repeat(8)],
+    [['derive', 'E = x', '--where', 'f(x) = x^2', '--wrt', 'x'], 'error: in --where: f(x) = … defines a function', '^^^^'],
+  ])('%j', async (argv, message, caret) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]!.startsWith(message)).toBe(true);
+    expect(lines[2]).toBe(caret);
+  });
+});
+
+describe('the spellings the messages recommend are read', () => {
+  it.each([
+    [['derive', String.raw`\sum_j \theta_j x_j`, '--wrt', String.raw`\theta_k`], String.raw`= x_k`],
+    [['derive', String.raw`\sum_i X_{ii}`, '--wrt', 'X_{kl}'], String.raw`= \delta_{kl}`],
+    [['derive', String.raw`J = \frac{1}{2} \theta^2`, '--wrt', String.raw`\theta`], String.raw`= \theta`],
+    [['derive', String.raw`x^{{T}}`, '--wrt', 'x'], String.raw`= T x^{T - 1}`],
+    [['derive', 'x^(T)', '--wrt', 'x'], '= T * x^(T - 1)'],
+  ])('%j', async (argv, tail) => {
+    const r = await cli(...argv, '--check');
+    expect(r.code).toBe(0);
+    expect(r.out.endsWith(tail)).toBe(true);
+    expect(r.err).toMatch(/^check: ok/);
+  });
+});

@@ -1,0 +1,169 @@
+// Issue 9's guards (src/parse/guards.ts): notation a reader could take for something
+// the engine does not read yet is refused with how to write it, never misread;
+// the inputs next to each guard that are legitimate still parse, exactly once.
+
+import { describe, expect, test } from 'vitest';
+import { parse } from '../../src/parse/index.js';
+import { toLatex, toText } from '../../src/print/index.js';
+import {
+  accepts, add, call, div, equation, type Expr, inum, ivar, mul, neg, num, pow, reduce, rejects, sum, v, withoutStyle,
+} from './helpers.js';
+
+const [x, y, z, T, n, J, r] = ['x', 'y', 'z', 'T', 'n', 'J', 'r'].map((s) => v(s)) as [Expr, Expr, Expr, Expr, Expr, Expr, Expr];
+const theta = v('theta');
+
+const LATEX_ACCEPTED: [string, Expr][] = [
+  // powers beside the transpose guard
+  ['x^2', pow(x, num(2))],
+  ['x^{2}', pow(x, num(2))],
+  ['t^{n}', pow(v('t'), n)],
+  ['x^{{T}}', pow(x, T)],
+  ['\\theta^{{T}} x', mul([pow(theta, T), x])],
+  ['x^{T-1}', pow(x, add([T, neg(num(1))]))],
+  ['x^{2T}', pow(x, mul([num(2), T]))],
+  ['x^{T_1}', pow(x, v('T', 1))],
+  ['x^t', pow(x, v('t'))],
+  ['T^2', pow(T, num(2))],
+  ['x_T', v('x', 'T')],
+  ['\\mathrm{T} x', mul([T, x])],
+  // a bare e before ^ is always the exponential, so e^{T} is exp(T)
+  ['e^{T}', call('exp', [T], 'e^')],
+  ['e^T', call('exp', [T], 'e^')],
+  // an upper limit T of a reduction is no transpose
+  ['\\sum_{t=1}^{T} x_t', sum('t', v('x', 't'), inum(1), ivar('T'))],
+  ['\\sum\\limits_{t=1}^T x_t', sum('t', v('x', 't'), inum(1), ivar('T'))],
+  ['\\sum_t^T x_t', sum('t', v('x', 't'), null, ivar('T'))],
+  ['\\prod^{T}_{t=1} x_t', reduce('prod', 't', v('x', 't'), inum(1), ivar('T'))],
+  // names and known functions beside the operator guard
+  ['\\mathrm{lr} x', mul([v('lr'), x])],
+  ['\\mathrm{lr} \\cdot (x + y)', mul([v('lr'), add([x, y])])],
+  ['\\text{lr}(x + y)', mul([v('lr'), add([x, y])])],
+  ['\\mathrm{d}(x)', mul([v('d'), x])],
+  ['\\operatorname{softplus}(x)', call('softplus', [x])],
+  ['\\mathrm{tanh}(x)', call('tanh', [x], '\\mathrm{tanh}')],
+  // equations beside the function-definition guard
+  ['J = \\frac{1}{2} \\theta^2', equation(J, mul([div(num(1), num(2)), pow(theta, num(2))]))],
+  ['\\sum_k t_k = 1', equation(sum('k', v('t', 'k')), num(1))],
+  ['J \\cdot (\\theta) = 2', equation(mul([J, theta]), num(2))],
+  ['y = \\sigma(z)', equation(y, call('sigmoid', [z]))],
+  ['r = J(\\theta)', equation(r, mul([J, theta]))],
+  ['\\sigma(z)', call('sigmoid', [z])],
+  ['\\sigma(z) + 1 = y', equation(add([call('sigmoid', [z]), num(1)]), y)],
+  ['J(\\theta + 1) = 2', equation(mul([J, add([theta, num(1)])]), num(2))],
+  ["(ax)' = a", equation(call('prime', [mul([v('a'), x])], "'"), v('a'))],
+];
+
+const TEXT_ACCEPTED: [string, Expr][] = [
+  ['x^(T)', pow(x, T)],
+  ['x^T1', pow(x, v('T1'))],
+  ['T^2', pow(T, num(2))],
+  ['x^t', pow(x, v('t'))],
+  ['exp(T)', call('exp', [T])],
+  ['sum(j, x[j]) = 1', equation(sum('j', v('x', 'j')), num(1))],
+  ['J * (theta) = 2', equation(mul([J, v('theta')]), num(2))],
+  ['y = sigmoid(z)', equation(y, call('sigmoid', [z]))],
+];
+
+describe('guards: accepted (LaTeX)', () => {
+  test.each(LATEX_ACCEPTED)('%s', (input, expected) => accepts('latex', input, expected));
+});
+
+describe('guards: accepted (text)', () => {
+  test.each(TEXT_ACCEPTED)('%s', (input, expected) => accepts('text', input, expected));
+});
+
+const TRANSPOSE = 'reads as a transpose, and matrix notation is not read yet';
+
+const LATEX_REJECTED: [string, string, number, number][] = [
+  // transposes
+  ['\\theta^T x', `'^T' ${TRANSPOSE}: write products in index form (\\theta^T x is \\sum_j \\theta_j x_j); for a power with exponent T, write ^{{T}}`, 1, 7],
+  ['\\theta^{T} x', `'^{T}' ${TRANSPOSE}`, 1, 7],
+  ['w^\\top x', `'^\\top' ${TRANSPOSE}`, 1, 2],
+  ['w^{\\top} x', `'^{\\top}' ${TRANSPOSE}`, 1, 2],
+  ['x^\\intercal y', `'^\\intercal' ${TRANSPOSE}`, 1, 2],
+  ['x^{\\mathsf{T}} y', `'^{\\mathsf{T}}' ${TRANSPOSE}`, 1, 2],
+  ['x^\\mathsf{T} y', `'^\\mathsf{T}' ${TRANSPOSE}`, 1, 2],
+  ['x^{\\mathrm{T}} y', `'^{\\mathrm{T}}' ${TRANSPOSE}`, 1, 2],
+  ['x^{\\rm T} y', `'^{\\rm T}' ${TRANSPOSE}`, 1, 2],
+  ['x^{ T } y', `'^{ T }' ${TRANSPOSE}`, 1, 2],
+  ['x_j^T y_j', `'^T' ${TRANSPOSE}`, 1, 4],
+  ['x_{jk}^{T}', `'^{T}' ${TRANSPOSE}`, 1, 7],
+  ['e_1^T x', `'^T' ${TRANSPOSE}`, 1, 4],
+  ["e'^T x", `'^T' ${TRANSPOSE}`, 1, 3],
+  ['(a + b)^T c', `'^T' ${TRANSPOSE}`, 1, 8],
+  ['x^T A x', `'^T' ${TRANSPOSE}`, 1, 2],
+  ['\\sigma(\\sum_j w_j x_j + b^T c)', `'^T' ${TRANSPOSE}`, 1, 26],
+  ['a = 1\nx^T y', `'^T' ${TRANSPOSE}`, 2, 2],
+  // matrix operators
+  ['\\operatorname{Tr}(X)', '\\operatorname{Tr} is the trace, and matrix notation is not read yet: write it in index form (\\sum_i X_{ii})', 1, 1],
+  ['\\operatorname{tr}(X Y)', '\\operatorname{tr} is the trace', 1, 1],
+  ['\\mathrm{Tr}(X)', '\\mathrm{Tr} is the trace', 1, 1],
+  ['\\text{trace} X', '\\text{trace} is the trace', 1, 1],
+  ['a + \\operatorname{diag}(x)', '\\operatorname{diag} is a diagonal matrix, and matrix notation is not read yet: write it in index form (\\delta_{ij} x_j)', 1, 5],
+  ['\\det(A)', '\\det is the determinant, and matrix notation is not read yet: write it in index form (a_{11} a_{22} - a_{12} a_{21} for a 2×2 matrix)', 1, 1],
+  ['\\log \\det A', '\\det is the determinant', 1, 6],
+  ['\\tr(X)', '\\tr is the trace', 1, 1],
+  // operators the function table lacks
+  ['\\operatorname{foo}(x)', 'unknown operator \\operatorname{foo} (known functions: sigmoid, tanh, exp, log', 1, 1],
+  ['\\operatorname{foo}(x)', 'for a variable named foo, write \\text{foo}', 1, 1],
+  ['\\operatorname{sigmod}(x)', 'unknown operator \\operatorname{sigmod}; did you mean \\operatorname{sigmoid}?', 1, 1],
+  ['2 \\operatorname{lr} x', 'unknown operator \\operatorname{lr}', 1, 3],
+  ['\\mathrm{sigmod}(x)', '\\mathrm{sigmod}(…) reads as a function, but sigmod is not a known function; did you mean \\operatorname{sigmoid}?', 1, 1],
+  ['\\mathrm{foo}\\left(x\\right)', 'for the product, write \\mathrm{foo} \\cdot (…)', 1, 1],
+  ['\\mathrm{lr}(x)', '\\mathrm{lr}(…) reads as a function, but lr is not a known function (known: sigmoid', 1, 1],
+  // unknown commands that are function names, and typos of commands
+  ['\\sigmoid(x)', 'unknown command \\sigmoid; did you mean \\operatorname{sigmoid} or \\sigma(…)?', 1, 1],
+  ['\\relu(x)', 'unknown command \\relu; did you mean \\operatorname{relu}?', 1, 1],
+  ['\\ReLU(x)', 'unknown command \\ReLU; did you mean \\operatorname{ReLU}?', 1, 1],
+  ['1 + \\softplus x', 'unknown command \\softplus; did you mean \\operatorname{softplus}?', 1, 5],
+  ['\\sigmod(x)', 'unknown command \\sigmod; did you mean \\operatorname{sigmoid} or \\sigma(…)?', 1, 1],
+  ['\\Tanh(x)', 'unknown command \\Tanh; did you mean \\tanh?', 1, 1],
+  ['\\sigm', 'unknown command \\sigm; did you mean \\sigma?', 1, 1],
+  // function definitions
+  ['J(\\theta) = \\theta^2', 'J(\\theta) = … defines a function, and function definitions are not read yet: write the quantity as J = … (its argument stays implicit), or J \\cdot (…) = … for a product', 1, 1],
+  ['J\\left(\\theta\\right) = \\theta^2', 'J\\left(\\theta\\right) = … defines a function', 1, 1],
+  ['J(\\theta_j) = \\sum_j \\theta_j^2', 'J(\\theta_j) = … defines a function', 1, 1],
+  ['L(w, \\beta) = w^2 + \\beta', 'L(w, \\beta) = … defines a function, and function definitions are not read yet: write the quantity as L = … (its argument stays implicit)', 1, 1],
+  ['f_k(x_j) = x_j^2', 'f_k(x_j) = … defines a function', 1, 1],
+  ["f'(x) = 2 x", "f'(x) = … defines a function", 1, 1],
+  ['\\text{loss}(y) = y^2', '\\text{loss}(y) = … defines a function', 1, 1],
+  ['\\sigma(z) = \\frac{1}{1+e^{-z}}', '\\sigma(z) = … defines a function, and function definitions are not read yet; \\sigma(…) is the built-in sigmoid, so name the quantity with a letter of its own (s = …)', 1, 1],
+  ['\\tanh(x) = 1', '\\tanh(…) is the built-in tanh', 1, 1],
+  ['\\text{softplus}(x) = \\log(1 + e^x)', '\\text{softplus}(…) is the built-in softplus', 1, 1],
+  ['\\sigma_j(z) = 1', '\\sigma_j(z) = … defines a function, and function definitions are not read yet: write the quantity as \\sigma_j = …', 1, 1],
+  ['E = 1; J(\\theta) = \\theta', 'J(\\theta) = … defines a function', 1, 8],
+  ['E = 1\nJ(\\theta) = \\theta', 'J(\\theta) = … defines a function', 2, 1],
+];
+
+const TEXT_REJECTED: [string, string, number, number][] = [
+  ['theta^T * x', "'^T' reads as a transpose, and matrix notation is not read yet: write products in index form (theta^T * x is sum(j, theta[j]*x[j])); for a power with exponent T, write ^(T)", 1, 6],
+  ['x^T', "'^T' reads as a transpose", 1, 2],
+  ['f(x) = x^2', 'f(x) = … defines a function, and function definitions are not read yet: write the quantity as f = … (its argument stays implicit), or f * (…) = … for a product', 1, 1],
+  ['J (theta) = theta^2', 'J (theta) = … defines a function', 1, 1],
+  ['L(w, b) = w^2 + b', 'L(w, b) = … defines a function, and function definitions are not read yet: write the quantity as L = … (its argument stays implicit)', 1, 1],
+  ['g(x[i]) = 1', 'g(x[i]) = … defines a function', 1, 1],
+  ['sigmoid(z) = 1/(1+exp(-z))', 'sigmoid(…) is the built-in sigmoid', 1, 1],
+  ['x = 1; f(x) = 2', 'f(x) = … defines a function', 1, 8],
+];
+
+describe('guards: rejected (LaTeX)', () => {
+  test.each(LATEX_REJECTED)('%s', (input, fragment, line, column) => rejects('latex', input, fragment, line, column));
+});
+
+describe('guards: rejected (text)', () => {
+  test.each(TEXT_REJECTED)('%s', (input, fragment, line, column) => rejects('text', input, fragment, line, column));
+});
+
+describe('guards: the printers write a power with exponent T so that it reads back', () => {
+  test.each([
+    [pow(x, T), 'x^{{T}}', 'x^(T)'],
+    [pow(add([x, num(1)]), T), '(x + 1)^{{T}}', '(x + 1)^(T)'],
+    [call('exp', [T], 'e^'), 'e^{T}', 'exp(T)'],
+    [pow(x, mul([num(2), T])), 'x^{2 T}', 'x^(2 * T)'],
+  ])('%s', (e, latex, text) => {
+    expect(toLatex(e)).toBe(latex);
+    expect(toText(e)).toBe(text);
+    accepts('latex', latex, e);
+    expect(parse(text, { syntax: 'text' })).toBe(withoutStyle(e));
+  });
+});
