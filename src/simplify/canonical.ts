@@ -85,7 +85,7 @@ function canon(e: Expr, depth: number): Expr {
     case 'add': out = add(e.terms.map((t) => canon(t, depth)).sort(byKey)); break;
     case 'mul': out = mul(e.factors.map((f) => canon(f, depth)).sort(byKey)); break;
     case 'delta': out = indexKey(e.a) <= indexKey(e.b) ? e : delta(e.b, e.a); break;
-    case 'var': out = e.commaIndices ? variable(e, e.indices) : e; break;
+    case 'var': out = e.commaIndices || e.superscript !== null ? variable(e, e.indices) : e; break;
     case 'call': out = call(e.fn, e.args.map((a) => canon(a, depth))); break;
     case 'diff': out = diff(canon(e.body, depth), variable(e.wrt, e.wrt.indices)); break;
     case 'num': case 'index': case 'extent': out = e; break;
