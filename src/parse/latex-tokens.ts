@@ -63,6 +63,15 @@ const FORMS: Record<string, string> = {
   '\\left': 'one of ( [ \\{ | \\lvert', '\\right': 'one of ) ] \\} | \\rvert',
 };
 
+/**
+ * Accents and fonts on a name (`\hat{y}`, `\mathbf{x}`): not read yet. They are refused by name,
+ * so that no suggestion turns `\mathbf{x}` into `\mathrm{x}` (the plain x) or `\dot` into `\cdot`.
+ */
+const DECORATIONS = new Set([
+  '\\hat', '\\widehat', '\\bar', '\\overline', '\\tilde', '\\widetilde', '\\dot', '\\ddot', '\\vec', '\\check', '\\breve',
+  '\\mathbf', '\\boldsymbol', '\\bm', '\\mathcal', '\\mathbb', '\\mathsf', '\\mathfrak', '\\mathscr',
+]);
+
 /** Every control word a user may write, for "did you mean" suggestions. */
 const KNOWN_COMMANDS = [...COMMANDS.keys(), ...Object.keys(FORMS)].filter((c) => /^\\[a-zA-Z]+$/.test(c));
 
@@ -117,6 +126,9 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
         break;
       }
       case 'cmd': case 'sym': {
+        if (DECORATIONS.has(t.value)) {
+          fail(`decorated names (${t.value}{…}) are not read yet: name the quantity without the decoration, such as \\text{yhat} for \\hat{y}`, t.offset, t.text.length, source);
+        }
         const known = COMMANDS.get(t.value);
         const form = FORMS[t.value];
         if (form !== undefined) fail(`${t.value} must be followed by ${form}`, t.offset, t.text.length, source);
