@@ -109,12 +109,17 @@ Fraction   -> %lbrace Sum %rbrace %lbrace Sum %rbrace
 # A prime belongs to the name, before or after the subscript: `w'_{jk}`, `w_{jk}'`.
 # (The suffix is its own rule so that it is only predicted after a name.)
 Variable   -> VarName                       {% ([n]) => b.parts(n) %}
-            | VarName VarSuffix             {% ([n, s]) => b.parts(n, s.primes, s.indices, s.comma) %}
+            | VarName VarSuffix             {% ([n, s]) => b.parts(n, s.primes, s.indices, s.comma, s.sup ?? null) %}
 VarSuffix  -> %primes                       {% ([p]) => ({ primes: Number(p.value), indices: [], comma: false }) %}
             | Subscript                     {% ([s]) => ({ primes: 0, indices: s.indices, comma: s.comma }) %}
             | %primes Subscript             {% ([p, s]) => ({ primes: Number(p.value), indices: s.indices, comma: s.comma }) %}
             | Subscript %primes             {% ([s, p]) => ({ primes: Number(p.value), indices: s.indices, comma: s.comma }) %}
             | %primes Subscript %primes     {% ([p, s, q]) => ({ primes: Number(p.value) + Number(q.value), indices: s.indices, comma: s.comma }) %}
+            # Superscript indices: `x^{(i)}`, `y^{(n)}_k`, `a_j^{[l]}` (the token pass makes `^{(i)}` one
+            # `supIndex` token, its value the bracket). The superscript index is the first slot.
+            | %supIndex                     {% ([u]) => ({ primes: 0, indices: [u.index], comma: false, sup: u.value }) %}
+            | %supIndex Subscript           {% ([u, s]) => ({ primes: 0, indices: [u.index, ...s.indices], comma: s.comma, sup: u.value }) %}
+            | Subscript %supIndex           {% ([s, u]) => ({ primes: 0, indices: [u.index, ...s.indices], comma: s.comma, sup: u.value }) %}
 
 VarName    -> %letter                       {% ([t]) => t.value %}
             | %greek                        {% ([t]) => t.value %}

@@ -17,7 +17,9 @@
 // is read in the final scope by `resolveVariable`: the one path for the CLI and
 // the library.
 
-import { assertNever, children, diff, type Expr, type Index, indexKey, isEquation, ivar, mapChildren, variable, type Var } from './core/ast.js';
+import {
+  assertNever, children, diff, type Expr, type Index, indexKey, isEquation, ivar, mapChildren, type SuperscriptBracket, variable, type Var,
+} from './core/ast.js';
 import { InputError } from './core/errors.js';
 import { baseLetter } from './core/fresh.js';
 import { substituteIndices } from './core/indices.js';
@@ -31,6 +33,8 @@ export interface Definition extends VarName {
   readonly indices: readonly string[];
   /** The right side, with its names resolved in the scope before this definition. */
   readonly body: Expr;
+  /** How the left side was written: `h^{(i)}` (a superscript index), for folding back. */
+  readonly superscript: SuperscriptBracket | null;
 }
 
 /** Definitions by `varKey`. */
@@ -214,7 +218,7 @@ class Scope {
     const family = this.familyOf(v);
     const def = this.current.get(this.scopeKey(v.name, family, v.indices.length));
     const version = def?.version ?? 0;
-    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family }, v.indices, v.commaIndices);
+    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family }, v.indices, v.commaIndices, v.superscript);
   }
 
   resolve(e: Expr): Expr {
@@ -243,7 +247,7 @@ class Scope {
     const counter = varKey({ name: lhs.name, version: 0, family });
     const version = (this.versions.get(counter) ?? 0) + 1;
     this.versions.set(counter, version);
-    const def: Definition = { name: lhs.name, version, family, indices: lhs.indices.map(indexKey), body };
+    const def: Definition = { name: lhs.name, version, family, indices: lhs.indices.map(indexKey), body, superscript: lhs.superscript };
     this.enter(def, lhs.indices.length);
     return def;
   }
@@ -289,7 +293,7 @@ export function resolveDefinitions(formulas: readonly Expr[], extra: readonly Ex
     }
     const def = scope.define(lhs, scope.resolve((f as Expr & { kind: 'rel' }).args[1]!));
     definitions.push(def);
-    target = variable(def, lhs.indices, lhs.commaIndices);
+    target = variable(def, lhs.indices, lhs.commaIndices, lhs.superscript);
     if (options.of !== undefined && lhs.name === options.of) targetOf = target;
   }
   if (options.of !== undefined) {

@@ -15,6 +15,7 @@ export function toJson(e: Expr): Json {
     case 'num': return { kind: 'num', value: e.value };
     case 'var': return {
       kind: 'var', name: e.name, indices: e.indices.map(indexJson), ...(e.commaIndices ? { commaIndices: true } : {}),
+      ...(e.superscript === null ? {} : { superscript: e.superscript }),
       // What tells apart quantities written with the same name (core/names.ts); absent for a plain input.
       ...(e.version === 0 ? {} : { version: e.version }), ...(e.family === null ? {} : { family: e.family }),
     };

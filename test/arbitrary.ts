@@ -15,12 +15,13 @@
 //    is refused as a function definition);
 //  - calls are of known functions, with a spelling the parser records;
 //  - `w_{i+1,k}` can only be written with commas, so such variables carry
-//    `commaIndices: true` (the parser records what was written).
+//    `commaIndices: true` (the parser records what was written);
+//  - a variable's first index may be a superscript index (`x^{(i)}_j`, `a^{[l]}`).
 
 import fc from 'fast-check';
 import {
   add, call, delta, diff, type DiffForm, type DiffNotation, div, type Expr, extent, type Index, indexValue, inum,
-  iverson, ivar, mul, neg, num, pow, rel, type RelOp, sum, variable, type Var,
+  iverson, ivar, mul, neg, num, pow, rel, type RelOp, sum, type SuperscriptBracket, variable, type Var,
 } from '../src/core/ast.js';
 import { FUNCTIONS } from '../src/functions.js';
 import { needsCommaIndices } from '../src/print/index.js';
@@ -100,9 +101,11 @@ export function arbExpr(options: ArbExprOptions = {}): fc.Arbitrary<Expr> {
   };
 
   const indexedVar = (scope: readonly string[]): fc.Arbitrary<Var> =>
-    fc.tuple(choose(arrays), fc.array(anyIndex(scope), { minLength: 1, maxLength: 2 }), flag(styled)).map(
-      ([name, is, comma]) => variable(name, is, comma || needsCommaIndices(is)),
-    );
+    fc.tuple(
+      choose(arrays), fc.array(anyIndex(scope), { minLength: 1, maxLength: 2 }), flag(styled),
+      // A superscript index (`x^{(i)}_j`) is the first slot; the comma hint is about the subscripts after it.
+      styled ? choose<SuperscriptBracket | null>([null, null, null, '(', '[']) : fc.constant(null),
+    ).map(([name, is, comma, sup]) => variable(name, is, comma || needsCommaIndices(sup === null ? is : is.slice(1)), sup));
   const anyVar = (scope: readonly string[]): fc.Arbitrary<Var> =>
     fc.oneof(choose(scalars).map((n) => variable(n)), indexedVar(scope));
 

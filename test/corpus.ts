@@ -14,7 +14,8 @@ export type CorpusTag =
   | 'seed' | 'capture' | 'transposed' | 'diagonal' | 'double-sum' | 'nested-sum' | 'square-of-sum' | 'product-of-sums'
   | 'symbolic-bounds' | 'triangular' | 'shifted' | 'zero' | 'function' | 'softmax' | 'log-sum-exp' | 'cross-entropy'
   | 'logistic' | 'l2' | 'network' | 'definitions' | 'declared-ranges' | 'scalar' | 'literal-index' | 'index-value'
-  | 'extent' | 'iverson' | 'quotient' | 'power' | 'product';
+  | 'extent' | 'iverson' | 'quotient' | 'power' | 'product'
+  | 'superscript-index';
 
 export interface CorpusEntry {
   readonly name: string;
@@ -235,4 +236,27 @@ export const CORPUS: readonly CorpusEntry[] = [
   // Discounted return G = Σ_{t=1}^{T} γ^t r_t (Sutton & Barto, Reinforcement Learning, eq. 3.8): T as an upper limit is no transpose.
   { name: 'guards: discounted return up to T', formulas: 'G = \\sum_{t=1}^{T} \\gamma^{t} r_t', wrt: '\\gamma',
     tags: ['symbolic-bounds', 'index-value', 'power'], sizes: { t: 4, T: 4 } },
+  // --- superscript indices (issue 9): `x^{(i)}` is the first index slot, never a power
+  // Andrew Ng, CS229 lecture notes, part II: logistic regression, the log likelihood ℓ(θ) (as a loss, negated and averaged).
+  { name: 'logistic regression over training examples (CS229)',
+    formulas: 'h^{(i)} = \\sigma(\\sum_j \\theta_j x^{(i)}_j); J = -\\frac{1}{m} \\sum_i [y^{(i)} \\log h^{(i)} + (1 - y^{(i)}) \\log(1 - h^{(i)})]',
+    wrt: '\\theta_k', tags: ['superscript-index', 'logistic', 'definitions', 'cross-entropy'], positive: ['m'] },
+  // CS229 lecture notes, part I: the least-squares cost J(θ) = ½ Σ_i (h_θ(x^{(i)}) − y^{(i)})².
+  { name: 'least squares over training examples (CS229)', formulas: 'J = \\frac{1}{2} \\sum_i (\\sum_j \\theta_j x^{(i)}_j - y^{(i)})^2',
+    wrt: '\\theta_k', tags: ['superscript-index', 'definitions'], expected: '\\sum_i (\\sum_j \\theta_j x^{(i)}_j - y^{(i)}) x^{(i)}_k' },
+  // The same cost by the training inputs: a superscript index on the variable differentiated by.
+  { name: 'least squares, by one training input', formulas: '\\frac{1}{2} \\sum_i (\\sum_j \\theta_j x^{(i)}_j - y^{(i)})^2',
+    wrt: 'x^{(n)}_k', tags: ['superscript-index', 'capture'] },
+  // Ng, Deep Learning Specialization notation (layer index in brackets): output layer z^{[2]} = W^{[2]} a^{[1]} + b^{[2]}, squared error.
+  { name: 'layer index in brackets (deeplearning.ai notation)',
+    formulas: 'E = \\frac{1}{2} \\sum_j (\\sigma(\\sum_k w^{[2]}_{jk} a^{[1]}_k + b^{[2]}_j) - y_j)^2', wrt: 'w^{[2]}_{jk}',
+    tags: ['superscript-index', 'literal-index', 'function'], sizes: { j: 2, k: 3 } },
+  // Goodfellow, Bengio, Courville, Deep Learning, §10.2: h^{(t)} = tanh(W h^{(t-1)} + U x^{(t)}), here scalar weights,
+  // fitted to observed states with the previous state given (teacher forcing, §10.2.1).
+  { name: 'recurrent step with h^{(t-1)} (Deep Learning book, 10.2)',
+    formulas: 'L = \\sum_{t=2}^{n} (h^{(t)} - \\tanh(w h^{(t-1)} + u x^{(t)}))^2', wrt: 'w',
+    tags: ['superscript-index', 'shifted', 'function', 'symbolic-bounds'], sizes: { t: 4, n: 4 } },
+  // A literal superscript index: the second training example, and the square of an indexed variable.
+  { name: 'second training example, squared', formulas: '(\\theta x^{(2)} - y^{(2)})^2 + \\lambda (x^{(2)})^2', wrt: 'x^{(2)}',
+    tags: ['superscript-index', 'literal-index', 'power'], sizes: { i: 3 } },
 ];

@@ -87,6 +87,6 @@ const yes = (b: boolean) => (b ? 'yes' : 'NO');
 
 /** Variables as plain names (a defined `o` as the input `o`), to compare with parsed text. */
 function shownNames(e: Expr): Expr {
-  if (e.kind === 'var') return variable(e.name, e.indices, e.commaIndices);
+  if (e.kind === 'var') return variable(e.name, e.indices, e.commaIndices, e.superscript);
   return mapChildren(e, shownNames);
 }

@@ -43,9 +43,16 @@ export interface Num extends Node { readonly kind: 'num'; readonly value: number
 export interface Var extends Node, VarName {
   readonly kind: 'var';
   readonly indices: readonly Index[];
-  /** Printed `w_{j,k}` rather than `w_{jk}`. */
+  /** Printed `w_{j,k}` rather than `w_{jk}` (the subscripts, after any superscript index). */
   readonly commaIndices: boolean;
+  /**
+   * Printed with its first index as a superscript in these brackets: `x^{(i)}_j`, `a^{[l]}_j`
+   * (the entry `x_{ij}`, `a_{lj}`: the superscript index is the first slot, docs/notation.md).
+   */
+  readonly superscript: SuperscriptBracket | null;
 }
+/** The brackets of a superscript index: `x^{(i)}` (a training example), `a^{[l]}` (a layer). */
+export type SuperscriptBracket = '(' | '[';
 export interface Add extends Node { readonly kind: 'add'; readonly terms: readonly Expr[] }
 export interface Neg extends Node { readonly kind: 'neg'; readonly arg: Expr }
 export interface Mul extends Node { readonly kind: 'mul'; readonly factors: readonly Expr[] }
@@ -146,12 +153,18 @@ export function num(value: number): Num {
   return intern(`n|${Object.is(value, -0) ? '-0' : String(value)}`, (id) => ({ id, kind: 'num', value }));
 }
 
-/** A variable: `of` is a plain name (an input) or the identity of another variable (to re-index it, keeping what it is). */
-export function variable(of: string | VarName, indices: readonly Index[] = [], commaIndices = false): Var {
+/**
+ * A variable: `of` is a plain name (an input) or the identity of another variable (to re-index it, keeping what it is).
+ * `commaIndices` and `superscript` are presentation hints (re-indexing code passes the old node's on).
+ */
+export function variable(
+  of: string | VarName, indices: readonly Index[] = [], commaIndices = false, superscript: SuperscriptBracket | null = null,
+): Var {
   const { name, version, family } = typeof of === 'string' ? { name: of, version: 0, family: null } : of;
-  const comma = commaIndices && indices.length > 1;
-  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${version}|${family ?? ''}`, (id) => ({
-    id, kind: 'var', name, version, family, indices: [...indices], commaIndices: comma,
+  const sup = indices.length > 0 ? superscript : null;
+  const comma = commaIndices && indices.length - (sup === null ? 0 : 1) > 1;
+  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${sup ?? ''}|${version}|${family ?? ''}`, (id) => ({
+    id, kind: 'var', name, version, family, indices: [...indices], commaIndices: comma, superscript: sup,
   }));
 }
 

@@ -87,7 +87,7 @@ export function substituteIndex(e: Expr, name: string, by: Index): Expr {
   if (!freeIndices(e).has(name)) return e;
   const sub = (i: Index) => substituteInIndex(i, name, by);
   switch (e.kind) {
-    case 'var': return variable(e, e.indices.map(sub), e.commaIndices);
+    case 'var': return variable(e, e.indices.map(sub), e.commaIndices, e.superscript);
     case 'delta': return delta(sub(e.a), sub(e.b));
     case 'index': return indexValue(sub(e.index));
     case 'reduce': {
@@ -101,7 +101,7 @@ export function substituteIndex(e: Expr, name: string, by: Index): Expr {
       return reduce(e.op, e.index, substituteIndex(e.body, name, by), lower, upper);
     }
     case 'diff': {
-      const wrt = variable(e.wrt, e.wrt.indices.map(sub), e.wrt.commaIndices);
+      const wrt = variable(e.wrt, e.wrt.indices.map(sub), e.wrt.commaIndices, e.wrt.superscript);
       return diff(substituteIndex(e.body, name, by), wrt, e.form, e.notation);
     }
     case 'extent': case 'num': return e;

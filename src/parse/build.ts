@@ -9,7 +9,7 @@
 
 import {
   add, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
-  mul, neg, num, pow, reduce, rel, type RelOp, variable, type Var,
+  mul, neg, num, pow, reduce, rel, type RelOp, type SuperscriptBracket, variable, type Var,
 } from '../core/ast.js';
 import type { ReduceOp } from '../core/reductions.js';
 
@@ -89,19 +89,21 @@ export interface VarParts {
   readonly primes: number;
   readonly indices: readonly Index[];
   readonly comma: boolean;
+  /** `x^{(i)}`: the first index is a superscript in these brackets. */
+  readonly sup: SuperscriptBracket | null;
 }
 
-export function parts(name: string, primes = 0, indices: readonly Index[] = [], comma = false): VarParts {
-  return { name, primes, indices, comma };
+export function parts(name: string, primes = 0, indices: readonly Index[] = [], comma = false, sup: SuperscriptBracket | null = null): VarParts {
+  return { name, primes, indices, comma, sup };
 }
 
 export function asVar(p: VarParts): Var {
-  return variable(p.name + "'".repeat(p.primes), p.indices, p.comma);
+  return variable(p.name + "'".repeat(p.primes), p.indices, p.comma, p.sup);
 }
 
 /** A variable as a value: `\delta` with exactly two indices (and no prime) is the Kronecker delta. */
 export function varValue(p: VarParts): Lazy {
-  return () => (p.name === 'delta' && p.primes === 0 && p.indices.length === 2 ? delta(p.indices[0]!, p.indices[1]!) : asVar(p));
+  return () => (p.name === 'delta' && p.primes === 0 && p.sup === null && p.indices.length === 2 ? delta(p.indices[0]!, p.indices[1]!) : asVar(p));
 }
 
 export function indexVar(name: string, primes: string | null, offsetSign = 0, offset = '0'): Index {

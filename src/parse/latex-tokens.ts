@@ -2,6 +2,7 @@
 // refining passes that turn raw moo tokens into grammar tokens.
 
 import type moo from 'moo';
+import { type Index, inum, ivar } from '../core/ast.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
 import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
@@ -29,6 +30,7 @@ const GREEK = [
   'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
   'lambda', 'mu', 'nu', 'xi', 'pi', 'varpi', 'rho', 'varrho', 'sigma', 'varsigma', 'tau', 'upsilon', 'phi', 'varphi',
   'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+  'ell', // `\ell`: a letter-like symbol (a loss, a layer index `a^{[\ell]}`), read like a Greek letter
 ];
 
 /** Control words and symbols: the grammar token each one becomes (`skip`: spacing, dropped). */
@@ -83,6 +85,16 @@ function unknownCommand(command: string): string {
   return `unknown command ${command}${guess === undefined ? '' : `; did you mean ${SUGGESTIONS.get(guess)!}?`}`;
 }
 
+/**
+ * Accents and fonts on a name (`\hat{y}`, `\mathbf{x}`): not read yet. They are refused by name,
+ * so that no suggestion turns `\mathbf{x}` into `\mathrm{x}` (the plain x) or `\dot` into `\cdot`.
+ */
+const DECORATIONS = new Set([
+  '\\hat', '\\widehat', '\\bar', '\\overline', '\\tilde', '\\widetilde', '\\dot', '\\ddot', '\\vec', '\\check', '\\breve',
+  '\\mathbf', '\\boldsymbol', '\\bm', '\\mathcal', '\\mathbb', '\\mathsf', '\\mathfrak', '\\mathscr',
+]);
+
+
 const SINGLE: Record<string, { type: string; open?: string; close?: string }> = {
   '+': { type: 'plus' }, '-': { type: 'minus' }, '*': { type: 'times' }, '/': { type: 'slash' },
   '=': { type: 'eq' }, '<': { type: 'rel' }, '>': { type: 'rel' }, '^': { type: 'caret' }, _: { type: 'underscore' },
@@ -134,6 +146,9 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
         break;
       }
       case 'cmd': case 'sym': {
+        if (DECORATIONS.has(t.value)) {
+          fail(`decorated names (${t.value}{…}) are not read yet: name the quantity without the decoration, such as \\text{yhat} for \\hat{y}`, t.offset, t.text.length, source);
+        }
         const known = COMMANDS.get(t.value);
         const form = FORMS[t.value];
         if (form !== undefined) fail(`${t.value} must be followed by ${form}`, t.offset, t.text.length, source);
@@ -316,11 +331,122 @@ function functionScripts(ts: readonly Tok[], source: string): Tok[] {
   return out;
 }
 
+// ---------------------------------------------------------------------------
+// Superscript indices (`x^{(i)}`, `y^{(n)}_k`, `a^{[l]}_j`): docs/notation.md, "As written in textbooks".
+
+const SUP_CLOSE: Record<string, string> = { lparen: 'rparen', lbrack: 'rbrack' };
+
+/** An index at `ts[i]` (`i`, `j'`, `\ell`, `l-1`, `2`): the index and the position after it, or null. */
+function readIndex(ts: readonly Tok[], i: number): { index: Index; next: number } | null {
+  const t = ts[i];
+  if (t?.type === 'int') return { index: inum(Number(t.value)), next: i + 1 };
+  if (t?.type !== 'letter' && t?.type !== 'greek') return null;
+  const primed = ts[i + 1]?.type === 'primes';
+  const name = primed ? t.value + "'".repeat(Number(ts[i + 1]!.value)) : t.value;
+  const j = primed ? i + 2 : i + 1;
+  const sign = ts[j];
+  if ((sign?.type === 'plus' || sign?.type === 'minus') && ts[j + 1]?.type === 'int') {
+    return { index: ivar(name, (sign.type === 'plus' ? 1 : -1) * Number(ts[j + 1]!.value)), next: j + 2 };
+  }
+  return { index: ivar(name), next: j };
+}
+
+/** The position of the closer matching the opener at `ts[i]`, or -1. */
+function matching(ts: readonly Tok[], i: number): number {
+  let depth = 0;
+  for (let j = i; j < ts.length; j++) {
+    if (ts[j]!.open !== undefined) depth++;
+    else if (ts[j]!.close !== undefined && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/**
+ * Pass 4: `^{(i)}` and `^{[l]}` — a superscript whose whole content is an index in parentheses
+ * or brackets — become one `supIndex` token: an index slot, never a power. What a reader could
+ * take either way is refused: `x^(i)`, and on a name `x^{(i)2}` and `x^{(2n)}`, and an exponent
+ * or prime on a variable that has a superscript index (`x^{(i)}^2`: write `{x^{(i)}}^2`).
+ */
+function superscriptIndices(ts: readonly Tok[], source: string): Tok[] {
+  const out: Tok[] = [];
+  const at = (t: Tok) => [t.offset, t.text.length, source] as const;
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    const open = ts[i + 1]?.type === 'lbrace' ? ts[i + 2] : undefined;
+    if (t.type === 'caret' && (ts[i + 1]?.open === '(' || ts[i + 1]?.open === '[')) {
+      fail('a superscript without braces is one character: write ^{(i)} for an index, ^{i} for a power', ...at(ts[i + 1]!));
+    }
+    if (t.type !== 'caret' || open === undefined || (open.open !== '(' && open.open !== '[')) {
+      out.push(t);
+      continue;
+    }
+    // Only a name's superscript is doubtful: `(1-x)^{(n-1)/2}`, `2^{(n)}` and `x^{[cond]}` (Iverson) stay as they were.
+    const base = nameBefore(out).base?.type;
+    const afterName = base === 'letter' || base === 'greek' || base === 'name';
+    const close = matching(ts, i + 2);
+    if (close < 0) { // unbalanced: balanceAndSeparate says where
+      out.push(t);
+      continue;
+    }
+    const read = readIndex(ts, i + 3);
+    const isIndex = read !== null && read.next === close && ts[close]?.type === SUP_CLOSE[open.type];
+    const whole = ts[close + 1]?.type === 'rbrace';
+    if (isIndex && whole) {
+      const end = ts[close + 1]!;
+      const text = source.slice(t.offset, end.offset + end.text.length);
+      const last = out[out.length - 1];
+      if (last?.type === 'primes') fail("a primed name takes no superscript index (x'^{(i)} is a double superscript in TeX)", ...at(t));
+      // In plain text `\delta^{(l)}_j` would print as the Kronecker delta `delta[l,j]`.
+      const { base: name, subscripted } = nameBefore(out);
+      if (name?.type === 'greek' && name.value === 'delta' && (subscripted || ts[close + 2]?.type === 'underscore')) {
+        fail('\\delta with a superscript index and a subscript is refused (with two indices it reads as the Kronecker delta): use another letter', ...at(t));
+      }
+      out.push({ type: 'supIndex', value: open.open, text, offset: t.offset, index: read.index });
+      i = close + 1;
+      checkAfterSuperscript(ts, i + 1, text, source);
+      continue;
+    }
+    // (A prime after the group is Lagrange's `(u)'`, a construct of its own.)
+    if (afterName && ts[close + 1]?.type !== 'primes' && (isIndex || (whole && open.open === '('))) {
+      const inner = source.slice(open.offset, ts[close]!.offset + ts[close]!.text.length);
+      fail(isIndex
+        ? `ambiguous superscript starting with the index ${inner}: for a power of the indexed variable write {x^{${inner}}}^{2}; for a power alone leave out the ${open.open === '(' ? 'parentheses' : 'brackets'}`
+        : `a superscript ${inner} after a name reads as an index, and ${source.slice(ts[i + 3]!.offset, ts[close]!.offset).trim()} is not one; for a power leave out the ${open.open === '(' ? 'parentheses' : 'brackets'}`,
+      ...at(open));
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The token of the name a superscript follows, past a subscript (`\delta_j`, `\delta_{jk}`). */
+function nameBefore(out: readonly Tok[]): { base: Tok | undefined; subscripted: boolean } {
+  let k = out.length - 1;
+  if (out[k]?.type === 'rbrace') {
+    for (let depth = 0; k >= 0; k--) {
+      if (out[k]!.type === 'rbrace') depth++;
+      else if (out[k]!.type === 'lbrace' && --depth === 0) break;
+    }
+  }
+  if (out[k - 1]?.type === 'underscore') return { base: out[k - 2], subscripted: true };
+  return { base: out[out.length - 1], subscripted: false };
+}
+
+/** After `x^{(i)}` and an optional subscript, an exponent or prime would be a double superscript. */
+function checkAfterSuperscript(ts: readonly Tok[], i: number, sup: string, source: string): void {
+  let j = i;
+  if (ts[j]?.type === 'underscore') j = ts[j + 1]?.type === 'lbrace' ? matching(ts, j + 1) + 1 : j + 2;
+  const t = ts[j];
+  if (t?.type === 'caret' || t?.type === 'primes') {
+    fail(`a variable with a superscript index takes no further superscript: for a power write {x${sup}}^{2} or (x${sup})^2`, t.offset, t.text.length, source);
+  }
+}
+
 /** Token types after which a value has just ended (so a `|` there closes rather than opens). */
 const ENDS_VALUE = new Set(['int', 'num', 'letter', 'greek', 'name', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose']);
 
 /**
- * Pass 4: a bare `|` opens an absolute value unless a value has just ended
+ * Pass 5: a bare `|` opens an absolute value unless a value has just ended
  * and a `|` is open, in which case it closes it. So `|a|b|c|` is
  * `|a| · b · |c|`; nested bars need `\lvert … \rvert` or `(|b|)`.
  */
@@ -390,7 +516,7 @@ export function refineLatex(raw: readonly moo.Token[], source: string): Tok[] {
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = resolveBars(functionScripts(splitScriptDigits(mergePrimes(classify(raw, source))), source));
+  const ts = resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(classify(raw, source))), source), source));
   for (const t of ts) {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
   }

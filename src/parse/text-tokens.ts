@@ -88,8 +88,26 @@ const SPACING = new Set(['nl']);
 /** Token types of the head of a function definition (`f(x) = …`) and of a variable. */
 const DEFINITION_HEADS = { heads: new Set(['name']), names: new Set(['name']), times: '*' };
 
+/**
+ * Superscript indices: `x^(i)` on a name, with one name in the parentheses, is refused rather
+ * than read as a power, since LaTeX's `x^{(i)}` is an index (docs/notation.md, "As written in
+ * textbooks"). A power is `x^i`, an index `x[i]`; `x^(n-1)` and `x^(2)` stay powers.
+ */
+function refuseSuperscriptIndices(ts: readonly Tok[], source: string): readonly Tok[] {
+  ts.forEach((t, i) => {
+    const base = ts[i - 1]?.type;
+    if (t.type === 'caret' && (base === 'name' || base === 'primes' || base === 'rbrack') && ts[i + 1]?.type === 'lparen'
+      && ts[i + 2]?.type === 'name' && ts[i + 2]!.text !== 'T' && ts[i + 3]?.type === 'rparen' && ts[i + 4]?.type !== 'primes') {
+      // `x^(x)'` is a Lagrange prime; `x^(T)` is the power with exponent T (a bare `^T` is refused as a transpose: guards.ts)
+      const n = ts[i + 2]!.text;
+      fail(`ambiguous ^(${n}): write ^${n} for a power, or [${n}] for an index (a superscript index x^{(${n})} is LaTeX)`, ts[i + 1]!.offset, 3 + n.length, source);
+    }
+  });
+  return ts;
+}
+
 export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
-  const separated = balanceAndSeparate(classify(raw, source), source, SEPARATORS, SPACING);
+  const separated = balanceAndSeparate(refuseSuperscriptIndices(classify(raw, source), source), source, SEPARATORS, SPACING);
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseTextTransposes(separated, source);
   refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);

@@ -6,6 +6,7 @@
 // here, so the grammars stay unambiguous without nearley's `reject`.
 
 import type moo from 'moo';
+import type { Index } from '../core/ast.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { ParseError } from './errors.js';
 
@@ -22,6 +23,8 @@ export interface Tok {
   /** For openers: a key that the matching closer must carry in `close`. */
   open?: string;
   close?: string;
+  /** For a superscript index `^{(i)}` (one `supIndex` token, its value the bracket): the index. */
+  index?: Index;
 }
 
 export type Refine = (raw: readonly moo.Token[], source: string) => Tok[];

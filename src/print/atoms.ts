@@ -8,6 +8,7 @@ export const GREEK: ReadonlySet<string> = new Set([
   'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'varpi', 'rho', 'varrho', 'sigma', 'varsigma', 'tau', 'upsilon',
   'phi', 'varphi', 'chi', 'psi', 'omega',
   'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+  'ell', // `\ell`, not a Greek letter but written like one
 ]);
 
 /** `lambda'` → `\lambda'`, `o'` → `o'`, `lr` → `\text{lr}`. */

@@ -69,7 +69,12 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
     switch (x.kind) {
       case 'neg': return minus(x.arg);
       case 'num': return x.value < 0 ? minus(negated(x)!) : formatNumber(x.value, 'latex');
-      case 'var': return latexName(userName(x)) + (x.indices.length > 0 ? latexSubscript(x.indices, x.commaIndices) : '');
+      case 'var': {
+        // A superscript index (`x^{(i)}_j`) is the first slot; the subscripts are the rest.
+        const sub = x.superscript === null ? x.indices : x.indices.slice(1);
+        const sup = x.superscript === null ? '' : `^{${x.superscript}${indexText(x.indices[0]!, latexName)}${x.superscript === '(' ? ')' : ']'}}`;
+        return latexName(userName(x)) + sup + (sub.length > 0 ? latexSubscript(sub, x.commaIndices) : '');
+      }
       case 'add':
         return x.terms.map((t, i) => {
           if (i === 0) return inSlot(t, 'add-term');
@@ -90,7 +95,9 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         return `\\frac{${numerator.startsWith('d') && den.startsWith('d') ? group(numerator, x.num) : numerator}}{${den}}`;
       }
       case 'pow': {
-        const base = isBareE(x.base) ? group(bare(x.base), x.base) : inSlot(x.base, 'atomic');
+        // A bare `e` would be the exponential, and `x^{(i)}^2` a double superscript: both are grouped.
+        const grouped = isBareE(x.base) || (x.base.kind === 'var' && x.base.superscript !== null);
+        const base = grouped ? group(bare(x.base), x.base) : inSlot(x.base, 'atomic');
         const exp = inSlot(x.exp, 'braced');
         // A lone superscript T is refused as a transpose (src/parse/guards.ts); the power is `x^{{T}}`.
         if (exp === 'T') return `${base}^{{T}}`;

@@ -61,7 +61,7 @@ function sorted(e: Expr): Expr {
     case 'add': out = add(e.terms.map(sorted).sort(byKey)); break;
     case 'mul': out = mul(e.factors.map(sorted).sort(byKey)); break;
     case 'delta': out = indexKey(e.a) <= indexKey(e.b) ? e : delta(e.b, e.a); break;
-    case 'var': out = e.commaIndices ? variable(e, e.indices) : e; break;
+    case 'var': out = e.commaIndices || e.superscript !== null ? variable(e, e.indices) : e; break;
     case 'call': out = call(e.fn, e.args.map(sorted)); break;
     case 'diff': out = diff(sorted(e.body), variable(e.wrt, e.wrt.indices)); break;
     case 'num': case 'index': case 'extent': out = e; break;
