@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run.js';
+import { cli as run } from './cli/run.js';
 import { compile } from '../src/compile/index.js';
 import type { Var } from '../src/core/ast.js';
 import { InputError } from '../src/core/errors.js';
@@ -19,12 +19,7 @@ import { parse, parseFormulas } from '../src/parse/index.js';
 import { toLatex } from '../src/print/index.js';
 import { toJson } from '../src/serialize.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
-  return { code, out: out.trim(), err: err.trim() };
-}
+const cli = (...argv: string[]) => run(argv);
 
 const tmp = mkdtempSync(join(tmpdir(), 'kronecker-names-'));
 const NET = String.raw`o_j = \sigma(\sum_i w_{ij} o_i); o_k = \sigma(\sum_j w_{jk} o_j); E = \sum_k (t_k - o_k)^2`;

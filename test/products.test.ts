@@ -8,7 +8,7 @@
 // compiled-vs-interpreted and step-by-step proof checks of every entry.)
 
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run.js';
+import { cli as run } from './cli/run.js';
 import {
   add, call, children, delta, type Expr, extent, indexValue, inum, isReduction, iverson, ivar, mul, num, pow, reduce, rel, sum,
   type Var, variable,
@@ -30,12 +30,7 @@ const prod = (i: string, body: Expr, lo: number | string | null = null, hi: numb
 const x = (i: string) => variable('x', [ivar(i)]);
 const w = variable('w');
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
-  return { code, out: out.trim(), err: err.trim() };
-}
+const cli = (...argv: string[]) => run(argv);
 
 describe('parsing and printing', () => {
   const xi = x('i');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { cli as run } from './run.js';
 import { sameShape } from '../../src/core/ast.js';
 import { parse } from '../../src/parse/index.js';
 import { equivalent } from '../../src/simplify/index.js';
@@ -13,12 +13,7 @@ import {
   SEED_EXPRESSION_ONE, SEED_EXPRESSION_ONE_COMMA, SEED_EXPRESSION_TWO, SEED_EXPRESSION_TWO_COMMA,
 } from '../fixtures/seed.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
-  return { code, out: out.trim(), err: err.trim() };
-}
+const cli = (...argv: string[]) => run(argv);
 
 const tmp = mkdtempSync(join(tmpdir(), 'kronecker-cli-'));
 const SEED_E = String.raw`E = \sum_k (t_k - o_k)^2`;

@@ -2,14 +2,9 @@
 // one error line, the source line and a caret under the refused text.
 
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { cli as run } from './run.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
-  return { code, out: out.trim(), err: err.trim() };
-}
+const cli = (...argv: string[]) => run(argv);
 
 describe('refused notation exits 2 with a caret', () => {
   it.each([

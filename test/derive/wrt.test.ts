@@ -3,7 +3,7 @@
 // (resolveVariable): a typo would otherwise print `= 0` with exit 0.
 
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { cli as run } from '../cli/run.js';
 import type { Var } from '../../src/core/ast.js';
 import { InputError } from '../../src/core/errors.js';
 import { resolveDefinitions, resolveVariable } from '../../src/definitions.js';
@@ -83,12 +83,7 @@ describe('derive(expr, variable) with a variable that does not occur', () => {
   });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
-  return { code, out: out.trim(), err: err.trim() };
-}
+const cli = (...argv: string[]) => run(argv);
 
 describe('the command line: --wrt with a variable that does not occur', () => {
   const expected = "error: 'W_{jk}' does not occur in the formula or its definitions; did you mean w_{jk}? (the variables are o_k, w_{jk}, E, t_k)";

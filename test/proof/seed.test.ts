@@ -4,18 +4,13 @@
 // shows the chain rule through the square and the sigmoid and the collapse of Σ_k.
 
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { cli as run } from '../cli/run.js';
 import { parse } from '../../src/parse/index.js';
 import { toLatex } from '../../src/print/index.js';
 import type { JsonProof } from '../../src/proof/index.js';
 import { SEED_EXPRESSION_ONE, SEED_EXPRESSION_TWO } from '../fixtures/seed.js';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => run(argv, { trim: false });
 
 async function json(...argv: string[]): Promise<JsonProof> {
   const r = await cli(...argv, '--format', 'json');
