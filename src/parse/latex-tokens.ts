@@ -15,6 +15,9 @@ export const LATEX_RULES: moo.Rules = {
   textName: /\\(?:text|mathrm|operatorname|mathit)\s*\{[^{}]*\}/,
   left: /\\left\s*(?:[([|]|\\\{|\\lvert)/,
   right: /\\right\s*(?:[)\]|]|\\\}|\\rvert)/,
+  // Delimiters (issue 9): `\big(`, `\Bigl[`, `\biggr\}`; `\left.`/`\right.` only to refuse them.
+  sized: /\\(?:[bB]igg?)[lr]?\s*(?:[()[\]|]|\\[{}]|\\[lr]vert(?![a-zA-Z]))/,
+  blank: /\\(?:left|right)\s*\./,
   linebreak: /\\\\/,
   cmd: /\\[a-zA-Z]+/,
   sym: /\\[^a-zA-Z]/,
@@ -57,11 +60,41 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
   ...FUNCTIONS.flatMap((f) => f.commands.filter((c) => c !== '\\sqrt').map((c): [string, { type: string; value: string }] => [c, { type: 'fnCmd', value: f.name }])),
 ]);
 
+// --- Delimiters (issue 9): `\big( \Big( \bigg( \Bigg(` and their `l`/`r` forms.
+
+/** The size commands: they only change how big the delimiter is drawn, so it reads as the plain delimiter. */
+const SIZES = ['big', 'Big', 'bigg', 'Bigg'];
+
+/**
+ * Pass 0: a sized delimiter becomes the raw token of its delimiter (its text, and so its caret,
+ * stays the whole `\bigl(`). An `l` form must open and an `r` form close; on `|` they say which
+ * (`\bigl|` is `\lvert`), and a bare `\big|` is a `|` like any other. As in TeX, sizes need not
+ * pair up: `\bigl( x )` is `( x )`. `\left.`/`\right.` (no delimiter) are refused here.
+ */
+function unsize(raw: readonly moo.Token[], source: string): moo.Token[] {
+  return raw.map((t) => {
+    if (t.type === 'blank') {
+      fail(`${t.text.replace(/\s+/g, '')} (an invisible delimiter) is not read: for an evaluation bar \\left. f \\right|_{x=a} write the substituted formula, f(a); for \\left\\{ cases write an Iverson bracket [x > 0]`, t.offset, t.text.length, source);
+    }
+    if (t.type !== 'sized') return t;
+    const [, side, delimiter] = /^\\[bB]igg?([lr]?)\s*(.*)$/.exec(t.text)!;
+    const opens = ['(', '[', '\\{', '\\lvert'].includes(delimiter!);
+    const closes = [')', ']', '\\}', '\\rvert'].includes(delimiter!);
+    if ((side === 'l' && closes) || (side === 'r' && opens)) {
+      fail(`${t.text.replace(/\s+/g, '')}: the ${side === 'l' ? 'l form opens' : 'r form closes'}; write ${t.text.replace(/\s+/g, '').slice(0, -delimiter!.length - 1)}${side === 'l' ? 'r' : 'l'}${delimiter}`, t.offset, t.text.length, source);
+    }
+    const value = delimiter === '|' && side !== '' ? (side === 'l' ? '\\lvert' : '\\rvert') : delimiter!;
+    const type = value === '\\lvert' || value === '\\rvert' ? 'cmd' : value.startsWith('\\') ? 'sym' : 'op';
+    return { ...t, type, value };
+  });
+}
+
 /** Control words read together with what follows them (by the `textName`, `left` and `right` rules); alone they are errors. */
 const FORMS: Record<string, string> = {
   '\\text': 'a braced name: \\text{lr}', '\\mathrm': 'a braced name: \\mathrm{lr}',
   '\\operatorname': 'a braced name: \\operatorname{relu}', '\\mathit': 'a braced name: \\mathit{lr}',
   '\\left': 'one of ( [ \\{ | \\lvert', '\\right': 'one of ) ] \\} | \\rvert',
+  ...Object.fromEntries(SIZES.flatMap((z) => ['', 'l', 'r'].map((d) => [`\\${z}${d}`, 'a delimiter: ( ) [ ] \\{ \\} | \\lvert \\rvert']))),
 };
 
 /**
@@ -512,7 +545,8 @@ const DEFINITION_HEADS = {
   times: '\\cdot',
 };
 
-export function refineLatex(raw: readonly moo.Token[], source: string): Tok[] {
+export function refineLatex(input: readonly moo.Token[], source: string): Tok[] {
+  const raw = unsize(input, source);
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
