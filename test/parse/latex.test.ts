@@ -201,7 +201,7 @@ const REJECTED: [string, string, number, number][] = [
   ['\\sum x', "unexpected 'x'", 1, 6],
   ['\\sum_j', 'unexpected end of input', 1, 7],
   ['\\tanh', 'unexpected end of input', 1, 6],
-  ['\\partial x', "unexpected '\\partial'", 1, 1],
+  ['\\partial x', "unexpected 'x'", 1, 10],
   ['\\frac{\\partial E}{\\partial 2}', "unexpected '2'", 1, 28],
   ['(a < b)', "unexpected '<'", 1, 4],
   ['a ∂ b', "invalid character '∂'; write \\partial instead", 1, 3],
