@@ -58,6 +58,11 @@ Prefixed   -> %reduce Limits Product        {% ([r, h, body]) => b.reduction(r.v
             | %fnPow %caret Script Product  {% ([f, , s, arg]) => b.power(b.apply(f.fn, arg, f.spelling), s) %}
             # A function name with nothing to apply to is just a name: `\text{sigmoid}`.
             | %fnName                       {% ([f]) => b.varValue(b.parts(f.value)) %}
+            # Derivative notation (issue 9): `\frac{\partial^2}{\partial x \partial y} f`, `\partial_x f`, `\partial_{w_{jk}} E`.
+            | %frac %lbrace %dOp %caret Order %rbrace %lbrace Wrts %rbrace Product
+                                            {% ([, , op, , , , , ws, , body]) => b.higherDerivative(body, ws, 'operator', op.value === 'd' ? 'd' : 'partial') %}
+            | %dOp %underscore PartialSub Product
+                                            {% ([, , wrt, body]) => b.derivative(body, wrt, 'operator', 'partial') %}
 
 Factors    -> Unit                          {% ([u]) => b.list(u) %}
             | Factors Unit                  {% ([l, u]) => b.push(l, u) %}
@@ -105,6 +110,9 @@ Fraction   -> %lbrace Sum %rbrace %lbrace Sum %rbrace
                                             {% ([, n, , , d]) => b.quotient(n, d) %}
             | %lbrace %dOp Sum %rbrace %lbrace %dOp Variable %rbrace
                                             {% ([, op, body, , , , wrt]) => b.derivative(body, wrt, 'fraction', op.value === 'd' ? 'd' : 'partial') %}
+            # Derivative notation (issue 9): `\frac{\partial^2 E}{\partial w_{jk}^2}`, `\frac{\partial^2 f}{\partial x_j \partial x_k}`.
+            | %lbrace %dOp %caret Order Sum %rbrace %lbrace Wrts %rbrace
+                                            {% ([, op, , , body, , , ws]) => b.higherDerivative(body, ws, 'fraction', op.value === 'd' ? 'd' : 'partial') %}
 
 # A prime belongs to the name, before or after the subscript: `w'_{jk}`, `w_{jk}'`.
 # (The suffix is its own rule so that it is only predicted after a name.)
@@ -176,3 +184,16 @@ Bound      -> IndexVar                      {% id %}
 # Functions as textbooks write them (issue 9): the arguments of `\max(a, b, …)`, two or more.
 Arguments  -> Sum %comma Sum                {% ([x, , y]) => b.push(b.list(x), y) %}
             | Arguments %comma Sum          {% ([l, , y]) => b.push(l, y) %}
+
+# Derivative notation (issue 9). The token pass `derivativeOrders` checks that the orders in the
+# denominator add up to the numerator's; here an order is only a number.
+Order      -> %int                          {% id %}
+            | %lbrace %int %rbrace          {% ([, n]) => n %}
+Wrts       -> Wrt                           {% ([w]) => b.list(w) %}
+            | Wrts Wrt                      {% ([l, w]) => b.push(l, w) %}
+Wrt        -> %dOp Variable                 {% ([, v]) => ({ wrt: v, order: 1 }) %}
+            | %dOp Variable %caret Order    {% ([, v, , n]) => ({ wrt: v, order: Number(n.value) }) %}
+# `\partial_x`, `\partial_\theta`, `\partial_{w_{jk}}`: the subscript is the variable.
+PartialSub -> %letter                       {% ([t]) => b.parts(t.value) %}
+            | %greek                        {% ([t]) => b.parts(t.value) %}
+            | %lbrace Variable %rbrace      {% ([, v]) => v %}

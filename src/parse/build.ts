@@ -133,3 +133,30 @@ export function reduction(op: ReduceOp, indices: readonly string[], body: Lazy, 
 export function derivative(body: Lazy, wrt: VarParts, form: DiffForm, notation: DiffNotation): Lazy {
   return () => diff(body(), asVar(wrt), form, notation);
 }
+
+// --- Derivative notation (issue 9)
+
+/** One `\\partial x^k` of a higher derivative's denominator. */
+export interface Wrt {
+  readonly wrt: VarParts;
+  readonly order: number;
+}
+
+/**
+ * `\\frac{\\partial^2 f}{\\partial x_j \\partial x_k}` is ∂/∂x_j (∂f/∂x_k): nested first
+ * derivatives, the rightmost variable innermost, as the operators compose. The innermost keeps
+ * the written form; the outer ones are operators (docs/notation.md shows the printed form).
+ */
+export function higherDerivative(body: Lazy, wrts: List<Wrt>, form: DiffForm, notation: DiffNotation): Lazy {
+  return () => {
+    let e = body();
+    let first = true;
+    for (const w of toArray(wrts).reverse()) {
+      for (let i = 0; i < w.order; i++) {
+        e = diff(e, asVar(w.wrt), first ? form : 'operator', notation);
+        first = false;
+      }
+    }
+    return e;
+  };
+}

@@ -15,6 +15,9 @@ export const LATEX_RULES: moo.Rules = {
   textName: /\\(?:text|mathrm|operatorname|mathit)\s*\{[^{}]*\}/,
   left: /\\left\s*(?:[([|]|\\\{|\\lvert)/,
   right: /\\right\s*(?:[)\]|]|\\\}|\\rvert)/,
+  // Delimiters (issue 9): `\big(`, `\Bigl[`, `\biggr\}`; `\left.`/`\right.` only to refuse them.
+  sized: /\\(?:[bB]igg?)[lr]?\s*(?:[()[\]|]|\\[{}]|\\[lr]vert(?![a-zA-Z]))/,
+  blank: /\\(?:left|right)\s*\./,
   linebreak: /\\\\/,
   cmd: /\\[a-zA-Z]+/,
   sym: /\\[^a-zA-Z]/,
@@ -57,11 +60,44 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
   ...FUNCTIONS.flatMap((f) => f.commands.filter((c) => c !== '\\sqrt').map((c): [string, { type: string; value: string }] => [c, { type: 'fnCmd', value: f.name }])),
 ]);
 
+// --- Delimiters (issue 9): `\big( \Big( \bigg( \Bigg(` and their `l`/`r` forms.
+
+/** The size commands: they only change how big the delimiter is drawn, so it reads as the plain delimiter. */
+const SIZES = ['big', 'Big', 'bigg', 'Bigg'];
+
+/**
+ * Pass 0: a sized delimiter becomes the raw token of its delimiter (its text, and so its caret,
+ * stays the whole `\bigl(`). An `l` form must open and an `r` form close; on `|` they say which
+ * (`\bigl|` is `\lvert`), and a bare `\big|` is a `|` like any other. As in TeX, sizes need not
+ * pair up: `\bigl( x )` is `( x )`. `\left.`/`\right.` (no delimiter) are refused here.
+ */
+function unsize(raw: readonly moo.Token[], source: string): moo.Token[] {
+  return raw.map((t) => {
+    if (t.type === 'blank') {
+      fail(`${t.text.replace(/\s+/g, '')} (an invisible delimiter) is not read: for an evaluation bar \\left. f \\right|_{x=a} write the substituted formula, f(a); for \\left\\{ cases write an Iverson bracket [x > 0]`, t.offset, t.text.length, source);
+    }
+    if (t.type === 'cmd' && t.value === '\\nabla') {
+      fail('\\nabla (the gradient) is not read: write one entry in index form, \\frac{\\partial L}{\\partial w_j}', t.offset, t.text.length, source);
+    }
+    if (t.type !== 'sized') return t;
+    const [, side, delimiter] = /^\\[bB]igg?([lr]?)\s*(.*)$/.exec(t.text)!;
+    const opens = ['(', '[', '\\{', '\\lvert'].includes(delimiter!);
+    const closes = [')', ']', '\\}', '\\rvert'].includes(delimiter!);
+    if ((side === 'l' && closes) || (side === 'r' && opens)) {
+      fail(`${t.text.replace(/\s+/g, '')}: the ${side === 'l' ? 'l form opens' : 'r form closes'}; write ${t.text.replace(/\s+/g, '').slice(0, -delimiter!.length - 1)}${side === 'l' ? 'r' : 'l'}${delimiter}`, t.offset, t.text.length, source);
+    }
+    const value = delimiter === '|' && side !== '' ? (side === 'l' ? '\\lvert' : '\\rvert') : delimiter!;
+    const type = value === '\\lvert' || value === '\\rvert' ? 'cmd' : value.startsWith('\\') ? 'sym' : 'op';
+    return { ...t, type, value };
+  });
+}
+
 /** Control words read together with what follows them (by the `textName`, `left` and `right` rules); alone they are errors. */
 const FORMS: Record<string, string> = {
   '\\text': 'a braced name: \\text{lr}', '\\mathrm': 'a braced name: \\mathrm{lr}',
   '\\operatorname': 'a braced name: \\operatorname{relu}', '\\mathit': 'a braced name: \\mathit{lr}',
   '\\left': 'one of ( [ \\{ | \\lvert', '\\right': 'one of ) ] \\} | \\rvert',
+  ...Object.fromEntries(SIZES.flatMap((z) => ['', 'l', 'r'].map((d) => [`\\${z}${d}`, 'a delimiter: ( ) [ ] \\{ \\} | \\lvert \\rvert']))),
 };
 
 /**
@@ -502,6 +538,52 @@ function lookahead(ts: Tok[]): Tok[] {
   });
 }
 
+// --- Derivative notation (issue 9): `\frac{\partial^2 E}{\partial w_{jk}^2}`, `\frac{\partial^2 f}{\partial x_j \partial x_k}`.
+
+/** The order written after `^` at `i`: `2` or `{2}`, with the index of its last token; null if none. */
+function orderAt(ts: readonly Tok[], i: number): { order: number; last: number } | null {
+  if (ts[i]?.type !== 'caret') return null;
+  if (ts[i + 1]?.type === 'int') return { order: Number(ts[i + 1]!.value), last: i + 1 };
+  if (ts[i + 1]?.type === 'lbrace' && ts[i + 2]?.type === 'int' && ts[i + 3]?.type === 'rbrace') return { order: Number(ts[i + 2]!.value), last: i + 3 };
+  return null;
+}
+
+/**
+ * Pass 7, a check after pass 6 has marked the `d` differentials: in `\frac{\partial^n …}{…}` the
+ * orders of the denominator's differentials must add up to n (`\partial x \partial y` is 2,
+ * `\partial x^2` is 2). The grammar reads the shape; this pass points at the numerator's order
+ * when they do not agree. One scan with a bracket stack: linear.
+ */
+function derivativeOrders(ts: readonly Tok[], source: string): void {
+  const match = new Map<number, number>();
+  const stack: number[] = [];
+  ts.forEach((t, i) => {
+    if (t.open !== undefined) stack.push(i);
+    else if (t.close !== undefined) match.set(stack.pop()!, i);
+  });
+  ts.forEach((t, i) => {
+    if (t.type !== 'dOp' || ts[i - 1]?.type !== 'lbrace' || ts[i - 2]?.type !== 'frac') return;
+    const written = orderAt(ts, i + 1);
+    const den = match.get(i - 1)! + 1;
+    if (ts[den]?.type !== 'lbrace') return;
+    const end = match.get(den)!;
+    let depth = 0;
+    let total = 0;
+    for (let j = den + 1; j < end; j++) {
+      const u = ts[j]!;
+      if (u.open !== undefined) depth++;
+      else if (u.close !== undefined) depth--;
+      else if (depth === 0 && u.type === 'dOp') total++;
+      else if (depth === 0 && u.type === 'caret') total += (orderAt(ts, j)?.order ?? 1) - 1;
+    }
+    const order = written?.order ?? 1;
+    if (total !== order) {
+      const at = written === null ? t : ts[written.last]!;
+      fail(`the order of the derivative is ${order} in the numerator but ${total} in the denominator: write \\frac{\\partial^2 f}{\\partial x \\partial y} or \\frac{\\partial^2 f}{\\partial x^2}`, at.offset, at.text.length, source);
+    }
+  });
+}
+
 const SEPARATORS = new Set(['nl', 'semi', 'comma', 'quad']);
 const SPACING = new Set(['nl', 'quad']);
 
@@ -512,7 +594,8 @@ const DEFINITION_HEADS = {
   times: '\\cdot',
 };
 
-export function refineLatex(raw: readonly moo.Token[], source: string): Tok[] {
+export function refineLatex(input: readonly moo.Token[], source: string): Tok[] {
+  const raw = unsize(input, source);
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
@@ -522,5 +605,7 @@ export function refineLatex(raw: readonly moo.Token[], source: string): Tok[] {
   }
   const separated = balanceAndSeparate(ts, source, SEPARATORS, SPACING);
   refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
-  return lookahead(separated);
+  const refined = lookahead(separated);
+  derivativeOrders(refined, source);
+  return refined;
 }
