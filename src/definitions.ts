@@ -23,7 +23,7 @@ import {
 import { InputError } from './core/errors.js';
 import { baseLetter } from './core/fresh.js';
 import { substituteIndices } from './core/indices.js';
-import { inputKey, userName, type VarName, varKey } from './core/names.js';
+import { inputKey, markedName, sameName, userName, type VarName, varKey } from './core/names.js';
 import { parse } from './parse/index.js';
 import { editDistance } from './parse/tokens.js';
 import { toLatex } from './print/index.js';
@@ -111,7 +111,7 @@ interface Family {
 /** Families by `name/arity`. */
 type Families = ReadonlyMap<string, readonly Family[]>;
 
-const familyKey = (v: Var) => `${v.name}/${v.indices.length}`;
+const familyKey = (v: Var) => `${varKey({ ...v, version: 0, family: null })}/${v.indices.length}`;
 
 function signatureOf(v: Var, sizes: Readonly<Record<string, number>>): Signature {
   return v.indices.map((i) => (i.kind === 'ivar' ? sizes[baseLetter(i.name)] ?? null : null));
@@ -199,7 +199,7 @@ class Scope {
     // Ranges no family has: a quantity of its own (it occurs nowhere in the formulas).
     if (candidates.length === 0 && complete(sig)) return lettersOf(v);
     if (candidates.length === 0 && families.length === 1) return families[0]!.id;
-    const keys = families.map((f) => `'${inputKey({ name: v.name, version: 0, family: f.id })}'`);
+    const keys = families.map((f) => `'${inputKey({ name: v.name, version: 0, family: f.id, marks: v.marks })}'`);
     const unsized = [...new Set(v.indices.flatMap((i) => (i.kind === 'ivar' && this.sizes[baseLetter(i.name)] === undefined ? [baseLetter(i.name)] : [])))];
     throw new InputError(
       `cannot tell which '${userName(v)}' is meant by ${toLatex(v)}: it fits ${candidates.length === 0 ? 'none' : candidates.length} of `
@@ -208,17 +208,17 @@ class Scope {
     );
   }
 
-  private scopeKey(name: string, family: string | null, arity: number): string {
-    return `${varKey({ name, version: 0, family })}/${arity}`;
+  private scopeKey(v: Pick<VarName, 'name' | 'marks'>, family: string | null, arity: number): string {
+    return `${varKey({ name: v.name, marks: v.marks, version: 0, family })}/${arity}`;
   }
 
   /** `v` as it reads here: its family, and the definition of that name in scope (else an input). */
   resolveVar(v: Var): Var {
     if (v.version > 0) return v;
     const family = this.familyOf(v);
-    const def = this.current.get(this.scopeKey(v.name, family, v.indices.length));
+    const def = this.current.get(this.scopeKey(v, family, v.indices.length));
     const version = def?.version ?? 0;
-    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family }, v.indices, v.commaIndices, v.superscript);
+    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family, marks: v.marks }, v.indices, v.commaIndices, v.superscript);
   }
 
   resolve(e: Expr): Expr {
@@ -244,17 +244,17 @@ class Scope {
   /** A new definition of `lhs`'s name and family: the next version, in scope from now on. */
   define(lhs: Var, body: Expr): Definition {
     const family = this.familyOf(lhs);
-    const counter = varKey({ name: lhs.name, version: 0, family });
+    const counter = varKey({ name: lhs.name, version: 0, family, marks: lhs.marks });
     const version = (this.versions.get(counter) ?? 0) + 1;
     this.versions.set(counter, version);
-    const def: Definition = { name: lhs.name, version, family, indices: lhs.indices.map(indexKey), body, superscript: lhs.superscript };
+    const def: Definition = { name: lhs.name, version, family, marks: lhs.marks, indices: lhs.indices.map(indexKey), body, superscript: lhs.superscript };
     this.enter(def, lhs.indices.length);
     return def;
   }
 
   /** Put a definition in scope (later ones shadow earlier ones). */
   enter(def: Definition, arity: number): void {
-    this.current.set(this.scopeKey(def.name, def.family, arity), def);
+    this.current.set(this.scopeKey(def, def.family, arity), def);
   }
 }
 
@@ -294,7 +294,7 @@ export function resolveDefinitions(formulas: readonly Expr[], extra: readonly Ex
     const def = scope.define(lhs, scope.resolve((f as Expr & { kind: 'rel' }).args[1]!));
     definitions.push(def);
     target = variable(def, lhs.indices, lhs.commaIndices, lhs.superscript);
-    if (options.of !== undefined && lhs.name === options.of) targetOf = target;
+    if (options.of !== undefined && markedName(lhs) === options.of) targetOf = target;
   }
   if (options.of !== undefined) {
     if (targetOf === null) throw new InputError(`no definition of '${options.of}'`);
@@ -342,7 +342,7 @@ export function resolveVariable(v: string | Var, context: VariableContext = {}):
 // Which variables occur
 
 /** One quantity behind an occurrence: its name, arity and family decide (indices are pattern letters, versions scope). */
-const sameQuantity = (a: Var, b: Var) => a.name === b.name && a.indices.length === b.indices.length && a.family === b.family;
+const sameQuantity = (a: Var, b: Var) => sameName({ ...a, version: 0 }, { ...b, version: 0 }) && a.indices.length === b.indices.length;
 
 /** One occurrence per quantity, in order of first occurrence. */
 function quantities(exprs: readonly Expr[]): Var[] {

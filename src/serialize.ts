@@ -18,6 +18,7 @@ export function toJson(e: Expr): Json {
       ...(e.superscript === null ? {} : { superscript: e.superscript }),
       // What tells apart quantities written with the same name (core/names.ts); absent for a plain input.
       ...(e.version === 0 ? {} : { version: e.version }), ...(e.family === null ? {} : { family: e.family }),
+      ...(e.marks.length === 0 ? {} : { marks: [...e.marks] }),
     };
     case 'add': return { kind: 'add', terms: e.terms.map(toJson) };
     case 'neg': return { kind: 'neg', arg: toJson(e.arg) };

@@ -259,4 +259,18 @@ export const CORPUS: readonly CorpusEntry[] = [
   // A literal superscript index: the second training example, and the square of an indexed variable.
   { name: 'second training example, squared', formulas: '(\\theta x^{(2)} - y^{(2)})^2 + \\lambda (x^{(2)})^2', wrt: 'x^{(2)}',
     tags: ['superscript-index', 'literal-index', 'power'], sizes: { i: 3 } },
+  // --- decorated names (issue 9): `\hat{y}`, `\mathbf{x}`, `\boldsymbol{\theta}`, `\mathcal{L}` are names of their own
+  // Bishop, Pattern Recognition and Machine Learning, §5.2: the sum-of-squares error E = ½ Σ_n (y(x_n, w) − t_n)²,
+  // with a logistic output unit, the prediction written \hat{y}_n.
+  { name: 'squared error of a logistic unit, prediction \\hat{y}_n (Bishop 5.2)',
+    formulas: '\\hat{y}_n = \\sigma(\\sum_j w_j x_{nj}); E = \\frac{1}{2} \\sum_n (\\hat{y}_n - y_n)^2', wrt: 'w_j',
+    tags: ['definitions', 'logistic', 'function'] },
+  // Andrew Ng, CS229 lecture notes, part I: least squares, parameters in bold (\boldsymbol{\theta}, \mathbf{x}^{(i)}).
+  { name: 'least squares with bold parameters and inputs (CS229)',
+    formulas: '\\hat{y}^{(i)} = \\sum_j \\boldsymbol{\\theta}_j \\mathbf{x}^{(i)}_j; J = \\frac{1}{2m} \\sum_i (\\hat{y}^{(i)} - y^{(i)})^2',
+    wrt: '\\boldsymbol{\\theta}_k', tags: ['superscript-index', 'definitions'], positive: ['m'] },
+  // Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3: softmax output \hat{y} and the cross-entropy loss \mathcal{L}.
+  { name: 'softmax cross-entropy, \\mathcal{L} and \\hat{y}_k (Deep Learning book, 6.2.2.3)',
+    formulas: '\\hat{y}_k = \\frac{e^{z_k}}{\\sum_c e^{z_c}}; \\mathcal{L} = -\\sum_k y_k \\log \\hat{y}_k', wrt: 'z_j',
+    tags: ['definitions', 'softmax', 'cross-entropy'] },
 ];

@@ -160,11 +160,11 @@ export function num(value: number): Num {
 export function variable(
   of: string | VarName, indices: readonly Index[] = [], commaIndices = false, superscript: SuperscriptBracket | null = null,
 ): Var {
-  const { name, version, family } = typeof of === 'string' ? { name: of, version: 0, family: null } : of;
+  const { name, version, family, marks } = typeof of === 'string' ? { name: of, version: 0, family: null, marks: [] } : of;
   const sup = indices.length > 0 ? superscript : null;
   const comma = commaIndices && indices.length - (sup === null ? 0 : 1) > 1;
-  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${sup ?? ''}|${version}|${family ?? ''}`, (id) => ({
-    id, kind: 'var', name, version, family, indices: [...indices], commaIndices: comma, superscript: sup,
+  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${sup ?? ''}|${version}|${family ?? ''}|${marks.join(',')}`, (id) => ({
+    id, kind: 'var', name, version, family, marks: [...marks], indices: [...indices], commaIndices: comma, superscript: sup,
   }));
 }
 

@@ -19,11 +19,26 @@ export interface VarName {
   readonly version: number;
   /** The slot letters of the range family (`jk`), or null when the name is not split by ranges. */
   readonly family: string | null;
+  /**
+   * Accents and fonts on the name, outermost first: `\hat{\bar{x}}` is `['hat', 'bar']`.
+   * `\hat{y}` and `y` are different variables (docs/notation.md, "Decorated names").
+   */
+  readonly marks: readonly Mark[];
 }
 
-/** The name a person sees: the user's own; version and family are never shown. */
+/**
+ * A decoration of a name, by its LaTeX command without the backslash. (`\mathbb` and `\mathsf` are not
+ * marks: `\mathbb{E}` is an expectation, `\mathsf{T}` a transpose; the LaTeX tokens refuse them.)
+ */
+export const MARKS = [
+  'hat', 'widehat', 'bar', 'overline', 'tilde', 'widetilde', 'dot', 'ddot', 'vec', 'check', 'breve',
+  'mathbf', 'boldsymbol', 'bm', 'mathcal', 'mathfrak', 'mathscr',
+] as const;
+export type Mark = (typeof MARKS)[number];
+
+/** The name a person sees: the user's own, with its marks (`hat(y)`); version and family are never shown. */
 export function userName(v: VarName): string {
-  return v.name;
+  return markedName(v);
 }
 
 /**
@@ -33,17 +48,30 @@ export function userName(v: VarName): string {
  * Defined quantities (version > 0) are not inputs: they are unfolded before evaluation.
  */
 export function inputKey(v: VarName): string {
-  if (v.family === null) return v.name;
-  return `${v.name}_${[...v.family].length === 1 ? v.family : `{${v.family}}`}`;
+  const name = markedName(v);
+  if (v.family === null) return name;
+  return `${name}_${[...v.family].length === 1 ? v.family : `{${v.family}}`}`;
+}
+
+/**
+ * The plain-text spelling of a name with its marks: `\hat{y}'` is `hat(y)'`, `\hat{\bar{x}}` is `hat(bar(x))`;
+ * it reads back in the text syntax.
+ */
+export function markedName(v: Pick<VarName, 'name' | 'marks'>): string {
+  if (v.marks.length === 0) return v.name;
+  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(v.name) ?? [];
+  return v.marks.reduceRight((inner, m) => `${m}(${inner})`, base) + primes;
 }
 
 /** A key for maps inside the engine that is equal exactly when the identities are. */
 export function varKey(v: VarName): string {
-  // Parsed names are letters, digits and primes, so a plain name cannot look like the long form.
-  return v.version === 0 && v.family === null ? v.name : `${v.name}:${v.family ?? ''}:${v.version}`;
+  // Parsed names are letters, digits and primes (marks add `hat(…)`), so a plain name cannot look like the long form.
+  const name = markedName(v);
+  return v.version === 0 && v.family === null ? name : `${name}:${v.family ?? ''}:${v.version}`;
 }
 
 /** Whether `a` and `b` are the same quantity (indices aside). */
 export function sameName(a: VarName, b: VarName): boolean {
-  return a.name === b.name && a.version === b.version && a.family === b.family;
+  return a.name === b.name && a.version === b.version && a.family === b.family
+    && a.marks.length === b.marks.length && a.marks.every((m, i) => m === b.marks[i]);
 }

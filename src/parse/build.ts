@@ -11,6 +11,7 @@ import {
   add, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
   mul, neg, num, pow, reduce, rel, type RelOp, type SuperscriptBracket, variable, type Var,
 } from '../core/ast.js';
+import type { Mark } from '../core/names.js';
 import type { ReduceOp } from '../core/reductions.js';
 
 export type Lazy = () => Expr;
@@ -86,6 +87,8 @@ export const RELATIONS: Record<string, RelOp> = { '=': '=', '!=': '!=', '<': '<'
 /** The parts of a variable as written: `w'_{j,k}` is name `w`, one prime, indices j and k, with commas. */
 export interface VarParts {
   readonly name: string;
+  /** `\hat{y}`: the marks, outermost first (src/core/names.ts). */
+  readonly marks: readonly Mark[];
   readonly primes: number;
   readonly indices: readonly Index[];
   readonly comma: boolean;
@@ -93,17 +96,27 @@ export interface VarParts {
   readonly sup: SuperscriptBracket | null;
 }
 
-export function parts(name: string, primes = 0, indices: readonly Index[] = [], comma = false, sup: SuperscriptBracket | null = null): VarParts {
-  return { name, primes, indices, comma, sup };
+/** A decorated name as read (`\hat{y}` is `y` with the mark hat; `hat(y)` in plain text). */
+export interface Marked {
+  readonly name: string;
+  readonly marks: readonly Mark[];
+}
+export const marked = (name: string, marks: readonly Mark[] | undefined): Marked => ({ name, marks: marks ?? [] });
+
+export function parts(
+  of: string | Marked, primes = 0, indices: readonly Index[] = [], comma = false, sup: SuperscriptBracket | null = null,
+): VarParts {
+  const { name, marks } = typeof of === 'string' ? { name: of, marks: [] } : of;
+  return { name, marks, primes, indices, comma, sup };
 }
 
 export function asVar(p: VarParts): Var {
-  return variable(p.name + "'".repeat(p.primes), p.indices, p.comma, p.sup);
+  return variable({ name: p.name + "'".repeat(p.primes), version: 0, family: null, marks: p.marks }, p.indices, p.comma, p.sup);
 }
 
 /** A variable as a value: `\delta` with exactly two indices (and no prime) is the Kronecker delta. */
 export function varValue(p: VarParts): Lazy {
-  return () => (p.name === 'delta' && p.primes === 0 && p.sup === null && p.indices.length === 2 ? delta(p.indices[0]!, p.indices[1]!) : asVar(p));
+  return () => (p.name === 'delta' && p.marks.length === 0 && p.primes === 0 && p.sup === null && p.indices.length === 2 ? delta(p.indices[0]!, p.indices[1]!) : asVar(p));
 }
 
 export function indexVar(name: string, primes: string | null, offsetSign = 0, offset = '0'): Index {

@@ -3,6 +3,7 @@
 
 import type moo from 'moo';
 import { type Index, inum, ivar } from '../core/ast.js';
+import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
 import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
@@ -29,7 +30,7 @@ export const LATEX_RULES: moo.Rules = {
   invalid: { match: /[^]/, lineBreaks: true },
 };
 
-const GREEK = [
+export const GREEK = [
   'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
   'lambda', 'mu', 'nu', 'xi', 'pi', 'varpi', 'rho', 'varrho', 'sigma', 'varsigma', 'tau', 'upsilon', 'phi', 'varphi',
   'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
@@ -121,14 +122,61 @@ function unknownCommand(command: string): string {
   return `unknown command ${command}${guess === undefined ? '' : `; did you mean ${SUGGESTIONS.get(guess)!}?`}`;
 }
 
+// ---------------------------------------------------------------------------
+// Decorated names (issue 9): `\hat{y}`, `\hat y`, `\mathbf{x}`, `\boldsymbol{\theta}`, `\hat{\bar{x}}`.
+
+/** Accents and fonts that mark a name (src/core/names.ts `MARKS`): each becomes a `mark` token. */
+const MARK_COMMANDS = new Map<string, Mark>(MARKS.map((m): [string, Mark] => [`\\${m}`, m]));
+
+/** Fonts that are not marks: refused by name, so that no suggestion turns `\mathbb{E}` into `\mathbf{E}`. */
+const REFUSED_FONTS: Record<string, string> = {
+  '\\mathbb': '\\mathbb{…} (an expectation \\mathbb{E}, a set \\mathbb{R}) is not read: name the quantity with a letter',
+  '\\mathsf': '\\mathsf{…} is not read (^{\\mathsf{T}} is a transpose): name the quantity with a letter, or \\mathbf{x}',
+};
+
 /**
- * Accents and fonts on a name (`\hat{y}`, `\mathbf{x}`): not read yet. They are refused by name,
- * so that no suggestion turns `\mathbf{x}` into `\mathrm{x}` (the plain x) or `\dot` into `\cdot`.
+ * A mark and what it decorates, from `ts[i]` (a `mark` token): one letter or Greek letter, braced or
+ * not (as in TeX, `\hat xy` is `\hat{x} y`), or another decorated name. Anything else is refused:
+ * `\hat{xy}` could mean one name or a product, `\hat{}` nothing.
  */
-const DECORATIONS = new Set([
-  '\\hat', '\\widehat', '\\bar', '\\overline', '\\tilde', '\\widetilde', '\\dot', '\\ddot', '\\vec', '\\check', '\\breve',
-  '\\mathbf', '\\boldsymbol', '\\bm', '\\mathcal', '\\mathbb', '\\mathsf', '\\mathfrak', '\\mathscr',
-]);
+function readDecorated(ts: readonly Tok[], i: number, source: string): { base: Tok; marks: Mark[]; next: number } {
+  const mark = ts[i]!;
+  const braced = ts[i + 1]?.type === 'lbrace';
+  const j = braced ? i + 2 : i + 1;
+  const inner = ts[j];
+  const spelled = `${mark.text}{x}`;
+  let found: { base: Tok; marks: Mark[]; next: number };
+  if (inner?.type === 'mark') found = readDecorated(ts, j, source);
+  else if (inner?.type === 'letter' || inner?.type === 'greek') found = { base: inner, marks: [], next: j + 1 };
+  else fail(`${mark.text} must be followed by one letter or Greek letter: ${spelled}`, mark.offset, mark.text.length, source);
+  if (braced) {
+    const end = ts[found.next];
+    if (end?.type !== 'rbrace') {
+      const at = end ?? mark;
+      fail(`${mark.text}{…} takes one letter or Greek letter (${spelled}); for a product write ${mark.text}{x} ${mark.text}{y}`, at.offset, at.text.length, source);
+    }
+    found = { ...found, next: found.next + 1 };
+  }
+  return { ...found, marks: [mark.value as Mark, ...found.marks] };
+}
+
+/** Pass 1b: each decorated name becomes one `decorated` token: the base name its value, the marks outermost first. */
+function decoratedNames(ts: readonly Tok[], source: string): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    if (t.type !== 'mark') {
+      out.push(t);
+      continue;
+    }
+    const { base, marks, next } = readDecorated(ts, i, source);
+    const last = ts[next - 1]!;
+    out.push({ type: 'decorated', value: base.value, text: source.slice(t.offset, last.offset + last.text.length), offset: t.offset, marks });
+    i = next - 1;
+  }
+  return out;
+}
+// ---------------------------------------------------------------------------
 
 
 const SINGLE: Record<string, { type: string; open?: string; close?: string }> = {
@@ -182,9 +230,14 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
         break;
       }
       case 'cmd': case 'sym': {
-        if (DECORATIONS.has(t.value)) {
-          fail(`decorated names (${t.value}{…}) are not read yet: name the quantity without the decoration, such as \\text{yhat} for \\hat{y}`, t.offset, t.text.length, source);
+        // Decorated names (issue 9): a mark is read with its name by `decoratedNames`.
+        const mark = MARK_COMMANDS.get(t.value);
+        if (mark !== undefined) {
+          out.push(tok(t, 'mark', mark));
+          break;
         }
+        const refusedFont = REFUSED_FONTS[t.value];
+        if (refusedFont !== undefined) fail(refusedFont, t.offset, t.text.length, source);
         const known = COMMANDS.get(t.value);
         const form = FORMS[t.value];
         if (form !== undefined) fail(`${t.value} must be followed by ${form}`, t.offset, t.text.length, source);
@@ -418,7 +471,7 @@ function superscriptIndices(ts: readonly Tok[], source: string): Tok[] {
     }
     // Only a name's superscript is doubtful: `(1-x)^{(n-1)/2}`, `2^{(n)}` and `x^{[cond]}` (Iverson) stay as they were.
     const base = nameBefore(out).base?.type;
-    const afterName = base === 'letter' || base === 'greek' || base === 'name';
+    const afterName = base === 'letter' || base === 'greek' || base === 'name' || base === 'decorated';
     const close = matching(ts, i + 2);
     if (close < 0) { // unbalanced: balanceAndSeparate says where
       out.push(t);
@@ -479,7 +532,7 @@ function checkAfterSuperscript(ts: readonly Tok[], i: number, sup: string, sourc
 }
 
 /** Token types after which a value has just ended (so a `|` there closes rather than opens). */
-const ENDS_VALUE = new Set(['int', 'num', 'letter', 'greek', 'name', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose']);
+const ENDS_VALUE = new Set(['int', 'num', 'letter', 'greek', 'name', 'decorated', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose']);
 
 /**
  * Pass 5: a bare `|` opens an absolute value unless a value has just ended
@@ -528,7 +581,7 @@ function lookahead(ts: Tok[]): Tok[] {
     if (t.type === 'letter' && t.value === 'd' && ts[i - 1]?.type === 'lbrace' && ts[i - 2]?.type === 'frac') {
       const close = match.get(i - 1);
       const den = close === undefined ? -1 : close + 1;
-      const isVar = (x: Tok | undefined) => x !== undefined && (x.type === 'letter' || x.type === 'greek' || x.type === 'name');
+      const isVar = (x: Tok | undefined) => x !== undefined && (x.type === 'letter' || x.type === 'greek' || x.type === 'name' || x.type === 'decorated');
       if (ts[den]?.type === 'lbrace' && ts[den + 1]?.value === 'd' && ts[den + 1]?.type === 'letter' && isVar(ts[den + 2])) {
         ts[den + 1] = { ...ts[den + 1]!, type: 'dOp' };
         return { ...t, type: 'dOp' };
@@ -589,8 +642,8 @@ const SPACING = new Set(['nl', 'quad']);
 
 /** Token types of the head of a function definition (`J(\\theta) = …`, `\\tanh(x) = …`) and of a variable. */
 const DEFINITION_HEADS = {
-  heads: new Set(['letter', 'greek', 'name', 'fnCmd', 'fnName']),
-  names: new Set(['letter', 'greek', 'name']),
+  heads: new Set(['letter', 'greek', 'name', 'decorated', 'fnCmd', 'fnName']),
+  names: new Set(['letter', 'greek', 'name', 'decorated']),
   times: '\\cdot',
 };
 
@@ -599,7 +652,7 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(classify(raw, source))), source), source));
+  const ts = resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(decoratedNames(classify(raw, source), source))), source), source));
   for (const t of ts) {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
   }

@@ -1,9 +1,11 @@
 // Plain-text tokens: the moo rules and the refining passes.
 
 import type moo from 'moo';
+import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { functionByName } from '../functions.js';
 import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
+import { GREEK } from './latex-tokens.js';
 import { balanceAndSeparate, fail, invalidCharacter, tok, type Tok } from './tokens.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
@@ -27,6 +29,46 @@ const OPS: Record<string, { type: string; value?: string; open?: string; close?:
   '[': { type: 'lbrack', open: '[' }, ']': { type: 'rbrack', close: '[' },
   ',': { type: 'comma' }, ';': { type: 'semi' }, '#': { type: 'hash' },
 };
+
+// ---------------------------------------------------------------------------
+// Decorated names (issue 9): the plain-text spelling of `\hat{y}` is `hat(y)`, of `\hat{\bar{x}}'_n`
+// `hat(bar(x))'[n]` (src/core/names.ts `markedName`). A mark's name touching `(` was an unknown function.
+
+const MARK_NAMES: ReadonlySet<string> = new Set(MARKS);
+const isMark = (ts: readonly Tok[], i: number) => ts[i]?.type === 'name' && MARK_NAMES.has(ts[i]!.value) && touching(ts[i]!, ts[i + 1]) && ts[i + 1]?.type === 'lparen';
+
+/** `bar(x)` from `ts[i]`: the base name and the marks, outermost first; one letter or Greek letter inside. */
+function readDecorated(ts: readonly Tok[], i: number, source: string): { base: Tok; marks: Mark[]; next: number } {
+  const mark = ts[i]!;
+  const inner = ts[i + 2];
+  let found: { base: Tok; marks: Mark[]; next: number };
+  if (isMark(ts, i + 2)) found = readDecorated(ts, i + 2, source);
+  else if (inner?.type === 'name' && (inner.value.length === 1 || GREEK.includes(inner.value))) found = { base: inner, marks: [], next: i + 3 };
+  else fail(`${mark.value}(…) decorates one letter or Greek letter: ${mark.value}(x) is \\${mark.value}{x}`, (inner ?? mark).offset, (inner ?? mark).text.length, source);
+  const end = ts[found.next];
+  if (end?.type !== 'rparen') {
+    fail(`${mark.value}(…) decorates one letter or Greek letter: ${mark.value}(x) is \\${mark.value}{x}`, (end ?? mark).offset, (end ?? mark).text.length, source);
+  }
+  return { base: found.base, marks: [mark.value as Mark, ...found.marks], next: found.next + 1 };
+}
+
+/** Each decorated name becomes one `decorated` token: the base name its value, the marks outermost first. */
+function decoratedNames(ts: readonly Tok[], source: string): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    if (!isMark(ts, i)) {
+      out.push(t);
+      continue;
+    }
+    const { base, marks, next } = readDecorated(ts, i, source);
+    const last = ts[next - 1]!;
+    out.push({ type: 'decorated', value: base.value, text: source.slice(t.offset, last.offset + last.text.length), offset: t.offset, marks });
+    i = next - 1;
+  }
+  return out;
+}
+// ---------------------------------------------------------------------------
 
 function classify(raw: readonly moo.Token[], source: string): Tok[] {
   const out: Tok[] = [];
@@ -75,7 +117,8 @@ function lookahead(ts: readonly Tok[], source: string): Tok[] {
     }
     if (t.type === 'lbrack') {
       const prev = ts[i - 1];
-      const named = prev?.type === 'name' || (prev?.type === 'primes' && ts[i - 2]?.type === 'name' && touching(ts[i - 2]!, prev));
+      const isName = (x: Tok | undefined) => x?.type === 'name' || x?.type === 'decorated';
+      const named = isName(prev) || (prev?.type === 'primes' && isName(ts[i - 2]) && touching(ts[i - 2]!, prev!));
       if (named && touching(prev!, t)) return { ...t, type: 'lindex' };
     }
     return t;
@@ -86,7 +129,7 @@ const SEPARATORS = new Set(['nl', 'semi', 'comma']);
 const SPACING = new Set(['nl']);
 
 /** Token types of the head of a function definition (`f(x) = …`) and of a variable. */
-const DEFINITION_HEADS = { heads: new Set(['name']), names: new Set(['name']), times: '*' };
+const DEFINITION_HEADS = { heads: new Set(['name', 'decorated']), names: new Set(['name', 'decorated']), times: '*' };
 
 /**
  * Superscript indices: `x^(i)` on a name, with one name in the parentheses, is refused rather
@@ -96,7 +139,7 @@ const DEFINITION_HEADS = { heads: new Set(['name']), names: new Set(['name']), t
 function refuseSuperscriptIndices(ts: readonly Tok[], source: string): readonly Tok[] {
   ts.forEach((t, i) => {
     const base = ts[i - 1]?.type;
-    if (t.type === 'caret' && (base === 'name' || base === 'primes' || base === 'rbrack') && ts[i + 1]?.type === 'lparen'
+    if (t.type === 'caret' && (base === 'name' || base === 'decorated' || base === 'primes' || base === 'rbrack') && ts[i + 1]?.type === 'lparen'
       && ts[i + 2]?.type === 'name' && ts[i + 2]!.text !== 'T' && ts[i + 3]?.type === 'rparen' && ts[i + 4]?.type !== 'primes') {
       // `x^(x)'` is a Lagrange prime; `x^(T)` is the power with exponent T (a bare `^T` is refused as a transpose: guards.ts)
       const n = ts[i + 2]!.text;
@@ -107,7 +150,7 @@ function refuseSuperscriptIndices(ts: readonly Tok[], source: string): readonly 
 }
 
 export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
-  const separated = balanceAndSeparate(refuseSuperscriptIndices(classify(raw, source), source), source, SEPARATORS, SPACING);
+  const separated = balanceAndSeparate(refuseSuperscriptIndices(decoratedNames(classify(raw, source), source), source), source, SEPARATORS, SPACING);
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseTextTransposes(separated, source);
   refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);

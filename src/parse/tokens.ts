@@ -7,6 +7,7 @@
 
 import type moo from 'moo';
 import type { Index } from '../core/ast.js';
+import type { Mark } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { ParseError } from './errors.js';
 
@@ -25,6 +26,8 @@ export interface Tok {
   close?: string;
   /** For a superscript index `^{(i)}` (one `supIndex` token, its value the bracket): the index. */
   index?: Index;
+  /** For a decorated name (`\hat{y}`, `hat(y)`; one `decorated` token, its value the base name): the marks, outermost first. */
+  marks?: readonly Mark[];
 }
 
 export type Refine = (raw: readonly moo.Token[], source: string) => Tok[];

@@ -19,6 +19,13 @@ export function latexName(name: string): string {
   return `\\text{${base}}${primes}`;
 }
 
+/** A name with its marks, outermost first: `\hat{y}'`, `\boldsymbol{\theta}`, `\hat{\bar{x}}` (issue 9). */
+export function latexMarkedName(name: string, marks: readonly string[]): string {
+  if (marks.length === 0) return latexName(name);
+  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(name) ?? [];
+  return marks.reduceRight((inner, m) => `\\${m}{${inner}}`, latexName(base)) + primes;
+}
+
 /**
  * Shortest decimal that reads back as the same double (JavaScript's own rule);
  * `1e+21` is written `1e21`. Callers print the sign: this sees magnitudes.

@@ -3,10 +3,9 @@
 // Parentheses are decided only by needsParens (precedence.ts).
 
 import { assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
-import { userName } from '../core/names.js';
 import { REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionSpec } from '../functions.js';
-import { formatNumber, indexText, latexName, latexSubscript } from './atoms.js';
+import { formatNumber, indexText, latexMarkedName, latexName, latexSubscript } from './atoms.js';
 import { type PrintOptions, shownBinder } from './bound.js';
 import { needsParens, negated, PRIME, PRIME_SUPERSCRIPT, type Slot } from './precedence.js';
 
@@ -31,7 +30,7 @@ function group(s: string, ...content: readonly Expr[]): string {
 
 /** A variable shown as a function head (`\sigma`) would be read as an application if juxtaposed. */
 function looksLikeFunction(e: Expr): boolean {
-  if (e.kind !== 'var') return false;
+  if (e.kind !== 'var' || e.marks.length > 0) return false;
   const head = latexName(e.name);
   return FUNCTIONS.some((f) => f.latex === head || f.commands.includes(head));
 }
@@ -49,7 +48,7 @@ function joint(left: Expr, rightText: string): string {
 
 /** A bare `e` before `^` would be the exponential: `(e)^{2}` keeps it a variable. */
 function isBareE(e: Expr): boolean {
-  return e.kind === 'var' && e.indices.length === 0 && latexName(e.name) === 'e';
+  return e.kind === 'var' && e.indices.length === 0 && e.marks.length === 0 && latexName(e.name) === 'e';
 }
 
 export function toLatex(e: Expr, options: PrintOptions = {}): string {
@@ -73,7 +72,7 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         // A superscript index (`x^{(i)}_j`) is the first slot; the subscripts are the rest.
         const sub = x.superscript === null ? x.indices : x.indices.slice(1);
         const sup = x.superscript === null ? '' : `^{${x.superscript}${indexText(x.indices[0]!, latexName)}${x.superscript === '(' ? ')' : ']'}}`;
-        return latexName(userName(x)) + sup + (sub.length > 0 ? latexSubscript(sub, x.commaIndices) : '');
+        return latexMarkedName(x.name, x.marks) + sup + (sub.length > 0 ? latexSubscript(sub, x.commaIndices) : '');
       }
       case 'add':
         return x.terms.map((t, i) => {

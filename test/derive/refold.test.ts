@@ -69,7 +69,7 @@ describe('the seed keeps its form', () => {
 });
 
 describe('instanceOf (folding a definition back)', () => {
-  const def = { name: 'y', version: 1, family: null, indices: ['k'], body: parse(String.raw`\frac{e^{z_k}}{\sum_i e^{z_i}}`) };
+  const def = { name: 'y', version: 1, family: null, marks: [], indices: ['k'], body: parse(String.raw`\frac{e^{z_k}}{\sum_i e^{z_i}}`) };
 
   it('matches the body at any index and up to renaming of its bound index', () => {
     expect(instanceOf(def, parse(String.raw`\frac{e^{z_j}}{\sum_c e^{z_c}}`))).toBe(variable(def, [ivar('j')]));
@@ -83,7 +83,7 @@ describe('instanceOf (folding a definition back)', () => {
 
   it('does not bind a parameter to an index bound inside the candidate', () => {
     // Σ_j x_j y_j is not z_j for z_k = Σ_i x_i y_k: the j of y_j belongs to the sum.
-    const z = { name: 'z', version: 1, family: null, indices: ['k'], body: parse(String.raw`\sum_i x_i y_k`) };
+    const z = { name: 'z', version: 1, family: null, marks: [], indices: ['k'], body: parse(String.raw`\sum_i x_i y_k`) };
     expect(instanceOf(z, parse(String.raw`\sum_j x_j y_j`))).toBeNull();
     expect(instanceOf(z, parse(String.raw`\sum_j x_j y_m`))).toBe(variable(z, [ivar('m')]));
   });

@@ -148,14 +148,4 @@ describe('superscript indices: printing', () => {
   });
 });
 
-// Decorated names are not read yet (issue 9, left for later): each is refused by name, with no
-// "did you mean" that would turn `\mathbf{x}` into the plain `\mathrm{x}` or `\dot` into `\cdot`.
-describe('decorated names: refused, not misread', () => {
-  test.each([
-    ['\\hat{y}', 1, 1], ['\\hat y_n', 1, 1], ['1 - \\bar{x}', 1, 5], ['\\tilde{x}', 1, 1], ['\\dot{x}', 1, 1], ['\\vec{x}', 1, 1],
-    ['\\mathbf{x}_{ij}', 1, 1], ['\\boldsymbol{\\theta}', 1, 1], ['\\bm{x}', 1, 1], ['\\mathcal{L}', 1, 1], ['y \\log \\hat{y}^{(i)}', 1, 8],
-  ] as [string, number, number][])('%s', (input, line, column) => {
-    rejects('latex', input, 'decorated names', line, column);
-    expect(() => parse(input)).toThrow(/such as \\text\{yhat\} for \\hat\{y\}$/);
-  });
-});
+// Decorated names (`\hat{y}^{(i)}`): test/parse/decorations.test.ts.

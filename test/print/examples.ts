@@ -45,8 +45,8 @@ export const EXAMPLES: readonly (readonly [string, Expr])[] = [
   ['names', mul([v('lambda'), v('eta'), v('lr'), v("x'"), v("o'", 'j'), v('Sigma')])],
   // Quantities that share a written name print as written: a definition's result (version 1), a range family.
   ['defined name and range family', equation(
-    variable({ name: 'o', version: 1, family: null }, [ivar('k')]),
-    sigmoid(mul([variable({ name: 'w', version: 0, family: 'jk' }, [ivar('j'), ivar('k')]), v('o', 'j')])),
+    variable({ name: 'o', version: 1, family: null, marks: [] }, [ivar('k')]),
+    sigmoid(mul([variable({ name: 'w', version: 0, family: 'jk', marks: [] }, [ivar('j'), ivar('k')]), v('o', 'j')])),
   )],
   ['sum with bounds', sum('j', v('x', 'j'), inum(1), ivar('n'))],
   ['sum with shifted bounds', sum('i', mul([v('a', 'i'), v('a', ivar('i', 1))]), inum(0), ivar('n', -1))],
