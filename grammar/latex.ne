@@ -49,7 +49,7 @@ Product    -> Factors                       {% ([l]) => b.factors(l) %}
             | Factors %slash Prefixed       {% ([l, , p]) => b.quotient(b.factors(l), p) %}
             | Prefixed                      {% id %}
 
-Prefixed   -> %reduce Limits Product        {% ([r, h, body]) => b.reduction(r.value, h.indices, body, h.lower, h.upper) %}
+Prefixed   -> %reduce Limits Product        {% ([r, h, body]) => b.reduction(r.value, h.indices, b.conditioned(r, h.cond, body), h.lower, h.upper) %}
             | %frac %lbrace %dOp %rbrace %lbrace %dOp Variable %rbrace Product
                                             {% ([, , op, , , , wrt, , body]) => b.derivative(body, wrt, 'operator', op.value === 'd' ? 'd' : 'partial') %}
             | %fnCmd Product                {% ([f, arg]) => b.apply(f.fn, arg, f.spelling) %}
@@ -178,6 +178,13 @@ Below      -> %underscore IndexVar          {% ([, i]) => ({ indices: [i.name], 
                                             {% ([, , i, , lo]) => ({ indices: [i.name], lower: lo, upper: null }) %}
             | %underscore %lbrace Binders %rbrace
                                             {% ([, , l]) => ({ indices: b.names(l), lower: null, upper: null }) %}
+            # Conditions under a reduction (issue 9): `\sum_{i \ne j}`, `\sum_{j=1, j \ne i}^{n}`, `\sum_{i < j}`.
+            | %underscore %lbrace IndexVar %rel CondSide %rbrace
+                                            {% ([, , i, op, y]) => ({ indices: [i.name], lower: null, upper: null, cond: b.condition(i, i, op, y) }) %}
+            | %underscore %lbrace IndexVar %eq ListItem %comma IndexVar %rel CondSide %rbrace
+                                            {% ([, , i, , lo, , j, op, y]) => ({ indices: [i.name], lower: lo, upper: null, cond: b.condition(i, j, op, y) }) %}
+CondSide   -> IndexVar                      {% id %}
+            | %int                          {% ([t]) => b.wholeIndex(t.value) %}
 Binders    -> IndexVar %comma IndexVar      {% ([i, , j]) => b.push(b.list(i), j) %}
             | Binders %comma IndexVar       {% ([l, , j]) => b.push(l, j) %}
 

@@ -15,7 +15,7 @@ export type CorpusTag =
   | 'symbolic-bounds' | 'triangular' | 'shifted' | 'zero' | 'function' | 'softmax' | 'log-sum-exp' | 'cross-entropy'
   | 'logistic' | 'l2' | 'network' | 'definitions' | 'declared-ranges' | 'scalar' | 'literal-index' | 'index-value'
   | 'extent' | 'iverson' | 'quotient' | 'power' | 'product'
-  | 'superscript-index';
+  | 'superscript-index' | 'condition';
 
 export interface CorpusEntry {
   readonly name: string;
@@ -273,4 +273,13 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'softmax cross-entropy, \\mathcal{L} and \\hat{y}_k (Deep Learning book, 6.2.2.3)',
     formulas: '\\hat{y}_k = \\frac{e^{z_k}}{\\sum_c e^{z_c}}; \\mathcal{L} = -\\sum_k y_k \\log \\hat{y}_k', wrt: 'z_j',
     tags: ['definitions', 'softmax', 'cross-entropy'] },
+  // --- conditions under a sum (issue 9): `\sum_{j \ne i}` is `\sum_j [j \ne i]`
+  // Wikipedia, "Variance", the pairwise-differences form: Var(X) = 1/(2n²) Σ_i Σ_j (x_i − x_j)², the i = j terms written out.
+  { name: 'pairwise squared differences, \\sum_{j \\ne i} (Wikipedia, Variance)',
+    formulas: '\\sum_i \\sum_{j \\ne i} (x_i - x_j)^2', wrt: 'x_k', tags: ['condition', 'iverson', 'double-sum'] },
+  // Wikipedia, "Jackknife resampling": the leave-one-out mean \bar{x}_i = 1/(n−1) Σ_{j=1, j≠i}^{n} x_j, here its squared
+  // deviations; n − 1 is the positive scalar m (the step checker also tries n = 1, where 1/(n−1) has no value).
+  { name: 'leave-one-out mean, \\sum_{j=1, j \\ne i}^{n} (Wikipedia, Jackknife resampling)',
+    formulas: '\\bar{x}_i = \\frac{1}{m} \\sum_{j=1, j \\ne i}^{n} x_j; J = \\sum_{i=1}^{n} (x_i - \\bar{x}_i)^2', wrt: 'x_k',
+    tags: ['condition', 'iverson', 'symbolic-bounds', 'definitions'], sizes: { i: 4, j: 4, n: 4 }, positive: ['m'] },
 ];

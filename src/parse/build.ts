@@ -13,6 +13,8 @@ import {
 } from '../core/ast.js';
 import type { Mark } from '../core/names.js';
 import type { ReduceOp } from '../core/reductions.js';
+import { GrammarError } from './errors.js';
+import type { Tok } from './tokens.js';
 
 export type Lazy = () => Expr;
 
@@ -140,6 +142,44 @@ export function reduction(op: ReduceOp, indices: readonly string[], body: Lazy, 
     let e = body();
     for (let i = indices.length - 1; i >= 0; i--) e = reduce(op, indices[i]!, e, i === 0 ? lower : null, i === 0 ? upper : null);
     return e;
+  };
+}
+
+// --- Conditions under a reduction (issue 9)
+
+/** A condition under a reduction, `i \ne j`, with the relation token for error positions. */
+export interface Condition {
+  readonly cond: Lazy;
+  readonly at: Tok;
+}
+
+/**
+ * `\sum_{i \ne j}`: the condition must constrain the bound index `bound` (written `index`
+ * here), related to another index or an integer; `\sum_{j=1, k \ne i}` is refused.
+ */
+export function condition(bound: Index, index: Index, op: Tok, other: Index): Condition {
+  if (bound.kind !== 'ivar' || index.kind !== 'ivar' || index.name !== bound.name) {
+    throw new GrammarError(`a condition under a reduction must constrain its index ${bound.kind === 'ivar' ? bound.name : ''}: write \\sum_{${bound.kind === 'ivar' ? bound.name : 'i'} ${op.text.trim()} …}`, op);
+  }
+  const side = (i: Index): Expr => (i.kind === 'ivar' ? variable(i.name, []) : num(i.value));
+  const relOp = RELATIONS[op.value]!;
+  return { cond: () => rel([relOp], [side(index), side(other)]), at: op };
+}
+
+/**
+ * The body of a reduction under a condition: `\sum_{i \ne j} f` is `\sum_i [i \ne j] f`. A
+ * product would need `[c] f + [not c]`; that reading is refused rather than guessed.
+ */
+export function conditioned(op: Tok, c: Condition | undefined, body: Lazy): Lazy {
+  if (c === undefined) return body;
+  if (op.value !== 'sum') {
+    throw new GrammarError(`a condition under ${op.text.trim()} is not read (a product skips a term, it does not multiply it by 0): write ${op.text.trim()}_{i} ([i \\ne j] f_i + [i = j])`, c.at);
+  }
+  return () => {
+    const cond = c.cond();
+    if (cond.kind !== 'rel') throw new Error('internal: a reduction condition without a relation');
+    const e = body();
+    return mul([iverson(cond), ...(e.kind === 'mul' ? e.factors : [e])]);
   };
 }
 

@@ -54,3 +54,10 @@ export function lineAndColumn(source: string, offset: number): { line: number; c
   }
   return { line, column: offset - start + 1 };
 }
+
+/** A rejection decided in a grammar postprocessor, at a token; the parser turns it into a ParseError. */
+export class GrammarError extends Error {
+  constructor(message: string, readonly token: { readonly offset: number; readonly text: string }) {
+    super(message);
+  }
+}

@@ -4,7 +4,7 @@ import nearley from 'nearley';
 import type { Expr } from '../core/ast.js';
 import { resolveIndexValues } from '../core/indices.js';
 import { type Lazy, type List, toArray } from './build.js';
-import { ParseError } from './errors.js';
+import { GrammarError, ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';
 import textGrammar, { lexer as textLexer } from './text.generated.js';
 import { describe, type Tok } from './tokens.js';
@@ -41,6 +41,7 @@ export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[]
     parser.feed(text);
   } catch (e) {
     if (e instanceof ParseError) throw e;
+    if (e instanceof GrammarError) throw new ParseError(e.message, e.token.offset, e.token.text.trim().length, text);
     const token = (e as { token?: Tok }).token;
     if (token === undefined) throw e;
     throw new ParseError(`unexpected ${describe(token)}`, token.offset, token.text.trim().length, text);
