@@ -7,7 +7,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Expr, ivar, mapChildren, reduce, withoutStyle } from '../src/core/ast.js';
+import {
+  add, type Expr, inum, iverson, ivar, mapChildren, mul, num, pow, reduce, rel, variable, withoutStyle,
+} from '../src/core/ast.js';
 import { substituteIndex } from '../src/core/indices.js';
 import { parse } from '../src/parse/index.js';
 import { toLatex, toText } from '../src/print/index.js';
@@ -29,6 +31,19 @@ function alphaNormal(e: Expr, depth = 0): Expr {
 }
 
 describe('round trip', () => {
+  // Found by the LaTeX property with a random seed: after a name, `^{(` reads as a superscript index.
+  it('a power of a name whose exponent opens with ( or [ is written with an inner group', () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => variable(n));
+    const exps = [mul([add([a!, b!]), c!]), add([add([a!, num(0)]), b!]), add([iverson(rel(['='], [a!, b!])), num(1)])];
+    for (const base of [variable('x'), variable('w', [inum(0)])]) {
+      for (const exp of exps) {
+        const e = pow(base, exp);
+        expect(toLatex(e)).toMatch(/\^\{\{[([]/);
+        expect(readBack(toLatex(e), 'latex')).toBe(e);
+      }
+    }
+  });
+
   it('LaTeX: parse(toLatex(e)) === e', () => {
     fc.assert(fc.property(arbExpr(), (e) => {
       expect(readBack(toLatex(e, { restoreBoundLetters: false }), 'latex')).toBe(e);
