@@ -7,7 +7,7 @@ import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
 import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
-import { balanceAndSeparate, closest, describe, fail, invalidCharacter, tok, type Tok } from './tokens.js';
+import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
 export const LATEX_RULES: moo.Rules = {
@@ -162,19 +162,7 @@ function readDecorated(ts: readonly Tok[], i: number, source: string): { base: T
 
 /** Pass 1b: each decorated name becomes one `decorated` token: the base name its value, the marks outermost first. */
 function decoratedNames(ts: readonly Tok[], source: string): Tok[] {
-  const out: Tok[] = [];
-  for (let i = 0; i < ts.length; i++) {
-    const t = ts[i]!;
-    if (t.type !== 'mark') {
-      out.push(t);
-      continue;
-    }
-    const { base, marks, next } = readDecorated(ts, i, source);
-    const last = ts[next - 1]!;
-    out.push({ type: 'decorated', value: base.value, text: source.slice(t.offset, last.offset + last.text.length), offset: t.offset, marks });
-    i = next - 1;
-  }
-  return out;
+  return mergeDecorated(ts, source, (xs, i) => xs[i]!.type === 'mark', readDecorated);
 }
 // ---------------------------------------------------------------------------
 

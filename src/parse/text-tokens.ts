@@ -6,7 +6,7 @@ import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { functionByName } from '../functions.js';
 import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
 import { GREEK } from './latex-tokens.js';
-import { balanceAndSeparate, fail, invalidCharacter, tok, type Tok } from './tokens.js';
+import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
 export const TEXT_RULES: moo.Rules = {
@@ -54,19 +54,7 @@ function readDecorated(ts: readonly Tok[], i: number, source: string): { base: T
 
 /** Each decorated name becomes one `decorated` token: the base name its value, the marks outermost first. */
 function decoratedNames(ts: readonly Tok[], source: string): Tok[] {
-  const out: Tok[] = [];
-  for (let i = 0; i < ts.length; i++) {
-    const t = ts[i]!;
-    if (!isMark(ts, i)) {
-      out.push(t);
-      continue;
-    }
-    const { base, marks, next } = readDecorated(ts, i, source);
-    const last = ts[next - 1]!;
-    out.push({ type: 'decorated', value: base.value, text: source.slice(t.offset, last.offset + last.text.length), offset: t.offset, marks });
-    i = next - 1;
-  }
-  return out;
+  return mergeDecorated(ts, source, isMark, readDecorated);
 }
 // ---------------------------------------------------------------------------
 

@@ -168,3 +168,34 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best;
 }
+
+/** A decorated name read at a token: the base name's token, the marks outermost first, and the position after it. */
+export interface Decorated {
+  readonly base: Tok;
+  readonly marks: readonly Mark[];
+  readonly next: number;
+}
+
+/**
+ * Each decorated name becomes one `decorated` token: the base name its value, the marks outermost
+ * first. `starts` says where a decoration begins and `read` reads it; both are the syntax's own
+ * (`\hat{y}` in LaTeX, `hat(y)` in plain text).
+ */
+export function mergeDecorated(
+  ts: readonly Tok[], source: string, starts: (ts: readonly Tok[], i: number) => boolean,
+  read: (ts: readonly Tok[], i: number, source: string) => Decorated,
+): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    if (!starts(ts, i)) {
+      out.push(t);
+      continue;
+    }
+    const { base, marks, next } = read(ts, i, source);
+    const last = ts[next - 1]!;
+    out.push({ type: 'decorated', value: base.value, text: source.slice(t.offset, last.offset + last.text.length), offset: t.offset, marks: [...marks] });
+    i = next - 1;
+  }
+  return out;
+}
