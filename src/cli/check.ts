@@ -1,10 +1,13 @@
 // `--check` of derive and demo: the derivative against central finite
 // differences of the formula, and how the verdict is reported.
 
-import type { Expr, Var } from '../core/ast.js';
+import { children, type Diff, type Expr, type Var } from '../core/ast.js';
 import { checkDerivative, type CheckReport, inputsSatisfying, inputsUnderRoots } from '../check.js';
+import { replaceSubterm } from '../core/replace.js';
 import { type Definition, unfoldAll } from '../definitions.js';
 import { InputError } from '../core/errors.js';
+import { derive } from '../derive/index.js';
+import { containsDiff } from '../derive/fast.js';
 import { EvaluationError } from '../values.js';
 
 /**
@@ -15,15 +18,16 @@ import { EvaluationError } from '../values.js';
  */
 export function checkResult(
   target: Expr, wrt: Var, d: { raw: Expr; result: Expr }, definitions: readonly Definition[], assumptions: readonly Expr[] = [],
-): CheckReport & { checkedRaw: boolean } {
-  const f = unfoldAll(target, definitions);
+): CheckReport & { checkedRaw: boolean; innerDerivatives: number } {
   const fixed = assumptions.length === 0 ? {} : inputsSatisfying(assumptions.map((a) => unfoldAll(a, definitions)));
   const claimed = fixed === null ? d.raw : d.result;
   try {
+    const inner: CheckReport[] = [];
+    const f = withCheckedDerivatives(unfoldAll(target, definitions), inner);
     const report = checkDerivative({
       f, wrt, derivative: unfoldAll(claimed, definitions), inputs: fixed ?? {}, positive: inputsUnderRoots(f),
     });
-    return { ...report, checkedRaw: fixed === null };
+    return { ...combine([report, ...inner]), checkedRaw: fixed === null, innerDerivatives: inner.length };
   } catch (err) {
     // Random sizes may not fit the formula (x_{j+1} with j up to n needs n+1 entries of x).
     if (err instanceof EvaluationError) throw new InputError(`--check could not evaluate the formula at random inputs: ${err.message}`);
@@ -31,13 +35,50 @@ export function checkResult(
   }
 }
 
+/**
+ * `f` with each derivative written in it (the inner `∂E/∂w` of a second derivative) replaced by
+ * its value, innermost first; each value is itself compared with finite differences of the
+ * derivative's body, into `reports`. So a higher derivative is verified numerically at every
+ * level: none of its parts is taken on trust from the engine that produced the result.
+ */
+function withCheckedDerivatives(f: Expr, reports: CheckReport[]): Expr {
+  for (let d = innermostDiff(f); d !== null; d = innermostDiff(f)) {
+    const value = derive(d.body, d.wrt).result;
+    reports.push(checkDerivative({ f: d.body, wrt: d.wrt, derivative: value, positive: inputsUnderRoots(d.body) }));
+    f = replaceSubterm(f, d, value, { mayContain: containsDiff });
+  }
+  return f;
+}
+
+function innermostDiff(e: Expr): Diff | null {
+  if (!containsDiff(e)) return null;
+  for (const c of children(e)) {
+    const d = innermostDiff(c);
+    if (d !== null) return d;
+  }
+  return e.kind === 'diff' ? e : null;
+}
+
+/** One verdict for several checks: every point of each counts. */
+function combine(reports: readonly CheckReport[]): CheckReport {
+  return {
+    ok: reports.every((r) => r.ok),
+    maxError: Math.max(...reports.map((r) => r.maxError)),
+    failures: reports.flatMap((r) => r.failures),
+    checked: reports.reduce((n, r) => n + r.checked, 0),
+  };
+}
+
 /** Why a check compared nothing: not a mismatch, but no verified result either (derive exits 2). */
 export const NOT_CHECKABLE =
   'no point could be evaluated (is the variable used with another number of indices, or are the inputs out of their domain?)';
 
-export function describeCheck(r: CheckReport & { checkedRaw?: boolean }): string {
+export function describeCheck(r: CheckReport & { checkedRaw?: boolean; innerDerivatives?: number }): string {
   if (r.checked === 0) return `check: not possible — ${NOT_CHECKABLE}`;
-  const what = r.checkedRaw === true ? ' (the derivative before simplification: the assumptions cannot be met by random inputs)' : '';
+  const raw = r.checkedRaw === true ? ' (the derivative before simplification: the assumptions cannot be met by random inputs)' : '';
+  const n = r.innerDerivatives ?? 0;
+  const inner = n === 0 ? '' : ` (with the ${n === 1 ? 'derivative' : `${n} derivatives`} inside the formula, each checked the same way)`;
+  const what = raw + inner;
   if (r.ok) return `check: ok — agrees with central finite differences at ${r.checked} points (max relative error ${r.maxError.toExponential(1)})${what}`;
   const first = r.failures[0];
   const at = first === undefined ? '' : ` e.g. at ${JSON.stringify(first.assignment)}: finite differences ${first.expected}, result ${first.got}`;
