@@ -67,6 +67,11 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
                                             {% ([r, , i, , body]) => b.reduction(r.value, [i.name], body, null, null) %}
             | %reduceKw %lparen IndexVar %eq Bound %dots Bound %comma Sum %rparen
                                             {% ([r, , i, , lo, , hi, , body]) => b.reduction(r.value, [i.name], body, lo, hi) %}
+            # Conditions under a reduction (issue 9): `sum(i != j, …)`, `sum(j=1..n, j != i, …)`, as `\sum_{i \ne j}` in LaTeX.
+            | %reduceKw %lparen IndexVar %rel CondSide %comma Sum %rparen
+                                            {% ([r, , i, op, y, , body]) => b.reduction(r.value, [i.name], b.conditioned(r, b.condition(i, i, op, y), body), null, null) %}
+            | %reduceKw %lparen IndexVar %eq Bound %dots Bound %comma IndexVar %rel CondSide %comma Sum %rparen
+                                            {% ([r, , i, , lo, , hi, , j, op, y, , body]) => b.reduction(r.value, [i.name], b.conditioned(r, b.condition(i, j, op, y), body), lo, hi) %}
             | %dd Variable %lparen Sum %rparen
                                             {% ([, wrt, , body]) => b.derivative(body, wrt, 'operator', 'partial') %}
             | %hash IndexVar                {% ([, i]) => b.count(i.name) %}
@@ -96,6 +101,8 @@ Index      -> IndexVar                      {% id %}
             | IndexVar %minus %int          {% ([i, , n]) => b.indexVar(i.name, null, -1, n.value) %}
             | %int                          {% ([t]) => b.wholeIndex(t.value) %}
 Bound      -> Index                         {% id %}
+CondSide   -> IndexVar                      {% id %}
+            | %int                          {% ([t]) => b.wholeIndex(t.value) %}
 
 IndexVar   -> %name                         {% ([t]) => b.indexVar(t.value, null) %}
             | %name %primes                 {% ([t, p]) => b.indexVar(t.value, "'".repeat(Number(p.value))) %}

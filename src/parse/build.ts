@@ -173,7 +173,9 @@ export function condition(bound: Index, index: Index, op: Tok, other: Index): Co
 export function conditioned(op: Tok, c: Condition | undefined, body: Lazy): Lazy {
   if (c === undefined) return body;
   if (op.value !== 'sum') {
-    throw new GrammarError(`a condition under ${op.text.trim()} is not read (a product skips a term, it does not multiply it by 0): write ${op.text.trim()}_{i} ([i \\ne j] f_i + [i = j])`, c.at);
+    const name = op.text.trim();
+    const instead = name.startsWith('\\') ? `${name}_{i} ([i \\ne j] f_i + [i = j])` : `${name}(i, [i != j] * f[i] + [i = j])`;
+    throw new GrammarError(`a condition under ${name} is not read (a product skips a term, it does not multiply it by 0): write ${instead}`, c.at);
   }
   return () => {
     const cond = c.cond();

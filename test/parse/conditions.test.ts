@@ -6,7 +6,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { parse } from '../../src/parse/index.js';
-import { toLatex } from '../../src/print/index.js';
+import { toLatex, toText } from '../../src/print/index.js';
 import { cli } from '../cli/run.js';
 import { accepts, add, type Expr, indexValue, inum, ivar, iverson, mul, neg, num, pow, rejects, rel, type RelOp, sum, v } from './helpers.js';
 
@@ -15,7 +15,7 @@ const ix = (name: string): Expr => indexValue(ivar(name));
 const cond = (op: RelOp, a: string, b: string | number | Expr): Expr =>
   iverson(rel([op], [ix(a), typeof b === 'number' ? num(b) : typeof b === 'string' ? v(b) : b]));
 
-const ACCEPTED: [string, Expr, string][] = [
+export const ACCEPTED: [string, Expr, string][] = [
   ['\\sum_{i \\neq j} f_i', sum('i', mul([cond('!=', 'i', 'j'), v('f', 'i')])), '\\sum_{i} [i \\neq j] f_i'],
   ['\\sum_{i \\ne j} f_i', sum('i', mul([cond('!=', 'i', 'j'), v('f', 'i')])), '\\sum_{i} [i \\neq j] f_i'],
   ['\\sum_{j=1, j \\ne i}^{n} f_j', sum('j', mul([cond('!=', 'j', 'i'), v('f', 'j')]), inum(1), ivar('n')),
@@ -36,7 +36,7 @@ const ACCEPTED: [string, Expr, string][] = [
     '\\sum_{i} \\sum_{j} [j \\neq i] (x_i - x_j)^2'],
 ];
 
-const REJECTED: [string, string, number, number][] = [
+export const REJECTED: [string, string, number, number][] = [
   // A product under a condition has no Iverson-factor reading.
   ['\\prod_{i \\ne j} f_i', 'a condition under \\prod is not read', 1, 10],
   ['\\prod_{j=1, j < i}^{n} f_j', 'a condition under \\prod is not read', 1, 15],
@@ -48,6 +48,33 @@ const REJECTED: [string, string, number, number][] = [
   ['\\sum_{i < j < k} f_i', "unexpected '<'", 1, 13],
   ['\\sum_{i \\ne j, k} f_i', "unexpected ','", 1, 14],
 ];
+
+// Plain text writes the condition where LaTeX does: `sum(i != j, f[i])`, `sum(j=1..n, j != i, f[j])`.
+export const TEXT_ACCEPTED: [string, Expr, string][] = [
+  ['sum(i != j, f[i])', sum('i', mul([cond('!=', 'i', 'j'), v('f', 'i')])), 'sum(i, [i != j] * f[i])'],
+  ['sum(j=1..n, j != i, f[j])', sum('j', mul([cond('!=', 'j', 'i'), v('f', 'j')]), inum(1), ivar('n')), 'sum(j=1..n, [j != i] * f[j])'],
+  ['sum(i < j, f[i,j])', sum('i', mul([cond('<', 'i', ix('j')), v('f', 'i', 'j')])), 'sum(i, [i < j] * f[i,j])'],
+  ['sum(i >= 2, x[i])', sum('i', mul([cond('>=', 'i', 2), v('x', 'i')])), 'sum(i, [i >= 2] * x[i])'],
+  ['sum(i, sum(j != i, (x[i] - x[j])^2))',
+    sum('i', sum('j', mul([cond('!=', 'j', ix('i')), pow(add([v('x', 'i'), neg(v('x', 'j'))]), num(2))]))),
+    'sum(i, sum(j, [j != i] * (x[i] - x[j])^2))'],
+];
+
+export const TEXT_REJECTED: [string, string, number, number][] = [
+  ['prod(i != j, f[i])', 'a condition under prod is not read', 1, 8],
+  ['sum(j=1..n, k != i, f[j])', 'must constrain its index j', 1, 15],
+  ['sum(i != x[2], f[i])', "unexpected '['", 1, 11],
+  ['sum(i < j < k, f[i])', "unexpected '<'", 1, 11],
+];
+
+describe('conditions under a reduction, plain text', () => {
+  test.each(TEXT_ACCEPTED)('%s', (input, expected, printed) => {
+    accepts('text', input, expected);
+    expect(toText(expected)).toBe(printed);
+    accepts('text', printed, expected);
+  });
+  test.each(TEXT_REJECTED)('%s', (input, fragment, line, column) => rejects('text', input, fragment, line, column));
+});
 
 describe('conditions under a reduction: accepted, one parse each', () => {
   test.each(ACCEPTED)('%s', (input, expected, printed) => {
