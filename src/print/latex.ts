@@ -94,8 +94,9 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         return `\\frac{${numerator.startsWith('d') && den.startsWith('d') ? group(numerator, x.num) : numerator}}{${den}}`;
       }
       case 'pow': {
-        // A bare `e` would be the exponential, and `x^{(i)}^2` a double superscript: both are grouped.
-        const grouped = isBareE(x.base) || (x.base.kind === 'var' && x.base.superscript !== null);
+        // A bare `e` would be the exponential, and `x^{(i)}^2` a double superscript: both are grouped. So is a
+        // fraction: `\frac{x}{c}^2` is read as x/c² as often as (x/c)², and textbooks write `\left(\frac{x}{c}\right)^2`.
+        const grouped = isBareE(x.base) || (x.base.kind === 'var' && x.base.superscript !== null) || x.base.kind === 'div';
         const base = grouped ? group(bare(x.base), x.base) : inSlot(x.base, 'atomic');
         const exp = inSlot(x.exp, 'braced');
         // After a name, a superscript that opens with `(` or `[` reads as an index (`x^{(i)}`), and a lone

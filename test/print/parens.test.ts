@@ -38,7 +38,7 @@ const ROWS: readonly (readonly [string, Expr, string, string])[] = [
   ['power of a power', pow(pow(a, b), c), '(a^b)^c', '(a^b)^c'],
   ['power to a power', pow(a, pow(b, c)), 'a^{b^c}', 'a^(b^c)'],
   ['power of a product', pow(mul([a, b]), num(2)), '(a b)^2', '(a * b)^2'],
-  ['power of a quotient', pow(div(a, b), num(2)), '\\frac{a}{b}^2', '(a / b)^2'],
+  ['power of a quotient', pow(div(a, b), num(2)), '\\left(\\frac{a}{b}\\right)^2', '(a / b)^2'],
   ['power to a sum', pow(x, add([a, num(1)])), 'x^{a + 1}', 'x^(a + 1)'],
   ['power to a negative', pow(x, neg(num(1))), 'x^{-1}', 'x^(-1)'],
   ['power of a call', pow(call('tanh', [x]), num(2)), '\\tanh(x)^2', 'tanh(x)^2'],
