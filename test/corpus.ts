@@ -27,6 +27,21 @@ export interface CorpusEntry {
   readonly positive?: readonly string[];
   readonly expected?: string;
   readonly mathjs?: string;
+  /**
+   * Where the formula comes from (a textbook section, a paper's equation, a Wikipedia article): the
+   * entries with a source make the textbook corpus of docs/notation.md ("As written in textbooks").
+   */
+  readonly source?: string;
+  /**
+   * The source's own text, where Kronecker does not read it as written: it must be refused with an
+   * input error (never read another way), and `formulas` is how the user writes it instead.
+   */
+  readonly asWritten?: string;
+  /**
+   * Where `formulas` differs from the source for another reason (a part dropped, a name that the
+   * source writes in a way Kronecker would read differently), what was changed.
+   */
+  readonly adapted?: string;
 }
 
 const seedNet = 'o_k = \\sigma(\\sum_j w_{jk} o_j); E = \\sum_k (t_k - o_k)^2';
@@ -282,4 +297,69 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'leave-one-out mean, \\sum_{j=1, j \\ne i}^{n} (Wikipedia, Jackknife resampling)',
     formulas: '\\bar{x}_i = \\frac{1}{m} \\sum_{j=1, j \\ne i}^{n} x_j; J = \\sum_{i=1}^{n} (x_i - \\bar{x}_i)^2', wrt: 'x_k',
     tags: ['condition', 'iverson', 'symbolic-bounds', 'definitions'], sizes: { i: 4, j: 4, n: 4 }, positive: ['m'] },
+  // --- the textbook corpus (issue 9): losses, normalisation layers, activations and attention as the sources write them
+  { name: 'pseudo-Huber loss', source: 'Wikipedia, "Huber loss", Pseudo-Huber loss function',
+    asWritten: 'L_\\delta(a) = \\delta^2 \\left(\\sqrt{1 + (a/\\delta)^2} - 1\\right)',
+    formulas: 'L = \\delta^2 \\left(\\sqrt{1 + (a/\\delta)^2} - 1\\right)', wrt: 'a', tags: ['scalar', 'function', 'quotient'],
+    positive: ['delta'], mathjs: 'delta^2 * (sqrt(1 + (a / delta)^2) - 1)' },
+  { name: 'Huber loss', source: 'Wikipedia, "Huber loss", definition',
+    asWritten: 'L_\\delta(a) = \\begin{cases} \\frac{1}{2} a^2 & \\text{for } |a| \\le \\delta, \\\\ \\delta \\cdot \\left(|a| - \\frac{1}{2}\\delta\\right), & \\text{otherwise.} \\end{cases}',
+    formulas: 'L = [|a| \\le \\delta] \\frac{1}{2} a^2 + [|a| > \\delta] \\delta \\left(|a| - \\frac{1}{2}\\delta\\right)', wrt: 'a',
+    tags: ['scalar', 'iverson', 'function'], positive: ['delta'] },
+  { name: 'softmax with a temperature', source: 'Hinton, Vinyals & Dean, "Distilling the Knowledge in a Neural Network", 2015, eq. 1',
+    formulas: 'q_i = \\frac{\\exp(z_i/T)}{\\sum_j \\exp(z_j/T)}', wrt: 'z_k', tags: ['softmax', 'function', 'quotient'], positive: ['T'] },
+  { name: 'layer normalisation', source: 'Ba, Kiros & Hinton, "Layer Normalization", 2016, eqs. 3 and 4',
+    adapted: 'the layer superscript l of a_i^l, μ^l, σ^l is left out: a bare superscript is a power in Kronecker (write a^{[l]}_i for a layer index)',
+    formulas: '\\mu = \\frac{1}{H}\\sum_{i=1}^{H} a_i; \\sigma = \\sqrt{\\frac{1}{H}\\sum_{i=1}^{H}(a_i - \\mu)^2}; h_i = \\frac{g_i}{\\sigma}(a_i - \\mu) + b_i',
+    wrt: 'a_k', tags: ['definitions', 'symbolic-bounds', 'function'], sizes: { i: 3, k: 3, H: 3 } },
+  { name: 'batch normalisation', source: 'Ioffe & Szegedy, "Batch Normalization", 2015, Algorithm 1 (← written =)',
+    asWritten: '\\mu_\\mathcal{B} = \\frac{1}{m}\\sum_{i=1}^{m} x_i; \\sigma_\\mathcal{B}^2 = \\frac{1}{m}\\sum_{i=1}^{m} (x_i - \\mu_\\mathcal{B})^2; \\hat{x}_i = \\frac{x_i - \\mu_\\mathcal{B}}{\\sqrt{\\sigma_\\mathcal{B}^2 + \\epsilon}}; y_i = \\gamma \\hat{x}_i + \\beta',
+    formulas: '\\mu = \\frac{1}{m}\\sum_{i=1}^{m} x_i; v = \\frac{1}{m}\\sum_{i=1}^{m}(x_i - \\mu)^2; \\hat{x}_i = \\frac{x_i - \\mu}{\\sqrt{v + \\epsilon}}; y_i = \\gamma \\hat{x}_i + \\beta',
+    wrt: 'x_k', tags: ['definitions', 'symbolic-bounds', 'function'], sizes: { i: 3, k: 3, m: 3 }, positive: ['epsilon'] },
+  { name: 'KL term of the variational autoencoder', source: 'Kingma & Welling, "Auto-Encoding Variational Bayes", 2014, Appendix B',
+    adapted: 'the left side -D_{KL}(…) is left out: the right side is the quantity',
+    formulas: '\\frac{1}{2}\\sum_{j=1}^{J}(1 + \\log((\\sigma_j)^2) - (\\mu_j)^2 - (\\sigma_j)^2)', wrt: '\\sigma_k',
+    tags: ['symbolic-bounds', 'function', 'power'], positive: ['sigma'], sizes: { j: 3, k: 3, J: 3 } },
+  { name: 'Dice coefficient', source: 'Milletari, Navab & Ahmadi, "V-Net", 2016, eq. 1',
+    formulas: 'D = \\frac{2\\sum_i^N p_i g_i}{\\sum_i^N p_i^2 + \\sum_i^N g_i^2}', wrt: 'p_k', tags: ['quotient', 'symbolic-bounds'],
+    sizes: { i: 3, k: 3, N: 3 } },
+  { name: 'quantile (pinball) loss', source: 'Wikipedia, "Quantile regression", the check function ρ_τ(u) = u(τ − I(u < 0))',
+    asWritten: '\\rho_\\tau(u) = u(\\tau - I(u < 0))', formulas: '\\rho = u (\\tau - [u < 0])', wrt: 'u', tags: ['scalar', 'iverson'] },
+  { name: 'Charbonnier loss', source: 'Barron, "A General and Adaptive Robust Loss Function", CVPR 2019, eq. 1 at α = 1',
+    asWritten: 'f(x, 1, c) = \\sqrt{(x/c)^2 + 1} - 1', formulas: '\\sqrt{(x/c)^2 + 1} - 1', wrt: 'x', tags: ['scalar', 'function', 'quotient'],
+    positive: ['c'], mathjs: 'sqrt((x / c)^2 + 1) - 1' },
+  { name: 'Cauchy loss', source: 'Barron, "A General and Adaptive Robust Loss Function", CVPR 2019, eq. 1 at α = 0',
+    formulas: '\\log\\left(\\frac{1}{2}(x/c)^2 + 1\\right)', wrt: 'x', tags: ['scalar', 'function', 'quotient'], positive: ['c'],
+    mathjs: 'log((x / c)^2 / 2 + 1)' },
+  { name: 'Geman-McClure loss', source: 'Barron, "A General and Adaptive Robust Loss Function", CVPR 2019, eq. 1 at α = −2',
+    formulas: '\\frac{2(x/c)^2}{(x/c)^2 + 4}', wrt: 'x', tags: ['scalar', 'quotient'], positive: ['c'], mathjs: '2 (x / c)^2 / ((x / c)^2 + 4)' },
+  { name: 'swish activation', source: 'Ramachandran, Zoph & Le, "Searching for Activation Functions", 2017, eq. 1',
+    asWritten: 'f(x) = x \\cdot \\sigma(\\beta x)', formulas: 'f = x \\cdot \\sigma(\\beta x)', wrt: 'x', tags: ['scalar', 'function'],
+    mathjs: 'x / (1 + exp(-beta * x))' },
+  { name: 'mish activation', source: 'Misra, "Mish: A Self Regularized Non-Monotonic Activation Function", 2019, eq. 1',
+    asWritten: 'f(x) = x \\tanh(\\operatorname{softplus}(x))', formulas: 'f = x \\tanh(\\operatorname{softplus}(x))', wrt: 'x',
+    tags: ['scalar', 'function'], mathjs: 'x * tanh(log(1 + exp(x)))' },
+  { name: 'skip-gram negative sampling', source: 'Mikolov et al., "Distributed Representations of Words and Phrases", 2013, eq. 4',
+    asWritten: '\\log \\sigma({v\'_{w_O}}^\\top v_{w_I}) + \\sum_{i=1}^{k} \\mathbb{E}_{w_i \\sim P_n(w)} [\\log \\sigma(-{v\'_{w_i}}^\\top v_{w_I})]',
+    formulas: '\\log \\sigma(\\sum_d u_d v_d) + \\sum_{i=1}^{k} \\log \\sigma(-\\sum_d n_{id} v_d)', wrt: 'v_e',
+    tags: ['function', 'logistic', 'symbolic-bounds'], sizes: { d: 3, e: 3, i: 2, k: 2 } },
+  { name: 'GloVe objective', source: 'Pennington, Socher & Manning, "GloVe", 2014, eq. 8',
+    asWritten: 'J = \\sum_{i,j=1}^{V} f(X_{ij}) (w_i^T \\tilde{w}_j + b_i + \\tilde{b}_j - \\log X_{ij})^2',
+    formulas: 'J = \\sum_{i=1}^{V} \\sum_{j=1}^{V} f_{ij} (\\sum_d w_{id} \\tilde{w}_{jd} + b_i + \\tilde{b}_j - \\log X_{ij})^2', wrt: 'w_{kc}',
+    tags: ['double-sum', 'symbolic-bounds', 'l2'], sizes: { i: 2, j: 2, k: 2, V: 2, d: 2, c: 2 }, positive: ['X'] },
+  { name: 'additive attention', source: 'Bahdanau, Cho & Bengio, "Neural Machine Translation by Jointly Learning to Align and Translate", 2015, eq. 6 and A.1.2',
+    asWritten: 'e_{ij} = v_a^\\top \\tanh(W_a s_{i-1} + U_a h_j)',
+    adapted: 'the previous decoder state s_{i-1} is p_i, an input of its own (s_0 would be out of the 1-based range)',
+    formulas: 'e_{ij} = \\sum_k v_k \\tanh(\\sum_l W_{kl} p_{il} + \\sum_m U_{km} h_{jm}); \\alpha_{ij} = \\frac{\\exp(e_{ij})}{\\sum_{c} \\exp(e_{ic})}',
+    wrt: 'W_{ab}', tags: ['definitions', 'softmax', 'function'], sizes: { i: 2, j: 2, c: 2, k: 2, a: 2, l: 2, b: 2, m: 2 } },
+  { name: 'contrastive loss', source: 'Hadsell, Chopra & LeCun, "Dimensionality Reduction by Learning an Invariant Mapping", 2006, eq. 4',
+    asWritten: 'L(W, Y, \\vec{X}_1, \\vec{X}_2) = (1-Y)\\frac{1}{2}(D_W)^2 + (Y)\\frac{1}{2}\\{\\max(0, m - D_W)\\}^2',
+    formulas: 'L = (1-Y)\\frac{1}{2}(D_W)^2 + (Y)\\frac{1}{2}\\{\\max(0, m - D_W)\\}^2', wrt: 'D_W', tags: ['function', 'iverson'] },
+  { name: 'focal loss', source: 'Lin et al., "Focal Loss for Dense Object Detection", 2017, eq. 5',
+    asWritten: '\\mathrm{FL}(p_t) = -\\alpha_t (1 - p_t)^\\gamma \\log(p_t)', formulas: '-\\alpha_t (1 - p_t)^\\gamma \\log(p_t)', wrt: 'p_t',
+    tags: ['function', 'power'], positive: ['p', 'gamma'] },
+  { name: 'perceptron criterion', source: 'Bishop, Pattern Recognition and Machine Learning, eq. 4.54',
+    asWritten: 'E_P(\\mathbf{w}) = -\\sum_{n \\in \\mathcal{M}} \\mathbf{w}^T \\phi_n t_n',
+    formulas: 'E = -\\sum_n m_n \\sum_j w_j \\phi_{nj} t_n', wrt: 'w_k', tags: ['nested-sum'],
+    adapted: 'the sum over the misclassified set \\mathcal{M} is a sum over all n with a 0/1 mask m_n' },
 ];

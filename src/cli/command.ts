@@ -34,9 +34,20 @@ export const commonOptions: Options = {
 };
 
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
+  // A formula may open with a minus (`-\alpha_t \log p_t`, `-2x`), which node would take for an option:
+  // an argument that starts with one `-` and is not a run of letters (`-h`, `-wf`) is held out as a value.
+  const held = new Map<string, string>();
+  const args = argv.map((a, n) => {
+    if (!/^-[^-]/.test(a) || /^-[A-Za-z]+$/.test(a)) return a;
+    const key = `\u0000${n}`;
+    held.set(key, a);
+    return key;
+  });
+  const restore = (v: string | boolean) => (typeof v === 'string' ? held.get(v) ?? v : v);
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true });
-    return { values, positionals };
+    const { values, positionals } = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+    const restored = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map(restore) : v === undefined ? v : restore(v)]));
+    return { values: restored, positionals: positionals.map((p) => held.get(p) ?? p) };
   } catch (err) {
     // node's messages are good ("Unknown option '--x'"); keep them, drop the error code.
     throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), command.name);

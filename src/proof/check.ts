@@ -177,8 +177,9 @@ function compareAll(a: Expr, b: Expr, inputs: readonly Required<Inputs>[], toler
     for (let p = 0; p < va.length; p++) {
       const x = va[p]!;
       const y = vb[p]!;
-      // Outside the domain on both sides (or, for subterms, on either): no evidence either way.
-      if (local ? Number.isNaN(x) || Number.isNaN(y) : Number.isNaN(x) && Number.isNaN(y)) continue;
+      // Outside the domain or at a pole (σ = 0 over a one-value range) on both sides, or for subterms on
+      // either: no evidence either way. A whole side infinite where the other is finite is a difference.
+      if (local ? !Number.isFinite(x) || !Number.isFinite(y) : !Number.isFinite(x) && !Number.isFinite(y)) continue;
       const error = Math.abs(x - y) / Math.max(1, Math.abs(x), Math.abs(y));
       checked++;
       if (!(error <= tol)) {

@@ -58,6 +58,17 @@ describe('kronecker derive', () => {
     expect(sameShape(parse(json.result.latex), parse(json.result.text, { syntax: 'text' }))).toBe(true);
   });
 
+  it('reads a formula that opens with a minus as the formula, not an option; -x stays an option', async () => {
+    const r = await cli('derive', String.raw`-\alpha_t \log p_t`, '--wrt', 'p_t');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(String.raw`\frac{\partial (-\alpha_t \log(p_t))}{\partial p_t} = -\frac{\alpha_t}{p_t}`);
+    expect((await cli('derive', 'E = y^2', '--where', '-x^2 = 1', '--wrt', 'y')).out).toBe('d/dy(E) = 2 * y');
+    expect((await cli('derive', '-2 x', '--wrt', 'x')).out).toBe('d/dx(-2 * x) = -2');
+    const option = await cli('derive', '-x', '--wrt', 'x');
+    expect(option.code).toBe(2);
+    expect(option.err).toContain("Unknown option '-x'");
+  });
+
   it('--check verifies the result numerically and says so', async () => {
     const r = await cli('derive', 'sum(j, w[j,k]*o[j])', '--wrt', 'w[j,k]', '--check');
     expect(r.code).toBe(0);

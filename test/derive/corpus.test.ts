@@ -4,7 +4,8 @@
 
 import { derivative as mathjsDerivative } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import type { Expr, Var } from '../../src/core/ast.js';
+import { children, type Expr, type Var } from '../../src/core/ast.js';
+import { inputKey } from '../../src/core/names.js';
 import { checkDerivative } from '../../src/check.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';
@@ -50,13 +51,18 @@ describe('corpus', () => {
   });
 });
 
+function variablesOf(e: Expr): Var[] {
+  return e.kind === 'var' ? [e] : children(e).flatMap(variablesOf);
+}
+
 describe('scalar corpus entries against mathjs derivative', () => {
   const scalar = CORPUS.filter((e) => e.mathjs !== undefined);
   it.each(scalar.map((e) => [e.name, e] as const))('%s', (_name, entry) => {
-    const { target, wrt } = prepare(entry);
-    const ours = derive(target, wrt).raw;
-    const theirs = mathjsDerivative(entry.mathjs!, wrt.name);
-    const names = ['a', 'b', 'x', 'y'];
+    const { definitions, target, wrt } = prepare(entry);
+    const ours = unfoldAll(derive(target, wrt, { definitions }).raw, definitions);
+    const theirs = mathjsDerivative(entry.mathjs!, inputKey(wrt));
+    // The formula's names as the values file spells them (`\\delta` is `delta`), which the mathjs text uses too.
+    const names = [...new Set(variablesOf(unfoldAll(target, definitions)).map(inputKey))];
     for (let trial = 0; trial < 5; trial++) {
       const scope: Record<string, number> = {};
       for (const v of names) scope[v] = entry.positive?.includes(v) ? 0.3 + trial * 0.37 : -1.3 + trial * 0.61;

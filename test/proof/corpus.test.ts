@@ -95,5 +95,5 @@ describe('every LaTeX string of every corpus proof renders with KaTeX in strict 
       expect(renderHtml(proof, { lang, detail: 'normal' })).not.toContain('katex-error');
     }
     for (const [latex, display] of pieces) strictKatex(latex, display);
-  });
+  }, 30_000); // a normalisation layer's proof has some hundred formulas to render, in two languages
 });
