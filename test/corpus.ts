@@ -205,7 +205,7 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'arccosine', formulas: '\\arccos \\frac{x}{2}', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'acos(x / 2)' },
   { name: 'arctangent of an affine map', formulas: '\\arctan(a x + b)', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'atan(a * x + b)' },
   // Wikipedia, "Hyperbolic functions" (derivatives; the catenary a cosh(x/a)):
-  { name: 'catenary', formulas: 'a \\cosh(x / a)', wrt: 'x', tags: ['scalar', 'function'], positive: ['a'], mathjs: 'a * cosh(x / a)' },
+  { name: 'catenary', source: 'Wikipedia, "Catenary": y = a cosh(x/a)', formulas: 'a \\cosh(x / a)', wrt: 'x', tags: ['scalar', 'function'], positive: ['a'], mathjs: 'a * cosh(x / a)' },
   { name: 'sinh by cosh', formulas: '\\sinh(x) \\cosh(y)', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'sinh(x) * cosh(y)' },
   { name: 'hyperbolic cotangent', formulas: '\\coth x', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'coth(x)' },
   { name: 'tanh derivative identity', formulas: '1 - \\tanh^2(x)', wrt: 'x', tags: ['scalar', 'function', 'power'], mathjs: '1 - tanh(x)^2' },
@@ -216,59 +216,59 @@ export const CORPUS: readonly CorpusEntry[] = [
   // Stewart, "Calculus", §3.4 (the chain rule on a cube root), checked against mathjs cbrt.
   { name: 'cube root', formulas: '\\sqrt[3]{x^2 + 1}', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'cbrt(x^2 + 1)' },
   // Wikipedia, "Entropy (information theory)": H = -Σ p log₂ p, in bits.
-  { name: 'entropy in bits', formulas: '-\\sum_k p_k \\log_2 p_k', wrt: 'p_k', tags: ['function'], positive: ['p'] },
+  { name: 'entropy in bits', source: 'Wikipedia, "Entropy (information theory)": H = −Σ p log₂ p', formulas: '-\\sum_k p_k \\log_2 p_k', wrt: 'p_k', tags: ['function'], positive: ['p'] },
   // Wikipedia, "Normal distribution": Φ(x) = (1 + erf(x/√2))/2 (mathjs cannot differentiate erf).
-  { name: 'normal CDF through erf', formulas: '\\frac{1}{2} (1 + \\operatorname{erf}(\\frac{x - \\mu}{\\sigma \\sqrt{2}}))', wrt: 'x',
+  { name: 'normal CDF through erf', source: 'Wikipedia, "Normal distribution", cumulative distribution function: Φ(x) = ½(1 + erf((x − μ)/(σ√2)))', formulas: '\\frac{1}{2} (1 + \\operatorname{erf}(\\frac{x - \\mu}{\\sigma \\sqrt{2}}))', wrt: 'x',
     tags: ['scalar', 'function'], positive: ['sigma'] },
   // Hendrycks & Gimpel, "Gaussian Error Linear Units (GELUs)", 2016: GELU(x) = x Φ(x).
-  { name: 'GELU layer with squared error', formulas: 'h_k = \\operatorname{GELU}(\\sum_j w_{jk} x_j); E = \\sum_k (t_k - h_k)^2', wrt: 'w_{jk}',
+  { name: 'GELU layer with squared error', source: 'Hendrycks & Gimpel, "Gaussian Error Linear Units (GELUs)", 2016, in a layer', adapted: 'a GELU layer under a squared error', formulas: 'h_k = \\operatorname{GELU}(\\sum_j w_{jk} x_j); E = \\sum_k (t_k - h_k)^2', wrt: 'w_{jk}',
     tags: ['function', 'network', 'definitions', 'capture'] },
   // Maas, Hannun & Ng, "Rectifier nonlinearities improve neural network acoustic models", 2013 (slope 0.01).
-  { name: 'leaky ReLU layer', formulas: '\\sum_k (t_k - \\operatorname{LeakyReLU}(\\sum_j w_{jk} x_j))^2', wrt: 'w_{jk}',
+  { name: 'leaky ReLU layer', source: 'Maas, Hannun & Ng, "Rectifier Nonlinearities Improve Neural Network Acoustic Models", 2013, in a layer', adapted: 'a leaky-ReLU layer summed over its outputs', formulas: '\\sum_k (t_k - \\operatorname{LeakyReLU}(\\sum_j w_{jk} x_j))^2', wrt: 'w_{jk}',
     tags: ['function', 'iverson', 'capture'] },
   // Clevert, Unterthiner & Hochreiter, "Fast and accurate deep network learning by ELUs", 2015 (α = 1).
-  { name: 'ELU layer', formulas: '\\sum_k \\operatorname{ELU}(\\sum_j w_{jk} x_j + b_k)', wrt: 'b_k', tags: ['function', 'iverson'] },
+  { name: 'ELU layer', source: 'Clevert, Unterthiner & Hochreiter, "Fast and Accurate Deep Network Learning by ELUs", 2015, in a layer', adapted: 'an ELU layer summed over its outputs', formulas: '\\sum_k \\operatorname{ELU}(\\sum_j w_{jk} x_j + b_k)', wrt: 'b_k', tags: ['function', 'iverson'] },
   // Wikipedia, "Hinge loss": ℓ(y) = max(0, 1 - t·y), here for a linear SVM (mathjs cannot differentiate max).
-  { name: 'hinge loss of a linear classifier', formulas: '\\sum_k \\max(0, 1 - t_k \\sum_j w_{jk} x_j)', wrt: 'w_{jk}',
+  { name: 'hinge loss of a linear classifier', source: 'Wikipedia, "Hinge loss": ℓ(y) = max(0, 1 − t·y), for a linear classifier', asWritten: '\\ell(y) = \\max(0, 1 - t \\cdot y)', adapted: 'summed over outputs k with y = Σ_j w_{jk} x_j', formulas: '\\sum_k \\max(0, 1 - t_k \\sum_j w_{jk} x_j)', wrt: 'w_{jk}',
     tags: ['function', 'iverson', 'capture'] },
   // Clipping, as in PPO's clipped objective (Schulman et al., "Proximal Policy Optimization Algorithms", 2017): min of several.
   { name: 'max and min of three', formulas: '\\min(\\max(x, a), b, x^2 + y)', wrt: 'x', tags: ['scalar', 'function', 'iverson'] },
   // --- issue 9, guards: what the refusals of src/parse/guards.ts tell the user to write instead
   // Linear regression, J(θ) = ½ Σ_i (θᵀx^{(i)} - y^{(i)})² (Ng, CS229 lecture notes, "Supervised learning", part I):
   // θᵀx in index form, J without its argument.
-  { name: 'guards: least squares, θᵀx written in index form', formulas: 'J = \\frac{1}{2} \\sum_i (\\sum_j \\theta_j x_{ij} - y_i)^2',
+  { name: 'guards: least squares, θᵀx written in index form', source: 'Ng, CS229 lecture notes, part I, least squares', asWritten: 'J(\\theta) = \\frac{1}{2} \\sum_i (\\theta^T x^{(i)} - y^{(i)})^2', formulas: 'J = \\frac{1}{2} \\sum_i (\\sum_j \\theta_j x_{ij} - y_i)^2',
     wrt: '\\theta_k', tags: ['l2', 'nested-sum'], expected: '\\sum_i (\\sum_j \\theta_j x_{ij} - y_i) x_{ik}' },
   // The ridge penalty λ θᵀθ (Wikipedia, "Ridge regression"): θᵀθ in index form.
-  { name: 'guards: ridge penalty, θᵀθ written in index form', formulas: '\\lambda \\sum_j \\theta_j^2', wrt: '\\theta_k',
+  { name: 'guards: ridge penalty, θᵀθ written in index form', source: 'Wikipedia, "Ridge regression", the penalty λ θᵀθ', asWritten: '\\lambda \\theta^T \\theta', formulas: '\\lambda \\sum_j \\theta_j^2', wrt: '\\theta_k',
     tags: ['l2'], expected: '2 \\lambda \\theta_k' },
   // ∂Tr(AX)/∂X = Aᵀ (Petersen & Pedersen, The Matrix Cookbook, §2.5 "Derivatives of traces"): Tr written as Σ_i (AX)_{ii}.
-  { name: 'guards: trace of a product in index form', formulas: '\\sum_i \\sum_j a_{ij} x_{ji}', wrt: 'x_{kl}',
+  { name: 'guards: trace of a product in index form', source: 'Petersen & Pedersen, The Matrix Cookbook, §2.5, ∂Tr(AX)/∂X', asWritten: '\\operatorname{Tr}(A X)', formulas: '\\sum_i \\sum_j a_{ij} x_{ji}', wrt: 'x_{kl}',
     tags: ['double-sum', 'transposed'], expected: 'a_{lk}' },
   // ∂(xᵀAx)/∂x = (A + Aᵀ)x (The Matrix Cookbook, §2.4.2 "Second order"): the quadratic form in index form.
-  { name: 'guards: quadratic form xᵀAx in index form', formulas: '\\sum_i \\sum_j x_i a_{ij} x_j', wrt: 'x_k', tags: ['double-sum'] },
+  { name: 'guards: quadratic form xᵀAx in index form', source: 'Petersen & Pedersen, The Matrix Cookbook, §2.4.2, the quadratic form', asWritten: 'x^T A x', formulas: '\\sum_i \\sum_j x_i a_{ij} x_j', wrt: 'x_k', tags: ['double-sum'] },
   // Compound interest over T periods, P(1 + r)^T (Wikipedia, "Compound interest"): the power with exponent T is x^{{T}}.
   { name: 'guards: a power with exponent T', formulas: 'P (1 + r)^{{T}}', wrt: 'r', tags: ['scalar', 'power'], positive: ['r'] },
   // Discounted return G = Σ_{t=1}^{T} γ^t r_t (Sutton & Barto, Reinforcement Learning, eq. 3.8): T as an upper limit is no transpose.
-  { name: 'guards: discounted return up to T', formulas: 'G = \\sum_{t=1}^{T} \\gamma^{t} r_t', wrt: '\\gamma',
+  { name: 'guards: discounted return up to T', source: 'Sutton & Barto, Reinforcement Learning, eq. 3.8, the discounted return', adapted: 'the infinite sum truncated at T', formulas: 'G = \\sum_{t=1}^{T} \\gamma^{t} r_t', wrt: '\\gamma',
     tags: ['symbolic-bounds', 'index-value', 'power'], sizes: { t: 4, T: 4 } },
   // --- superscript indices (issue 9): `x^{(i)}` is the first index slot, never a power
   // Andrew Ng, CS229 lecture notes, part II: logistic regression, the log likelihood ℓ(θ) (as a loss, negated and averaged).
-  { name: 'logistic regression over training examples (CS229)',
+  { name: 'logistic regression over training examples (CS229)', source: 'Ng, CS229 lecture notes, part II, logistic regression (the log likelihood, negated and averaged)', adapted: 'h_θ(x^{(i)}) is the definition h^{(i)}',
     formulas: 'h^{(i)} = \\sigma(\\sum_j \\theta_j x^{(i)}_j); J = -\\frac{1}{m} \\sum_i [y^{(i)} \\log h^{(i)} + (1 - y^{(i)}) \\log(1 - h^{(i)})]',
     wrt: '\\theta_k', tags: ['superscript-index', 'logistic', 'definitions', 'cross-entropy'], positive: ['m'] },
   // CS229 lecture notes, part I: the least-squares cost J(θ) = ½ Σ_i (h_θ(x^{(i)}) − y^{(i)})².
-  { name: 'least squares over training examples (CS229)', formulas: 'J = \\frac{1}{2} \\sum_i (\\sum_j \\theta_j x^{(i)}_j - y^{(i)})^2',
+  { name: 'least squares over training examples (CS229)', source: 'Ng, CS229 lecture notes, part I, the least-squares cost', adapted: 'h_θ(x^{(i)}) written out as Σ_j θ_j x^{(i)}_j', formulas: 'J = \\frac{1}{2} \\sum_i (\\sum_j \\theta_j x^{(i)}_j - y^{(i)})^2',
     wrt: '\\theta_k', tags: ['superscript-index', 'definitions'], expected: '\\sum_i (\\sum_j \\theta_j x^{(i)}_j - y^{(i)}) x^{(i)}_k' },
   // The same cost by the training inputs: a superscript index on the variable differentiated by.
   { name: 'least squares, by one training input', formulas: '\\frac{1}{2} \\sum_i (\\sum_j \\theta_j x^{(i)}_j - y^{(i)})^2',
     wrt: 'x^{(n)}_k', tags: ['superscript-index', 'capture'] },
   // Ng, Deep Learning Specialization notation (layer index in brackets): output layer z^{[2]} = W^{[2]} a^{[1]} + b^{[2]}, squared error.
-  { name: 'layer index in brackets (deeplearning.ai notation)',
+  { name: 'layer index in brackets (deeplearning.ai notation)', source: 'Ng, Deep Learning Specialization notation: z^{[2]} = W^{[2]} a^{[1]} + b^{[2]}', adapted: 'the matrix product in index form, under a squared error',
     formulas: 'E = \\frac{1}{2} \\sum_j (\\sigma(\\sum_k w^{[2]}_{jk} a^{[1]}_k + b^{[2]}_j) - y_j)^2', wrt: 'w^{[2]}_{jk}',
     tags: ['superscript-index', 'literal-index', 'function'], sizes: { j: 2, k: 3 } },
   // Goodfellow, Bengio, Courville, Deep Learning, §10.2: h^{(t)} = tanh(W h^{(t-1)} + U x^{(t)}), here scalar weights,
   // fitted to observed states with the previous state given (teacher forcing, §10.2.1).
-  { name: 'recurrent step with h^{(t-1)} (Deep Learning book, 10.2)',
+  { name: 'recurrent step with h^{(t-1)} (Deep Learning book, 10.2)', source: 'Goodfellow, Bengio & Courville, Deep Learning, §10.2, h^{(t)} = tanh(W h^{(t−1)} + U x^{(t)})', adapted: 'scalar weights, fitted with teacher forcing',
     formulas: 'L = \\sum_{t=2}^{n} (h^{(t)} - \\tanh(w h^{(t-1)} + u x^{(t)}))^2', wrt: 'w',
     tags: ['superscript-index', 'shifted', 'function', 'symbolic-bounds'], sizes: { t: 4, n: 4 } },
   // A literal superscript index: the second training example, and the square of an indexed variable.
@@ -277,7 +277,7 @@ export const CORPUS: readonly CorpusEntry[] = [
   // --- decorated names (issue 9): `\hat{y}`, `\mathbf{x}`, `\boldsymbol{\theta}`, `\mathcal{L}` are names of their own
   // Bishop, Pattern Recognition and Machine Learning, §5.2: the sum-of-squares error E = ½ Σ_n (y(x_n, w) − t_n)²,
   // with a logistic output unit, the prediction written \hat{y}_n.
-  { name: 'squared error of a logistic unit, prediction \\hat{y}_n (Bishop 5.2)',
+  { name: 'squared error of a logistic unit, prediction \\hat{y}_n (Bishop 5.2)', source: 'Bishop, Pattern Recognition and Machine Learning, §5.2, the sum-of-squares error', adapted: 'y(x_n, w) is the definition \\hat{y}_n',
     formulas: '\\hat{y}_n = \\sigma(\\sum_j w_j x_{nj}); E = \\frac{1}{2} \\sum_n (\\hat{y}_n - y_n)^2', wrt: 'w_j',
     tags: ['definitions', 'logistic', 'function'] },
   // Andrew Ng, CS229 lecture notes, part I: least squares, parameters in bold (\boldsymbol{\theta}, \mathbf{x}^{(i)}).
@@ -285,16 +285,16 @@ export const CORPUS: readonly CorpusEntry[] = [
     formulas: '\\hat{y}^{(i)} = \\sum_j \\boldsymbol{\\theta}_j \\mathbf{x}^{(i)}_j; J = \\frac{1}{2m} \\sum_i (\\hat{y}^{(i)} - y^{(i)})^2',
     wrt: '\\boldsymbol{\\theta}_k', tags: ['superscript-index', 'definitions'], positive: ['m'] },
   // Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3: softmax output \hat{y} and the cross-entropy loss \mathcal{L}.
-  { name: 'softmax cross-entropy, \\mathcal{L} and \\hat{y}_k (Deep Learning book, 6.2.2.3)',
+  { name: 'softmax cross-entropy, \\mathcal{L} and \\hat{y}_k (Deep Learning book, 6.2.2.3)', source: 'Goodfellow, Bengio & Courville, Deep Learning, §6.2.2.3, softmax units and the cross-entropy',
     formulas: '\\hat{y}_k = \\frac{e^{z_k}}{\\sum_c e^{z_c}}; \\mathcal{L} = -\\sum_k y_k \\log \\hat{y}_k', wrt: 'z_j',
     tags: ['definitions', 'softmax', 'cross-entropy'] },
   // --- conditions under a sum (issue 9): `\sum_{j \ne i}` is `\sum_j [j \ne i]`
   // Wikipedia, "Variance", the pairwise-differences form: Var(X) = 1/(2n²) Σ_i Σ_j (x_i − x_j)², the i = j terms written out.
-  { name: 'pairwise squared differences, \\sum_{j \\ne i} (Wikipedia, Variance)',
+  { name: 'pairwise squared differences, \\sum_{j \\ne i} (Wikipedia, Variance)', source: 'Wikipedia, "Variance", the pairwise-differences form', adapted: 'the factor 1/(2n²) left out',
     formulas: '\\sum_i \\sum_{j \\ne i} (x_i - x_j)^2', wrt: 'x_k', tags: ['condition', 'iverson', 'double-sum'] },
   // Wikipedia, "Jackknife resampling": the leave-one-out mean \bar{x}_i = 1/(n−1) Σ_{j=1, j≠i}^{n} x_j, here its squared
   // deviations; n − 1 is the positive scalar m (the step checker also tries n = 1, where 1/(n−1) has no value).
-  { name: 'leave-one-out mean, \\sum_{j=1, j \\ne i}^{n} (Wikipedia, Jackknife resampling)',
+  { name: 'leave-one-out mean, \\sum_{j=1, j \\ne i}^{n} (Wikipedia, Jackknife resampling)', source: 'Wikipedia, "Jackknife resampling", the leave-one-out mean', adapted: '1/(n − 1) is the positive scalar 1/m',
     formulas: '\\bar{x}_i = \\frac{1}{m} \\sum_{j=1, j \\ne i}^{n} x_j; J = \\sum_{i=1}^{n} (x_i - \\bar{x}_i)^2', wrt: 'x_k',
     tags: ['condition', 'iverson', 'symbolic-bounds', 'definitions'], sizes: { i: 4, j: 4, n: 4 }, positive: ['m'] },
   // --- the textbook corpus (issue 9): losses, normalisation layers, activations and attention as the sources write them

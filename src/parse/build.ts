@@ -137,10 +137,12 @@ export const wholeIndex = (text: string): Index => inum(Number(text));
 
 /** A reduction `op` (the grammar token's value, from src/core/reductions.ts) over `indices`, the bounds on the first. */
 export function reduction(op: ReduceOp, indices: readonly string[], body: Lazy, lower: Index | null, upper: Index | null): Lazy {
+  // `\sum_i^N` counts from 1, as ranges do: one tree with `\sum_{i=1}^{N}` (and one printed form, in both syntaxes).
+  const from = lower === null && upper !== null ? inum(1) : lower;
   return () => {
     // `\sum_{j,k} f` is `\sum_j \sum_k f`.
     let e = body();
-    for (let i = indices.length - 1; i >= 0; i--) e = reduce(op, indices[i]!, e, i === 0 ? lower : null, i === 0 ? upper : null);
+    for (let i = indices.length - 1; i >= 0; i--) e = reduce(op, indices[i]!, e, i === 0 ? from : null, i === 0 ? upper : null);
     return e;
   };
 }

@@ -9,8 +9,11 @@
 
 import { parse as mathjsParse } from 'mathjs';
 import { bench, describe } from 'vitest';
-import { parse } from '../../src/parse/index.js';
+import { parse, parseFormulas } from '../../src/parse/index.js';
+import { toText } from '../../src/print/index.js';
+import { CORPUS } from '../corpus.js';
 import { SEED_EXPRESSION_ONE } from '../fixtures/seed.js';
+import { RatioTable } from './ratios.js';
 
 const SEED_TEXT =
   'd/dw[j,k](E) = -2 (t[k] - o[k]) * sigmoid(sum(j, w[j,k]*o[j])) * (1 - sigmoid(sum(j, w[j,k]*o[j]))) * d/dw[j,k](sum(j, w[j,k]*o[j]))';
@@ -36,3 +39,30 @@ for (const n of [100, 1000]) {
     bench('mathjs', () => void mathjsParse(text));
   });
 }
+
+// Throughput on formulas as people write them: every formula of the correctness corpus (test/corpus.ts,
+// LaTeX, many from textbooks and papers), its plain-text form, and mathjs parsing the same plain text
+// where mathjs can (it has no Iverson brackets or `#j`). Reported per formula.
+const corpusLatex = CORPUS.map((e) => e.formulas);
+const corpusText = corpusLatex.flatMap((f) => parseFormulas(f).map((e) => toText(e)));
+const mathjsText = corpusText.filter((t) => {
+  try {
+    mathjsParse(t);
+    return true;
+  } catch {
+    return false;
+  }
+});
+const perSecond = new RatioTable(
+  `parse throughput: ${corpusLatex.length} corpus formulas in LaTeX, ${corpusText.length} in plain text, ` +
+    `${mathjsText.length} of those for mathjs (time per formula; /s = formulas per second by the mean)`,
+  [['kronecker latex / mathjs, per formula', 'latex', 'mathjs'], ['kronecker text / mathjs, per formula', 'text', 'mathjs']],
+  ['latex', 'text', 'mathjs'],
+);
+describe('the corpus, formula by formula', () => {
+  bench('kronecker latex', () => { for (const f of corpusLatex) parseFormulas(f, { syntax: 'latex' }); },
+    perSecond.options('latex', {}, corpusLatex.length));
+  bench('kronecker text', () => { for (const f of corpusText) parseFormulas(f, { syntax: 'text' }); },
+    perSecond.options('text', {}, corpusText.length));
+  bench('mathjs', () => { for (const f of mathjsText) mathjsParse(f); }, perSecond.options('mathjs', {}, mathjsText.length));
+});

@@ -33,15 +33,20 @@ export class RatioTable {
     private readonly times: readonly string[] = [],
   ) {}
 
-  /** Bench options that report this bench's timing under `id`. */
-  options(id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  /**
+   * Bench options that report this bench's timing under `id`; a bench that does `count` items per
+   * call (a batch of formulas) reports the time per item.
+   */
+  options(id: string, extra: Record<string, unknown> = {}, count = 1): Record<string, unknown> {
     return {
       ...extra,
       teardown: (task: TaskLike, mode: string) => {
         if (mode !== 'run') return;
         queueMicrotask(() => {
           const r = task.result;
-          if (r?.min !== undefined && r.p75 !== undefined && r.mean !== undefined) this.timings.set(id, { min: r.min, p75: r.p75, mean: r.mean });
+          if (r?.min !== undefined && r.p75 !== undefined && r.mean !== undefined) {
+            this.timings.set(id, { min: r.min / count, p75: r.p75 / count, mean: r.mean / count });
+          }
           this.maybePrint();
         });
       },
@@ -65,7 +70,8 @@ export class RatioTable {
     }
     for (const id of this.times) {
       const t = this.timings.get(id)!;
-      lines.push(`| ${id} (time per call) | | | ${ms(t.min)} / ${ms(t.p75)} (mean ${ms(t.mean)}) | |`);
+      const rate = Math.round(1000 / t.mean).toLocaleString('en-US');
+      lines.push(`| ${id} (time per call) | | | ${ms(t.min)} / ${ms(t.p75)} (mean ${ms(t.mean)}, ${rate}/s) | |`);
     }
     return lines.join('\n');
   }

@@ -32,7 +32,7 @@ const LATEX_ACCEPTED: [string, Expr][] = [
   // an upper limit T of a reduction is no transpose
   ['\\sum_{t=1}^{T} x_t', sum('t', v('x', 't'), inum(1), ivar('T'))],
   ['\\sum\\limits_{t=1}^T x_t', sum('t', v('x', 't'), inum(1), ivar('T'))],
-  ['\\sum_t^T x_t', sum('t', v('x', 't'), null, ivar('T'))],
+  ['\\sum_t^T x_t', sum('t', v('x', 't'), inum(1), ivar('T'))],
   ['\\prod^{T}_{t=1} x_t', reduce('prod', 't', v('x', 't'), inum(1), ivar('T'))],
   // names and known functions beside the operator guard
   ['\\mathrm{lr} x', mul([v('lr'), x])],

@@ -3,7 +3,7 @@
 import { describe, test } from 'vitest';
 import {
   accepts, add, call, delta, diff, div, equation, type Expr, extent, indexValue, inum, iverson, ivar, mul, neg, num,
-  pow, rejects, rel, sum, v, vc, variable,
+  pow, reduce, rejects, rel, sum, v, vc, variable,
 } from './helpers.js';
 
 const [a, b, c, x, y, z, n, E] = ['a', 'b', 'c', 'x', 'y', 'z', 'n', 'E'].map((s) => v(s)) as [Expr, Expr, Expr, Expr, Expr, Expr, Expr, Expr];
@@ -123,6 +123,9 @@ const ACCEPTED: [string, Expr][] = [
   ['\\sum_j x_j', sum('j', v('x', 'j'))],
   ['\\sum_{j} x_j', sum('j', v('x', 'j'))],
   ['\\sum_{j=1}^{n} x_j', sum('j', v('x', 'j'), inum(1), ivar('n'))],
+  // An upper bound alone counts from 1: the same tree as `\\sum_{i=1}^{N}`.
+  ['\\sum_i^N p_i', sum('i', v('p', 'i'), inum(1), ivar('N'))],
+  ['\\prod^{n}_{j} x_j', reduce('prod', 'j', v('x', 'j'), inum(1), ivar('n'))],
   ['\\sum_{j=1}^n x_j', sum('j', v('x', 'j'), inum(1), ivar('n'))],
   ['\\sum^{n}_{j=1} x_j', sum('j', v('x', 'j'), inum(1), ivar('n'))],
   ['\\sum_{j=0}^{N-1} x_j', sum('j', v('x', 'j'), inum(0), ivar('N', -1))],
