@@ -1,11 +1,13 @@
 // `--check` of derive and demo: the derivative against central finite
 // differences of the formula, and how the verdict is reported.
 
-import { children, type Diff, type Expr, type Var } from '../core/ast.js';
+import { children, type Diff, type Expr, mapChildren, type Var, variable } from '../core/ast.js';
 import { checkDerivative, type CheckReport, inputsSatisfying, inputsUnderRoots } from '../check.js';
 import { replaceSubterm } from '../core/replace.js';
 import { type Definition, unfoldAll } from '../definitions.js';
 import { InputError } from '../core/errors.js';
+import { internalName } from '../core/fresh.js';
+import { sameName, varKey } from '../core/names.js';
 import { derive } from '../derive/index.js';
 import { containsDiff } from '../derive/fast.js';
 import { EvaluationError } from '../values.js';
@@ -19,13 +21,19 @@ import { EvaluationError } from '../values.js';
 export function checkResult(
   target: Expr, wrt: Var, d: { raw: Expr; result: Expr }, definitions: readonly Definition[], assumptions: readonly Expr[] = [],
 ): CheckReport & { checkedRaw: boolean; innerDerivatives: number } {
-  const fixed = assumptions.length === 0 ? {} : inputsSatisfying(assumptions.map((a) => unfoldAll(a, definitions)));
+  // By a defined quantity (`--wrt E` where `E = x^2`), E varies on its own: its definition is not
+  // unfolded, and it becomes an input of an internal name (the seed's defined o_k is not its input o_j).
+  const defined = definitions.some((def) => sameName(def, wrt));
+  const kept = defined ? definitions.filter((def) => !sameName(def, wrt)) : definitions;
+  const free = defined ? (e: Expr) => asInput(unfoldAll(e, kept), wrt) : (e: Expr) => unfoldAll(e, kept);
+  const by = defined ? (asInput(wrt, wrt) as Var) : wrt;
+  const fixed = assumptions.length === 0 ? {} : inputsSatisfying(assumptions.map(free));
   const claimed = fixed === null ? d.raw : d.result;
   try {
     const inner: CheckReport[] = [];
-    const f = withCheckedDerivatives(unfoldAll(target, definitions), inner);
+    const f = withCheckedDerivatives(free(target), inner);
     const report = checkDerivative({
-      f, wrt, derivative: unfoldAll(claimed, definitions), inputs: fixed ?? {}, positive: inputsUnderRoots(f),
+      f, wrt: by, derivative: free(claimed), inputs: fixed ?? {}, positive: inputsUnderRoots(f),
     });
     return { ...combine([report, ...inner]), checkedRaw: fixed === null, innerDerivatives: inner.length };
   } catch (err) {
@@ -57,6 +65,12 @@ function innermostDiff(e: Expr): Diff | null {
     if (d !== null) return d;
   }
   return e.kind === 'diff' ? e : null;
+}
+
+/** `e` with the quantity `of` (any indices) as an input named internally, so that it can be varied. */
+function asInput(e: Expr, of: Var): Expr {
+  if (e.kind === 'var' && sameName(e, of)) return variable(internalName('wrt', varKey(of)), e.indices, e.commaIndices, e.superscript);
+  return mapChildren(e, (c) => asInput(c, of));
 }
 
 /** One verdict for several checks: every point of each counts. */

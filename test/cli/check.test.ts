@@ -1,12 +1,14 @@
-// `--check` on a formula that itself contains derivatives (a Hessian entry, ∂/∂y of ∂E/∂x):
-// each inner derivative is evaluated and compared with finite differences of its body, then the
-// result with finite differences of the whole, so no level is taken on trust.
+// `derive --check` where the formula is more than inputs: a formula that itself contains
+// derivatives (a Hessian entry, ∂/∂y of ∂E/∂x), where each inner derivative is evaluated and
+// compared with finite differences of its body, then the result with finite differences of the
+// whole, so no level is taken on trust; and a derivative by a defined quantity (`--wrt o_k`).
 
 import { describe, expect, it } from 'vitest';
 import { num, type Var } from '../../src/core/ast.js';
 import { checkResult, describeCheck } from '../../src/cli/check.js';
 import { derive } from '../../src/derive/index.js';
-import { parse } from '../../src/parse/index.js';
+import { parse, parseFormulas } from '../../src/parse/index.js';
+import { resolveDefinitions } from '../../src/definitions.js';
 import { cli } from './run.js';
 
 describe('--check with derivatives inside the formula', () => {
@@ -43,5 +45,24 @@ describe('--check with derivatives inside the formula', () => {
     expect(inner.innerDerivatives).toBe(1);
     expect(outer.innerDerivatives).toBe(0);
     expect(inner.checked).toBeGreaterThan(outer.checked);
+  });
+});
+
+describe('--check by a defined quantity', () => {
+  it('varies the defined quantity on its own, apart from the input of the same name', async () => {
+    const seed = String.raw`o_k = \sigma(\sum_j w_{jk} o_j); E = \sum_k (t_k - o_k)^2`;
+    const r = await cli(['derive', seed, '--wrt', 'o_k', '--check']);
+    expect(r.out).toBe(String.raw`\frac{\partial E}{\partial o_k} = -2(t_k - o_k)`);
+    expect(r.err).toMatch(/^check: ok/);
+    const chain = await cli(['derive', 'E = x^2; G = E + x; F = 3 G^2', '--wrt', 'E', '--check']);
+    expect(chain.out).toBe('d/dE(F) = 6 * G');
+    expect(chain.err).toMatch(/^check: ok/);
+  });
+
+  it('a wrong result by a defined quantity fails, the right one passes', () => {
+    const { definitions, target, extra } = resolveDefinitions(parseFormulas('E = x^2; F = 3 E'), [parse('E')]);
+    const wrt = extra[0] as Var;
+    expect(checkResult(target, wrt, { raw: num(3), result: num(3) }, definitions).ok).toBe(true);
+    expect(checkResult(target, wrt, { raw: num(2), result: num(2) }, definitions).ok).toBe(false);
   });
 });
