@@ -15,7 +15,7 @@
 
 import type moo from 'moo';
 import {
-  add, call, children, div, type Expr, type Index, ivar, mapChildren, mul, neg, num, pow, reduce, variable, type Var,
+  add, assertNever, call, children, div, type Expr, type Index, ivar, mapChildren, mul, neg, num, pow, reduce, variable, type Var,
 } from '../core/ast.js';
 import { freshIndex, internalName } from '../core/fresh.js';
 import { allIndexNames, substituteIndex } from '../core/indices.js';
@@ -152,7 +152,8 @@ export function refuseVectorForms(raw: readonly moo.Token[], source: string): vo
   ts.forEach((t, k) => {
     if (t.value === '\\infty' && (isOp(k - 1, '_') || (isOp(k - 1, '{') && isOp(k - 2, '_')))) {
       const closer = ts[isOp(k - 1, '_') ? k - 2 : k - 3];
-      if (closer !== undefined && (NORM_CLOSERS.has(closer.value) || /\\(?:right|[bB]igg?r?)\s*\\(?:\||rVert|Vert)$/.test(closer.value))) {
+      // (`unsize` has made `\bigr\|` a `\rVert`; `\right\|` is one raw token.)
+      if (closer !== undefined && (NORM_CLOSERS.has(closer.value) || (closer.type === 'right' && /(?:\\\||Vert)$/.test(closer.value)))) {
         fail('\\|x\\|_\\infty is \\max_i |x_i|, and \\max_i is not read yet: write it with \\max of the entries', t.offset, t.text.length, source);
       }
     }
@@ -210,14 +211,17 @@ const refuse = (what: string, at: Tok): never => {
 /**
  * `e` with `slots` appended to every variable's indices. Numbers stay numbers; a sum,
  * difference or negation distributes; a product or quotient may have one factor with names,
- * the others constant. Everything else is refused at `at`.
+ * the others constant. Everything else is refused at `at`. Unless `indexed`, a variable that
+ * already has indices is refused (the softmax takes a vector by its name).
  */
 function vectorize(e: Expr, slots: readonly Index[], at: Tok, where: string, indexed: boolean): Expr {
   const constant = (x: Expr): boolean => x.kind === 'num' || (x.kind !== 'var' && x.kind !== 'index' && x.kind !== 'extent' && children(x).length > 0 && children(x).every(constant));
   switch (e.kind) {
     case 'num': return e;
     case 'var': {
-      if (!indexed && e.indices.length > 0) throw new GrammarError(`${where} takes a vector by its name (${where.includes('softmax') ? '\\operatorname{softmax}(z)_k' : 'z'}): an indexed argument would be read as one row of a matrix; write the index form`, at);
+      if (!indexed && e.indices.length > 0) {
+        throw new GrammarError(`${where} takes a vector by its name (\\operatorname{softmax}(z)_k): an indexed argument would be read as one row of a matrix; write the index form`, at);
+      }
       const v = variable(e, [...e.indices, ...slots], e.commaIndices, e.superscript);
       origin.set(v, { at, where });
       return v;
@@ -237,10 +241,6 @@ function vectorize(e: Expr, slots: readonly Index[], at: Tok, where: string, ind
       return refuse(`${e.kind === 'call' ? 'a function' : e.kind === 'pow' ? 'a power' : e.kind === 'reduce' ? 'a reduction' : e.kind === 'diff' ? 'a derivative' : 'this'} inside ${where}`, at);
     default: return assertNever(e);
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`internal: unexpected ${JSON.stringify(x)}`);
 }
 
 /** A norm as read: its opening token, its argument, and which norm (`2`, `1`, `F`). */
@@ -335,7 +335,7 @@ export function bindVectorIndices(formulas: readonly Expr[], source: string): Ex
   for (const v of vectorised) {
     const { at, where: name } = origin.get(v)!;
     if (counts.get(varKey(v))!.size > 1) {
-      throw new ParseError(`${v.name} is a vector inside ${name} (its entries get a new last index there) and is written with another number of indices elsewhere: write the construct in index form, \\sum_i …`, at.offset, at.text.length, source);
+      throw new ParseError(`${v.name} is a vector inside ${name} (its entries get a new last index there) and is written with another number of indices elsewhere: write the construct in index form, \\sum_i …, and take a derivative by an entry, \\partial ${v.name}_j`, at.offset, at.text.length, source);
     }
     if (v.indices.every((i) => i.kind === 'ivar' && isPlaceholder(i.name)) && indexNames.has(v.name)) {
       throw new ParseError(`${v.name} is an index letter of the formula and cannot be a vector inside ${name}: write the construct in index form, \\sum_i …`, at.offset, at.text.length, source);

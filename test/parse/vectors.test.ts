@@ -117,6 +117,8 @@ export const REJECTED: [Syntax, string, string, number, number][] = [
   ['latex', '\\|\\sum_j x_j\\|', 'a reduction inside a norm', 1, 1],
   ['latex', '\\|\\frac{\\partial f}{\\partial x}\\|', 'a derivative inside a norm', 1, 1],
   ['latex', '\\|x\\| + x', 'x is a vector inside a norm (its entries get a new last index there) and is written with another number of indices elsewhere', 1, 1],
+  // An index-free derivative by a vector.
+  ['latex', '\\frac{\\partial}{\\partial x} \\|x\\|^2', 'take a derivative by an entry, \\partial x_j', 1, 29],
   ['latex', '\\|W\\|_F + \\|W\\|', 'W is a vector inside a', 1, 1],
   ['latex', '\\sum_j \\|x - j\\|', 'j is an index letter of the formula and cannot be a vector inside a norm', 1, 8],
   ['latex', 'a; \\langle a, b \\rangle', 'a is a vector inside an inner product', 1, 4],
@@ -214,6 +216,8 @@ const CASES: readonly Case[] = [
   { f: '\\|W\\|_F', wrt: 'W_{ab}' },
   { f: '\\|W\\|_F^2', wrt: 'W_{ab}' },
   { f: '\\sum_n \\sum_k r_{nk} \\|x_n - \\mu_k\\|^2', wrt: '\\mu_{ab}' },
+  // Under a bounded sum: empty at N = 1.
+  { f: '\\sum_{n=2}^{N} \\|x_n - \\mu\\|^2', wrt: 'x_{ab}' },
   { f: '\\frac{\\langle a, b \\rangle}{\\|a\\| \\|b\\|}', wrt: 'a_j' },
   { f: '\\sum_j \\langle q, k_j \\rangle v_j', wrt: 'k_{ab}' },
   { f: '-\\sum_k y_k \\log \\operatorname{softmax}(z)_k', wrt: 'z_j' },
@@ -223,7 +227,7 @@ const CASES: readonly Case[] = [
   { f: '\\sqrt[n]{x} + \\sqrt[k+1]{x}', wrt: 'x', positive: true },
 ];
 
-const LETTERS = ['i', 'j', 'k', 'l', 'm', 'n', 'a', 'b'];
+const LETTERS = ['i', 'j', 'k', 'l', 'm', 'n', 'a', 'b', 'N'];
 
 describe('derivatives against central differences', () => {
   test.each(CASES.map((c) => [`∂(${c.f})/∂${c.wrt}`, c] as const))('%s', (_name, c) => {
