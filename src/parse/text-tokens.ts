@@ -100,7 +100,7 @@ function lookahead(ts: readonly Tok[], source: string): Tok[] {
     if (t.type === 'name' && next?.type === 'lparen' && touching(t, next) && ts[i - 1]?.type !== 'dd') {
       const r = ALL_REDUCTIONS.find((x) => x.keyword === t.value);
       if (r !== undefined) return { ...t, type: 'reduceKw', value: r.op };
-      const vector = vectorKeyword(t.value); // `norm(x)`, `dot(a, b)`, `softmax(z)[k]`, `tr(X)`: src/parse/vectors.ts
+      const vector = vectorKeyword(t.value); // `norm(x)`, `inner(a, b)`, `softmax(z)[k]`, `tr(X)`: src/parse/vectors.ts
       if (vector !== undefined) return { ...t, type: vector };
       const spec = functionByName(t.value);
       if (spec === undefined) fail(`unknown function ${t.value}`, t.offset, t.text.length, source);
