@@ -11,6 +11,7 @@
 @{%
 import moo from 'moo';
 import * as b from './build.js';
+import * as v from './vectors.js';
 import { TokenStream } from './tokens.js';
 import { LATEX_RULES, refineLatex } from './latex-tokens.js';
 
@@ -208,3 +209,25 @@ Wrt        -> %dOp Variable                 {% ([, v]) => ({ wrt: v, order: 1 })
 PartialSub -> %letter                       {% ([t]) => b.parts(t.value) %}
             | %greek                        {% ([t]) => b.parts(t.value) %}
             | %lbrace Variable %rbrace      {% ([, v]) => v %}
+
+# ---------------------------------------------------------------------------
+# Norms, inner products, softmax and trace (issue 9): src/parse/vectors.ts reads them, by one rule
+# (each name inside gets the bound index as a new last slot). `\|x\|^2` is one rule of its own, so
+# that the square of a norm is the sum of squares, not the square of a square root.
+Unit       -> Norm                          {% ([n]) => v.norm(n, null) %}
+            | Norm %caret Script            {% ([n, , s]) => v.norm(n, s) %}
+Norm       -> %normOpen Sum %normClose      {% ([o, s]) => ({ at: o, arg: s, kind: '2' }) %}
+            | %normOpen Sum %normClose %normSub
+                                            {% ([o, s, , k]) => ({ at: o, arg: s, kind: k.value }) %}
+Atom       -> %angleOpen Sum %comma Sum %angleClose
+                                            {% ([o, a, , c]) => v.inner(o, a, c) %}
+            | %softmax %lparen Sum %rparen Subscript
+                                            {% ([o, , s, , sub]) => v.softmax(o, s, sub.indices) %}
+            | %trace %lparen Variable %rparen
+                                            {% ([o, , x]) => v.trace(o, x) %}
+
+# Functions as textbooks write them (issue 9): `\log_b x` is \frac{\log x}{\log b}; `\sqrt[n]{x}` is x^{1/n}.
+Prefixed   -> %logBase %underscore Script Product
+                                            {% ([f, , base, arg]) => b.quotient(b.apply('log', arg, f.spelling), b.apply('log', base, f.spelling)) %}
+Atom       -> %rootN %lbrack Sum %rbrack %lbrace Sum %rbrace
+                                            {% ([, , n, , , x]) => b.power(x, b.quotient(b.constant('1'), n)) %}

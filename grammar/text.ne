@@ -9,6 +9,7 @@
 @{%
 import moo from 'moo';
 import * as b from './build.js';
+import * as v from './vectors.js';
 import { TokenStream } from './tokens.js';
 import { TEXT_RULES, refineText } from './text-tokens.js';
 
@@ -110,3 +111,19 @@ IndexVar   -> %name                         {% ([t]) => b.indexVar(t.value, null
 # Functions as textbooks write them (issue 9): the arguments of `\max(a, b, …)`, two or more.
 Arguments  -> Sum %comma Sum                {% ([x, , y]) => b.push(b.list(x), y) %}
             | Arguments %comma Sum          {% ([l, , y]) => b.push(l, y) %}
+
+# Norms, inner products, softmax and trace (issue 9): src/parse/vectors.ts reads them, as in
+# grammar/latex.ne: `norm(x)`, `norm(x, 1)`, `norm(W, F)`, `norm(x)^2`, `inner(a, b)`, `softmax(z)[k]`, `tr(X)`.
+Unit       -> Norm                          {% ([n]) => v.norm(n, null) %}
+            | Norm %caret Exponent          {% ([n, , e]) => v.norm(n, e) %}
+Norm       -> %normKw %lparen Sum %rparen   {% ([o, , s]) => ({ at: o, arg: s, kind: '2' }) %}
+            | %normKw %lparen Sum %comma NormKind %rparen
+                                            {% ([o, , s, , k]) => ({ at: o, arg: s, kind: k.value }) %}
+NormKind   -> %int                          {% id %}
+            | %name                         {% id %}
+Atom       -> %innerKw %lparen Sum %comma Sum %rparen
+                                            {% ([o, , a, , c]) => v.inner(o, a, c) %}
+            | %softmax %lparen Sum %rparen %lbrack Index %rbrack
+                                            {% ([o, , s, , , i]) => v.softmax(o, s, [i]) %}
+            | %trace %lparen Variable %rparen
+                                            {% ([o, , x]) => v.trace(o, x) %}

@@ -15,7 +15,8 @@ export type CorpusTag =
   | 'symbolic-bounds' | 'triangular' | 'shifted' | 'zero' | 'function' | 'softmax' | 'log-sum-exp' | 'cross-entropy'
   | 'logistic' | 'l2' | 'network' | 'definitions' | 'declared-ranges' | 'scalar' | 'literal-index' | 'index-value'
   | 'extent' | 'iverson' | 'quotient' | 'power' | 'product'
-  | 'superscript-index' | 'condition';
+  | 'superscript-index' | 'condition'
+  | 'norm' | 'inner-product' | 'trace' | 'log-base' | 'root';
 
 export interface CorpusEntry {
   readonly name: string;
@@ -362,4 +363,43 @@ export const CORPUS: readonly CorpusEntry[] = [
     asWritten: 'E_P(\\mathbf{w}) = -\\sum_{n \\in \\mathcal{M}} \\mathbf{w}^T \\phi_n t_n',
     formulas: 'E = -\\sum_n m_n \\sum_j w_j \\phi_{nj} t_n', wrt: 'w_k', tags: ['nested-sum'],
     adapted: 'the sum over the misclassified set \\mathcal{M} is a sum over all n with a 0/1 mask m_n' },
+  // --- norms, inner products, softmax and trace (issue 9): index-form sums by one vector rule (src/parse/vectors.ts)
+  // Bishop, PRML eq. 3.27: regularised least squares, ½ Σ_n {t_n − wᵀφ(x_n)}² + (λ/2) wᵀw; wᵀφ(x_n) in index form,
+  // wᵀw written as the squared norm ‖w‖² (the weight decay of §3.1.4).
+  { name: 'ridge / weight decay, \\frac{\\lambda}{2}\\|w\\|^2 (Bishop 3.27)',
+    formulas: '\\frac{1}{2}\\sum_{n=1}^{N} \\{t_n - \\sum_j w_j \\phi_{nj}\\}^2 + \\frac{\\lambda}{2}\\|w\\|^2', wrt: 'w_k',
+    tags: ['norm', 'l2', 'symbolic-bounds'], sizes: { n: 4, N: 4 },
+    expected: '\\lambda w_k - \\sum_{n=1}^{N} \\left(t_n - \\sum_{j} w_j \\phi_{nj}\\right) \\phi_{nk}' },
+  // Wikipedia, "Lasso (statistics)": min (1/N) ‖y − Xβ‖₂² + λ‖β‖₁. Xβ is a matrix product, which is not read (refused
+  // inside a norm), so the residual is written in index form; the penalty as the source writes it.
+  { name: 'lasso, \\lambda \\|\\beta\\|_1 (Wikipedia, Lasso), residual in index form',
+    formulas: '\\frac{1}{N} \\sum_n (y_n - \\sum_j x_{nj} \\beta_j)^2 + \\lambda \\|\\beta\\|_1', wrt: '\\beta_k',
+    tags: ['norm', 'function'], positive: ['N'] },
+  // Bishop, PRML eq. 9.1: the k-means distortion measure J = Σ_n Σ_k r_{nk} ‖x_n − μ_k‖².
+  { name: 'k-means distortion (Bishop 9.1)', formulas: 'J = \\sum_n \\sum_k r_{nk} \\|x_n - \\mu_k\\|^2', wrt: '\\mu_{lm}',
+    tags: ['norm', 'double-sum'], expected: '-2 \\sum_{n} r_{nl} (x_{nm} - \\mu_{lm})' },
+  // Wikipedia, "Cosine similarity": cos θ = A·B / (‖A‖ ‖B‖), the dot product written as an inner product.
+  { name: 'cosine similarity (Wikipedia, Cosine similarity)',
+    formulas: '\\frac{\\langle \\mathbf{A}, \\mathbf{B} \\rangle}{\\|\\mathbf{A}\\| \\|\\mathbf{B}\\|}', wrt: '\\mathbf{A}_j',
+    tags: ['norm', 'inner-product', 'quotient'] },
+  // Goodfellow, Bengio, Courville, Deep Learning, §7.1.1: L² parameter regularisation of a weight matrix, (λ/2)‖W‖_F².
+  { name: 'Frobenius weight decay \\|W\\|_F^2 (Deep Learning book, 7.1.1)',
+    formulas: 'E = \\frac{1}{2}\\sum_k (t_k - \\sum_j W_{kj} x_j)^2 + \\frac{\\lambda}{2}\\|W\\|_F^2', wrt: 'W_{ab}',
+    tags: ['norm', 'l2', 'double-sum'], expected: '\\lambda W_{ab} - \\left(t_a - \\sum_{j} W_{aj} x_j\\right) x_b' },
+  // Vaswani et al. 2017, "Attention is all you need", eq. 1: softmax(QKᵀ/√d_k) V for one query q, in index form.
+  { name: 'scaled dot-product attention, one query (Vaswani et al. 2017, eq. 1)',
+    formulas: 's_j = \\frac{\\langle q, k_j \\rangle}{\\sqrt{d}}; o_l = \\sum_j \\operatorname{softmax}(s)_j v_{jl}', wrt: 'q_m',
+    tags: ['inner-product', 'softmax', 'definitions'], positive: ['d'] },
+  // Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3: the softmax output and the cross-entropy −Σ_k y_k log softmax(z)_k.
+  { name: 'softmax cross-entropy, \\operatorname{softmax}(z)_k (Deep Learning book, 6.2.2.3)',
+    formulas: '-\\sum_k y_k \\log \\operatorname{softmax}(z)_k', wrt: 'z_j', tags: ['softmax', 'cross-entropy'] },
+  // Petersen & Pedersen, The Matrix Cookbook, eq. 100 (§2.5 "Derivatives of traces"): ∂Tr(X)/∂X = I.
+  { name: 'trace, \\operatorname{Tr}(X) (The Matrix Cookbook, eq. 100)', formulas: '\\operatorname{Tr}(X)', wrt: 'X_{kl}',
+    tags: ['trace', 'diagonal'], expected: '\\delta_{kl}' },
+  // Wikipedia, "Entropy (information theory)": H = −Σ_i p_i log_b p_i, a logarithm to the base b (change of base).
+  { name: 'entropy to base b, \\log_b (Wikipedia, Entropy)', formulas: 'H = -\\sum_i p_i \\log_b p_i', wrt: 'p_j',
+    tags: ['log-base', 'function'], positive: ['p', 'b'] },
+  // Wikipedia, "Geometric mean": (Π_{i=1}^{n} x_i)^{1/n}, written with the n-th root.
+  { name: 'geometric mean, \\sqrt[n]{\\cdot} (Wikipedia, Geometric mean)', formulas: '\\sqrt[n]{\\prod_{i=1}^{n} x_i}', wrt: 'x_j',
+    tags: ['root', 'product', 'symbolic-bounds'], sizes: { i: 3, n: 3 }, positive: ['x'] },
 ];

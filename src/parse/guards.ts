@@ -6,7 +6,7 @@
 //
 // - `refuseLatexTransposes` / `refuseTextTransposes`: a superscript T
 //   (`\theta^T`, `^{T}`, `^\top`, `^{\mathsf{T}}`) is a transpose, not a power;
-// - `refuseUnknownOperators`: `\operatorname{Tr}`, `\mathrm{diag}(x)`: an
+// - `refuseUnknownOperators`: `\operatorname{diag}`, `\mathrm{foo}(x)`: an
 //   operator the function table does not have is not a name times its argument;
 //   matrix operators (`matrixOperator`) say how to write them in index form;
 // - `refuseFunctionDefinitions`: `J(\theta) = …`, `\sigma(z) = …`: a function
@@ -16,6 +16,7 @@ import type moo from 'moo';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByName } from '../functions.js';
 import { closest, fail, type Tok } from './tokens.js';
+import { isVectorOperator } from './vectors.js';
 
 // ---------------------------------------------------------------------------
 // Transposes
@@ -118,12 +119,13 @@ export function refuseTextTransposes(ts: readonly Tok[], source: string): void {
 // ---------------------------------------------------------------------------
 // Operators the function table does not have
 
-/** Matrix operators, by the name written inside `\operatorname{}` or as a control word, and their index form. */
-const TRACE = { what: 'the trace', indexForm: '\\sum_i X_{ii}' };
+/**
+ * Matrix operators, by the name written inside `\operatorname{}` or as a control word, and their index form.
+ * (The trace `\operatorname{tr}(X)` is read: src/parse/vectors.ts.)
+ */
 const MATRIX_OPERATORS = new Map<string, { what: string; indexForm: string }>([
-  ['tr', TRACE], ['Tr', TRACE], ['trace', TRACE],
   ['diag', { what: 'a diagonal matrix', indexForm: '\\delta_{ij} x_j' }],
-  ['det', { what: 'the determinant', indexForm: 'a_{11} a_{22} - a_{12} a_{21} for a 2×2 matrix' }],
+  ['det', { what: 'the determinant', indexForm: 'a_{11} a_{22} - a_{12} a_{21} for a 2×2 matrix, a d - b c for \\det \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}' }],
 ]);
 
 /** The refusal of a matrix operator written `spelling` (`\det`, `\operatorname{Tr}`), if `name` is one the function table lacks. */
@@ -151,7 +153,7 @@ export function refuseUnknownOperators(raw: readonly moo.Token[], source: string
   const ts = raw.filter((t) => !isSpace(t));
   ts.forEach((t, i) => {
     const braced = bracedName(t);
-    if (braced === null || !/^[A-Za-z][A-Za-z0-9]*$/.test(braced.name) || functionByName(braced.name) !== undefined) return;
+    if (braced === null || !/^[A-Za-z][A-Za-z0-9]*$/.test(braced.name) || functionByName(braced.name) !== undefined || isVectorOperator(braced.name)) return;
     const { head, name } = braced;
     const spelling = `${head}{${name}}`;
     const matrix = matrixOperator(name, spelling);

@@ -8,6 +8,7 @@ import { GrammarError, ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';
 import textGrammar, { lexer as textLexer } from './text.generated.js';
 import { describe, type Tok } from './tokens.js';
+import { bindVectorIndices } from './vectors.js';
 
 export { ParseError } from './errors.js';
 
@@ -56,7 +57,13 @@ export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[]
 export function parseFormulas(text: string, options: ParseOptions = {}): Expr[] {
   const results = parseAll(text, options);
   if (results.length > 1) throw new Error(`internal error: ${results.length} parses of ${JSON.stringify(text)}`);
-  return toArray(results[0]!).map((f) => resolveIndexValues(f()));
+  try {
+    // Norms and inner products get their bound letters once the whole parse is built (src/parse/vectors.ts).
+    return bindVectorIndices(toArray(results[0]!).map((f) => resolveIndexValues(f())), text);
+  } catch (e) {
+    if (e instanceof GrammarError) throw new ParseError(e.message, e.token.offset, e.token.text.trim().length, text);
+    throw e;
+  }
 }
 
 /** Exactly one formula: an expression, or a relation such as an equation. */

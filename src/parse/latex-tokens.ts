@@ -8,16 +8,18 @@ import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
 import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
 import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
+import { refuseVectorForms, VECTOR_COMMANDS, VECTOR_DELIMITERS, vectorOperatorToken, vectorTokens } from './vectors.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
 export const LATEX_RULES: moo.Rules = {
   nl: { match: /\r?\n/, lineBreaks: true },
   ws: /[ \t\r]+/,
   textName: /\\(?:text|mathrm|operatorname|mathit)\s*\{[^{}]*\}/,
-  left: /\\left\s*(?:[([|]|\\\{|\\lvert)/,
-  right: /\\right\s*(?:[)\]|]|\\\}|\\rvert)/,
+  // (Norms and inner products, issue 9: `\left\|`, `\left\lVert`, `\right\Vert`, `\left\langle`; src/parse/vectors.ts.)
+  left: /\\left\s*(?:[([|]|\\\{|\\lvert|\\\||\\l?Vert(?![a-zA-Z])|\\langle)/,
+  right: /\\right\s*(?:[)\]|]|\\\}|\\rvert|\\\||\\r?Vert(?![a-zA-Z])|\\rangle)/,
   // Delimiters (issue 9): `\big(`, `\Bigl[`, `\biggr\}`; `\left.`/`\right.` only to refuse them.
-  sized: /\\(?:[bB]igg?)[lr]?\s*(?:[()[\]|]|\\[{}]|\\[lr]vert(?![a-zA-Z]))/,
+  sized: /\\(?:[bB]igg?)[lr]?\s*(?:[()[\]|]|\\[{}|]|\\[lr]vert(?![a-zA-Z])|\\[lr]?Vert(?![a-zA-Z]))/,
   blank: /\\(?:left|right)\s*\./,
   linebreak: /\\\\/,
   cmd: /\\[a-zA-Z]+/,
@@ -59,6 +61,8 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
   ['\\lvert', { type: 'barOpen', open: '\\lvert' }], ['\\rvert', { type: 'barClose', close: '\\lvert' }],
   ...GREEK.map((g): [string, { type: string; value: string }] => [`\\${g}`, { type: 'greek', value: g }]),
   ...FUNCTIONS.flatMap((f) => f.commands.filter((c) => c !== '\\sqrt').map((c): [string, { type: string; value: string }] => [c, { type: 'fnCmd', value: f.name }])),
+  // Norms, inner products and the trace (issue 9): src/parse/vectors.ts.
+  ...VECTOR_COMMANDS,
 ]);
 
 // --- Delimiters (issue 9): `\big( \Big( \bigg( \Bigg(` and their `l`/`r` forms.
@@ -82,13 +86,15 @@ function unsize(raw: readonly moo.Token[], source: string): moo.Token[] {
     }
     if (t.type !== 'sized') return t;
     const [, side, delimiter] = /^\\[bB]igg?([lr]?)\s*(.*)$/.exec(t.text)!;
-    const opens = ['(', '[', '\\{', '\\lvert'].includes(delimiter!);
-    const closes = [')', ']', '\\}', '\\rvert'].includes(delimiter!);
+    const opens = ['(', '[', '\\{', '\\lvert', '\\lVert'].includes(delimiter!);
+    const closes = [')', ']', '\\}', '\\rvert', '\\rVert'].includes(delimiter!);
     if ((side === 'l' && closes) || (side === 'r' && opens)) {
       fail(`${t.text.replace(/\s+/g, '')}: the ${side === 'l' ? 'l form opens' : 'r form closes'}; write ${t.text.replace(/\s+/g, '').slice(0, -delimiter!.length - 1)}${side === 'l' ? 'r' : 'l'}${delimiter}`, t.offset, t.text.length, source);
     }
-    const value = delimiter === '|' && side !== '' ? (side === 'l' ? '\\lvert' : '\\rvert') : delimiter!;
-    const type = value === '\\lvert' || value === '\\rvert' ? 'cmd' : value.startsWith('\\') ? 'sym' : 'op';
+    // (`\bigl\|` is `\lVert` as `\bigl|` is `\lvert`: norms, src/parse/vectors.ts.)
+    const bars = delimiter === '|' ? ['\\lvert', '\\rvert'] : delimiter === '\\|' ? ['\\lVert', '\\rVert'] : null;
+    const value = bars !== null && side !== '' ? bars[side === 'l' ? 0 : 1]! : delimiter!;
+    const type = /^\\[a-zA-Z]/.test(value) ? 'cmd' : value.startsWith('\\') ? 'sym' : 'op';
     return { ...t, type, value };
   });
 }
@@ -183,6 +189,7 @@ const DELIMITERS: Record<string, { open: string; close: string }> = {
   '\\{': { open: 'lset', close: 'rset' }, '\\}': { open: 'lset', close: 'rset' },
   '|': { open: 'barOpen', close: 'barClose' }, '\\lvert': { open: 'barOpen', close: 'barClose' },
   '\\rvert': { open: 'barOpen', close: 'barClose' },
+  ...VECTOR_DELIMITERS,
 };
 
 function functionToken(t: Tok, spec: FunctionSpec, spelling: string): Tok {
@@ -204,7 +211,9 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
           fail(`a name in ${head}{} must be a letter followed by letters or digits`, t.offset, t.text.length, source);
         }
         const spec = functionByName(name);
-        if (name.length === 1) out.push(tok(t, 'letter', name));
+        const vector = vectorOperatorToken(name); // `\operatorname{softmax}`, `\operatorname{tr}`: src/parse/vectors.ts
+        if (vector !== undefined) out.push(tok(t, vector, name));
+        else if (name.length === 1) out.push(tok(t, 'letter', name));
         else if (spec !== undefined) out.push(functionToken(tok(t, 'fnName', name), spec, `${head}{${name}}`));
         else out.push(tok(t, 'name', name));
         break;
@@ -353,15 +362,15 @@ function functionScripts(ts: readonly Tok[], source: string): Tok[] {
       out.push({ ...t, type: 'fnMany' });
       continue;
     }
-    // `\sqrt[3]{x}` is the cube root; another index is refused.
+    // `\sqrt[3]{x}` is the cube root; another index n is the power x^{1/n} (`rootN`, the grammar reads n).
     if (t.type === 'sqrt' && ts[i + 1]?.type === 'lbrack') {
       let close = i + 1;
       while (close < ts.length && ts[close]!.type !== 'rbrack') close++;
       if (close === ts.length) close = -1;
       const three = close === i + 3 && ts[i + 2]!.type === 'int' && ts[i + 2]!.value === '3';
       if (!three) {
-        const end = ts[close === -1 ? i + 1 : close]!;
-        fail('only the cube root \\sqrt[3]{x} is read directly: write x^{1/n} for another root', t.offset, end.offset + end.text.length - t.offset, source);
+        out.push({ ...t, type: 'rootN' });
+        continue;
       }
       out.push({ ...headToken(ts, i, close, 'cbrt', source), type: 'root' });
       i = close;
@@ -371,10 +380,22 @@ function functionScripts(ts: readonly Tok[], source: string): Tok[] {
       const span = scriptSpan(ts, i + 2);
       const inside = span === null ? [] : ts.slice(span[0], span[1] + 1).filter((x) => x.type !== 'lbrace' && x.type !== 'rbrace');
       const base = inside.length === 1 && inside[0]!.type === 'int' ? LOG_BASES[inside[0]!.value] : undefined;
+      if (span !== null && base === undefined) {
+        // `\log_b x` is \frac{\log x}{\log b} (`logBase`, the grammar reads the base); `\log_e` is refused (e is a name here).
+        // As in TeX `\log_10` is \log_1 0: refused rather than read as a base 1 (pass 3 split the digits).
+        const next = ts[span[1] + 1];
+        if (span[0] === span[1] && inside[0]!.type === 'int' && next?.type === 'int' && next.offset === inside[0]!.offset + 1) {
+          fail(`an unbraced subscript is one character, so \\log_${inside[0]!.text}${next.text} is \\log_${inside[0]!.text} ${next.text}: write \\log_{${inside[0]!.text}${next.text}}`, t.offset, next.offset + next.text.length - t.offset, source);
+        }
+        if (inside.length === 1 && inside[0]!.type === 'letter' && inside[0]!.value === 'e') {
+          fail('\\log_e: write \\ln x or \\log x (the natural logarithm; a bare e is a name)', t.offset, ts[span[1]]!.offset + 1 - t.offset, source);
+        }
+        out.push({ ...t, type: 'logBase' });
+        continue;
+      }
       if (span === null || base === undefined) {
         const end = ts[span === null ? i + 1 : span[1]]!;
-        fail('a logarithm to this base is not read directly: write \\log_2, \\log_{10}, or \\frac{\\log x}{\\log b} for base b',
-          t.offset, end.offset + end.text.length - t.offset, source);
+        fail('a logarithm needs its base after _: \\log_2 x, \\log_{b} x', t.offset, end.offset + end.text.length - t.offset, source);
       }
       t = headToken(ts, i, span[1], base, source);
       i = span[1];
@@ -520,7 +541,7 @@ function checkAfterSuperscript(ts: readonly Tok[], i: number, sup: string, sourc
 }
 
 /** Token types after which a value has just ended (so a `|` there closes rather than opens). */
-const ENDS_VALUE = new Set(['int', 'num', 'letter', 'greek', 'name', 'decorated', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose']);
+const ENDS_VALUE = new Set(['int', 'num', 'letter', 'greek', 'name', 'decorated', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose', 'dbar', 'normClose', 'angleClose']);
 
 /**
  * Pass 5: a bare `|` opens an absolute value unless a value has just ended
@@ -637,10 +658,11 @@ const DEFINITION_HEADS = {
 
 export function refineLatex(input: readonly moo.Token[], source: string): Tok[] {
   const raw = unsize(input, source);
+  refuseVectorForms(raw, source); // norms, the trace, matrix literals: src/parse/vectors.ts
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(decoratedNames(classify(raw, source), source))), source), source));
+  const ts = vectorTokens(resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(decoratedNames(classify(raw, source), source))), source), source)), source);
   for (const t of ts) {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
   }

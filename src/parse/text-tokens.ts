@@ -7,6 +7,7 @@ import { functionByName } from '../functions.js';
 import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
 import { GREEK } from './latex-tokens.js';
 import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
+import { vectorKeyword, vectorTextTokens } from './vectors.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
 export const TEXT_RULES: moo.Rules = {
@@ -99,6 +100,8 @@ function lookahead(ts: readonly Tok[], source: string): Tok[] {
     if (t.type === 'name' && next?.type === 'lparen' && touching(t, next) && ts[i - 1]?.type !== 'dd') {
       const r = ALL_REDUCTIONS.find((x) => x.keyword === t.value);
       if (r !== undefined) return { ...t, type: 'reduceKw', value: r.op };
+      const vector = vectorKeyword(t.value); // `norm(x)`, `inner(a, b)`, `softmax(z)[k]`, `tr(X)`: src/parse/vectors.ts
+      if (vector !== undefined) return { ...t, type: vector };
       const spec = functionByName(t.value);
       if (spec === undefined) fail(`unknown function ${t.value}`, t.offset, t.text.length, source);
       return { ...t, type: spec.partials === undefined ? 'fnApplied' : 'fnMany', fn: spec.name, spelling: null };
@@ -142,5 +145,5 @@ export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseTextTransposes(separated, source);
   refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
-  return lookahead(separated, source);
+  return vectorTextTokens(lookahead(separated, source), source);
 }

@@ -11,7 +11,7 @@ describe('refused notation exits 2 with a caret', () => {
     // [argv, start of the message, the caret line]
     [['derive', String.raw`\theta^{T} x`, '--wrt', 'x'], "error: '^{T}' reads as a transpose", '      ^^^^'],
     [['parse', String.raw`w^\top x`], String.raw`error: '^\top' reads as a transpose`, ' ^^^^^'],
-    [['derive', String.raw`\operatorname{Tr}(X)`, '--wrt', 'X_{kl}'], String.raw`error: \operatorname{Tr} is the trace`, '^'.repeat(17)],
+    [['derive', String.raw`\operatorname{Tr}(A B)`, '--wrt', 'A_{kl}'], String.raw`error: \operatorname{Tr}(…) is read only of one matrix name`, '^'.repeat(22)],
     [['derive', String.raw`\det(A)`, '--wrt', 'A'], String.raw`error: \det is the determinant`, '^^^^'],
     [['derive', String.raw`J(\theta) = \frac{1}{2} \theta^2`, '--wrt', String.raw`\theta`], String.raw`error: J(\theta) = … defines a function`, '^'.repeat(9)],
     [['derive', String.raw`\sigma(z) = \frac{1}{1+e^{-z}}`, '--wrt', 'z'], String.raw`error: \sigma(z) = … defines a function`, '^'.repeat(9)],

@@ -95,14 +95,14 @@ const LATEX_REJECTED: [string, string, number, number][] = [
   ['\\sigma(\\sum_j w_j x_j + b^T c)', `'^T' ${TRANSPOSE}`, 1, 26],
   ['a = 1\nx^T y', `'^T' ${TRANSPOSE}`, 2, 2],
   // matrix operators
-  ['\\operatorname{Tr}(X)', '\\operatorname{Tr} is the trace, and matrix notation is not read yet: write it in index form (\\sum_i X_{ii})', 1, 1],
-  ['\\operatorname{tr}(X Y)', '\\operatorname{tr} is the trace', 1, 1],
-  ['\\mathrm{Tr}(X)', '\\mathrm{Tr} is the trace', 1, 1],
-  ['\\text{trace} X', '\\text{trace} is the trace', 1, 1],
+  // (The trace of one matrix name is read: test/parse/vectors.test.ts; of a product it is refused.)
+  ['\\operatorname{tr}(X Y)', '\\operatorname{tr}(A B) is not read yet (matrix products are a later issue): write it in index form, \\sum_i \\sum_j A_{ij} B_{ji}', 1, 1],
+  ['\\mathrm{Tr}(X^T X)', '\\mathrm{Tr}(…) is read only of one matrix name', 1, 1],
+  ['\\text{trace} X', '\\text{trace} must be applied to a parenthesised argument', 1, 1],
   ['a + \\operatorname{diag}(x)', '\\operatorname{diag} is a diagonal matrix, and matrix notation is not read yet: write it in index form (\\delta_{ij} x_j)', 1, 5],
-  ['\\det(A)', '\\det is the determinant, and matrix notation is not read yet: write it in index form (a_{11} a_{22} - a_{12} a_{21} for a 2×2 matrix)', 1, 1],
+  ['\\det(A)', '\\det is the determinant, and matrix notation is not read yet: write it in index form (a_{11} a_{22} - a_{12} a_{21} for a 2×2 matrix', 1, 1],
   ['\\log \\det A', '\\det is the determinant', 1, 6],
-  ['\\tr(X)', '\\tr is the trace', 1, 1],
+  ['\\tr(A B)', '\\tr(…) is read only of one matrix name', 1, 1],
   // operators the function table lacks
   ['\\operatorname{foo}(x)', 'unknown operator \\operatorname{foo} (known functions: sigmoid, tanh, exp, log', 1, 1],
   ['\\operatorname{foo}(x)', 'for a variable named foo, write \\text{foo}', 1, 1],

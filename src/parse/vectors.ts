@@ -1,0 +1,361 @@
+// Vector notation that means an index-form sum (issue 9; docs/notation.md, "Norms, inner
+// products, softmax and trace"): `\|x\|`, `\|x\|^2`, `\|x\|_1`, `\|W\|_F`, `\langle a, b \rangle`,
+// `\operatorname{softmax}(z)_k`, `\operatorname{tr}(X)`, and their plain-text spellings.
+//
+// The rule, one for every construct: each variable inside gets the construct's bound index as a
+// new last slot (`\|x_n - \mu_k\|^2` is `\sum_i (x_{ni} - \mu_{ki})^2`); numbers stay numbers.
+// What the rule would misread is refused: a product or quotient of two names (`X\beta` is a
+// matrix product, `\lambda x` a scalar times a vector), a function, a sum, a derivative inside;
+// a name used elsewhere with another number of indices.
+//
+// The builders run inside the grammar's thunks and know only their own argument, so a norm's
+// bound index starts as a placeholder; `bindVectorIndices`, run on the whole parse, gives each
+// one the first letter of `i j k l m n p q r s` that the formula does not use (each construct
+// its own letter, so two vectors' lengths are not tied).
+
+import type moo from 'moo';
+import {
+  add, assertNever, call, children, div, type Expr, type Index, ivar, mapChildren, mul, neg, num, pow, reduce, variable, type Var,
+} from '../core/ast.js';
+import { freshIndex, internalName } from '../core/fresh.js';
+import { allIndexNames, substituteIndex } from '../core/indices.js';
+import { varKey } from '../core/names.js';
+import { type Lazy, type VarParts, asVar } from './build.js';
+import { GrammarError, ParseError } from './errors.js';
+import { fail, type Tok } from './tokens.js';
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+/** Control words of this module: the grammar token each becomes (spread into latex-tokens' `COMMANDS`). */
+export const VECTOR_COMMANDS: readonly [string, { type: string; open?: string; close?: string }][] = [
+  ['\\|', { type: 'dbar' }], ['\\Vert', { type: 'dbar' }],
+  ['\\lVert', { type: 'normOpen', open: '\\lVert' }], ['\\rVert', { type: 'normClose', close: '\\lVert' }],
+  ['\\langle', { type: 'angleOpen', open: '\\langle' }], ['\\rangle', { type: 'angleClose', close: '\\langle' }],
+  ['\\tr', { type: 'trace' }], ['\\Tr', { type: 'trace' }],
+];
+/** `\left\|`, `\right\rVert`, `\left\langle`: delimiters of a norm and an inner product (spread into latex-tokens' `DELIMITERS`). */
+export const VECTOR_DELIMITERS: Record<string, { open: string; close: string }> = {
+  '\\|': { open: 'normOpen', close: 'normClose' }, '\\Vert': { open: 'normOpen', close: 'normClose' },
+  '\\lVert': { open: 'normOpen', close: 'normClose' }, '\\rVert': { open: 'normOpen', close: 'normClose' },
+  '\\langle': { open: 'angleOpen', close: 'angleClose' }, '\\rangle': { open: 'angleOpen', close: 'angleClose' },
+};
+
+/** Names inside `\operatorname{}`, `\mathrm{}`, `\text{}` that this module reads (the guards let them through). */
+const OPERATOR_NAMES: Record<string, string> = { softmax: 'softmax', tr: 'trace', Tr: 'trace', trace: 'trace' };
+export const isVectorOperator = (name: string): boolean => OPERATOR_NAMES[name] !== undefined;
+/** The token type of a braced operator name (`\operatorname{tr}` is `trace`), or undefined. */
+export const vectorOperatorToken = (name: string): string | undefined => OPERATOR_NAMES[name];
+
+/** Plain-text keywords: `norm(x)`, `norm(x, 1)`, `inner(a, b)`, `softmax(z)[k]`, `tr(X)` (`dot(x)` is a decorated name). */
+const KEYWORDS: Record<string, string> = { norm: 'normKw', inner: 'innerKw', softmax: 'softmax', tr: 'trace', trace: 'trace' };
+/** The token type of a plain-text keyword applied to `(`, or undefined. */
+export const vectorKeyword = (name: string): string | undefined => KEYWORDS[name];
+
+/** Token types after which a value has just ended (a `\|` there closes an open norm). */
+const ENDS = new Set(['int', 'num', 'letter', 'greek', 'name', 'decorated', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose', 'normClose', 'angleClose', 'supIndex']);
+
+const matchingClose = (ts: readonly Tok[], i: number): number => {
+  let depth = 0;
+  for (let j = i; j < ts.length; j++) {
+    if (ts[j]!.open !== undefined) depth++;
+    else if (ts[j]!.close !== undefined && --depth === 0) return j;
+  }
+  return -1;
+};
+
+/**
+ * The LaTeX token pass (after `resolveBars`): a bare `\|` opens a norm unless one is open and a
+ * value has just ended (as `|` does); a norm's subscript `_2`, `_{1}`, `_F` becomes one `normSub`
+ * token, another is refused; `||x||` (nested absolute values to the reader's eye) is refused; the
+ * softmax must be applied and indexed, the trace applied.
+ */
+export function vectorTokens(ts: readonly Tok[], source: string): Tok[] {
+  const out: Tok[] = [];
+  let open = 0;
+  const at = (t: Tok) => [t.offset, t.text.length, source] as const;
+  for (let i = 0; i < ts.length; i++) {
+    let t = ts[i]!;
+    if (t.type === 'barOpen' && ts[i + 1]?.type === 'barOpen' && ts[i + 1]!.offset === t.offset + 1) {
+      fail('|| reads as two absolute value bars: for a norm write \\|x\\|', t.offset, 2, source);
+    }
+    if (t.type === 'dbar') {
+      const prev = out[out.length - 1];
+      t = open > 0 && prev !== undefined && ENDS.has(prev.type) ? { ...t, type: 'normClose', close: '\\|' } : { ...t, type: 'normOpen', open: '\\|' };
+    }
+    if (t.type === 'normOpen') open++;
+    if (t.type === 'normClose') {
+      open = Math.max(0, open - 1);
+      out.push(t);
+      if (ts[i + 1]?.type === 'underscore') {
+        const braced = ts[i + 2]?.type === 'lbrace';
+        const s = ts[braced ? i + 3 : i + 2];
+        const end = braced ? i + 4 : i + 2;
+        const kind = s?.type === 'int' && (s.value === '1' || s.value === '2') ? s.value : s?.type === 'letter' && s.value === 'F' ? 'F' : undefined;
+        if (kind === undefined || (braced && ts[end]?.type !== 'rbrace')) {
+          fail('only the norms \\|x\\|_1, \\|x\\|_2 and \\|W\\|_F are read: write another norm in index form, (\\sum_i |x_i|^p)^{1/p}', ...at(ts[i + 1]!));
+        }
+        const last = ts[end]!;
+        out.push({ ...ts[i + 1]!, type: 'normSub', value: kind, text: source.slice(ts[i + 1]!.offset, last.offset + last.text.length) });
+        i = end;
+      }
+      continue;
+    }
+    if (t.type === 'softmax' || t.type === 'trace') checkApplied(ts, i, source, false);
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The plain-text token pass (after the keywords are found): `softmax(z)` must be indexed, and
+ * `tr(…)` takes one matrix name (`tr(A*B)` is refused, as in LaTeX).
+ */
+export function vectorTextTokens(ts: readonly Tok[], source: string): Tok[] {
+  ts.forEach((t, i) => {
+    if (t.type === 'softmax') checkApplied(ts, i, source, true);
+    if (t.type !== 'trace') return;
+    const close = matchingClose(ts, i + 1);
+    const one = close === i + 3 && (ts[i + 2]!.type === 'name' || ts[i + 2]!.type === 'decorated');
+    if (close > 0 && !one) {
+      fail(`${t.text}(…) is read only of one matrix name (${t.text}(X) is sum(i, X[i,i])); a trace of a product such as ${t.text}(A*B) is not read yet `
+        + '(matrix products are a later issue): write it in index form, sum(i, sum(j, A[i,j]*B[j,i]))', t.offset, ts[close]!.offset + 1 - t.offset, source);
+    }
+  });
+  return [...ts];
+}
+
+/** `\operatorname{softmax}` must be applied to a parenthesis and indexed after it; `\operatorname{tr}` applied. */
+function checkApplied(ts: readonly Tok[], i: number, source: string, text: boolean): void {
+  const t = ts[i]!;
+  const head = t.text.trim();
+  const softmax = t.type === 'softmax';
+  const how = softmax ? (text ? 'softmax(z)[k] (the k-th entry)' : `${head}(z)_k (the k-th entry)`) : `${head}(X)`;
+  if (ts[i + 1]?.type !== 'lparen') fail(`${head} must be applied to a parenthesised argument: write ${how}`, t.offset, t.text.length, source);
+  const close = matchingClose(ts, i + 1);
+  const after = ts[close + 1];
+  const indexed = after !== undefined && (after.type === 'underscore' || (after.type === 'lbrack' && after.offset === ts[close]!.offset + 1));
+  if (softmax && close >= 0 && !indexed) {
+    fail(`the softmax is a vector: index it, ${how}`, t.offset, ts[close]!.offset + 1 - t.offset, source);
+  }
+}
+
+/**
+ * On raw tokens, before the guards: `\|x\|_\infty` (it needs `\max_i`), the trace of anything but
+ * one matrix name (a product `\operatorname{tr}(A B)`, `\operatorname{tr}(X^T X)`: matrix products
+ * are not read), and a matrix literal `\begin{pmatrix}` (the determinant `\det` of one).
+ */
+export function refuseVectorForms(raw: readonly moo.Token[], source: string): void {
+  const ts = raw.filter((t) => t.type !== 'ws' && t.type !== 'nl');
+  const isOp = (k: number, v: string) => ts[k]?.type === 'op' && ts[k]!.value === v;
+  const NORM_CLOSERS = new Set(['\\|', '\\Vert', '\\rVert']);
+  ts.forEach((t, k) => {
+    if (t.value === '\\infty' && (isOp(k - 1, '_') || (isOp(k - 1, '{') && isOp(k - 2, '_')))) {
+      const closer = ts[isOp(k - 1, '_') ? k - 2 : k - 3];
+      // (`unsize` has made `\bigr\|` a `\rVert`; `\right\|` is one raw token.)
+      if (closer !== undefined && (NORM_CLOSERS.has(closer.value) || (closer.type === 'right' && /(?:\\\||Vert)$/.test(closer.value)))) {
+        fail('\\|x\\|_\\infty is \\max_i |x_i|, and \\max_i is not read yet: write it with \\max of the entries', t.offset, t.text.length, source);
+      }
+    }
+    if (t.type === 'cmd' && t.value === '\\begin') {
+      const env = /^\\begin\s*\{([a-zA-Z*]*)\}/.exec(source.slice(t.offset))?.[1] ?? '';
+      const det = ts[k - 1]?.value === '\\det' || env === 'vmatrix';
+      fail(det
+        ? `the determinant of a matrix literal (\\begin{${env}}) is not read: write it out, a d - b c for \\det \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}`
+        : `\\begin{${env}} is not read (matrix notation is not read yet): write the entries in index form`, t.offset, t.text.length, source);
+    }
+    const braced = t.type === 'textName' ? /\{\s*([A-Za-z]+)\s*\}$/.exec(t.value)?.[1] : undefined;
+    const trace = (t.type === 'cmd' && (t.value === '\\tr' || t.value === '\\Tr')) || (braced !== undefined && OPERATOR_NAMES[braced] === 'trace');
+    if (!trace) return;
+    const lp = isOp(k + 1, '(') ? k + 1 : ts[k + 1]?.type === 'left' && ts[k + 1]!.value.endsWith('(') ? k + 1 : -1;
+    if (lp < 0) return; // the token pass says to apply it
+    let depth = 0;
+    let close = -1;
+    for (let j = lp; j < ts.length && close < 0; j++) {
+      const v = ts[j]!;
+      if ((v.type === 'op' && v.value === '(') || v.type === 'left') depth++;
+      else if (((v.type === 'op' && v.value === ')') || v.type === 'right') && --depth === 0) close = j;
+    }
+    if (close < 0) return;
+    const inner = ts.slice(lp + 1, close);
+    if (!oneName(inner)) {
+      const head = t.text.replace(/\s+/g, '');
+      fail(`${head}(…) is read only of one matrix name (${head}(X) is \\sum_i X_{ii}); a trace of a product such as ${head}(A B) is not read yet `
+        + '(matrix products are a later issue): write it in index form, \\sum_i \\sum_j A_{ij} B_{ji}', t.offset, ts[close]!.offset + 1 - t.offset, source);
+    }
+  });
+}
+
+/** One name: a letter, a Greek letter, or an accent or font on one (`\mathbf{X}`, `\hat X`), with nothing after it. */
+function oneName(ts: readonly moo.Token[]): boolean {
+  const name = (t: moo.Token | undefined) => t !== undefined && (t.type === 'letter' || (t.type === 'cmd' && /^\\[a-zA-Z]+$/.test(t.value)));
+  if (ts.length === 1) return name(ts[0]);
+  if (ts.length === 2) return ts[0]!.type === 'cmd' && name(ts[1]);
+  return ts.length === 4 && ts[0]!.type === 'cmd' && ts[1]!.value === '{' && name(ts[2]) && ts[3]!.value === '}';
+}
+
+// ---------------------------------------------------------------------------
+// Builders (grammar postprocessors' thunks)
+
+/** A placeholder bound index, replaced by `bindVectorIndices` (internal: never printed). */
+const placeholder = (depth: number): string => internalName('vector', depth);
+const isPlaceholder = (name: string): boolean => name.startsWith('%vector:');
+
+/** Where each vectorised variable was written, for `bindVectorIndices`' refusals. */
+const origin = new WeakMap<Expr, { at: Tok; where: string }>();
+
+const refuse = (what: string, at: Tok): never => {
+  throw new GrammarError(`${what}, so the vector rule (every name inside gets the bound index as a new last slot) would misread it: write it in index form, \\sum_i …`, at);
+};
+
+/**
+ * `e` with `slots` appended to every variable's indices. Numbers stay numbers; a sum,
+ * difference or negation distributes; a product or quotient may have one factor with names,
+ * the others constant. Everything else is refused at `at`. Unless `indexed`, a variable that
+ * already has indices is refused (the softmax takes a vector by its name).
+ */
+function vectorize(e: Expr, slots: readonly Index[], at: Tok, where: string, indexed: boolean): Expr {
+  const constant = (x: Expr): boolean => x.kind === 'num' || (x.kind !== 'var' && x.kind !== 'index' && x.kind !== 'extent' && children(x).length > 0 && children(x).every(constant));
+  switch (e.kind) {
+    case 'num': return e;
+    case 'var': {
+      if (!indexed && e.indices.length > 0) {
+        throw new GrammarError(`${where} takes a vector by its name (\\operatorname{softmax}(z)_k): an indexed argument would be read as one row of a matrix; write the index form`, at);
+      }
+      const v = variable(e, [...e.indices, ...slots], e.commaIndices, e.superscript);
+      origin.set(v, { at, where });
+      return v;
+    }
+    case 'add': return add(e.terms.map((x) => vectorize(x, slots, at, where, indexed)));
+    case 'neg': return neg(vectorize(e.arg, slots, at, where, indexed));
+    case 'mul': {
+      const named = e.factors.filter((x) => !constant(x));
+      if (named.length > 1) refuse(`a product of names inside ${where} (X \\beta is a matrix product, \\lambda x a scalar times a vector)`, at);
+      return mul(e.factors.map((x) => (constant(x) ? x : vectorize(x, slots, at, where, indexed))));
+    }
+    case 'div':
+      if (!constant(e.den)) refuse(`a quotient by a name inside ${where}`, at);
+      return div(vectorize(e.num, slots, at, where, indexed), e.den);
+    case 'pow': case 'call': case 'reduce': case 'delta': case 'diff': case 'rel': case 'iverson': case 'extent': case 'index':
+      if (constant(e)) return e;
+      return refuse(`${e.kind === 'call' ? 'a function' : e.kind === 'pow' ? 'a power' : e.kind === 'reduce' ? 'a reduction' : e.kind === 'diff' ? 'a derivative' : 'this'} inside ${where}`, at);
+    default: return assertNever(e);
+  }
+}
+
+/** A norm as read: its opening token, its argument, and which norm (`2`, `1`, `F`). */
+export interface Norm {
+  readonly at: Tok;
+  readonly arg: Lazy;
+  readonly kind: string;
+}
+
+/** `\|x\|` is `\sqrt{\sum_i x_i^2}`, `\|x\|^2` `\sum_i x_i^2`, `\|x\|_1` `\sum_i |x_i|`, `\|W\|_F` `\sqrt{\sum_i \sum_j W_{ij}^2}`. */
+export function norm(n: Norm, exponent: Lazy | null): Lazy {
+  return () => {
+    if (n.kind !== '1' && n.kind !== '2' && n.kind !== 'F') {
+      throw new GrammarError('only the norms norm(x) (or norm(x, 2)), norm(x, 1) and norm(W, F) are read: write another in index form', n.at);
+    }
+    const p = [placeholder(0), placeholder(1)];
+    const where = n.kind === 'F' ? 'a Frobenius norm' : 'a norm';
+    const slots = n.kind === 'F' ? [ivar(p[0]!), ivar(p[1]!)] : [ivar(p[0]!)];
+    const entry = vectorize(n.arg(), slots, n.at, where, true);
+    const term = n.kind === '1' ? call('abs', [entry], '|') : pow(entry, num(2));
+    const squares = n.kind === 'F' ? reduce('sum', p[0]!, reduce('sum', p[1]!, term)) : reduce('sum', p[0]!, term);
+    const e = exponent?.();
+    if (n.kind !== '1' && e === num(2)) return squares;
+    const value = n.kind === '1' ? squares : call('sqrt', [squares]);
+    return e === undefined ? value : pow(value, e);
+  };
+}
+
+/** `\langle a, b \rangle` is `\sum_i a_i b_i`. */
+export function inner(at: Tok, a: Lazy, b: Lazy): Lazy {
+  return () => {
+    const i = [ivar(placeholder(0))];
+    const where = 'an inner product';
+    return reduce('sum', placeholder(0), mul([vectorize(a(), i, at, where, true), vectorize(b(), i, at, where, true)]));
+  };
+}
+
+/** `\operatorname{softmax}(z)_k` is `\frac{e^{z_k}}{\sum_{k'} e^{z_{k'}}}`, the bound index a fresh copy of k. */
+export function softmax(at: Tok, arg: Lazy, indices: readonly Index[]): Lazy {
+  return () => {
+    const k = indices[0];
+    if (indices.length !== 1 || k === undefined || k.kind !== 'ivar' || k.offset !== 0) {
+      throw new GrammarError('the softmax takes one index letter: \\operatorname{softmax}(z)_k', at);
+    }
+    const where = 'the softmax';
+    const x = arg();
+    const bound = freshIndex(k.name, allIndexNames(x, new Set([k.name])));
+    const entry = (i: string) => call('exp', [vectorize(x, [ivar(i)], at, where, false)], 'e^');
+    return div(entry(k.name), reduce('sum', bound, entry(bound)));
+  };
+}
+
+/** `\operatorname{tr}(X)` is `\sum_i X_{ii}`. */
+export function trace(at: Tok, of: VarParts): Lazy {
+  return () => {
+    const x = asVar(of);
+    if (x.indices.length > 0) throw new GrammarError('the trace takes a matrix by its name: \\operatorname{tr}(X) is \\sum_i X_{ii}', at);
+    const i = ivar(placeholder(0));
+    const entry = variable(x, [i, i]);
+    origin.set(entry, { at, where: 'a trace' });
+    return reduce('sum', placeholder(0), entry);
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Bound letters, once the whole parse is built
+
+const LETTERS = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 's'];
+
+/**
+ * Gives each placeholder binder the first letter of `LETTERS` that its formula does not use, as
+ * an index or a name (then `i'`, `i''`, …), and refuses what the vector rule would misread: a
+ * vectorised name written elsewhere in the parse with another number of indices, or one that is
+ * an index letter of the formula.
+ */
+export function bindVectorIndices(formulas: readonly Expr[], source: string): Expr[] {
+  const counts = new Map<string, Set<number>>();
+  const vectorised: Var[] = [];
+  const visit = (x: Expr): void => {
+    if (x.kind === 'var') {
+      const key = varKey(x);
+      if (!counts.has(key)) counts.set(key, new Set());
+      counts.get(key)!.add(x.indices.length);
+      if (x.indices.some((i) => i.kind === 'ivar' && isPlaceholder(i.name))) vectorised.push(x);
+    }
+    children(x).forEach(visit);
+  };
+  formulas.forEach(visit);
+  if (vectorised.length === 0) return [...formulas];
+  const indexNames = new Set<string>();
+  for (const f of formulas) for (const n of allIndexNames(f)) if (!isPlaceholder(n)) indexNames.add(n);
+  for (const v of vectorised) {
+    const { at, where: name } = origin.get(v)!;
+    if (counts.get(varKey(v))!.size > 1) {
+      throw new ParseError(`${v.name} is a vector inside ${name} (its entries get a new last index there) and is written with another number of indices elsewhere: write the construct in index form, \\sum_i …, and take a derivative by an entry, \\partial ${v.name}_j`, at.offset, at.text.length, source);
+    }
+    if (v.indices.every((i) => i.kind === 'ivar' && isPlaceholder(i.name)) && indexNames.has(v.name)) {
+      throw new ParseError(`${v.name} is an index letter of the formula and cannot be a vector inside ${name}: write the construct in index form, \\sum_i …`, at.offset, at.text.length, source);
+    }
+  }
+  return formulas.map((f) => {
+    const taken = allIndexNames(f);
+    const names = (x: Expr): void => {
+      if (x.kind === 'var') taken.add(x.name);
+      children(x).forEach(names);
+    };
+    names(f);
+    const bind = (x: Expr): Expr => {
+      if (x.kind === 'reduce' && isPlaceholder(x.index)) {
+        const letter = LETTERS.find((l) => !taken.has(l)) ?? freshIndex('i', taken);
+        taken.add(letter);
+        return reduce(x.op, letter, bind(substituteIndex(x.body, x.index, ivar(letter))), x.lower, x.upper);
+      }
+      return mapChildren(x, bind);
+    };
+    return bind(f);
+  });
+}
