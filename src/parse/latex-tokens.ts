@@ -13,7 +13,8 @@ import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDec
 export const LATEX_RULES: moo.Rules = {
   nl: { match: /\r?\n/, lineBreaks: true },
   ws: /[ \t\r]+/,
-  textName: /\\(?:text|mathrm|operatorname|mathit)\s*\{[^{}]*\}/,
+  // `\operatorname*{max}` (limits below, as amsmath's starred form sets them) is read as `\operatorname{max}`.
+  textName: /\\(?:text|mathrm|operatorname\*?|mathit)\s*\{[^{}]*\}/,
   left: /\\left\s*(?:[([|]|\\\{|\\lvert)/,
   right: /\\right\s*(?:[)\]|]|\\\}|\\rvert)/,
   // Delimiters (issue 9): `\big(`, `\Bigl[`, `\biggr\}`; `\left.`/`\right.` only to refuse them.
@@ -41,8 +42,10 @@ export const GREEK = [
 const COMMANDS = new Map<string, { type: string; value?: string; open?: string; close?: string }>([
   ['\\frac', { type: 'frac' }], ['\\dfrac', { type: 'frac' }], ['\\tfrac', { type: 'frac' }],
   ['\\sqrt', { type: 'sqrt' }],
-  // `\sum`, …: one token type for every reduction, its operator the value.
-  ...ALL_REDUCTIONS.map((r): [string, { type: string; value: string }] => [r.latex, { type: 'reduce', value: r.op }]),
+  // `\sum`, …: one token type for every reduction, its operator the value. `\max` and `\min` are
+  // also functions: they stay function heads here, and `extremeReductions` reads them as reductions.
+  ...ALL_REDUCTIONS.filter((r) => functionByCommand(r.latex) === undefined)
+    .map((r): [string, { type: string; value: string }] => [r.latex, { type: 'reduce', value: r.op }]),
   ['\\partial', { type: 'dOp', value: 'partial' }],
   ['\\cdot', { type: 'times' }], ['\\times', { type: 'times' }], ['\\ast', { type: 'times' }],
   ['\\neq', { type: 'rel', value: '!=' }], ['\\ne', { type: 'rel', value: '!=' }],
@@ -333,6 +336,26 @@ function headToken(ts: readonly Tok[], from: number, to: number, name: string, s
   const last = ts[to]!;
   const text = source.slice(first.offset, last.offset + last.text.length);
   return functionToken({ ...first, text }, functionByName(name)!, text.replace(/\s+/g, ''));
+}
+
+// --- Max and min over an index (issue 9): `\max_j x_j`, `\max\limits_{j=1}^{n}`, `\operatorname*{max}_j`.
+
+/** The reduction a function head also denotes (`\max` → max), by the function's name. */
+const REDUCTION_HEADS = new Map(ALL_REDUCTIONS.flatMap((r) => {
+  const spec = functionByCommand(r.latex);
+  return spec === undefined ? [] : [[spec.name, r.op] as const];
+}));
+
+/**
+ * Pass 3a: a head of `REDUCTION_HEADS` followed by a subscript is that reduction (`\max_j x_j`,
+ * its body the product that follows, as for `\sum`); otherwise it stays the function `\max(a, b)`.
+ * `\limits` is spacing, dropped already, so `\max\limits_j` is `\max_j`.
+ */
+function extremeReductions(ts: readonly Tok[]): Tok[] {
+  return ts.map((t, i) => {
+    const op = isHead(t) ? REDUCTION_HEADS.get(t.fn!) : undefined;
+    return op !== undefined && ts[i + 1]?.type === 'underscore' ? { ...t, type: 'reduce', value: op } : t;
+  });
 }
 
 /**
@@ -640,7 +663,7 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(decoratedNames(classify(raw, source), source))), source), source));
+  const ts = resolveBars(functionScripts(extremeReductions(superscriptIndices(splitScriptDigits(mergePrimes(decoratedNames(classify(raw, source), source))), source)), source));
   for (const t of ts) {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
   }

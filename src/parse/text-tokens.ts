@@ -3,7 +3,7 @@
 import type moo from 'moo';
 import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
-import { functionByName } from '../functions.js';
+import { functionByCommand, functionByName } from '../functions.js';
 import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
 import { GREEK } from './latex-tokens.js';
 import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
@@ -137,10 +137,50 @@ function refuseSuperscriptIndices(ts: readonly Tok[], source: string): readonly 
   return ts;
 }
 
+// --- Max and min over an index (issue 9): `maxover(j, x[j])` is the reduction, `max(a, b)` the function.
+
+/** Function names that are also a reduction, with the reduction's keyword: `max` → `maxover`. */
+const REDUCTION_KEYWORDS = new Map(ALL_REDUCTIONS.flatMap((r) => {
+  const spec = functionByCommand(r.latex);
+  return spec === undefined ? [] : [[spec.name, r.keyword] as const];
+}));
+
+/**
+ * `max(j, x[j])`, whose first argument is a name the other arguments use as an index, could be
+ * the function of two values or the maximum over j; `max(j=1..n, …)` is a reduction's bounds
+ * under the function's name. Both are refused, saying how to write each reading.
+ */
+function refuseDoubtfulExtremes(ts: Tok[], source: string): Tok[] {
+  ts.forEach((t, i) => {
+    const keyword = t.type === 'fnMany' ? REDUCTION_KEYWORDS.get(t.fn!) : undefined;
+    const first = ts[i + 2];
+    if (keyword === undefined || first?.type !== 'name') return;
+    const n = first.value;
+    const f = t.value;
+    const span = first.offset + n.length - t.offset;
+    if (ts[i + 3]?.type === 'eq') {
+      fail(`${f}(${n}=…) is the function ${f} of several values: for the ${f}imum over the index ${n}, write ${keyword}(${n}=1..n, …)`, t.offset, span, source);
+    }
+    if (ts[i + 3]?.type !== 'comma') return;
+    const open: string[] = [];
+    for (let k = i + 1; k < ts.length; k++) {
+      const x = ts[k]!;
+      if (x.type === 'lparen' || x.type === 'lbrack' || x.type === 'lindex') open.push(x.type);
+      else if (x.type === 'rparen' || x.type === 'rbrack') open.pop();
+      else if (k > i + 2 && x.type === 'name' && x.value === n && open.includes('lindex')) {
+        fail(`${f}(${n}, …) could be the function ${f} of ${n} and the rest, or the ${f}imum over the index ${n}: `
+          + `write ${keyword}(${n}, …) for the ${f}imum over ${n}, or ${f}((${n}), …) for the function`, t.offset, span, source);
+      }
+      if (open.length === 0) break;
+    }
+  });
+  return ts;
+}
+
 export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
   const separated = balanceAndSeparate(refuseSuperscriptIndices(decoratedNames(classify(raw, source), source), source), source, SEPARATORS, SPACING);
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseTextTransposes(separated, source);
   refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
-  return lookahead(separated, source);
+  return refuseDoubtfulExtremes(lookahead(separated, source), source);
 }

@@ -122,10 +122,9 @@ const REJECTED: [string, string, number, number][] = [
   // Roots other than the square and cube root.
   ['\\sqrt[n]{x}', 'write x^{1/n} for another root', 1, 1],
   ['y \\sqrt[4]{x}', 'only the cube root', 1, 3],
-  // \max takes a parenthesised list of two or more; \max_j (a reduction) is not read yet.
+  // \max takes a parenthesised list of two or more; \max_j is a reduction (test/parse/max.test.ts).
   ['\\max x', "unexpected 'x'", 1, 6],
   ['\\max(x)', "unexpected ')'", 1, 7],
-  ['\\max_j x_j', "unexpected '_'", 1, 5],
 ];
 
 describe('functions (LaTeX): rejected', () => {
