@@ -5,7 +5,7 @@ import type moo from 'moo';
 import { type Index, inum, ivar } from '../core/ast.js';
 import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
-import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
+import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec, reductionOf } from '../functions.js';
 import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
 import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 
@@ -340,21 +340,19 @@ function headToken(ts: readonly Tok[], from: number, to: number, name: string, s
 
 // --- Max and min over an index (issue 9): `\max_j x_j`, `\max\limits_{j=1}^{n}`, `\operatorname*{max}_j`.
 
-/** The reduction a function head also denotes (`\max` → max), by the function's name. */
-const REDUCTION_HEADS = new Map(ALL_REDUCTIONS.flatMap((r) => {
-  const spec = functionByCommand(r.latex);
-  return spec === undefined ? [] : [[spec.name, r.op] as const];
-}));
-
 /**
- * Pass 3a: a head of `REDUCTION_HEADS` followed by a subscript is that reduction (`\max_j x_j`,
+ * Pass 3a: a function head that also writes a reduction (`reductionOf`) with a subscript is that reduction (`\max_j x_j`,
  * its body the product that follows, as for `\sum`); otherwise it stays the function `\max(a, b)`.
  * `\limits` is spacing, dropped already, so `\max\limits_j` is `\max_j`.
  */
 function extremeReductions(ts: readonly Tok[]): Tok[] {
   return ts.map((t, i) => {
-    const op = isHead(t) ? REDUCTION_HEADS.get(t.fn!) : undefined;
-    return op !== undefined && ts[i + 1]?.type === 'underscore' ? { ...t, type: 'reduce', value: op } : t;
+    const op = isHead(t) ? reductionOf(t.fn!) : undefined;
+    if (op === undefined) return t;
+    // The limits in either order, as for \sum: `\max_{j=1}^{n}`, `\max^{n}_{j=1}`.
+    const upperFirst = ts[i + 1]?.type === 'caret' ? scriptSpan(ts, i + 2) : null;
+    const sub = upperFirst === null ? ts[i + 1] : ts[upperFirst[1] + 1];
+    return sub?.type === 'underscore' ? { ...t, type: 'reduce', value: op } : t;
   });
 }
 

@@ -2,8 +2,8 @@
 
 import type moo from 'moo';
 import { type Mark, MARKS } from '../core/names.js';
-import { ALL_REDUCTIONS } from '../core/reductions.js';
-import { functionByCommand, functionByName } from '../functions.js';
+import { ALL_REDUCTIONS, REDUCTIONS } from '../core/reductions.js';
+import { functionByName, reductionOf } from '../functions.js';
 import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
 import { GREEK } from './latex-tokens.js';
 import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
@@ -138,12 +138,7 @@ function refuseSuperscriptIndices(ts: readonly Tok[], source: string): readonly 
 }
 
 // --- Max and min over an index (issue 9): `maxover(j, x[j])` is the reduction, `max(a, b)` the function.
-
-/** Function names that are also a reduction, with the reduction's keyword: `max` → `maxover`. */
-const REDUCTION_KEYWORDS = new Map(ALL_REDUCTIONS.flatMap((r) => {
-  const spec = functionByCommand(r.latex);
-  return spec === undefined ? [] : [[spec.name, r.keyword] as const];
-}));
+// (The text printer writes a doubtful first argument in parentheses, `max((j), x[j])`, so its output reads back.)
 
 /**
  * `max(j, x[j])`, whose first argument is a name the other arguments use as an index, could be
@@ -152,9 +147,10 @@ const REDUCTION_KEYWORDS = new Map(ALL_REDUCTIONS.flatMap((r) => {
  */
 function refuseDoubtfulExtremes(ts: Tok[], source: string): Tok[] {
   ts.forEach((t, i) => {
-    const keyword = t.type === 'fnMany' ? REDUCTION_KEYWORDS.get(t.fn!) : undefined;
+    const op = t.type === 'fnMany' ? reductionOf(t.fn!) : undefined;
     const first = ts[i + 2];
-    if (keyword === undefined || first?.type !== 'name') return;
+    if (op === undefined || first?.type !== 'name') return;
+    const { keyword } = REDUCTIONS[op];
     const n = first.value;
     const f = t.value;
     const span = first.offset + n.length - t.offset;
