@@ -73,11 +73,18 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
         out.push(x);
         break;
       }
-      case 'invalid':
+      case 'invalid': {
+        // Max and min over an index (issue 9): `max_j(…)` is the LaTeX subscript in plain text.
+        const prev = out[out.length - 1];
+        const op = t.value === '_' && prev?.type === 'name' ? reductionOf(functionByName(prev.value)?.name ?? '') : undefined;
+        if (op !== undefined) {
+          fail(`${prev!.value}_ is LaTeX: in plain text the ${prev!.value}imum over an index is ${REDUCTIONS[op].keyword}(j, …)`, t.offset, 1, source);
+        }
         fail(t.value === '\\'
           ? 'invalid character \'\\\' (use --syntax latex for LaTeX input)'
           : invalidCharacter(t.value, 'text'), t.offset, t.text.length, source);
         break;
+      }
       default:
         throw new Error(`unhandled raw token type ${String(t.type)}`);
     }

@@ -71,6 +71,7 @@ export const REJECTED: [Syntax, string, string, number, number][] = [
   ['text', 'min(k, d[k] + 1)', 'write minover(k, …) for the minimum over k, or min((k), …) for the function', 1, 1],
   ['text', 'max(j=1..n, x[j])', 'write maxover(j=1..n, …)', 1, 1],
   ['text', 'maxover(x[j], 1)', "unexpected '['", 1, 10],
+  ['text', 'min_k(d[k])', 'in plain text the minimum over an index is minover(j, …)', 1, 4],
 ];
 
 describe('max and min over an index: accepted, one parse each, printed, read back', () => {
