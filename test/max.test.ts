@@ -193,7 +193,9 @@ describe('simplification of max and min', () => {
     ['\\min_{j=k}^{k+2} c', 'c', ['min.const']],
     ['\\max_j y_k', 'y_k', ['max.const']],
     ['\\max_j 0', '0', ['max.const']],
-  ])('%s = %s (a range that is not empty)', (input, output, fired) => {
+    ['\\max_j (x_j + c)', 'c + \\max_j x_j', ['max.shift']],
+    ['\\min_{j=3}^{n} (2 - x_j + y_k)', '2 + y_k + \\min_{j=3}^{n} (-x_j)', ['min.shift']],
+  ])('%s = %s', (input, output, fired) => {
     expect(simplify(latex(input)).result).toBe(latex(output));
     expect(rules(latex(input))).toEqual(fired);
   });
@@ -201,7 +203,7 @@ describe('simplification of max and min', () => {
   it.each([
     // A range that may be empty (n = 1, 2) or is: the value would be -∞, not c.
     '\\max_{j=3}^{n} c', '\\min_{j=3}^{2} c', '\\max_{j=k}^{n} c',
-    // No rule of Σ: no split, no factoring (max_j c x_j is c max_j x_j only for c ≥ 0), no δ-collapse.
+    // No rule of Σ: no split, no factoring (max_j c x_j is c max_j x_j only for c ≥ 0), no δ-collapse; no shift of a term that varies.
     '\\max_j (x_j + y_j)', '\\max_j c x_j', '\\max_j \\delta_{ja} x_j', '\\min_j (-x_j)',
   ])('%s is left alone', (input) => {
     expect(simplify(latex(input)).result).toBe(latex(input));
@@ -211,6 +213,7 @@ describe('simplification of max and min', () => {
     const inputs: Expr[] = [
       '\\max_j c', '\\min_j c', '\\max_{j=1}^{3} c', '\\min_{j=k}^{k+2} c', '\\max_j y_k', '\\max_{j=3}^{n} c',
       '\\min_{j=3}^{2} c', '\\max_j x_j + \\max_{j} 2', '\\sum_k \\max_j (c + \\delta_{jk})', '\\max_{j=2}^{n} x_j - \\min_j c',
+      '\\max_j (x_j + c)', '\\min_{j=3}^{n} (2 - x_j + y_k)', '\\max_{j=2}^{n} (c - x_j)', '\\max_r (x_r + 1 - \\delta_{rk})',
     ].map(latex);
     let compared = 0;
     for (const e of inputs) {
@@ -226,7 +229,7 @@ describe('simplification of max and min', () => {
         }
       }
     }
-    expect(compared).toBe(60);
+    expect(compared).toBe(84);
   });
 });
 

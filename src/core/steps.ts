@@ -48,6 +48,8 @@ export const RULE_IDS = [
   'diff.indexed-min', // ∂/∂w min_j f_j = Σ_j Π_{j'} ([j' < j][f_j < f_{j'}] + [j' ≥ j][f_j ≤ f_{j'}]) ∂f_j/∂w
   'max.const', // max_j c = c (a range that is not empty)
   'min.const', // min_j c = c (a range that is not empty)
+  'max.shift', // max_j (c + f_j) = c + max_j f_j
+  'min.shift', // min_j (c + f_j) = c + min_j f_j
   // definitions
   'def.unfold', // replace a defined name by its definition
   'def.fold', // write a definition's right side as its name again

@@ -240,6 +240,20 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '项与 ${index}$ 无关且范围非空，最小值就是这一项：${replacement}$。',
     '项与指标无关且范围非空，最小值就是这一项。',
   ]),
+  'max.shift': rule('normal', ['shift out of $\\max$', '提到 $\\max$ 外'], [
+    'A term that does not depend on ${index}$ is added to every value, so it adds to the maximum: $\\max_j (c + f_j) = c + \\max_j f_j$.',
+    'A term that does not depend on the index is added to every value, so it adds to the maximum: $\\max_j (c + f_j) = c + \\max_j f_j$.',
+  ], [
+    '与 ${index}$ 无关的项加在每个值上，也就加在最大值上：$\\max_j (c + f_j) = c + \\max_j f_j$。',
+    '与指标无关的项加在每个值上，也就加在最大值上：$\\max_j (c + f_j) = c + \\max_j f_j$。',
+  ]),
+  'min.shift': rule('normal', ['shift out of $\\min$', '提到 $\\min$ 外'], [
+    'A term that does not depend on ${index}$ is added to every value, so it adds to the minimum: $\\min_j (c + f_j) = c + \\min_j f_j$.',
+    'A term that does not depend on the index is added to every value, so it adds to the minimum: $\\min_j (c + f_j) = c + \\min_j f_j$.',
+  ], [
+    '与 ${index}$ 无关的项加在每个值上，也就加在最小值上：$\\min_j (c + f_j) = c + \\min_j f_j$。',
+    '与指标无关的项加在每个值上，也就加在最小值上：$\\min_j (c + f_j) = c + \\min_j f_j$。',
+  ]),
   'def.unfold': rule('brief', ['definition', '代入定义'], [
     'Replace ${name}$ by its definition.',
     'Replace a defined quantity by its definition.',

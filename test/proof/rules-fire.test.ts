@@ -59,6 +59,8 @@ const ROWS: readonly Row[] = [
   { rule: 'diff.indexed-min', formula: String.raw`\min_j x_j`, wrt: 'x_k', en: 'only the smallest term varies the minimum', zh: '只有最小的项影响最小值' },
   { rule: 'max.const', formula: String.raw`\max_j c`, en: 'The term does not depend on j and the range is not empty', zh: '项与 j 无关且范围非空' },
   { rule: 'min.const', formula: String.raw`\min_{j=1}^{3} c`, en: 'the minimum is the term', zh: '最小值就是这一项' },
+  { rule: 'max.shift', formula: String.raw`\max_j (x_j + c)`, en: 'A term that does not depend on j is added to every value', zh: '也就加在最大值上' },
+  { rule: 'min.shift', formula: String.raw`\min_{j=1}^{n} (2 - x_j)`, en: 'so it adds to the minimum', zh: '也就加在最小值上' },
   { rule: 'def.unfold', formula: 'y = x^2; y^2', wrt: 'x', en: 'Replace y by its definition', zh: '把 y 换成它的定义式' },
   { rule: 'def.fold', formula: SOFTMAX_CE, wrt: 'z_j', en: 'as y[j] again, by its definition', zh: '写回 y[j]' },
   { rule: 'subst.back', formula: String.raw`\frac{d}{dx} x^2 + y`, en: 'Put the evaluated derivative 2 * x back', zh: '代入原式' },

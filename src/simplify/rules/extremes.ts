@@ -5,7 +5,7 @@
 // reduction needs a range that is certainly not empty; where that is not known the reduction
 // stays as written (there is no -∞ to put in a bracket's other branch).
 
-import { type Expr, inum, isReduction, type Reduce } from '../../core/ast.js';
+import { add, type Expr, inum, isReduction, type Reduce, reduce } from '../../core/ast.js';
 import { freeIndices } from '../../core/indices.js';
 import type { ReduceOp } from '../../core/reductions.js';
 import type { RuleId } from '../../core/steps.js';
@@ -33,4 +33,25 @@ function constant(id: RuleId, op: ReduceOp): Rule {
   };
 }
 
-export const EXTREME_RULES: readonly Rule[] = [constant('max.const', 'max'), constant('min.const', 'min')];
+/**
+ * max_j (c + f_j) = c + max_j f_j (and min) for the terms c free of j. Exact over any range
+ * (c + (-∞) = -∞ over an empty one), and in floating point too: x ↦ c + x rounds monotonically,
+ * so the largest rounded sum is the rounded sum with the largest term.
+ */
+function shift(id: RuleId, op: ReduceOp): Rule {
+  return {
+    id, kinds: ['reduce'],
+    apply(e: Expr) {
+      if (!isReduction(e, op) || e.body.kind !== 'add') return null;
+      const varies = (t: Expr) => freeIndices(t).has(e.index);
+      const fixed = e.body.terms.filter((t) => !varies(t));
+      const rest = e.body.terms.filter(varies);
+      if (fixed.length === 0 || rest.length === 0) return null;
+      return add([...fixed, reduce(op, e.index, rest.length === 1 ? rest[0]! : add(rest), e.lower, e.upper)]);
+    },
+  };
+}
+
+export const EXTREME_RULES: readonly Rule[] = [
+  constant('max.const', 'max'), constant('min.const', 'min'), shift('max.shift', 'max'), shift('min.shift', 'min'),
+];
