@@ -10,17 +10,18 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { children, type Expr, type Reduce, type Var } from '../src/core/ast.js';
+import { add, call, children, type Expr, mapChildren, reduce, type Reduce, type Var, withoutStyle } from '../src/core/ast.js';
 import { freeIndices } from '../src/core/indices.js';
 import { checkDerivative, randomInputs } from '../src/check.js';
 import { derive } from '../src/derive/index.js';
 import { evaluate } from '../src/evaluate.js';
 import { parse } from '../src/parse/index.js';
-import { toLatex } from '../src/print/index.js';
+import { toLatex, toText } from '../src/print/index.js';
 import { checkSteps, type JsonProof } from '../src/proof/index.js';
 import { simplify } from '../src/simplify/index.js';
 import type { Inputs } from '../src/values.js';
 import { cli as run } from './cli/run.js';
+import { arbExpr } from './arbitrary.js';
 import { agree, flatten } from './compile/agree.js';
 
 const cli = (...argv: string[]) => run(argv);
@@ -84,6 +85,27 @@ describe('the derivative of max and min, against central differences', () => {
       }
     }), { numRuns: 25 });
   });
+});
+
+// ---------------------------------------------------------------------------
+// Printing and reading back random formulas made of max and min
+
+/** `e` with every Σ made a max or min, by depth: the binder's body, bounds and nesting as the generator made them. */
+function withExtremes(e: Expr, flip: boolean): Expr {
+  const inner = mapChildren(e, (c) => withExtremes(c, !flip));
+  return inner.kind === 'reduce' ? reduce(flip ? 'max' : 'min', inner.index, inner.body, inner.lower, inner.upper) : inner;
+}
+
+describe('random formulas with max and min read back from both printers', () => {
+  it('parse(print(e)) === e, with reductions and the functions of the same name mixed', () => {
+    fc.assert(fc.property(arbExpr(), arbExpr(), fc.boolean(), (a, b, flip) => {
+      fc.pre(a.kind !== 'rel' && b.kind !== 'rel'); // an equation is a whole formula, not a term
+      const [x, y] = [withExtremes(a, flip), withExtremes(b, !flip)];
+      const e = add([x, call(flip ? 'max' : 'min', [y, x])]);
+      expect(parse(toLatex(e, { restoreBoundLetters: false }), { syntax: 'latex' })).toBe(e);
+      expect(withoutStyle(parse(toText(e, { restoreBoundLetters: false }), { syntax: 'text' }))).toBe(withoutStyle(e));
+    }), { numRuns: 300 });
+  }, 30_000);
 });
 
 // ---------------------------------------------------------------------------
