@@ -5,6 +5,7 @@
 
 import { add, call, div, type Expr, iverson, mul, neg, num, pow, rel } from './core/ast.js';
 import { InputError } from './core/errors.js';
+import { ALL_REDUCTIONS, type ReduceOp } from './core/reductions.js';
 
 interface Named {
   /** Canonical name, stored in `call.fn` and used by the plain-text syntax. */
@@ -263,3 +264,11 @@ export function functionSpec(name: string): FunctionSpec {
 }
 
 export const FUNCTIONS: readonly FunctionSpec[] = table;
+
+/**
+ * The reduction over an index that a function's command also writes (`\max`: max(a, b) and
+ * `\max_j x_j`), if any. The parsers tell the two apart (docs/notation.md, "Max and min over an index").
+ */
+export function reductionOf(fn: string): ReduceOp | undefined {
+  return ALL_REDUCTIONS.find((r) => byCommand.get(r.latex)?.name === fn)?.op;
+}

@@ -15,7 +15,7 @@ export type CorpusTag =
   | 'symbolic-bounds' | 'triangular' | 'shifted' | 'zero' | 'function' | 'softmax' | 'log-sum-exp' | 'cross-entropy'
   | 'logistic' | 'l2' | 'network' | 'definitions' | 'declared-ranges' | 'scalar' | 'literal-index' | 'index-value'
   | 'extent' | 'iverson' | 'quotient' | 'power' | 'product'
-  | 'superscript-index' | 'condition'
+  | 'superscript-index' | 'condition' | 'max'
   | 'norm' | 'inner-product' | 'trace' | 'log-base' | 'root';
 
 export interface CorpusEntry {
@@ -402,4 +402,27 @@ export const CORPUS: readonly CorpusEntry[] = [
   // Wikipedia, "Geometric mean": (Π_{i=1}^{n} x_i)^{1/n}, written with the n-th root.
   { name: 'geometric mean, \\sqrt[n]{\\cdot} (Wikipedia, Geometric mean)', formulas: '\\sqrt[n]{\\prod_{i=1}^{n} x_i}', wrt: 'x_j',
     tags: ['root', 'product', 'symbolic-bounds'], sizes: { i: 3, n: 3 }, positive: ['x'] },
+  // --- max and min over an index (issue 9): `\max_j`, `\min_j`; at a tie the derivative goes to the first extreme term
+  // Goodfellow, Bengio, Courville, Deep Learning, §9.3 "Pooling": max pooling reports the maximum output within a
+  // neighbourhood; here pool unit i takes the maximum of the linear detector outputs of its window positions j.
+  { name: 'max pooling of linear detector outputs (Deep Learning book, 9.3)',
+    formulas: 'y_i = \\max_j \\sum_k w_k x_{ijk}; E = \\frac{1}{2} \\sum_i (y_i - t_i)^2', wrt: 'w_k',
+    tags: ['max', 'definitions', 'nested-sum'] },
+  // Wikipedia, "LogSumExp": the stable form LSE(z) = z* + log Σ_j exp(z_j − z*), z* = max_j z_j; its gradient is the softmax.
+  { name: 'stable log-sum-exp, \\max_j z_j + \\log \\sum_j e^{z_j - \\max_k z_k} (Wikipedia, LogSumExp)',
+    formulas: '\\max_j z_j + \\log \\sum_j e^{z_j - \\max_k z_k}', wrt: 'z_i', tags: ['max', 'log-sum-exp', 'softmax'] },
+  // Wikipedia, "Hinge loss", multiclass (Weston and Watkins): ℓ = Σ_{y≠t} max(0, 1 + w_y·x − w_t·x), the scores in index form.
+  { name: 'multiclass hinge loss, Weston–Watkins (Wikipedia, Hinge loss)',
+    formulas: '\\sum_{y \\ne t} \\max(0, 1 + \\sum_i w_{yi} x_i - \\sum_i w_{ti} x_i)', wrt: 'w_{ab}',
+    tags: ['max', 'condition', 'iverson', 'function'] },
+  // Wikipedia, "Hinge loss", multiclass (Crammer and Singer): max(0, 1 + max_{y≠t} w_y·x − w_t·x). A condition under \max is
+  // refused; Crammer and Singer (JMLR 2, 2001) write the same loss as max_r (M_r·x + 1 − δ_{y,r}) − M_y·x, read here.
+  { name: 'multiclass hinge loss, Crammer–Singer (Wikipedia, Hinge loss)',
+    formulas: '\\max_r (\\sum_i m_{ri} x_i + 1 - \\delta_{ry}) - \\sum_i m_{yi} x_i', wrt: 'm_{ab}',
+    tags: ['max', 'transposed'] },
+  // Wikipedia, "Norm (mathematics)", maximum norm: ‖x‖_∞ = max_i |x_i|.
+  { name: 'maximum norm, \\max_i |x_i| (Wikipedia, Norm)', formulas: '\\max_i |x_i|', wrt: 'x_k', tags: ['max', 'function'] },
+  // Wikipedia, "k-means clustering": each observation goes to the nearest mean; its term of the objective is min_k (x - c_k)².
+  { name: 'distance to the nearest centre, \\min_k (x - c_k)^2 (Wikipedia, k-means clustering)',
+    formulas: '\\min_k (x - c_k)^2', wrt: 'c_j', tags: ['max', 'power'] },
 ];

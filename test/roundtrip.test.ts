@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  add, type Expr, inum, iverson, ivar, mapChildren, mul, num, pow, reduce, rel, variable, withoutStyle,
+  add, delta, type Expr, inum, iverson, ivar, mapChildren, mul, num, pow, reduce, rel, variable, withoutStyle,
 } from '../src/core/ast.js';
 import { substituteIndex } from '../src/core/indices.js';
 import { parse } from '../src/parse/index.js';
@@ -35,7 +35,7 @@ describe('round trip', () => {
   it('a power of a name whose exponent opens with ( or [ is written with an inner group', () => {
     const [a, b, c] = ['a', 'b', 'c'].map((n) => variable(n));
     const exps = [mul([add([a!, b!]), c!]), add([add([a!, num(0)]), b!]), add([iverson(rel(['='], [a!, b!])), num(1)])];
-    for (const base of [variable('x'), variable('w', [inum(0)])]) {
+    for (const base of [variable('x'), variable('w', [inum(0)]), delta(ivar('i'), ivar('i'))]) {
       for (const exp of exps) {
         const e = pow(base, exp);
         expect(toLatex(e)).toMatch(/\^\{\{[([]/);

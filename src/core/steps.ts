@@ -43,6 +43,13 @@ export const RULE_IDS = [
   'diff.indexed-product', // ∂/∂w Π_i f_i = Σ_i ∂f_i/∂w Π_{i'} (δ_{i'i} + (1 - δ_{i'i}) f_{i'})
   'prod.one', // Π_j 1 = 1
   'prod.const', // Π_j c = c^{#j}
+  // max and min over an index (\max_j, \min_j)
+  'diff.indexed-max', // ∂/∂w max_j f_j = Σ_j Π_{j'} ([j' < j][f_j > f_{j'}] + [j' ≥ j][f_j ≥ f_{j'}]) ∂f_j/∂w
+  'diff.indexed-min', // ∂/∂w min_j f_j = Σ_j Π_{j'} ([j' < j][f_j < f_{j'}] + [j' ≥ j][f_j ≤ f_{j'}]) ∂f_j/∂w
+  'max.const', // max_j c = c (a range that is not empty)
+  'min.const', // min_j c = c (a range that is not empty)
+  'max.shift', // max_j (c + f_j) = c + max_j f_j
+  'min.shift', // min_j (c + f_j) = c + min_j f_j
   // definitions
   'def.unfold', // replace a defined name by its definition
   'def.fold', // write a definition's right side as its name again

@@ -10,8 +10,8 @@
 // is the power rule.
 
 import {
-  add, assertNever, call, delta, diff, div, type Diff, type Expr, ivar, mul, neg, num, pow, reduce, type Reduce, sum,
-  type Var,
+  add, assertNever, call, delta, diff, div, type Diff, type Expr, indexValue, iverson, ivar, mul, neg, num, pow, reduce, type Reduce,
+  rel, type RelOp, sum, type Var,
 } from '../core/ast.js';
 import { type Definition, definitionTable, type DefinitionTable, instantiate } from '../definitions.js';
 import { userName, varKey } from '../core/names.js';
@@ -101,6 +101,8 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
       switch (body.op) {
         case 'sum': return apply('diff.sum-interchange', sum(body.index, D(body.body), body.lower, body.upper), { index: body.index });
         case 'prod': return apply('diff.indexed-product', productRule(body, D, taken), { index: body.index });
+        case 'max': return apply('diff.indexed-max', extremeRule(body, D, taken, '>'), { index: body.index });
+        case 'min': return apply('diff.indexed-min', extremeRule(body, D, taken, '<'), { index: body.index });
         default: return assertNever(body.op);
       }
     }
@@ -126,6 +128,26 @@ function productRule(p: Reduce, D: (e: Expr) => Expr, avoid: ReadonlySet<string>
   const same = delta(ivar(other), ivar(p.index));
   const factor = add([same, mul([add([one, neg(same)]), substituteIndex(p.body, p.index, ivar(other))])]);
   return sum(p.index, mul([D(p.body), reduce('prod', other, factor, p.lower, p.upper)]), p.lower, p.upper);
+}
+
+/**
+ * The derivative of max (`strict` = '>') or min ('<') over an index, with the convention of
+ * `\max(a, b, …)` (src/functions.ts): at a tie the whole derivative goes to the first extreme
+ * term. ∂/∂w max_j f_j = Σ_j W_j ∂f_j/∂w, where W_j = Π_{j'} ([j' < j][f_j > f_{j'}] +
+ * [j' ≥ j][f_j ≥ f_{j'}]) is 1 exactly at the first j where f_j is maximal: it beats every earlier
+ * term strictly and every later one or equally. Both run over the reduction's own range (an empty
+ * range gives 0); j' is a fresh copy of j, as in `productRule`.
+ */
+function extremeRule(r: Reduce, D: (e: Expr) => Expr, avoid: ReadonlySet<string>, strict: '>' | '<'): Expr {
+  const other = freshIndex(baseLetter(r.index), allIndexNames(r, new Set(avoid)));
+  const [here, there] = [indexValue(ivar(r.index)), indexValue(ivar(other))];
+  const rival = substituteIndex(r.body, r.index, ivar(other));
+  const beats = (op: RelOp) => iverson(rel([op], [r.body, rival]));
+  const winner = add([
+    mul([iverson(rel(['<'], [there, here])), beats(strict)]),
+    mul([iverson(rel(['>='], [there, here])), beats(strict === '>' ? '>=' : '<=')]),
+  ]);
+  return sum(r.index, mul([reduce('prod', other, winner, r.lower, r.upper), D(r.body)]), r.lower, r.upper);
 }
 
 function variableRule(v: Var, wrt: Var, ctx: DeriveContext): RuleApplication {

@@ -8,7 +8,7 @@
 // single surviving parse.
 
 import {
-  add, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
+  add, assertNever, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
   mul, neg, num, pow, reduce, rel, type RelOp, type SuperscriptBracket, variable, type Var,
 } from '../core/ast.js';
 import type { Mark } from '../core/names.js';
@@ -170,14 +170,32 @@ export function condition(bound: Index, index: Index, op: Tok, other: Index): Co
 
 /**
  * The body of a reduction under a condition: `\sum_{i \ne j} f` is `\sum_i [i \ne j] f`. A
- * product would need `[c] f + [not c]`; that reading is refused rather than guessed.
+ * product would need `[c] f + [not c]`, a max or min a term that loses to every other; those
+ * readings are refused rather than guessed, with the form to write.
  */
 export function conditioned(op: Tok, c: Condition | undefined, body: Lazy): Lazy {
   if (c === undefined) return body;
-  if (op.value !== 'sum') {
-    const name = op.text.trim();
-    const instead = name.startsWith('\\') ? `${name}_{i} ([i \\ne j] f_i + [i = j])` : `${name}(i, [i != j] * f[i] + [i = j])`;
-    throw new GrammarError(`a condition under ${name} is not read (a product skips a term, it does not multiply it by 0): write ${instead}`, c.at);
+  const written = op.text.trim();
+  const latex = written.startsWith('\\');
+  const refuse = (why: string, how: string) => {
+    throw new GrammarError(`a condition under ${written} is not read (${why}): write ${how}`, c.at);
+  };
+  const reduction = op.value as ReduceOp;
+  switch (reduction) {
+    case 'sum': break;
+    case 'prod':
+      refuse('a product skips a term, it does not multiply it by 0', latex ? `${written}_{i} ([i \\ne j] f_i + [i = j])` : `${written}(i, [i != j] * f[i] + [i = j])`);
+      break;
+    // The other operator of the pair puts, in place of the skipped term, one that never wins (exact when some i ≠ j is in range).
+    case 'max':
+      refuse('max skips a term; a factor [i \\ne j] would put a 0 among the values',
+        latex ? '\\max_{i} ([i \\ne j] f_i + [i = j] \\min_{k} f_k)' : 'maxover(i, [i != j] * f[i] + [i = j] * minover(k, f[k]))');
+      break;
+    case 'min':
+      refuse('min skips a term; a factor [i \\ne j] would put a 0 among the values',
+        latex ? '\\min_{i} ([i \\ne j] f_i + [i = j] \\max_{k} f_k)' : 'minover(i, [i != j] * f[i] + [i = j] * maxover(k, f[k]))');
+      break;
+    default: assertNever(reduction);
   }
   return () => {
     const cond = c.cond();

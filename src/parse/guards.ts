@@ -158,7 +158,7 @@ export function refuseUnknownOperators(raw: readonly moo.Token[], source: string
     const spelling = `${head}{${name}}`;
     const matrix = matrixOperator(name, spelling);
     if (matrix !== undefined) fail(matrix, t.offset, t.text.length, source);
-    if (head === '\\operatorname') {
+    if (head.startsWith('\\operatorname')) { // also `\operatorname*`
       fail(`unknown operator ${spelling}${functionSuggestion(name)} (known functions: ${KNOWN_FUNCTIONS()}); `
         + `for a variable named ${name}, write \\text{${name}}`, t.offset, t.text.length, source);
     }

@@ -5,7 +5,7 @@ import type moo from 'moo';
 import { type Index, inum, ivar } from '../core/ast.js';
 import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
-import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
+import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec, reductionOf } from '../functions.js';
 import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
 import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 import { refuseVectorForms, VECTOR_COMMANDS, VECTOR_DELIMITERS, vectorOperatorToken, vectorTokens } from './vectors.js';
@@ -14,7 +14,8 @@ import { refuseVectorForms, VECTOR_COMMANDS, VECTOR_DELIMITERS, vectorOperatorTo
 export const LATEX_RULES: moo.Rules = {
   nl: { match: /\r?\n/, lineBreaks: true },
   ws: /[ \t\r]+/,
-  textName: /\\(?:text|mathrm|operatorname|mathit)\s*\{[^{}]*\}/,
+  // `\operatorname*{max}` (limits below, as amsmath's starred form sets them) is read as `\operatorname{max}`.
+  textName: /\\(?:text|mathrm|operatorname\*?|mathit)\s*\{[^{}]*\}/,
   // (Norms and inner products, issue 9: `\left\|`, `\left\lVert`, `\right\Vert`, `\left\langle`; src/parse/vectors.ts.)
   left: /\\left\s*(?:[([|]|\\\{|\\lvert|\\\||\\l?Vert(?![a-zA-Z])|\\langle)/,
   right: /\\right\s*(?:[)\]|]|\\\}|\\rvert|\\\||\\r?Vert(?![a-zA-Z])|\\rangle)/,
@@ -43,8 +44,10 @@ export const GREEK = [
 const COMMANDS = new Map<string, { type: string; value?: string; open?: string; close?: string }>([
   ['\\frac', { type: 'frac' }], ['\\dfrac', { type: 'frac' }], ['\\tfrac', { type: 'frac' }],
   ['\\sqrt', { type: 'sqrt' }],
-  // `\sum`, …: one token type for every reduction, its operator the value.
-  ...ALL_REDUCTIONS.map((r): [string, { type: string; value: string }] => [r.latex, { type: 'reduce', value: r.op }]),
+  // `\sum`, …: one token type for every reduction, its operator the value. `\max` and `\min` are
+  // also functions: they stay function heads here, and `extremeReductions` reads them as reductions.
+  ...ALL_REDUCTIONS.filter((r) => functionByCommand(r.latex) === undefined)
+    .map((r): [string, { type: string; value: string }] => [r.latex, { type: 'reduce', value: r.op }]),
   ['\\partial', { type: 'dOp', value: 'partial' }],
   ['\\cdot', { type: 'times' }], ['\\times', { type: 'times' }], ['\\ast', { type: 'times' }],
   ['\\neq', { type: 'rel', value: '!=' }], ['\\ne', { type: 'rel', value: '!=' }],
@@ -342,6 +345,24 @@ function headToken(ts: readonly Tok[], from: number, to: number, name: string, s
   const last = ts[to]!;
   const text = source.slice(first.offset, last.offset + last.text.length);
   return functionToken({ ...first, text }, functionByName(name)!, text.replace(/\s+/g, ''));
+}
+
+// --- Max and min over an index (issue 9): `\max_j x_j`, `\max\limits_{j=1}^{n}`, `\operatorname*{max}_j`.
+
+/**
+ * Pass 3a: a function head that also writes a reduction (`reductionOf`) with a subscript is that reduction (`\max_j x_j`,
+ * its body the product that follows, as for `\sum`); otherwise it stays the function `\max(a, b)`.
+ * `\limits` is spacing, dropped already, so `\max\limits_j` is `\max_j`.
+ */
+function extremeReductions(ts: readonly Tok[]): Tok[] {
+  return ts.map((t, i) => {
+    const op = isHead(t) ? reductionOf(t.fn!) : undefined;
+    if (op === undefined) return t;
+    // The limits in either order, as for \sum: `\max_{j=1}^{n}`, `\max^{n}_{j=1}`.
+    const upperFirst = ts[i + 1]?.type === 'caret' ? scriptSpan(ts, i + 2) : null;
+    const sub = upperFirst === null ? ts[i + 1] : ts[upperFirst[1] + 1];
+    return sub?.type === 'underscore' ? { ...t, type: 'reduce', value: op } : t;
+  });
 }
 
 /**
@@ -662,7 +683,7 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = vectorTokens(resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(decoratedNames(classify(raw, source), source))), source), source)), source);
+  const ts = vectorTokens(resolveBars(functionScripts(extremeReductions(superscriptIndices(splitScriptDigits(mergePrimes(decoratedNames(classify(raw, source), source))), source)), source)), source);
   for (const t of ts) {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
   }

@@ -2,8 +2,8 @@
 
 import type moo from 'moo';
 import { type Mark, MARKS } from '../core/names.js';
-import { ALL_REDUCTIONS } from '../core/reductions.js';
-import { functionByName } from '../functions.js';
+import { ALL_REDUCTIONS, REDUCTIONS } from '../core/reductions.js';
+import { functionByName, reductionOf } from '../functions.js';
 import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
 import { GREEK } from './latex-tokens.js';
 import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
@@ -74,11 +74,18 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
         out.push(x);
         break;
       }
-      case 'invalid':
+      case 'invalid': {
+        // Max and min over an index (issue 9): `max_j(…)` is the LaTeX subscript in plain text.
+        const prev = out[out.length - 1];
+        const op = t.value === '_' && prev?.type === 'name' ? reductionOf(functionByName(prev.value)?.name ?? '') : undefined;
+        if (op !== undefined) {
+          fail(`${prev!.value}_ is LaTeX: in plain text the ${prev!.value}imum over an index is ${REDUCTIONS[op].keyword}(j, …)`, t.offset, 1, source);
+        }
         fail(t.value === '\\'
           ? 'invalid character \'\\\' (use --syntax latex for LaTeX input)'
           : invalidCharacter(t.value, 'text'), t.offset, t.text.length, source);
         break;
+      }
       default:
         throw new Error(`unhandled raw token type ${String(t.type)}`);
     }
@@ -140,10 +147,46 @@ function refuseSuperscriptIndices(ts: readonly Tok[], source: string): readonly 
   return ts;
 }
 
+// --- Max and min over an index (issue 9): `maxover(j, x[j])` is the reduction, `max(a, b)` the function.
+// (The text printer writes a doubtful first argument in parentheses, `max((j), x[j])`, so its output reads back.)
+
+/**
+ * `max(j, x[j])`, whose first argument is a name the other arguments use as an index, could be
+ * the function of two values or the maximum over j; `max(j=1..n, …)` is a reduction's bounds
+ * under the function's name. Both are refused, saying how to write each reading.
+ */
+function refuseDoubtfulExtremes(ts: Tok[], source: string): Tok[] {
+  ts.forEach((t, i) => {
+    const op = t.type === 'fnMany' ? reductionOf(t.fn!) : undefined;
+    const first = ts[i + 2];
+    if (op === undefined || first?.type !== 'name') return;
+    const { keyword } = REDUCTIONS[op];
+    const n = first.value;
+    const f = t.value;
+    const span = first.offset + n.length - t.offset;
+    if (ts[i + 3]?.type === 'eq') {
+      fail(`${f}(${n}=…) is the function ${f} of several values: for the ${f}imum over the index ${n}, write ${keyword}(${n}=1..n, …)`, t.offset, span, source);
+    }
+    if (ts[i + 3]?.type !== 'comma') return;
+    const open: string[] = [];
+    for (let k = i + 1; k < ts.length; k++) {
+      const x = ts[k]!;
+      if (x.type === 'lparen' || x.type === 'lbrack' || x.type === 'lindex') open.push(x.type);
+      else if (x.type === 'rparen' || x.type === 'rbrack') open.pop();
+      else if (k > i + 2 && x.type === 'name' && x.value === n && open.includes('lindex')) {
+        fail(`${f}(${n}, …) could be the function ${f} of ${n} and the rest, or the ${f}imum over the index ${n}: `
+          + `write ${keyword}(${n}, …) for the ${f}imum over ${n}, or ${f}((${n}), …) for the function`, t.offset, span, source);
+      }
+      if (open.length === 0) break;
+    }
+  });
+  return ts;
+}
+
 export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
   const separated = balanceAndSeparate(refuseSuperscriptIndices(decoratedNames(classify(raw, source), source), source), source, SEPARATORS, SPACING);
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseTextTransposes(separated, source);
   refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
-  return vectorTextTokens(lookahead(separated, source), source);
+  return refuseDoubtfulExtremes(vectorTextTokens(lookahead(separated, source), source), source);
 }

@@ -133,7 +133,7 @@ const UNICODE_HINTS: Record<string, { latex: string; text: string }> = {
   '\u2202': { latex: '\\partial', text: 'd/dx(…)' }, '\u03c3': { latex: '\\sigma', text: 'sigmoid' },
   '\u2260': { latex: '\\neq', text: '!=' }, '\u2264': { latex: '\\le', text: '<=' }, '\u2265': { latex: '\\ge', text: '>=' },
   '\u03b4': { latex: '\\delta', text: 'delta' },
-  ...Object.fromEntries(ALL_REDUCTIONS.map((r) => [r.pasted, { latex: r.latex, text: `${r.keyword}(j, …)` }])),
+  ...Object.fromEntries(ALL_REDUCTIONS.flatMap((r) => (r.pasted === null ? [] : [[r.pasted, { latex: r.latex, text: `${r.keyword}(j, …)` }]]))),
 };
 
 /** "invalid character '−'; write - instead". */

@@ -4,10 +4,23 @@
 
 import { assertNever, type Expr, type RelOp } from '../core/ast.js';
 import { userName } from '../core/names.js';
+import { allIndexNames } from '../core/indices.js';
 import { REDUCTIONS } from '../core/reductions.js';
+import { reductionOf } from '../functions.js';
 import { formatNumber, indexText, textSubscript } from './atoms.js';
 import { type PrintOptions, shownBinder } from './bound.js';
 import { needsParens, negated, PRIME, type Slot } from './precedence.js';
+
+/**
+ * `max(j, x[j])` is refused by the text parser (the function, or the maximum over j?): a first
+ * argument printed as a bare name that the other arguments use as an index is written `max((j), x[j])`.
+ */
+function doubtfulFirst(x: Expr & { kind: 'call' }): boolean {
+  const a = x.args[0];
+  if (reductionOf(x.fn) === undefined || a === undefined) return false;
+  const name = a.kind === 'var' && a.indices.length === 0 ? userName(a) : a.kind === 'index' && a.index.kind === 'ivar' ? a.index.name : null;
+  return name !== null && x.args.slice(1).some((b) => allIndexNames(b).has(name));
+}
 
 const REL: Record<RelOp, string> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
@@ -39,7 +52,7 @@ export function toText(e: Expr, options: PrintOptions = {}): string {
         return `${inSlot(x.base, 'atomic')}^${exp === 'T' ? '(T)' : exp}`;
       }
       case 'call': {
-        const args = x.args.map((a) => inSlot(a, 'braced')).join(', ');
+        const args = x.args.map((a, i) => (i === 0 && doubtfulFirst(x) ? `(${inSlot(a, 'braced')})` : inSlot(a, 'braced'))).join(', ');
         if (x.fn !== PRIME) return `${x.fn}(${args})`;
         const arg = x.args[0]!;
         return arg.kind === 'call' && arg.fn === PRIME ? `${bare(arg)}'` : `(${args})'`; // (a * x)''

@@ -171,8 +171,8 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   '\\#': '#', ...Object.fromEntries(ALL_REDUCTIONS.map((r) => [r.latex, r.symbol])),
 };
 
-/** Operator symbols written close to what follows them: `Σ_j`, `∂E`. */
-const TIGHT = new RegExp(` ?(${[...ALL_REDUCTIONS.map((r) => r.symbol), '∂'].join('|')}) `, 'g');
+/** Operator symbols written close to what follows them: `Σ_j`, `∂E` (not a word such as `max`, which needs its space). */
+const TIGHT = new RegExp(` ?(${[...ALL_REDUCTIONS.map((r) => r.symbol).filter((s) => !/^[a-z]/.test(s)), '∂'].join('|')}) `, 'g');
 
 /** The catalogue's LaTeX snippets as terminal text: `\delta_{aa}` → `δ_aa`, `f^{n-1}` → `f^(n-1)`. */
 export function plainMath(latex: string): string {

@@ -212,6 +212,48 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '连乘的因子与 ${index}$ 无关，乘积等于这个因子的因子个数次幂：${replacement}$。',
     '连乘的因子与连乘指标无关，乘积等于这个因子的因子个数次幂。',
   ]),
+  'diff.indexed-max': rule('brief', ['derivative of $\\max$', '$\\max$ 的导数'], [
+    "Derivative of $\\max_{{index}}$ by ${wrt}$: only the largest term varies the maximum, $(\\max_j f_j)' = \\sum_j W_j f_j'$, where $W_j = \\prod_{j'} ([j' < j][f_j > f_{j'}] + [j' \\ge j][f_j \\ge f_{j'}])$ is $1$ at the first $j$ where $f_j$ is largest and $0$ elsewhere. At a tie the whole derivative goes to the first largest term, as for $\\max(a, b)$.",
+    "Derivative of $\\max$: only the largest term varies the maximum, $(\\max_j f_j)' = \\sum_j W_j f_j'$, where $W_j = \\prod_{j'} ([j' < j][f_j > f_{j'}] + [j' \\ge j][f_j \\ge f_{j'}])$ is $1$ at the first $j$ where $f_j$ is largest and $0$ elsewhere. At a tie the whole derivative goes to the first largest term, as for $\\max(a, b)$.",
+  ], [
+    "对 $\\max_{{index}}$ 求 ${wrt}$ 的导数：只有最大的项影响最大值，$(\\max_j f_j)' = \\sum_j W_j f_j'$，其中 $W_j = \\prod_{j'} ([j' < j][f_j > f_{j'}] + [j' \\ge j][f_j \\ge f_{j'}])$ 在第一个使 $f_j$ 最大的 $j$ 处为 $1$，其余为 $0$。并列时导数全部归于第一个最大项，与 $\\max(a, b)$ 相同。",
+    "根据 $\\max$ 的求导法则：只有最大的项影响最大值，$(\\max_j f_j)' = \\sum_j W_j f_j'$，其中 $W_j = \\prod_{j'} ([j' < j][f_j > f_{j'}] + [j' \\ge j][f_j \\ge f_{j'}])$ 在第一个使 $f_j$ 最大的 $j$ 处为 $1$，其余为 $0$。并列时导数全部归于第一个最大项，与 $\\max(a, b)$ 相同。",
+  ]),
+  'diff.indexed-min': rule('brief', ['derivative of $\\min$', '$\\min$ 的导数'], [
+    "Derivative of $\\min_{{index}}$ by ${wrt}$: only the smallest term varies the minimum, $(\\min_j f_j)' = \\sum_j W_j f_j'$, where $W_j = \\prod_{j'} ([j' < j][f_j < f_{j'}] + [j' \\ge j][f_j \\le f_{j'}])$ is $1$ at the first $j$ where $f_j$ is smallest and $0$ elsewhere. At a tie the whole derivative goes to the first smallest term, as for $\\min(a, b)$.",
+    "Derivative of $\\min$: only the smallest term varies the minimum, $(\\min_j f_j)' = \\sum_j W_j f_j'$, where $W_j = \\prod_{j'} ([j' < j][f_j < f_{j'}] + [j' \\ge j][f_j \\le f_{j'}])$ is $1$ at the first $j$ where $f_j$ is smallest and $0$ elsewhere. At a tie the whole derivative goes to the first smallest term, as for $\\min(a, b)$.",
+  ], [
+    "对 $\\min_{{index}}$ 求 ${wrt}$ 的导数：只有最小的项影响最小值，$(\\min_j f_j)' = \\sum_j W_j f_j'$，其中 $W_j = \\prod_{j'} ([j' < j][f_j < f_{j'}] + [j' \\ge j][f_j \\le f_{j'}])$ 在第一个使 $f_j$ 最小的 $j$ 处为 $1$，其余为 $0$。并列时导数全部归于第一个最小项，与 $\\min(a, b)$ 相同。",
+    "根据 $\\min$ 的求导法则：只有最小的项影响最小值，$(\\min_j f_j)' = \\sum_j W_j f_j'$，其中 $W_j = \\prod_{j'} ([j' < j][f_j < f_{j'}] + [j' \\ge j][f_j \\le f_{j'}])$ 在第一个使 $f_j$ 最小的 $j$ 处为 $1$，其余为 $0$。并列时导数全部归于第一个最小项，与 $\\min(a, b)$ 相同。",
+  ]),
+  'max.const': rule('normal', ['maximum of a constant', '常数的最大值'], [
+    'The term does not depend on ${index}$ and the range is not empty: the maximum is the term, ${replacement}$.',
+    'The term does not depend on the index and the range is not empty: the maximum is the term.',
+  ], [
+    '项与 ${index}$ 无关且范围非空，最大值就是这一项：${replacement}$。',
+    '项与指标无关且范围非空，最大值就是这一项。',
+  ]),
+  'min.const': rule('normal', ['minimum of a constant', '常数的最小值'], [
+    'The term does not depend on ${index}$ and the range is not empty: the minimum is the term, ${replacement}$.',
+    'The term does not depend on the index and the range is not empty: the minimum is the term.',
+  ], [
+    '项与 ${index}$ 无关且范围非空，最小值就是这一项：${replacement}$。',
+    '项与指标无关且范围非空，最小值就是这一项。',
+  ]),
+  'max.shift': rule('normal', ['shift out of $\\max$', '提到 $\\max$ 外'], [
+    'A term that does not depend on ${index}$ is added to every value, so it adds to the maximum: $\\max_j (c + f_j) = c + \\max_j f_j$.',
+    'A term that does not depend on the index is added to every value, so it adds to the maximum: $\\max_j (c + f_j) = c + \\max_j f_j$.',
+  ], [
+    '与 ${index}$ 无关的项加在每个值上，也就加在最大值上：$\\max_j (c + f_j) = c + \\max_j f_j$。',
+    '与指标无关的项加在每个值上，也就加在最大值上：$\\max_j (c + f_j) = c + \\max_j f_j$。',
+  ]),
+  'min.shift': rule('normal', ['shift out of $\\min$', '提到 $\\min$ 外'], [
+    'A term that does not depend on ${index}$ is added to every value, so it adds to the minimum: $\\min_j (c + f_j) = c + \\min_j f_j$.',
+    'A term that does not depend on the index is added to every value, so it adds to the minimum: $\\min_j (c + f_j) = c + \\min_j f_j$.',
+  ], [
+    '与 ${index}$ 无关的项加在每个值上，也就加在最小值上：$\\min_j (c + f_j) = c + \\min_j f_j$。',
+    '与指标无关的项加在每个值上，也就加在最小值上：$\\min_j (c + f_j) = c + \\min_j f_j$。',
+  ]),
   'def.unfold': rule('brief', ['definition', '代入定义'], [
     'Replace ${name}$ by its definition.',
     'Replace a defined quantity by its definition.',

@@ -116,10 +116,9 @@ const REJECTED: [string, string, number, number][] = [
   ['\\log_10 x', 'write \\log_{10}', 1, 1],
   // A power of a function needs its argument.
   ['\\sin^2', 'unexpected end of input', 1, 7],
-  // \max takes a parenthesised list of two or more; \max_j (a reduction) is not read yet.
+  // \max takes a parenthesised list of two or more; \max_j is a reduction (test/parse/max.test.ts).
   ['\\max x', "unexpected 'x'", 1, 6],
   ['\\max(x)', "unexpected ')'", 1, 7],
-  ['\\max_j x_j', "unexpected '_'", 1, 5],
 ];
 
 describe('functions (LaTeX): rejected', () => {
