@@ -135,7 +135,7 @@ VarName    -> %letter                       {% ([t]) => t.value %}
 
 # Decorated names (issue 9): `\hat{y}`, `\mathbf{x}`, `\boldsymbol{\theta}`, `\hat{\bar{x}}` are one
 # `decorated` token (src/parse/latex-tokens.ts, `decoratedNames`); they take primes and indices as names do.
-VarName    -> %decorated                    {% ([t]) => b.marked(t.value, t.marks) %}
+VarName    -> %decorated                    {% ([t]) => b.marked(t.value, t.marks, t.label) %}
 
 # Unbraced, a subscript is one token, as in TeX: in `o_j'` the prime belongs to `o`, not to `j`.
 Subscript  -> %underscore %letter           {% ([, t]) => ({ indices: [b.indexVar(t.value, null)], comma: false }) %}

@@ -81,12 +81,12 @@ Variable   -> %name                         {% ([t]) => b.parts(t.value) %}
                                             {% ([t, p, , l]) => b.parts(t.value, Number(p.value), b.toArray(l)) %}
 
 # Decorated names (issue 9): `hat(y)`, `hat(y)[n]`, `hat(bar(x))'` (src/parse/text-tokens.ts, `decorated`).
-Variable   -> %decorated                    {% ([t]) => b.parts(b.marked(t.value, t.marks)) %}
-            | %decorated %primes            {% ([t, p]) => b.parts(b.marked(t.value, t.marks), Number(p.value)) %}
+Variable   -> %decorated                    {% ([t]) => b.parts(b.marked(t.value, t.marks, t.label)) %}
+            | %decorated %primes            {% ([t, p]) => b.parts(b.marked(t.value, t.marks, t.label), Number(p.value)) %}
             | %decorated %lindex Indices %rbrack
-                                            {% ([t, , l]) => b.parts(b.marked(t.value, t.marks), 0, b.toArray(l)) %}
+                                            {% ([t, , l]) => b.parts(b.marked(t.value, t.marks, t.label), 0, b.toArray(l)) %}
             | %decorated %primes %lindex Indices %rbrack
-                                            {% ([t, p, , l]) => b.parts(b.marked(t.value, t.marks), Number(p.value), b.toArray(l)) %}
+                                            {% ([t, p, , l]) => b.parts(b.marked(t.value, t.marks, t.label), Number(p.value), b.toArray(l)) %}
 
 Indices    -> Index                         {% ([i]) => b.list(i) %}
             | Indices %comma Index          {% ([l, , i]) => b.push(l, i) %}

@@ -199,7 +199,7 @@ class Scope {
     // Ranges no family has: a quantity of its own (it occurs nowhere in the formulas).
     if (candidates.length === 0 && complete(sig)) return lettersOf(v);
     if (candidates.length === 0 && families.length === 1) return families[0]!.id;
-    const keys = families.map((f) => `'${inputKey({ name: v.name, version: 0, family: f.id, marks: v.marks })}'`);
+    const keys = families.map((f) => `'${inputKey({ name: v.name, version: 0, family: f.id, marks: v.marks, label: v.label })}'`);
     const unsized = [...new Set(v.indices.flatMap((i) => (i.kind === 'ivar' && this.sizes[baseLetter(i.name)] === undefined ? [baseLetter(i.name)] : [])))];
     throw new InputError(
       `cannot tell which '${userName(v)}' is meant by ${toLatex(v)}: it fits ${candidates.length === 0 ? 'none' : candidates.length} of `
@@ -208,8 +208,8 @@ class Scope {
     );
   }
 
-  private scopeKey(v: Pick<VarName, 'name' | 'marks'>, family: string | null, arity: number): string {
-    return `${varKey({ name: v.name, marks: v.marks, version: 0, family })}/${arity}`;
+  private scopeKey(v: Pick<VarName, 'name' | 'marks' | 'label'>, family: string | null, arity: number): string {
+    return `${varKey({ name: v.name, marks: v.marks, label: v.label, version: 0, family })}/${arity}`;
   }
 
   /** `v` as it reads here: its family, and the definition of that name in scope (else an input). */
@@ -218,7 +218,7 @@ class Scope {
     const family = this.familyOf(v);
     const def = this.current.get(this.scopeKey(v, family, v.indices.length));
     const version = def?.version ?? 0;
-    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family, marks: v.marks }, v.indices, v.commaIndices, v.superscript);
+    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family, marks: v.marks, label: v.label }, v.indices, v.commaIndices, v.superscript);
   }
 
   resolve(e: Expr): Expr {
@@ -244,10 +244,10 @@ class Scope {
   /** A new definition of `lhs`'s name and family: the next version, in scope from now on. */
   define(lhs: Var, body: Expr): Definition {
     const family = this.familyOf(lhs);
-    const counter = varKey({ name: lhs.name, version: 0, family, marks: lhs.marks });
+    const counter = varKey({ name: lhs.name, version: 0, family, marks: lhs.marks, label: lhs.label });
     const version = (this.versions.get(counter) ?? 0) + 1;
     this.versions.set(counter, version);
-    const def: Definition = { name: lhs.name, version, family, marks: lhs.marks, indices: lhs.indices.map(indexKey), body, superscript: lhs.superscript };
+    const def: Definition = { name: lhs.name, version, family, marks: lhs.marks, label: lhs.label, indices: lhs.indices.map(indexKey), body, superscript: lhs.superscript };
     this.enter(def, lhs.indices.length);
     return def;
   }

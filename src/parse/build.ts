@@ -11,7 +11,7 @@ import {
   add, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
   mul, neg, num, pow, reduce, rel, type RelOp, type SuperscriptBracket, variable, type Var,
 } from '../core/ast.js';
-import type { Mark } from '../core/names.js';
+import type { Label, Mark } from '../core/names.js';
 import type { ReduceOp } from '../core/reductions.js';
 import { GrammarError } from './errors.js';
 import type { Tok } from './tokens.js';
@@ -91,6 +91,8 @@ export interface VarParts {
   readonly name: string;
   /** `\hat{y}`: the marks, outermost first (src/core/names.ts). */
   readonly marks: readonly Mark[];
+  /** `D_{\mathrm{KL}}`: the word subscript (src/core/names.ts), or null. */
+  readonly label: Label | null;
   readonly primes: number;
   readonly indices: readonly Index[];
   readonly comma: boolean;
@@ -102,23 +104,24 @@ export interface VarParts {
 export interface Marked {
   readonly name: string;
   readonly marks: readonly Mark[];
+  readonly label: Label | null;
 }
-export const marked = (name: string, marks: readonly Mark[] | undefined): Marked => ({ name, marks: marks ?? [] });
+export const marked = (name: string, marks: readonly Mark[] | undefined, label?: Label): Marked => ({ name, marks: marks ?? [], label: label ?? null });
 
 export function parts(
   of: string | Marked, primes = 0, indices: readonly Index[] = [], comma = false, sup: SuperscriptBracket | null = null,
 ): VarParts {
-  const { name, marks } = typeof of === 'string' ? { name: of, marks: [] } : of;
-  return { name, marks, primes, indices, comma, sup };
+  const { name, marks, label } = typeof of === 'string' ? { name: of, marks: [], label: null } : of;
+  return { name, marks, label, primes, indices, comma, sup };
 }
 
 export function asVar(p: VarParts): Var {
-  return variable({ name: p.name + "'".repeat(p.primes), version: 0, family: null, marks: p.marks }, p.indices, p.comma, p.sup);
+  return variable({ name: p.name + "'".repeat(p.primes), version: 0, family: null, marks: p.marks, label: p.label }, p.indices, p.comma, p.sup);
 }
 
 /** A variable as a value: `\delta` with exactly two indices (and no prime) is the Kronecker delta. */
 export function varValue(p: VarParts): Lazy {
-  return () => (p.name === 'delta' && p.marks.length === 0 && p.primes === 0 && p.sup === null && p.indices.length === 2 ? delta(p.indices[0]!, p.indices[1]!) : asVar(p));
+  return () => (p.name === 'delta' && p.marks.length === 0 && p.label === null && p.primes === 0 && p.sup === null && p.indices.length === 2 ? delta(p.indices[0]!, p.indices[1]!) : asVar(p));
 }
 
 export function indexVar(name: string, primes: string | null, offsetSign = 0, offset = '0'): Index {

@@ -3,7 +3,7 @@
 
 import type moo from 'moo';
 import { type Index, inum, ivar } from '../core/ast.js';
-import { type Mark, MARKS } from '../core/names.js';
+import { type Label, type LabelFont, type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
 import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
@@ -166,6 +166,60 @@ function decoratedNames(ts: readonly Tok[], source: string): Tok[] {
 }
 // ---------------------------------------------------------------------------
 
+
+// ---------------------------------------------------------------------------
+// Word subscripts (issue 9): `D_{\mathrm{KL}}`, `L_{\text{CE}}`, `\mathcal{L}_{\mathrm{CE},n}`.
+
+const LABEL_FONTS: Record<string, LabelFont> = { '\\mathrm': 'mathrm', '\\text': 'text', '\\mathit': 'mathit' };
+const NAMES = new Set(['letter', 'greek', 'name', 'decorated']);
+
+/** The word and font of a `\text{…}`-like token holding a word (two or more characters), else null. */
+function wordOf(t: Tok | undefined): Label | null {
+  if (t === undefined || (t.type !== 'name' && t.type !== 'fnName')) return null;
+  const font = LABEL_FONTS[t.text.slice(0, t.text.indexOf('{')).trim()];
+  return font === undefined ? null : { word: t.text.slice(t.text.indexOf('{') + 1, -1).trim(), font };
+}
+
+/**
+ * Pass 1c: a name whose subscript is a word, `D_{\mathrm{KL}}` (braced or not), becomes one
+ * `decorated` token carrying the word as its label (src/core/names.ts): a name of its own. After
+ * the word, a comma may give indices, `\mathcal{L}_{\mathrm{CE},n}`: they stay as the subscript
+ * `_{n}` of the labelled name. Anything else after the word, or a second subscript, is refused.
+ */
+function wordSubscripts(ts: readonly Tok[], source: string): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    const braced = ts[i + 1]?.type === 'underscore' && ts[i + 2]?.type === 'lbrace';
+    const wordAt = braced ? i + 3 : i + 2;
+    const label = NAMES.has(t.type) && ts[i + 1]?.type === 'underscore' ? wordOf(ts[wordAt]) : null;
+    if (label === null) {
+      out.push(t);
+      continue;
+    }
+    if (t.label !== undefined) fail('a name takes one subscript: write the word and the indices in one, D_{\\mathrm{KL},j}', ts[i + 1]!.offset, 1, source);
+    const word = ts[wordAt]!;
+    const merged: Tok = {
+      type: 'decorated', value: t.value, text: source.slice(t.offset, word.offset + word.text.length), offset: t.offset, marks: t.marks ?? [], label,
+    };
+    if (!braced) {
+      out.push(merged);
+      i = wordAt;
+    } else if (ts[wordAt + 1]?.type === 'rbrace') {
+      out.push({ ...merged, text: source.slice(t.offset, ts[wordAt + 1]!.offset + 1) });
+      i = wordAt + 1;
+    } else if (ts[wordAt + 1]?.type === 'comma') {
+      out.push(merged, ts[i + 1]!, ts[i + 2]!); // `_{` then the indices after the comma
+      i = wordAt + 1;
+    } else {
+      const at = ts[wordAt + 1] ?? word;
+      fail(`a word subscript is the whole subscript, or the word then indices after a comma: ${source.slice(t.offset, word.offset + word.text.length)}} or ${source.slice(t.offset, word.offset + word.text.length)},j}`, at.offset, at.text.length, source);
+    }
+    if (ts[i + 1]?.type === 'underscore') fail('a name takes one subscript: write the word and the indices in one, D_{\\mathrm{KL},j}', ts[i + 1]!.offset, 1, source);
+  }
+  return out;
+}
+// ---------------------------------------------------------------------------
 
 const SINGLE: Record<string, { type: string; open?: string; close?: string }> = {
   '+': { type: 'plus' }, '-': { type: 'minus' }, '*': { type: 'times' }, '/': { type: 'slash' },
@@ -640,7 +694,7 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(decoratedNames(classify(raw, source), source))), source), source));
+  const ts = resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(wordSubscripts(decoratedNames(classify(raw, source), source), source))), source), source));
   for (const t of ts) {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
   }

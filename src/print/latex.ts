@@ -72,6 +72,12 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         // A superscript index (`x^{(i)}_j`) is the first slot; the subscripts are the rest.
         const sub = x.superscript === null ? x.indices : x.indices.slice(1);
         const sup = x.superscript === null ? '' : `^{${x.superscript}${indexText(x.indices[0]!, latexName)}${x.superscript === '(' ? ')' : ']'}}`;
+        if (x.label !== null) {
+          // A word subscript (`D_{\mathrm{KL}}`) is written before the primes; indices follow the word after a comma.
+          const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(x.name) ?? [];
+          const rest = sub.length > 0 ? `,${latexSubscript(sub, x.commaIndices).replace(/^_\{?(.*?)\}?$/, '$1')}` : '';
+          return `${latexMarkedName(base, x.marks)}_{\\${x.label.font}{${x.label.word}}${rest}}${primes}${sup}`;
+        }
         return latexMarkedName(x.name, x.marks) + sup + (sub.length > 0 ? latexSubscript(sub, x.commaIndices) : '');
       }
       case 'add':
