@@ -96,6 +96,9 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
             | %fnMany %lparen Arguments %rparen
                                             {% ([f, , l]) => b.applyMany(f.fn, l, f.spelling) %}
             | %barOpen Sum %barClose        {% ([, s]) => b.apply('abs', s, '|') %}
+            # Function definitions (issue 9): `f(2y)`, `f'(x)`, `L(w, b)` call a function defined in the input (a `userFn` token).
+            | %userFn %lparen CallArgs %rparen
+                                            {% ([f, , l]) => b.applyDefined(f, l) %}
             | %hash IndexVar                {% ([, i]) => b.count(i.name) %}
 
 Group      -> %lparen Sum %rparen           {% ([, s]) => s %}
@@ -208,3 +211,7 @@ Wrt        -> %dOp Variable                 {% ([, v]) => ({ wrt: v, order: 1 })
 PartialSub -> %letter                       {% ([t]) => b.parts(t.value) %}
             | %greek                        {% ([t]) => b.parts(t.value) %}
             | %lbrace Variable %rbrace      {% ([, v]) => v %}
+
+# Function definitions (issue 9): the arguments of a user-defined function's call, one or more.
+CallArgs   -> Sum                           {% ([x]) => b.list(x) %}
+            | Arguments                     {% id %}

@@ -70,6 +70,9 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
             | %dd Variable %lparen Sum %rparen
                                             {% ([, wrt, , body]) => b.derivative(body, wrt, 'operator', 'partial') %}
             | %hash IndexVar                {% ([, i]) => b.count(i.name) %}
+            # Function definitions (issue 9): `f(2y)`, `f'(x)`, `L(w, b)` call a function defined in the input (a `userFn` token).
+            | %userFn %lparen CallArgs %rparen
+                                            {% ([f, , l]) => b.applyDefined(f, l) %}
 
 Group      -> %lparen Sum %rparen           {% ([, s]) => s %}
             | %lbrack Sum %rbrack           {% ([, s]) => s %}
@@ -103,3 +106,7 @@ IndexVar   -> %name                         {% ([t]) => b.indexVar(t.value, null
 # Functions as textbooks write them (issue 9): the arguments of `\max(a, b, …)`, two or more.
 Arguments  -> Sum %comma Sum                {% ([x, , y]) => b.push(b.list(x), y) %}
             | Arguments %comma Sum          {% ([l, , y]) => b.push(l, y) %}
+
+# Function definitions (issue 9): the arguments of a user-defined function's call, one or more.
+CallArgs   -> Sum                           {% ([x]) => b.list(x) %}
+            | Arguments                     {% id %}

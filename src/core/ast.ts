@@ -195,6 +195,18 @@ export function call(fn: string, args: readonly Expr[], spelling: string | null 
   return intern(`f|${fn}|${spelling ?? ''}|${ids(args)}`, (id) => ({ id, kind: 'call', fn, args: [...args], spelling }));
 }
 
+/**
+ * The `fn` of a call of a user-defined function (issue 9): `f(2y)` after `f(x) = x^2` is
+ * `call(APPLY, [f, 2y])`, the head a variable first (its primes count derivatives: `f'(x)`).
+ * Not a function of the table: src/definitions.ts replaces each such call by the body.
+ */
+export const APPLY = 'apply';
+
+/** `f(a, b)`: the call of the user-defined function named by `head` (see `APPLY`). */
+export function applyUser(head: Var, args: readonly Expr[]): Call {
+  return call(APPLY, [head, ...args]);
+}
+
 export function reduce(op: ReduceOp, index: string, body: Expr, lower: Index | null = null, upper: Index | null = null): Reduce {
   return intern(`S|${op}|${index}|${bound(lower)}|${bound(upper)}|${body.id}`, (id) => ({
     id, kind: 'reduce', op, index, lower, upper, body,

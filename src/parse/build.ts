@@ -8,7 +8,7 @@
 // single surviving parse.
 
 import {
-  add, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
+  add, applyUser, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
   mul, neg, num, pow, reduce, rel, type RelOp, type SuperscriptBracket, variable, type Var,
 } from '../core/ast.js';
 import type { Label, Mark } from '../core/names.js';
@@ -62,6 +62,10 @@ export const apply = (fn: string, arg: Lazy, spelling: string | null = null): La
 /** `\max(a, b, c)`: a call with the arguments of a comma-separated list. */
 export const applyMany = (fn: string, args: List<Lazy>, spelling: string | null = null): Lazy => () => call(fn, force(args), spelling);
 export const count = (index: string): Lazy => () => extent(index);
+
+/** `f(2y)`, `f'(x)` (a `userFn` token: docs/notation.md, "Function definitions"): the call of a user-defined function. */
+export const applyDefined = (head: Tok, args: List<Lazy>): Lazy => () =>
+  applyUser(asVar(parts(marked(head.value, head.marks, head.label), head.primes ?? 0)), force(args));
 
 /** `(ax)'`: the derivative of a group, in Lagrange's notation (see docs/notation.md). */
 export const primeOf = (x: Lazy, primes: number, spelling: string): Lazy => () => {

@@ -6,7 +6,7 @@ import { type Index, inum, ivar } from '../core/ast.js';
 import { type Label, type LabelFont, type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
-import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
+import { matrixOperator, refuseLatexTransposes, refuseUnknownOperators, userFunctions } from './guards.js';
 import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
@@ -686,7 +686,7 @@ const SPACING = new Set(['nl', 'quad']);
 const DEFINITION_HEADS = {
   heads: new Set(['letter', 'greek', 'name', 'decorated', 'fnCmd', 'fnName']),
   names: new Set(['letter', 'greek', 'name', 'decorated']),
-  times: '\\cdot',
+  touching: false,
 };
 
 export function refineLatex(input: readonly moo.Token[], source: string): Tok[] {
@@ -699,8 +699,7 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
   }
   const separated = balanceAndSeparate(ts, source, SEPARATORS, SPACING);
-  refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
-  const refined = lookahead(separated);
+  const refined = lookahead(userFunctions(separated, source, DEFINITION_HEADS));
   derivativeOrders(refined, source);
   return refined;
 }

@@ -4,7 +4,7 @@ import type moo from 'moo';
 import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { functionByName } from '../functions.js';
-import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
+import { refuseTextTransposes, userFunctions } from './guards.js';
 import { GREEK } from './latex-tokens.js';
 import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 
@@ -146,7 +146,7 @@ const SEPARATORS = new Set(['nl', 'semi', 'comma']);
 const SPACING = new Set(['nl']);
 
 /** Token types of the head of a function definition (`f(x) = …`) and of a variable. */
-const DEFINITION_HEADS = { heads: new Set(['name', 'decorated']), names: new Set(['name', 'decorated']), times: '*' };
+const DEFINITION_HEADS = { heads: new Set(['name', 'decorated']), names: new Set(['name', 'decorated']), touching: true };
 
 /**
  * Superscript indices: `x^(i)` on a name, with one name in the parentheses, is refused rather
@@ -170,6 +170,5 @@ export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
   const separated = balanceAndSeparate(refuseSuperscriptIndices(wordSubscripts(decoratedNames(classify(raw, source), source), source), source), source, SEPARATORS, SPACING);
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseTextTransposes(separated, source);
-  refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
-  return lookahead(separated, source);
+  return lookahead(userFunctions(separated, source, DEFINITION_HEADS), source);
 }

@@ -2,9 +2,9 @@
 // user's presentation hints (function spelling, `w_{j,k}`, derivative form).
 // Parentheses are decided only by needsParens (precedence.ts).
 
-import { assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
+import { APPLY, assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
 import { REDUCTIONS } from '../core/reductions.js';
-import { FUNCTIONS, functionSpec } from '../functions.js';
+import { appliedFunction, FUNCTIONS, functionSpec } from '../functions.js';
 import { formatNumber, indexText, latexMarkedName, latexName, latexSubscript } from './atoms.js';
 import { type PrintOptions, shownBinder } from './bound.js';
 import { needsParens, negated, PRIME, PRIME_SUPERSCRIPT, type Slot } from './precedence.js';
@@ -64,6 +64,13 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
     return `${primed ? bare(arg) : group(bare(arg), arg)}'`;
   };
 
+  /** A user function's head: a built-in's name redefined prints as the built-in's head (`\tanh'`), else as a name. */
+  const userHead = (head: Expr): string => {
+    const [, base = '', primes = ''] = head.kind === 'var' ? /^(.*?)('*)$/.exec(head.name) ?? [] : [];
+    const builtIn = head.kind === 'var' && head.marks.length === 0 && head.label === null && base !== 'sigma' ? appliedFunction(base) : undefined;
+    return builtIn === undefined ? bare(head) : functionSpec(builtIn).latex + primes;
+  };
+
   const bare = (x: Expr): string => {
     switch (x.kind) {
       case 'neg': return minus(x.arg);
@@ -111,6 +118,8 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
       }
       case 'call': {
         if (x.fn === PRIME) return lagrange(x);
+        // A user-defined function's call (issue 9): its head, then the arguments, `f'(2 y)`.
+        if (x.fn === APPLY) return `${userHead(x.args[0]!)}(${x.args.slice(1).map((a) => inSlot(a, 'braced')).join(', ')})`;
         const arg = x.args.map((a) => inSlot(a, 'braced')).join(', ');
         const head = x.spelling ?? functionSpec(x.fn).latex;
         switch (head) {
