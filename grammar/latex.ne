@@ -63,6 +63,9 @@ Prefixed   -> %reduce Limits Product        {% ([r, h, body]) => b.reduction(r.v
                                             {% ([, , op, , , , , ws, , body]) => b.higherDerivative(body, ws, 'operator', op.value === 'd' ? 'd' : 'partial') %}
             | %dOp %underscore PartialSub Product
                                             {% ([, , wrt, body]) => b.derivative(body, wrt, 'operator', 'partial') %}
+            # The gradient (issue 9): `\nabla_w L`, `\nabla_{\mathbf{w}} E` is one entry, `\frac{\partial L}{\partial w_j}`.
+            | %nabla %underscore PartialSub Product
+                                            {% ([t, , wrt, body]) => b.gradient(t, body, wrt) %}
 
 Factors    -> Unit                          {% ([u]) => b.list(u) %}
             | Factors Unit                  {% ([l, u]) => b.push(l, u) %}

@@ -8,10 +8,12 @@
 // single surviving parse.
 
 import {
-  add, applyUser, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
+  add, applyUser, call, children, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
   mul, neg, num, pow, reduce, rel, type RelOp, type SuperscriptBracket, variable, type Var,
 } from '../core/ast.js';
-import type { Label, Mark } from '../core/names.js';
+import { type Label, type Mark, sameName, userName } from '../core/names.js';
+import { allIndexNames, freeIndices } from '../core/indices.js';
+import { baseLetter, freshIndex } from '../core/fresh.js';
 import type { ReduceOp } from '../core/reductions.js';
 import { GrammarError } from './errors.js';
 import type { Tok } from './tokens.js';
@@ -192,6 +194,66 @@ export function conditioned(op: Tok, c: Condition | undefined, body: Lazy): Lazy
 
 export function derivative(body: Lazy, wrt: VarParts, form: DiffForm, notation: DiffNotation): Lazy {
   return () => diff(body(), asVar(wrt), form, notation);
+}
+
+// --- The gradient (issue 9): `\nabla_w L`, `\nabla_{\theta} J`, `\nabla_{\mathbf{w}} E`
+
+/** The formulas of the input built so far, while `buildFormulas` runs: where `\nabla_w` also looks for `w`. */
+let earlier: readonly Expr[] = [];
+
+/** The formulas of one input, built in order (`L = …; \nabla_w L` finds `w`'s shape in the definition of `L`). */
+export function buildFormulas(l: List<Lazy>): Expr[] {
+  const out: Expr[] = [];
+  try {
+    for (const f of toArray(l)) {
+      earlier = out;
+      out.push(f());
+    }
+  } finally {
+    earlier = [];
+  }
+  return out;
+}
+
+/**
+ * `\nabla_w L` is read as one entry of the gradient, in index form: where `w` occurs in `L` (as
+ * written after `\nabla`, or in an earlier formula of the input) with one index, `\frac{\partial L}{\partial w_j}`, `j` the letter of
+ * those occurrences unless it is free in `L` (then a fresh `j'`); where it occurs without
+ * indices, `\frac{\partial L}{\partial w}`. Refused: `w` in neither (its shape is unknown), with
+ * two or more indices (a matrix), or with both shapes.
+ */
+export function gradient(at: Tok, body: Lazy, wrt: VarParts): Lazy {
+  return () => {
+    const e = body();
+    const v = asVar(wrt);
+    const name = at.text.trim();
+    const shapes = new Set<number>();
+    let letter: string | null = null;
+    const seen = new Set<number>();
+    const visit = (x: Expr): void => {
+      if (seen.has(x.id)) return;
+      seen.add(x.id);
+      if (x.kind === 'var' && sameName({ ...x, version: 0 }, v)) {
+        shapes.add(x.indices.length);
+        const i = x.indices[0];
+        if (x.indices.length === 1 && i?.kind === 'ivar' && letter === null) letter = baseLetter(i.name);
+      }
+      children(x).forEach(visit);
+    };
+    [e, ...earlier].forEach(visit);
+    const spelled = `\\frac{\\partial L}{\\partial ${wrt.name}_j}`;
+    if (v.indices.length > 0) throw new GrammarError(`the subscript of \\nabla is the name of the vector, without indices: for one entry write ${spelled}`, at);
+    if (shapes.size === 0) {
+      throw new GrammarError(`${name}: ${userName(v)} does not occur in what follows \\nabla nor in an earlier formula, so its shape is unknown: write one entry, ${spelled}`, at);
+    }
+    if (shapes.size > 1) throw new GrammarError(`${name}: ${userName(v)} occurs both with and without indices; write the entry you mean, ${spelled} or \\frac{\\partial L}{\\partial ${wrt.name}}`, at);
+    const [shape] = shapes;
+    if (shape === 0) return diff(e, v, 'operator');
+    if (shape! > 1) throw new GrammarError(`${name}: the gradient by ${userName(v)}, which has ${shape} indices (a matrix), is not read: write one entry, \\frac{\\partial L}{\\partial ${wrt.name}_{jk}}`, at);
+    const chosen = letter ?? 'j';
+    const index = freeIndices(e).has(chosen) ? freshIndex(chosen, allIndexNames(e)) : chosen;
+    return diff(e, variable(v, [ivar(index)]), 'operator');
+  };
 }
 
 // --- Derivative notation (issue 9)

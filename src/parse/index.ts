@@ -3,7 +3,7 @@
 import nearley from 'nearley';
 import type { Expr } from '../core/ast.js';
 import { resolveIndexValues } from '../core/indices.js';
-import { type Lazy, type List, toArray } from './build.js';
+import { buildFormulas, type Lazy, type List } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';
 import textGrammar, { lexer as textLexer } from './text.generated.js';
@@ -56,7 +56,13 @@ export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[]
 export function parseFormulas(text: string, options: ParseOptions = {}): Expr[] {
   const results = parseAll(text, options);
   if (results.length > 1) throw new Error(`internal error: ${results.length} parses of ${JSON.stringify(text)}`);
-  return toArray(results[0]!).map((f) => resolveIndexValues(f()));
+  try {
+    return buildFormulas(results[0]!).map((f) => resolveIndexValues(f));
+  } catch (e) {
+    // A construct whose reading needs its built operand (`\nabla_w L`, src/parse/build.ts `gradient`) refuses it here.
+    if (e instanceof GrammarError) throw new ParseError(e.message, e.token.offset, e.token.text.trim().length, text);
+    throw e;
+  }
 }
 
 /** Exactly one formula: an expression, or a relation such as an equation. */

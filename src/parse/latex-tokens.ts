@@ -54,6 +54,7 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
   ['\\,', { type: 'skip' }], ['\\;', { type: 'skip' }], ['\\:', { type: 'skip' }], ['\\!', { type: 'skip' }],
   ['\\ ', { type: 'skip' }],
   ['\\prime', { type: 'prime' }],
+  ['\\nabla', { type: 'nabla' }], // the gradient (issue 9): `\nabla_w L`
   ['\\#', { type: 'hash' }],
   ['\\{', { type: 'lset', open: '\\{' }], ['\\}', { type: 'rset', close: '\\{' }],
   ['\\lvert', { type: 'barOpen', open: '\\lvert' }], ['\\rvert', { type: 'barClose', close: '\\lvert' }],
@@ -76,9 +77,6 @@ function unsize(raw: readonly moo.Token[], source: string): moo.Token[] {
   return raw.map((t) => {
     if (t.type === 'blank') {
       fail(`${t.text.replace(/\s+/g, '')} (an invisible delimiter) is not read: for an evaluation bar \\left. f \\right|_{x=a} write the substituted formula, f(a); for \\left\\{ cases write an Iverson bracket [x > 0]`, t.offset, t.text.length, source);
-    }
-    if (t.type === 'cmd' && t.value === '\\nabla') {
-      fail('\\nabla (the gradient) is not read: write one entry in index form, \\frac{\\partial L}{\\partial w_j}', t.offset, t.text.length, source);
     }
     if (t.type !== 'sized') return t;
     const [, side, delimiter] = /^\\[bB]igg?([lr]?)\s*(.*)$/.exec(t.text)!;
@@ -695,9 +693,13 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
   const ts = resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(wordSubscripts(decoratedNames(classify(raw, source), source), source))), source), source));
-  for (const t of ts) {
+  ts.forEach((t, i) => {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
-  }
+    // The gradient (issue 9) needs its variable: `\nabla L` does not say by what.
+    if (t.type === 'nabla' && ts[i + 1]?.type !== 'underscore') {
+      fail('\\nabla needs the variable as a subscript: \\nabla_w L is one entry of the gradient, \\frac{\\partial L}{\\partial w_j}', t.offset, t.text.length, source);
+    }
+  });
   const separated = balanceAndSeparate(ts, source, SEPARATORS, SPACING);
   const refined = lookahead(userFunctions(separated, source, DEFINITION_HEADS));
   derivativeOrders(refined, source);
