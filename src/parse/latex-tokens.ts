@@ -55,6 +55,8 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
   ['\\ ', { type: 'skip' }],
   ['\\prime', { type: 'prime' }],
   ['\\nabla', { type: 'nabla' }], // the gradient (issue 9): `\nabla_w L`
+  // Separators of a labelled quantity's arguments (issue 9): `D_{\mathrm{KL}}(P \parallel Q) = …`, `p(x \mid y) = …`.
+  ['\\parallel', { type: 'argSep' }], ['\\mid', { type: 'argSep' }],
   ['\\#', { type: 'hash' }],
   ['\\{', { type: 'lset', open: '\\{' }], ['\\}', { type: 'rset', close: '\\{' }],
   ['\\lvert', { type: 'barOpen', open: '\\lvert' }], ['\\rvert', { type: 'barClose', close: '\\lvert' }],
@@ -214,6 +216,49 @@ function wordSubscripts(ts: readonly Tok[], source: string): Tok[] {
       fail(`a word subscript is the whole subscript, or the word then indices after a comma: ${source.slice(t.offset, word.offset + word.text.length)}} or ${source.slice(t.offset, word.offset + word.text.length)},j}`, at.offset, at.text.length, source);
     }
     if (ts[i + 1]?.type === 'underscore') fail('a name takes one subscript: write the word and the indices in one, D_{\\mathrm{KL},j}', ts[i + 1]!.offset, 1, source);
+  }
+  return out;
+}
+// ---------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// Labelled quantities (issue 9): `D_{\mathrm{KL}}(P \parallel Q) = …`, `H(X | Y) = …`, `p(x; \theta) = …`.
+
+const ARGUMENT_NAMES = new Set(['letter', 'greek', 'name', 'decorated']);
+
+/**
+ * Pass 5a (before `|` is resolved): a formula whose left side is a name applied to names separated
+ * by `\parallel`, `\mid`, `|` or `;` (commas may join them: `L(y, \hat{y}; \theta)`) labels the
+ * quantity: the parenthesis says what it is of and nothing more, so it is dropped
+ * (`D_{\mathrm{KL}} = …`). A plain list of variables is a function definition (`userFunctions`);
+ * `\parallel` and `\mid` anywhere else are refused.
+ */
+function labelArguments(ts: readonly Tok[], source: string): Tok[] {
+  const drop = new Set<number>();
+  let depth = 0;
+  ts.forEach((t, i) => {
+    const starts = i === 0 || (depth === 0 && SEPARATORS.has(ts[i - 1]!.type));
+    if (t.open !== undefined) depth++;
+    else if (t.close !== undefined) depth--;
+    if (!starts || !ARGUMENT_NAMES.has(t.type) || ts[i + 1]?.type !== 'lparen') return;
+    let k = i + 2;
+    let labelled = false;
+    for (;;) {
+      if (!ARGUMENT_NAMES.has(ts[k]?.type ?? '')) return;
+      k++;
+      if (ts[k]?.type === 'underscore') k = ts[k + 1]?.type === 'lbrace' ? matching(ts, k + 1) + 1 : k + 2;
+      const sep = ts[k]?.type;
+      if (sep !== 'argSep' && sep !== 'bar' && sep !== 'semi' && sep !== 'comma') break;
+      labelled ||= sep !== 'comma';
+      k++;
+    }
+    if (!labelled || ts[k]?.type !== 'rparen' || ts[k + 1]?.type !== 'eq' || k < 0) return;
+    for (let j = i + 1; j <= k; j++) drop.add(j);
+  });
+  const out = ts.filter((_, i) => !drop.has(i));
+  const stray = out.find((t) => t.type === 'argSep');
+  if (stray !== undefined) {
+    fail(`${stray.text.trim()} is read only between the arguments of a labelled quantity, D_{\\mathrm{KL}}(P \\parallel Q) = …`, stray.offset, stray.text.length, source);
   }
   return out;
 }
@@ -692,7 +737,7 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = resolveBars(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(wordSubscripts(decoratedNames(classify(raw, source), source), source))), source), source));
+  const ts = resolveBars(labelArguments(functionScripts(superscriptIndices(splitScriptDigits(mergePrimes(wordSubscripts(decoratedNames(classify(raw, source), source), source))), source), source), source));
   ts.forEach((t, i) => {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
     // The gradient (issue 9) needs its variable: `\nabla L` does not say by what.
