@@ -247,12 +247,13 @@ function labelArguments(ts: readonly Tok[], source: string): Tok[] {
       if (!ARGUMENT_NAMES.has(ts[k]?.type ?? '')) return;
       k++;
       if (ts[k]?.type === 'underscore') k = ts[k + 1]?.type === 'lbrace' ? matching(ts, k + 1) + 1 : k + 2;
+      if (k === 0) return; // an unclosed brace: balanceAndSeparate says where
       const sep = ts[k]?.type;
       if (sep !== 'argSep' && sep !== 'bar' && sep !== 'semi' && sep !== 'comma') break;
       labelled ||= sep !== 'comma';
       k++;
     }
-    if (!labelled || ts[k]?.type !== 'rparen' || ts[k + 1]?.type !== 'eq' || k < 0) return;
+    if (!labelled || ts[k]?.type !== 'rparen' || ts[k + 1]?.type !== 'eq') return;
     for (let j = i + 1; j <= k; j++) drop.add(j);
   });
   const out = ts.filter((_, i) => !drop.has(i));

@@ -4,7 +4,7 @@
 
 import { APPLY, assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
 import { REDUCTIONS } from '../core/reductions.js';
-import { appliedFunction, FUNCTIONS, functionSpec } from '../functions.js';
+import { FUNCTIONS, functionByName, functionSpec } from '../functions.js';
 import { formatNumber, indexText, latexMarkedName, latexName, latexSubscript } from './atoms.js';
 import { type PrintOptions, shownBinder } from './bound.js';
 import { needsParens, negated, PRIME, PRIME_SUPERSCRIPT, type Slot } from './precedence.js';
@@ -67,8 +67,9 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
   /** A user function's head: a built-in's name redefined prints as the built-in's head (`\tanh'`), else as a name. */
   const userHead = (head: Expr): string => {
     const [, base = '', primes = ''] = head.kind === 'var' ? /^(.*?)('*)$/.exec(head.name) ?? [] : [];
-    const builtIn = head.kind === 'var' && head.marks.length === 0 && head.label === null && base !== 'sigma' ? appliedFunction(base) : undefined;
-    return builtIn === undefined ? bare(head) : functionSpec(builtIn).latex + primes;
+    const spec = head.kind === 'var' && head.marks.length === 0 && head.label === null ? functionByName(base) : undefined;
+    // Only a control word that reads back as this name (`\\tanh`; not `\\sigma` for `sigmoid`): the head stays the same variable.
+    return spec?.name === base && spec.commands.includes(spec.latex) ? spec.latex + primes : bare(head);
   };
 
   const bare = (x: Expr): string => {
