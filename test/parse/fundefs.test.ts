@@ -8,6 +8,7 @@ import { APPLY, applyUser, diff, type Var } from '../../src/core/ast.js';
 import { InputError } from '../../src/core/errors.js';
 import { inputKey, type Label, type Mark } from '../../src/core/names.js';
 import { type Definition, resolveDefinitions as resolveWithout, unfoldAll } from '../../src/definitions.js';
+import { checkDerivative } from '../../src/check.js';
 import { evaluate, type NestedArray } from '../../src/evaluate.js';
 import { derive, resolveDefinitions, toJson } from '../../src/index.js';
 import { parseAll, parseFormulas, type Syntax } from '../../src/parse/index.js';
@@ -270,5 +271,22 @@ describe('derivatives through function definitions agree with central finite dif
         expect(entry).toBeCloseTo(central(at, ws[k - 1]!), 4);
       }
     }), { numRuns: 25 });
+  });
+});
+
+describe('the gradient of CS229 part II', () => {
+  // CS229 lecture notes, part II: ∇_θ ℓ(θ) of logistic regression, entry j: Σ_i (y^{(i)} − h_θ(x^{(i)})) x^{(i)}_j.
+  const loglik = '\\sum_{i=1}^{m} (y^{(i)} \\log \\sigma(\\sum_j \\theta_j x^{(i)}_j) + (1 - y^{(i)}) \\log(1 - \\sigma(\\sum_j \\theta_j x^{(i)}_j)))';
+  test('\\nabla_\\theta of the log-likelihood is its entry j, checked by finite differences', () => {
+    const grad = parseFormulas(`\\nabla_{\\theta} ${loglik}`)[0]!;
+    expect(grad.kind === 'diff' && toLatex(grad.wrt)).toBe('\\theta_j');
+    const body = (grad as Expr & { kind: 'diff' }).body;
+    const d = derive(body, (grad as Expr & { kind: 'diff' }).wrt);
+    const cs229 = parseFormulas('\\sum_{i=1}^{m} (y^{(i)} - \\sigma(\\sum_k \\theta_k x^{(i)}_k)) x^{(i)}_j')[0]!;
+    for (const claimed of [d.result, cs229]) {
+      const report = checkDerivative({ f: body, wrt: (grad as Expr & { kind: 'diff' }).wrt, derivative: claimed, sizes: { i: 3, m: 3, j: 2, k: 2 }, trials: 3, seed: 9 });
+      expect(report.checked).toBeGreaterThan(0);
+      expect(report.ok).toBe(true);
+    }
   });
 });
