@@ -193,6 +193,13 @@ function familiesOfResolved(exprs: readonly Expr[], sizes: Readonly<Record<strin
 // ---------------------------------------------------------------------------
 // Scope: what a name written at some point means
 
+/** The head of a user function's call; one that reads as an index (`\sum_f f(x)`) is an input error. */
+function headOf(call: Call): Var {
+  const head = call.args[0]!;
+  if (head.kind !== 'var') throw new InputError(`${toLatex(head)} names a function and an index: use another letter for one of them`);
+  return head;
+}
+
 /** A function defined in the input (`f(x) = x^2`, issue 9): its parameters and body, resolved where it is defined. */
 interface FunctionDefinition {
   readonly head: Var;
@@ -235,8 +242,7 @@ class Scope {
    * would differentiate by the wrong thing when the argument is not the parameter).
    */
   private expand(call: Call, args: readonly Expr[]): Expr {
-    const head = call.args[0]!;
-    if (head.kind !== 'var') throw new Error('internal: a call of a user function without a head');
+    const head = headOf(call);
     const { key, order, name } = functionOf(head);
     const fn = this.functions.get(key);
     if (fn === undefined) throw new InputError(`'${userName(head)}(…)' calls a function that is not defined before it: define it first, ${name}(x) = …`);
@@ -352,12 +358,13 @@ function definedVar(f: Expr): Var | null {
  */
 function definedFunction(f: Expr): { head: Var; params: Var[] } | null {
   if (!isEquation(f) || f.args[0].kind !== 'call' || f.args[0].fn !== APPLY) return null;
-  const [head, ...params] = f.args[0].args;
-  if (head?.kind !== 'var') throw new Error('internal: a call of a user function without a head');
+  const head = headOf(f.args[0]);
+  const params = f.args[0].args.slice(1);
   const { order, name } = functionOf(head);
   if (order > 0) throw new InputError(`'${userName(head)}(…) = …' defines a derivative: define ${name}(x) = …, and ${userName(head)}(…) is its derivative`);
   const vars = params.map((p) => {
-    if (p.kind !== 'var') throw new Error('internal: a parameter that is not a variable');
+    // `f(i) = …` where `i` is also an index, `f(\delta_{ij}) = …`: not a variable.
+    if (p.kind !== 'var') throw new InputError(`the parameters of '${name}' must be variables such as x or \\theta_0 (got ${toLatex(p)})`);
     return p;
   });
   if (new Set(vars).size !== vars.length) throw new InputError(`the parameters of '${name}' must be distinct`);

@@ -68,7 +68,7 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
   const userHead = (head: Expr): string => {
     const [, base = '', primes = ''] = head.kind === 'var' ? /^(.*?)('*)$/.exec(head.name) ?? [] : [];
     const spec = head.kind === 'var' && head.marks.length === 0 && head.label === null ? functionByName(base) : undefined;
-    // Only a control word that reads back as this name (`\\tanh`; not `\\sigma` for `sigmoid`): the head stays the same variable.
+    // Only a control word that reads back as this name (`\tanh`; not `\sigma` for `sigmoid`): the head stays the same variable.
     return spec?.name === base && spec.commands.includes(spec.latex) ? spec.latex + primes : bare(head);
   };
 

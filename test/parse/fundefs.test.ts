@@ -209,6 +209,11 @@ describe('function definitions: calls', () => {
     expect(toLatex(d.result)).toBe('\\sum_{i} (\\theta x_i - y_i) x_i');
   });
 
+  test('a parameter or head that reads as something else than a variable is an input error', () => {
+    expect(() => resolveDefinitions(parseFormulas('f(\\delta_{ij}) = 2'))).toThrow(new InputError("the parameters of 'f' must be variables such as x or \\theta_0 (got \\delta_{ij})"));
+    expect(() => resolveDefinitions(parseFormulas('f(x) = x; E = \\sum_f f(x)'))).toThrow(/names a function and an index/);
+  });
+
   test('a call left unresolved is an input error, not a bug', () => {
     expect(() => valueAt(applyUser(name('f'), [x!]), { x: 1 })).toThrow(InputError);
     expect(applyUser(name('f'), [x!]).fn).toBe(APPLY);
