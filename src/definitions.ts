@@ -230,6 +230,18 @@ class Scope {
 
   constructor(private readonly families: Families, private readonly sizes: Readonly<Record<string, number>>) {}
 
+  /**
+   * A variable named like a function in scope is refused: within one input the parser refuses it, but
+   * a function defined in `--where` and `f(2y)` in the formula (read as `f·(2y)` there) meet only here.
+   */
+  notAFunction(v: Var): Var {
+    const fn = this.functions.get(functionOf(v).key);
+    if (fn === undefined) return v;
+    const { name } = functionOf(v);
+    throw new InputError(`'${userName(v)}' is used as a variable, but '${name}' is defined as a function: a name is either a function or a variable `
+      + `(a call ${name}(…) is read only in the input that defines ${name}: write the definition and the formula in one input, separated by ;)`);
+  }
+
   /** `f(x, y) = body`: a function in scope from now on (`let*`: not in its own body). */
   defineFunction(head: Var, params: readonly Var[], body: Expr): void {
     this.functions.set(functionOf(head).key, { head, params, body });
@@ -306,7 +318,7 @@ class Scope {
       if (found !== undefined) return found;
       let out: Expr;
       switch (x.kind) {
-        case 'var': out = this.resolveVar(x); break;
+        case 'var': out = this.resolveVar(this.notAFunction(x)); break;
         case 'diff': out = diff(walk(x.body), this.resolveVar(x.wrt), x.form, x.notation); break;
         // A user function's call: the body at the arguments, already resolved where the function was defined.
         case 'call': out = x.fn === APPLY ? this.expand(x, x.args.slice(1).map(walk)) : mapChildren(x, walk); break;

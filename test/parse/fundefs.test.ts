@@ -214,6 +214,11 @@ describe('function definitions: calls', () => {
     expect(() => resolveDefinitions(parseFormulas('f(x) = x; E = \\sum_f f(x)'))).toThrow(/names a function and an index/);
   });
 
+  test('a function defined in another input (--where) and its name in the formula, read there as a variable, is an input error', () => {
+    const formulas = [...parseFormulas('f(x) = x^2'), ...parseFormulas('E = f(2y) + \\alpha')];
+    expect(() => resolveDefinitions(formulas)).toThrow(/'f' is used as a variable, but 'f' is defined as a function/);
+  });
+
   test('a call left unresolved is an input error, not a bug', () => {
     expect(() => valueAt(applyUser(name('f'), [x!]), { x: 1 })).toThrow(InputError);
     expect(applyUser(name('f'), [x!]).fn).toBe(APPLY);
