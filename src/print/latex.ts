@@ -112,9 +112,10 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         const grouped = isBareE(x.base) || (x.base.kind === 'var' && x.base.superscript !== null);
         const base = grouped ? group(bare(x.base), x.base) : inSlot(x.base, 'atomic');
         const exp = inSlot(x.exp, 'braced');
-        // After a name, a superscript that opens with `(` or `[` reads as an index (`x^{(i)}`), and a lone
-        // `T` as a transpose (src/parse/guards.ts): such a power gets an inner group, `x^{{(a + b) c}}`, `x^{{T}}`.
-        if (exp === 'T' || (x.base.kind === 'var' && /^[([]/.test(exp))) return `${base}^{{${exp}}}`;
+        // After a name (`\delta_{ij}` too: the tokens read it as a name first), a superscript that opens with `(` or `[`
+        // reads as an index (`x^{(i)}`), and a lone `T` as a transpose (src/parse/guards.ts): such a power gets an inner
+        // group, `x^{{(a + b) c}}`, `x^{{T}}`.
+        if (exp === 'T' || ((x.base.kind === 'var' || x.base.kind === 'delta') && /^[([]/.test(exp))) return `${base}^{{${exp}}}`;
         return `${base}^${exp.length === 1 ? exp : `{${exp}}`}`;
       }
       case 'call': {

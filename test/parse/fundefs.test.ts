@@ -302,3 +302,11 @@ describe('the gradient of CS229 part II', () => {
     }
   });
 });
+
+// Found by the round-trip property while this part was tested: \delta_{ii} reads as a name first, so a power of it
+// whose exponent opens with `(` needs the inner group as a name's does (src/print/latex.ts).
+test('a power of a Kronecker delta whose exponent opens with ( reads back', () => {
+  const e = pow(parseFormulas('\\delta_{ij}')[0]!, mul([add([x!, y!]), z!]));
+  expect(toLatex(e)).toBe('\\delta_{ij}^{{(x + y) z}}');
+  expect(parseFormulas(toLatex(e))[0]).toBe(e);
+});
