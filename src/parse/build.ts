@@ -16,6 +16,7 @@ import { allIndexNames, freeIndices } from '../core/indices.js';
 import { baseLetter, freshIndex } from '../core/fresh.js';
 import type { ReduceOp } from '../core/reductions.js';
 import { GrammarError } from './errors.js';
+import { GREEK } from './latex-tokens.js';
 import type { Tok } from './tokens.js';
 
 export type Lazy = () => Expr;
@@ -241,15 +242,16 @@ export function gradient(at: Tok, body: Lazy, wrt: VarParts): Lazy {
       children(x).forEach(visit);
     };
     [e, ...earlier].forEach(visit);
-    const spelled = `\\frac{\\partial L}{\\partial ${wrt.name}_j}`;
+    const written = `${GREEK.includes(wrt.name) ? '\\' : ''}${wrt.name}`; // as LaTeX writes the name (marks aside)
+    const spelled = `\\frac{\\partial L}{\\partial ${written}_j}`;
     if (v.indices.length > 0) throw new GrammarError(`the subscript of \\nabla is the name of the vector, without indices: for one entry write ${spelled}`, at);
     if (shapes.size === 0) {
       throw new GrammarError(`${name}: ${userName(v)} does not occur in what follows \\nabla nor in an earlier formula, so its shape is unknown: write one entry, ${spelled}`, at);
     }
-    if (shapes.size > 1) throw new GrammarError(`${name}: ${userName(v)} occurs both with and without indices; write the entry you mean, ${spelled} or \\frac{\\partial L}{\\partial ${wrt.name}}`, at);
+    if (shapes.size > 1) throw new GrammarError(`${name}: ${userName(v)} occurs both with and without indices; write the entry you mean, ${spelled} or \\frac{\\partial L}{\\partial ${written}}`, at);
     const [shape] = shapes;
     if (shape === 0) return diff(e, v, 'operator');
-    if (shape! > 1) throw new GrammarError(`${name}: the gradient by ${userName(v)}, which has ${shape} indices (a matrix), is not read: write one entry, \\frac{\\partial L}{\\partial ${wrt.name}_{jk}}`, at);
+    if (shape! > 1) throw new GrammarError(`${name}: the gradient by ${userName(v)}, which has ${shape} indices (a matrix), is not read: write one entry, \\frac{\\partial L}{\\partial ${written}_{jk}}`, at);
     const chosen = letter ?? 'j';
     const index = freeIndices(e).has(chosen) ? freshIndex(chosen, allIndexNames(e)) : chosen;
     return diff(e, variable(v, [ivar(index)]), 'operator');
