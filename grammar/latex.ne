@@ -64,6 +64,9 @@ Prefixed   -> %reduce Limits Product        {% ([r, h, body]) => b.reduction(r.v
                                             {% ([, , op, , , , , ws, , body]) => b.higherDerivative(body, ws, 'operator', op.value === 'd' ? 'd' : 'partial') %}
             | %dOp %underscore PartialSub Product
                                             {% ([, , wrt, body]) => b.derivative(body, wrt, 'operator', 'partial') %}
+            # The gradient (issue 9): `\nabla_w L`, `\nabla_{\mathbf{w}} E` is one entry, `\frac{\partial L}{\partial w_j}`.
+            | %nabla %underscore PartialSub Product
+                                            {% ([t, , wrt, body]) => b.gradient(t, body, wrt) %}
 
 Factors    -> Unit                          {% ([u]) => b.list(u) %}
             | Factors Unit                  {% ([l, u]) => b.push(l, u) %}
@@ -97,6 +100,9 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
             | %fnMany %lparen Arguments %rparen
                                             {% ([f, , l]) => b.applyMany(f.fn, l, f.spelling) %}
             | %barOpen Sum %barClose        {% ([, s]) => b.apply('abs', s, '|') %}
+            # Function definitions (issue 9): `f(2y)`, `f'(x)`, `L(w, b)` call a function defined in the input (a `userFn` token).
+            | %userFn %lparen CallArgs %rparen
+                                            {% ([f, , l]) => b.applyDefined(f, l) %}
             | %hash IndexVar                {% ([, i]) => b.count(i.name) %}
 
 Group      -> %lparen Sum %rparen           {% ([, s]) => s %}
@@ -136,7 +142,7 @@ VarName    -> %letter                       {% ([t]) => t.value %}
 
 # Decorated names (issue 9): `\hat{y}`, `\mathbf{x}`, `\boldsymbol{\theta}`, `\hat{\bar{x}}` are one
 # `decorated` token (src/parse/latex-tokens.ts, `decoratedNames`); they take primes and indices as names do.
-VarName    -> %decorated                    {% ([t]) => b.marked(t.value, t.marks) %}
+VarName    -> %decorated                    {% ([t]) => b.marked(t.value, t.marks, t.label) %}
 
 # Unbraced, a subscript is one token, as in TeX: in `o_j'` the prime belongs to `o`, not to `j`.
 Subscript  -> %underscore %letter           {% ([, t]) => ({ indices: [b.indexVar(t.value, null)], comma: false }) %}
@@ -231,3 +237,6 @@ Prefixed   -> %logBase %underscore Script Product
                                             {% ([f, , base, arg]) => b.quotient(b.apply('log', arg, f.spelling), b.apply('log', base, f.spelling)) %}
 Atom       -> %rootN %lbrack Sum %rbrack %lbrace Sum %rbrace
                                             {% ([, , n, , , x]) => b.power(x, b.quotient(b.constant('1'), n)) %}
+# Function definitions (issue 9): the arguments of a user-defined function's call, one or more.
+CallArgs   -> Sum                           {% ([x]) => b.list(x) %}
+            | Arguments                     {% id %}

@@ -76,6 +76,9 @@ Atom       -> Variable                      {% ([v]) => b.varValue(v) %}
             | %dd Variable %lparen Sum %rparen
                                             {% ([, wrt, , body]) => b.derivative(body, wrt, 'operator', 'partial') %}
             | %hash IndexVar                {% ([, i]) => b.count(i.name) %}
+            # Function definitions (issue 9): `f(2y)`, `f'(x)`, `L(w, b)` call a function defined in the input (a `userFn` token).
+            | %userFn %lparen CallArgs %rparen
+                                            {% ([f, , l]) => b.applyDefined(f, l) %}
 
 Group      -> %lparen Sum %rparen           {% ([, s]) => s %}
             | %lbrack Sum %rbrack           {% ([, s]) => s %}
@@ -87,12 +90,12 @@ Variable   -> %name                         {% ([t]) => b.parts(t.value) %}
                                             {% ([t, p, , l]) => b.parts(t.value, Number(p.value), b.toArray(l)) %}
 
 # Decorated names (issue 9): `hat(y)`, `hat(y)[n]`, `hat(bar(x))'` (src/parse/text-tokens.ts, `decorated`).
-Variable   -> %decorated                    {% ([t]) => b.parts(b.marked(t.value, t.marks)) %}
-            | %decorated %primes            {% ([t, p]) => b.parts(b.marked(t.value, t.marks), Number(p.value)) %}
+Variable   -> %decorated                    {% ([t]) => b.parts(b.marked(t.value, t.marks, t.label)) %}
+            | %decorated %primes            {% ([t, p]) => b.parts(b.marked(t.value, t.marks, t.label), Number(p.value)) %}
             | %decorated %lindex Indices %rbrack
-                                            {% ([t, , l]) => b.parts(b.marked(t.value, t.marks), 0, b.toArray(l)) %}
+                                            {% ([t, , l]) => b.parts(b.marked(t.value, t.marks, t.label), 0, b.toArray(l)) %}
             | %decorated %primes %lindex Indices %rbrack
-                                            {% ([t, p, , l]) => b.parts(b.marked(t.value, t.marks), Number(p.value), b.toArray(l)) %}
+                                            {% ([t, p, , l]) => b.parts(b.marked(t.value, t.marks, t.label), Number(p.value), b.toArray(l)) %}
 
 Indices    -> Index                         {% ([i]) => b.list(i) %}
             | Indices %comma Index          {% ([l, , i]) => b.push(l, i) %}
@@ -127,3 +130,6 @@ Atom       -> %innerKw %lparen Sum %comma Sum %rparen
                                             {% ([o, , s, , , i]) => v.softmax(o, s, [i]) %}
             | %trace %lparen Variable %rparen
                                             {% ([o, , x]) => v.trace(o, x) %}
+# Function definitions (issue 9): the arguments of a user-defined function's call, one or more.
+CallArgs   -> Sum                           {% ([x]) => b.list(x) %}
+            | Arguments                     {% id %}

@@ -18,13 +18,16 @@
 // the library.
 
 import {
-  assertNever, children, diff, type Expr, type Index, indexKey, isEquation, ivar, mapChildren, type SuperscriptBracket, variable, type Var,
+  APPLY, assertNever, type Call, children, diff, type Expr, type Index, indexKey, isEquation, ivar, mapChildren, type SuperscriptBracket, variable,
+  type Var,
 } from './core/ast.js';
 import { InputError } from './core/errors.js';
 import { baseLetter } from './core/fresh.js';
 import { substituteIndices } from './core/indices.js';
+import { substituteVariables } from './core/replace.js';
 import { inputKey, markedName, sameName, userName, type VarName, varKey } from './core/names.js';
 import { parse } from './parse/index.js';
+import { appliedFunction } from './functions.js';
 import { editDistance } from './parse/tokens.js';
 import { toLatex } from './print/index.js';
 
@@ -40,7 +43,16 @@ export interface Definition extends VarName {
 /** Definitions by `varKey`. */
 export type DefinitionTable = ReadonlyMap<string, Definition>;
 
+/**
+ * ∂body/∂wrt, simplified, with the definitions made so far: how `f'(a)` is read (the derivative of
+ * f's body by its parameter, then the argument put in). Differentiation lives above this layer, so
+ * the caller passes it (`differentiateBody` in src/derive/index.ts; src/index.ts and the CLI do).
+ */
+export type Differentiate = (body: Expr, wrt: Var, definitions: readonly Definition[]) => Expr;
+
 export interface ResolveOptions {
+  /** For `f'(x)` of a user-defined function; without it such a call is an input error. */
+  readonly differentiate?: Differentiate;
   /** Pick the target by the user's name (`E`) instead of the last definition. */
   readonly of?: string;
   /** Declared index ranges (`{i: 784, j: 100, k: 10}`); distinct ranges split families. */
@@ -181,12 +193,90 @@ function familiesOfResolved(exprs: readonly Expr[], sizes: Readonly<Record<strin
 // ---------------------------------------------------------------------------
 // Scope: what a name written at some point means
 
+/** The head of a user function's call; one that reads as an index (`\sum_f f(x)`) is an input error. */
+function headOf(call: Call): Var {
+  const head = call.args[0]!;
+  if (head.kind !== 'var') throw new InputError(`${toLatex(head)} names a function and an index: use another letter for one of them`);
+  return head;
+}
+
+/** A function defined in the input (`f(x) = x^2`, issue 9): its parameters and body, resolved where it is defined. */
+interface FunctionDefinition {
+  readonly head: Var;
+  readonly params: readonly Var[];
+  readonly body: Expr;
+}
+
+/**
+ * What identifies the function a call's head names, and the derivative order its primes ask for:
+ * a built-in's name (`tanh`, `sigma`, `ReLU`) is that function's canonical name, so that `\sigma(z) = …`
+ * and a later `\text{sigmoid}(x)` are one function; any other name is the name with its marks and label.
+ */
+function functionOf(head: Var): { key: string; order: number; name: string } {
+  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(head.name) ?? [];
+  const plain = head.marks.length === 0 && head.label === null;
+  const name = markedName({ ...head, name: base });
+  return { key: (plain ? appliedFunction(base) : undefined) ?? varKey({ ...head, name: base, version: 0, family: null }), order: primes.length, name };
+}
+
 class Scope {
   /** `varKey` of the name and family (version 0), plus arity → the definition in scope. */
   private readonly current = new Map<string, Definition>();
   private readonly versions = new Map<string, number>();
+  /** Functions in scope, by `functionOf(head).key`. */
+  private readonly functions = new Map<string, FunctionDefinition>();
+  /** For `f'(x)`: set by `resolveDefinitions` (closing over the definitions made so far). */
+  differentiate: ((body: Expr, wrt: Var) => Expr) | null = null;
 
   constructor(private readonly families: Families, private readonly sizes: Readonly<Record<string, number>>) {}
+
+  /**
+   * A variable named like a function in scope is refused: within one input the parser refuses it, but
+   * a function defined in `--where` and `f(2y)` in the formula (read as `f·(2y)` there) meet only here.
+   */
+  notAFunction(v: Var): Var {
+    const fn = this.functions.get(functionOf(v).key);
+    if (fn === undefined) return v;
+    const { name } = functionOf(v);
+    throw new InputError(`'${userName(v)}' is used as a variable, but '${name}' is defined as a function: a name is either a function or a variable `
+      + `(a call ${name}(…) is read only in the input that defines ${name}: write the definition and the formula in one input, separated by ;)`);
+  }
+
+  /** `f(x, y) = body`: a function in scope from now on (`let*`: not in its own body). */
+  defineFunction(head: Var, params: readonly Var[], body: Expr): void {
+    this.functions.set(functionOf(head).key, { head, params, body });
+  }
+
+  /**
+   * A call `f(a, b)` (its arguments resolved): f's body with the parameters replaced by the
+   * arguments, simultaneously and capture-avoiding; `f'(a)`, `f''(a)`: the body differentiated
+   * by its parameter first, then the argument put in (putting it into an unevaluated ∂body/∂x
+   * would differentiate by the wrong thing when the argument is not the parameter).
+   */
+  private expand(call: Call, args: readonly Expr[]): Expr {
+    const head = headOf(call);
+    const { key, order, name } = functionOf(head);
+    const fn = this.functions.get(key);
+    if (fn === undefined) throw new InputError(`'${userName(head)}(…)' calls a function that is not defined before it: define it first, ${name}(x) = …`);
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    if (args.length !== fn.params.length) {
+      throw new InputError(`'${name}' is defined with ${count(fn.params.length, 'parameter')} (${fn.params.map((p) => userName(p)).join(', ')}) and called with ${count(args.length, 'argument')}`);
+    }
+    const lettered = fn.params.find((p) => p.indices.some((i) => i.kind === 'ivar'));
+    if (lettered !== undefined) {
+      // `J(\theta_j) = …` names the quantity J of the vector θ; a call would have to substitute a whole vector.
+      throw new InputError(`'${name}' is called, but its parameter ${toLatex(lettered)} has an index letter: a parameter of a function that is called is a variable such as x or \\theta_0`);
+    }
+    let body = fn.body;
+    if (order > 0) {
+      if (fn.params.length !== 1) {
+        throw new InputError(`'${userName(head)}' does not say which of the ${fn.params.length} parameters of '${name}' it differentiates by: write \\frac{\\partial}{\\partial ${userName(fn.params[0]!)}} of the body`);
+      }
+      if (this.differentiate === null) throw new InputError(`'${userName(head)}(…)' needs derivatives: resolve the definitions with \`differentiate\` (the library's resolveDefinitions and the CLI do)`);
+      for (let k = 0; k < order; k++) body = this.differentiate(body, fn.params[0]!);
+    }
+    return substituteVariables(body, new Map(fn.params.map((p, i) => [p, args[i]!])));
+  }
 
   /** The family of an occurrence: its own when already resolved, else the one its index ranges fit. */
   familyOf(v: Var): string | null {
@@ -199,7 +289,7 @@ class Scope {
     // Ranges no family has: a quantity of its own (it occurs nowhere in the formulas).
     if (candidates.length === 0 && complete(sig)) return lettersOf(v);
     if (candidates.length === 0 && families.length === 1) return families[0]!.id;
-    const keys = families.map((f) => `'${inputKey({ name: v.name, version: 0, family: f.id, marks: v.marks })}'`);
+    const keys = families.map((f) => `'${inputKey({ name: v.name, version: 0, family: f.id, marks: v.marks, label: v.label })}'`);
     const unsized = [...new Set(v.indices.flatMap((i) => (i.kind === 'ivar' && this.sizes[baseLetter(i.name)] === undefined ? [baseLetter(i.name)] : [])))];
     throw new InputError(
       `cannot tell which '${userName(v)}' is meant by ${toLatex(v)}: it fits ${candidates.length === 0 ? 'none' : candidates.length} of `
@@ -208,8 +298,8 @@ class Scope {
     );
   }
 
-  private scopeKey(v: Pick<VarName, 'name' | 'marks'>, family: string | null, arity: number): string {
-    return `${varKey({ name: v.name, marks: v.marks, version: 0, family })}/${arity}`;
+  private scopeKey(v: Pick<VarName, 'name' | 'marks' | 'label'>, family: string | null, arity: number): string {
+    return `${varKey({ name: v.name, marks: v.marks, label: v.label, version: 0, family })}/${arity}`;
   }
 
   /** `v` as it reads here: its family, and the definition of that name in scope (else an input). */
@@ -218,7 +308,7 @@ class Scope {
     const family = this.familyOf(v);
     const def = this.current.get(this.scopeKey(v, family, v.indices.length));
     const version = def?.version ?? 0;
-    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family, marks: v.marks }, v.indices, v.commaIndices, v.superscript);
+    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family, marks: v.marks, label: v.label }, v.indices, v.commaIndices, v.superscript);
   }
 
   resolve(e: Expr): Expr {
@@ -228,9 +318,11 @@ class Scope {
       if (found !== undefined) return found;
       let out: Expr;
       switch (x.kind) {
-        case 'var': out = this.resolveVar(x); break;
+        case 'var': out = this.resolveVar(this.notAFunction(x)); break;
         case 'diff': out = diff(walk(x.body), this.resolveVar(x.wrt), x.form, x.notation); break;
-        case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'reduce': case 'delta':
+        // A user function's call: the body at the arguments, already resolved where the function was defined.
+        case 'call': out = x.fn === APPLY ? this.expand(x, x.args.slice(1).map(walk)) : mapChildren(x, walk); break;
+        case 'num': case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'reduce': case 'delta':
         case 'rel': case 'iverson': case 'extent': case 'index':
           out = mapChildren(x, walk); break;
         default: return assertNever(x);
@@ -244,10 +336,10 @@ class Scope {
   /** A new definition of `lhs`'s name and family: the next version, in scope from now on. */
   define(lhs: Var, body: Expr): Definition {
     const family = this.familyOf(lhs);
-    const counter = varKey({ name: lhs.name, version: 0, family, marks: lhs.marks });
+    const counter = varKey({ name: lhs.name, version: 0, family, marks: lhs.marks, label: lhs.label });
     const version = (this.versions.get(counter) ?? 0) + 1;
     this.versions.set(counter, version);
-    const def: Definition = { name: lhs.name, version, family, marks: lhs.marks, indices: lhs.indices.map(indexKey), body, superscript: lhs.superscript };
+    const def: Definition = { name: lhs.name, version, family, marks: lhs.marks, label: lhs.label, indices: lhs.indices.map(indexKey), body, superscript: lhs.superscript };
     this.enter(def, lhs.indices.length);
     return def;
   }
@@ -272,6 +364,46 @@ function definedVar(f: Expr): Var | null {
 }
 
 /**
+ * A function definition's left side, `f(x, y)` (a call of a user function, src/core/ast.ts `APPLY`):
+ * its head and parameters, distinct variables (the parser reads only variables there). A head with
+ * primes (`f'(x) = …`) defines nothing.
+ */
+function definedFunction(f: Expr): { head: Var; params: Var[] } | null {
+  if (!isEquation(f) || f.args[0].kind !== 'call' || f.args[0].fn !== APPLY) return null;
+  const head = headOf(f.args[0]);
+  const params = f.args[0].args.slice(1);
+  const { order, name } = functionOf(head);
+  if (order > 0) throw new InputError(`'${userName(head)}(…) = …' defines a derivative: define ${name}(x) = …, and ${userName(head)}(…) is its derivative`);
+  const vars = params.map((p) => {
+    // `f(i) = …` where `i` is also an index, `f(\delta_{ij}) = …`: not a variable.
+    if (p.kind !== 'var') throw new InputError(`the parameters of '${name}' must be variables such as x or \\theta_0 (got ${toLatex(p)})`);
+    return p;
+  });
+  if (new Set(vars).size !== vars.length) throw new InputError(`the parameters of '${name}' must be distinct`);
+  return { head, params: vars };
+}
+
+/** A derivative by a parameter inside a function's body would not move with the argument: refused. */
+function refuseDerivativeByParameter(head: Var, params: readonly Var[], body: Expr): void {
+  forEachDiff(body, (d) => {
+    if (params.some((p) => sameName(p, d.wrt))) {
+      throw new InputError(`the body of '${functionOf(head).name}' differentiates by its parameter ${toLatex(d.wrt)}: write the derivative out, or define the function and call ${functionOf(head).name}'(…)`);
+    }
+  });
+}
+
+function forEachDiff(e: Expr, f: (d: Expr & { kind: 'diff' }) => void): void {
+  const seen = new Set<number>();
+  const visit = (x: Expr): void => {
+    if (seen.has(x.id)) return;
+    seen.add(x.id);
+    if (x.kind === 'diff') f(x);
+    children(x).forEach(visit);
+  };
+  visit(e);
+}
+
+/**
  * Split a formula list into definitions (`let*` scoped, versioned), the target
  * and assumptions. `extra` (formulas to read after the definitions) is
  * resolved in the final scope.
@@ -283,7 +415,23 @@ export function resolveDefinitions(formulas: readonly Expr[], extra: readonly Ex
   const assumptions: Expr[] = [];
   let target: Expr | null = null;
   let targetOf: Expr | null = null;
-  for (const f of formulas) {
+  scope.differentiate = options.differentiate === undefined ? null : (body, wrt) => options.differentiate!(body, wrt, definitions);
+  for (const [n, f] of formulas.entries()) {
+    const fn = definedFunction(f);
+    if (fn !== null) {
+      const params = fn.params.map((p) => scope.resolveVar(p));
+      const body = scope.resolve((f as Expr & { kind: 'rel' }).args[1]!);
+      refuseDerivativeByParameter(fn.head, params, body);
+      scope.defineFunction(fn.head, params, body);
+      // As the target (the last formula, or the one --of names) it is also the quantity `J`, its parameters the variables they name.
+      if (n === formulas.length - 1 || (options.of !== undefined && markedName(fn.head) === options.of)) {
+        const def = scope.define(fn.head, body);
+        definitions.push(def);
+        target = variable(def);
+        if (options.of !== undefined && markedName(fn.head) === options.of) targetOf = target;
+      }
+      continue;
+    }
     const lhs = definedVar(f);
     if (lhs === null) {
       const resolved = scope.resolve(f);

@@ -252,10 +252,22 @@ export function functionByCommand(command: string): FunctionSpec | undefined {
   return byCommand.get(command);
 }
 
+/**
+ * The canonical function a name denotes when it is applied, `\sigma(z)`, `ReLU(x)`, `tanh(x)`: a name of
+ * the table, or `sigma` (sigmoid only when applied). A user's definition of such a name redefines that
+ * function (docs/notation.md, "Function definitions, gradients and word subscripts").
+ */
+export function appliedFunction(name: string): string | undefined {
+  return name === 'sigma' ? 'sigmoid' : byName.get(name)?.name;
+}
+
 /** The spec for a canonical name; an InputError for a function we cannot compute with. */
 export function functionSpec(name: string): FunctionSpec {
   const spec = byName.get(name);
   if (spec !== undefined) return spec;
+  if (name === 'apply') {
+    throw new InputError('a call of a function defined in the input is unfolded with its definitions: pass them to resolveDefinitions with the formula');
+  }
   if (name === 'prime') {
     // The parser reads `(ax)'` as written; it does not say which variable it differentiates by.
     throw new InputError("a prime (f)' does not say which variable it differentiates by: write \\frac{d}{dx}(f) instead");

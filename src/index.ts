@@ -5,6 +5,9 @@
 //                             → prove (steps) → renderText / renderLatex / renderMarkdown / renderHtml
 //                             → evaluate (reference) / compile (fast closure)
 
+import { resolveDefinitions as resolveAll, type Resolved } from './definitions.js';
+import { differentiateBody } from './derive/index.js';
+
 export * from './core/ast.js';
 export type { StoreStats } from './core/store.js';
 export { freeIndices, substituteIndex } from './core/indices.js';
@@ -17,8 +20,16 @@ export { detectSyntax, parse, ParseError, parseFormulas, type ParseOptions, type
 export { toLatex, toText, type PrintOptions } from './print/index.js';
 export { toJson } from './serialize.js';
 
-export { type Definition, resolveDefinitions, type Resolved, resolveVariable, unfoldAll } from './definitions.js';
-export { derive, type Derivation, type DeriveOptions, differentiate, evaluateDerivatives } from './derive/index.js';
+export { type Definition, type Differentiate, type Resolved, resolveVariable, unfoldAll } from './definitions.js';
+export { derive, type Derivation, type DeriveOptions, differentiate, differentiateBody, evaluateDerivatives } from './derive/index.js';
+
+/**
+ * `src/definitions.ts`'s `resolveDefinitions`, able to read `f'(x)` of a user-defined function:
+ * it differentiates the body with `differentiateBody` unless the options give another way.
+ */
+export function resolveDefinitions(...[formulas, extra, options]: Parameters<typeof resolveAll>): Resolved {
+  return resolveAll(formulas, extra, { differentiate: differentiateBody, ...options });
+}
 export { canonical, equivalent, simplify, type SimplifyOptions } from './simplify/index.js';
 
 export {

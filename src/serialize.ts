@@ -19,6 +19,7 @@ export function toJson(e: Expr): Json {
       // What tells apart quantities written with the same name (core/names.ts); absent for a plain input.
       ...(e.version === 0 ? {} : { version: e.version }), ...(e.family === null ? {} : { family: e.family }),
       ...(e.marks.length === 0 ? {} : { marks: [...e.marks] }),
+      ...(e.label === null ? {} : { label: { word: e.label.word, font: e.label.font } }),
     };
     case 'add': return { kind: 'add', terms: e.terms.map(toJson) };
     case 'neg': return { kind: 'neg', arg: toJson(e.arg) };

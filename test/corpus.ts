@@ -15,7 +15,7 @@ export type CorpusTag =
   | 'symbolic-bounds' | 'triangular' | 'shifted' | 'zero' | 'function' | 'softmax' | 'log-sum-exp' | 'cross-entropy'
   | 'logistic' | 'l2' | 'network' | 'definitions' | 'declared-ranges' | 'scalar' | 'literal-index' | 'index-value'
   | 'extent' | 'iverson' | 'quotient' | 'power' | 'product'
-  | 'superscript-index' | 'condition' | 'max'
+  | 'superscript-index' | 'condition' | 'max' | 'function-definition' | 'word-subscript'
   | 'norm' | 'inner-product' | 'trace' | 'log-base' | 'root';
 
 export interface CorpusEntry {
@@ -425,4 +425,39 @@ export const CORPUS: readonly CorpusEntry[] = [
   // Wikipedia, "k-means clustering": each observation goes to the nearest mean; its term of the objective is min_k (x - c_k)².
   { name: 'distance to the nearest centre, \\min_k (x - c_k)^2 (Wikipedia, k-means clustering)',
     formulas: '\\min_k (x - c_k)^2', wrt: 'c_j', tags: ['max', 'power'] },
+  // --- function definitions and word subscripts (issue 9): `J(\theta) = …` as the target, `f(2x)` a call, `D_{\mathrm{KL}}`
+  // Andrew Ng, CS229 lecture notes, part I (least squares): J(θ) = ½ Σ_{i=1}^m (h_θ(x^{(i)}) − y^{(i)})², with
+  // h_θ(x) = θ^T x written out in index form (a function with an index in its name, h_θ(x), is not read).
+  { name: 'least-squares cost J(\\theta) as a function definition (CS229 part I)',
+    formulas: 'J(\\theta) = \\frac{1}{2} \\sum_{i=1}^{m} (\\sum_j \\theta_j x^{(i)}_j - y^{(i)})^2', wrt: '\\theta_k',
+    tags: ['function-definition', 'superscript-index', 'symbolic-bounds'], sizes: { i: 3, m: 3, j: 2 } },
+  // CS229 lecture notes, part II (logistic regression): the log-likelihood ℓ(θ) = Σ_i y^{(i)} log h(x^{(i)}) + (1 − y^{(i)})
+  // log(1 − h(x^{(i)})), h = σ(θ^T x); its derivative by θ_j is the entry j of ∇_θ ℓ(θ) (test/parse/fundefs.test.ts reads
+  // the \nabla_\theta form as this entry).
+  { name: 'logistic regression log-likelihood \\ell(\\theta), entry j of its gradient (CS229 part II)',
+    formulas: 'h^{(i)} = \\sigma(\\sum_j \\theta_j x^{(i)}_j); \\ell(\\theta) = \\sum_{i=1}^{m} (y^{(i)} \\log h^{(i)} + (1 - y^{(i)}) \\log(1 - h^{(i)}))',
+    wrt: '\\theta_k', tags: ['function-definition', 'logistic', 'superscript-index', 'definitions', 'symbolic-bounds'],
+    sizes: { i: 3, m: 3, j: 2 } },
+  // Wikipedia, "Kullback–Leibler divergence": D_KL(P ∥ Q) = Σ_i P(i) log(P(i)/Q(i)).
+  { name: 'Kullback–Leibler divergence D_{\\mathrm{KL}}(P \\parallel Q) (Wikipedia)',
+    formulas: 'D_{\\mathrm{KL}}(P \\parallel Q) = \\sum_i P_i \\log \\frac{P_i}{Q_i}', wrt: 'Q_j',
+    tags: ['word-subscript', 'function'], positive: ['P', 'Q'], expected: '-\\frac{P_j}{Q_j}' },
+  // Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3: softmax outputs and the cross-entropy, named L_CE as in
+  // most course notes.
+  { name: 'cross-entropy L_{\\text{CE}} of a softmax (Deep Learning book, 6.2.2.3)',
+    formulas: '\\hat{y}_k = \\frac{e^{z_k}}{\\sum_c e^{z_c}}; L_{\\text{CE}} = -\\sum_k y_k \\log \\hat{y}_k', wrt: 'z_j',
+    tags: ['word-subscript', 'softmax', 'cross-entropy', 'definitions'] },
+  // Wikipedia, "Logistic function": σ(z) = 1/(1 + e^{−z}), a definition of the built-in's name; its derivative.
+  { name: 'the logistic function defined, \\sigma(z) = \\frac{1}{1+e^{-z}} (Wikipedia)',
+    formulas: '\\sigma(z) = \\frac{1}{1+e^{-z}}', wrt: 'z', tags: ['function-definition', 'function', 'scalar'] },
+  { name: 'a layer through the user\'s \\sigma: \\sigma(z) = \\frac{1}{1+e^{-z}}; E = \\sigma(w x)',
+    formulas: '\\sigma(z) = \\frac{1}{1+e^{-z}}; E = \\sigma(w x)', wrt: 'w', tags: ['function-definition', 'function', 'definitions'] },
+  // A call of a defined function at another argument (any calculus text's f(2x)).
+  { name: 'f(x) = x^2; f(2x)', formulas: 'f(x) = x^2; f(2x)', wrt: 'x', tags: ['function-definition', 'scalar'], expected: '8 x' },
+  { name: 'two parameters, called with the arguments swapped: L(w, b) = (w x + b - y)^2; E = L(b, w)',
+    formulas: 'L(w, b) = (w x + b - y)^2; E = L(b, w)', wrt: 'w', tags: ['function-definition', 'scalar'], expected: '2 (b x + w - y)' },
+  // Wikipedia, "Mean squared error": MSE = (1/n) Σ_{i=1}^n (Y_i − Ŷ_i)², here with a linear predictor Ŷ_i = w x_i + b.
+  { name: 'mean squared error \\mathcal{L}_{\\mathrm{MSE}} of a linear predictor (Wikipedia, Mean squared error)',
+    formulas: '\\hat{y}_i = w x_i + b; \\mathcal{L}_{\\mathrm{MSE}} = \\frac{1}{n} \\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2', wrt: 'w',
+    tags: ['word-subscript', 'definitions', 'symbolic-bounds', 'index-value'], sizes: { i: 3, n: 3 } },
 ];

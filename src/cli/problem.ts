@@ -3,7 +3,7 @@
 
 import { diff, type Expr, isEquation, type Var } from '../core/ast.js';
 import { type Definition, resolveDefinitions, resolveVariable, unfoldAll } from '../definitions.js';
-import { derive, evaluateDerivatives } from '../derive/index.js';
+import { derive, differentiateBody, evaluateDerivatives } from '../derive/index.js';
 import { InputError } from '../core/errors.js';
 import { detectSyntax, ParseError, parseFormulas, type Syntax } from '../parse/index.js';
 import { toLatex, toText } from '../print/index.js';
@@ -86,7 +86,7 @@ export function readInputs(args: ParsedArgs, command: string): Inputs {
 
 /** Definitions in `let*` order (`--where` first), the target (`--of` or the last definition) and `--wrt` in final scope. */
 export function resolveProblem(inputs: Inputs, of: string | undefined): Problem {
-  const resolved = resolveDefinitions([...inputs.where, ...inputs.formulas], [], { of, sizes: inputs.sizes });
+  const resolved = resolveDefinitions([...inputs.where, ...inputs.formulas], [], { of, sizes: inputs.sizes, differentiate: differentiateBody });
   // As the library's derive reads its variable: one resolution path.
   const context = { definitions: resolved.definitions, exprs: [resolved.target, ...resolved.assumptions], sizes: inputs.sizes };
   return {

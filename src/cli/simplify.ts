@@ -2,6 +2,7 @@
 
 import { type Expr, num } from '../core/ast.js';
 import { type Definition, resolveDefinitions } from '../definitions.js';
+import { differentiateBody } from '../derive/index.js';
 import { freeIndices } from '../core/indices.js';
 import { simplifyFormula } from '../prove.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
@@ -77,6 +78,6 @@ function inScope(where: readonly Expr[], formulas: readonly Expr[], sizes: Recor
   if (where.length === 0) return { definitions: [], assumptions: [], formulas };
   // resolveDefinitions also picks a target to differentiate, which simplify has none of: a constant stands in for
   // it, so that a --where of assumptions only (`1 \le n \le N`) is not refused for having nothing to differentiate.
-  const resolved = resolveDefinitions([...where, num(0)], formulas, { sizes });
+  const resolved = resolveDefinitions([...where, num(0)], formulas, { sizes, differentiate: differentiateBody });
   return { definitions: resolved.definitions, assumptions: resolved.assumptions, formulas: resolved.extra };
 }

@@ -14,7 +14,7 @@
 // comma-separated, which derivative notation was used) are part of the node,
 // so printers can echo the user; `sameShape` compares while ignoring them.
 
-import type { VarName } from './names.js';
+import type { Label, VarName } from './names.js';
 import type { ReduceOp } from './reductions.js';
 import { Store } from './store.js';
 
@@ -42,6 +42,7 @@ export interface Num extends Node { readonly kind: 'num'; readonly value: number
  */
 export interface Var extends Node, VarName {
   readonly kind: 'var';
+  readonly label: Label | null;
   readonly indices: readonly Index[];
   /** Printed `w_{j,k}` rather than `w_{jk}` (the subscripts, after any superscript index). */
   readonly commaIndices: boolean;
@@ -161,10 +162,12 @@ export function variable(
   of: string | VarName, indices: readonly Index[] = [], commaIndices = false, superscript: SuperscriptBracket | null = null,
 ): Var {
   const { name, version, family, marks } = typeof of === 'string' ? { name: of, version: 0, family: null, marks: [] } : of;
+  const label = typeof of === 'string' ? null : of.label ?? null;
   const sup = indices.length > 0 ? superscript : null;
   const comma = commaIndices && indices.length - (sup === null ? 0 : 1) > 1;
-  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${sup ?? ''}|${version}|${family ?? ''}|${marks.join(',')}`, (id) => ({
-    id, kind: 'var', name, version, family, marks: [...marks], indices: [...indices], commaIndices: comma, superscript: sup,
+  const labelKey = label === null ? '' : `${label.font}:${label.word}`;
+  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${sup ?? ''}|${version}|${family ?? ''}|${marks.join(',')}|${labelKey}`, (id) => ({
+    id, kind: 'var', name, version, family, marks: [...marks], label, indices: [...indices], commaIndices: comma, superscript: sup,
   }));
 }
 
@@ -190,6 +193,18 @@ export function pow(base: Expr, exp: Expr): Pow {
 
 export function call(fn: string, args: readonly Expr[], spelling: string | null = null): Call {
   return intern(`f|${fn}|${spelling ?? ''}|${ids(args)}`, (id) => ({ id, kind: 'call', fn, args: [...args], spelling }));
+}
+
+/**
+ * The `fn` of a call of a user-defined function (issue 9): `f(2y)` after `f(x) = x^2` is
+ * `call(APPLY, [f, 2y])`, the head a variable first (its primes count derivatives: `f'(x)`).
+ * Not a function of the table: src/definitions.ts replaces each such call by the body.
+ */
+export const APPLY = 'apply';
+
+/** `f(a, b)`: the call of the user-defined function named by `head` (see `APPLY`). */
+export function applyUser(head: Var, args: readonly Expr[]): Call {
+  return call(APPLY, [head, ...args]);
 }
 
 export function reduce(op: ReduceOp, index: string, body: Expr, lower: Index | null = null, upper: Index | null = null): Reduce {
@@ -296,7 +311,8 @@ export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
 /** `e` with every presentation hint reset to the house style. */
 export function withoutStyle(e: Expr): Expr {
   switch (e.kind) {
-    case 'var': return variable(e, e.indices, false);
+    // A word subscript's font is a hint (`\mathrm` is the house style); the word is the name.
+    case 'var': return variable(e.label === null ? e : { ...e, label: { word: e.label.word, font: 'mathrm' } }, e.indices, false);
     case 'call': return call(e.fn, e.args.map(withoutStyle), null);
     case 'diff': return diff(withoutStyle(e.body), variable(e.wrt, e.wrt.indices), 'operator', 'partial');
     default: return mapChildren(e, withoutStyle);

@@ -24,7 +24,22 @@ export interface VarName {
    * `\hat{y}` and `y` are different variables (docs/notation.md, "Decorated names").
    */
   readonly marks: readonly Mark[];
+  /**
+   * A word subscript that is part of the name: `D_{\mathrm{KL}}`, `L_{\text{CE}}` (docs/notation.md,
+   * "Function definitions, gradients and word subscripts"). `D_{\mathrm{KL}}` and `D` are different variables.
+   */
+  readonly label?: Label | null;
 }
+
+/**
+ * A word subscript: the word is the identity; the font it was written in is a presentation hint
+ * (`D_{\mathrm{KL}}` and `D_{\text{KL}}` are one quantity, printed as written).
+ */
+export interface Label {
+  readonly word: string;
+  readonly font: LabelFont;
+}
+export type LabelFont = 'mathrm' | 'text' | 'mathit';
 
 /**
  * A decoration of a name, by its LaTeX command without the backslash. (`\mathbb` and `\mathsf` are not
@@ -54,13 +69,15 @@ export function inputKey(v: VarName): string {
 }
 
 /**
- * The plain-text spelling of a name with its marks: `\hat{y}'` is `hat(y)'`, `\hat{\bar{x}}` is `hat(bar(x))`;
+ * The plain-text spelling of a name with its marks and word subscript: `\hat{y}'` is `hat(y)'`, `\hat{\bar{x}}` is `hat(bar(x))`;
  * it reads back in the text syntax.
  */
-export function markedName(v: Pick<VarName, 'name' | 'marks'>): string {
-  if (v.marks.length === 0) return v.name;
+export function markedName(v: Pick<VarName, 'name' | 'marks' | 'label'>): string {
+  if (v.marks.length === 0 && (v.label ?? null) === null) return v.name;
   const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(v.name) ?? [];
-  return v.marks.reduceRight((inner, m) => `${m}(${inner})`, base) + primes;
+  // A word subscript is written after a dot: `D_{\mathrm{KL}}` is `D.KL`, `\mathcal{L}_{\mathrm{MSE}}` `mathcal(L).MSE`.
+  const label = v.label === undefined || v.label === null ? '' : `.${v.label.word}`;
+  return v.marks.reduceRight((inner, m) => `${m}(${inner})`, base) + label + primes;
 }
 
 /** A key for maps inside the engine that is equal exactly when the identities are. */
@@ -73,5 +90,5 @@ export function varKey(v: VarName): string {
 /** Whether `a` and `b` are the same quantity (indices aside). */
 export function sameName(a: VarName, b: VarName): boolean {
   return a.name === b.name && a.version === b.version && a.family === b.family
-    && a.marks.length === b.marks.length && a.marks.every((m, i) => m === b.marks[i]);
+    && a.marks.length === b.marks.length && a.marks.every((m, i) => m === b.marks[i]) && a.label?.word === b.label?.word;
 }

@@ -7,7 +7,8 @@
 // reaches them all, inside binders too: right for an equation `focus = by`
 // that holds at every value of its free indices, as a rewrite rule's does.
 
-import { diff, type Expr, mapChildren } from './ast.js';
+import { diff, type Expr, mapChildren, type Var } from './ast.js';
+import { freeIndices, renameBound } from './indices.js';
 
 /** Child positions from the root, as in `children(e)`. */
 export type Path = readonly number[];
@@ -50,4 +51,27 @@ export function replaceAt(e: Expr, path: Path, by: Expr): Expr {
   // mapChildren calls f in the order of children(e), so `n` is the child's position.
   let n = 0;
   return mapChildren(e, (c) => (n++ === head ? replaceAt(c, rest, by) : c));
+}
+
+/**
+ * `e` with several variables replaced at once by expressions (a user function's parameters by
+ * the arguments of a call, issue 9): simultaneous (`f(y, x)` of `f(x, y) = x - y` is `y - x`) and
+ * capture-avoiding (a binder of `e` whose index is free in an argument is renamed first). The
+ * variable a derivative is taken by stays, as in `replaceSubterm`.
+ */
+export function substituteVariables(e: Expr, by: ReadonlyMap<Var, Expr>): Expr {
+  const free = new Set<string>();
+  for (const x of by.values()) for (const n of freeIndices(x)) free.add(n);
+  const done = new Map<Expr, Expr>();
+  const walk = (x: Expr): Expr => {
+    if (x.kind === 'var') return by.get(x) ?? x;
+    let out = done.get(x);
+    if (out === undefined) {
+      if (x.kind === 'reduce' && free.has(x.index)) out = walk(renameBound(x, free));
+      else out = x.kind === 'diff' ? diff(walk(x.body), x.wrt, x.form, x.notation) : mapChildren(x, walk);
+      done.set(x, out);
+    }
+    return out;
+  };
+  return walk(e);
 }

@@ -70,6 +70,15 @@ export function derive(expr: Expr, variable: string | Var, options: DeriveOption
   return { wrt, raw, result, steps: [] };
 }
 
+/**
+ * ∂body/∂wrt, simplified: how `resolveDefinitions` reads `f'(a)` of a user-defined function
+ * (its `differentiate` option). Defined quantities in the body are differentiated through.
+ */
+export function differentiateBody(body: Expr, wrt: Var, definitions: readonly Definition[]): Expr {
+  const raw = evaluateDiffs(derivativeOf(body, wrt), makeContext(definitions));
+  return simplify(raw, { linked: [body, ...definitions.map((d) => d.body)] }).result;
+}
+
 export interface EvaluateDerivativesOptions extends DeriveOptions {
   /** Simplify each derivative on its own before putting it back (default true); false puts back the raw derivative. */
   readonly simplify?: boolean;

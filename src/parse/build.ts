@@ -8,12 +8,15 @@
 // single surviving parse.
 
 import {
-  add, assertNever, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
+  add, applyUser, assertNever, call, children, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
   mul, neg, num, pow, reduce, rel, type RelOp, type SuperscriptBracket, variable, type Var,
 } from '../core/ast.js';
-import type { Mark } from '../core/names.js';
+import { type Label, type Mark, sameName, userName } from '../core/names.js';
+import { allIndexNames, freeIndices } from '../core/indices.js';
+import { baseLetter, freshIndex } from '../core/fresh.js';
 import type { ReduceOp } from '../core/reductions.js';
 import { GrammarError } from './errors.js';
+import { GREEK } from './latex-tokens.js';
 import type { Tok } from './tokens.js';
 
 export type Lazy = () => Expr;
@@ -63,6 +66,10 @@ export const apply = (fn: string, arg: Lazy, spelling: string | null = null): La
 export const applyMany = (fn: string, args: List<Lazy>, spelling: string | null = null): Lazy => () => call(fn, force(args), spelling);
 export const count = (index: string): Lazy => () => extent(index);
 
+/** `f(2y)`, `f'(x)` (a `userFn` token: docs/notation.md, "Function definitions"): the call of a user-defined function. */
+export const applyDefined = (head: Tok, args: List<Lazy>): Lazy => () =>
+  applyUser(asVar(parts(marked(head.value, head.marks, head.label), head.primes ?? 0)), force(args));
+
 /** `(ax)'`: the derivative of a group, in Lagrange's notation (see docs/notation.md). */
 export const primeOf = (x: Lazy, primes: number, spelling: string): Lazy => () => {
   let e = x();
@@ -91,6 +98,8 @@ export interface VarParts {
   readonly name: string;
   /** `\hat{y}`: the marks, outermost first (src/core/names.ts). */
   readonly marks: readonly Mark[];
+  /** `D_{\mathrm{KL}}`: the word subscript (src/core/names.ts), or null. */
+  readonly label: Label | null;
   readonly primes: number;
   readonly indices: readonly Index[];
   readonly comma: boolean;
@@ -102,23 +111,24 @@ export interface VarParts {
 export interface Marked {
   readonly name: string;
   readonly marks: readonly Mark[];
+  readonly label: Label | null;
 }
-export const marked = (name: string, marks: readonly Mark[] | undefined): Marked => ({ name, marks: marks ?? [] });
+export const marked = (name: string, marks: readonly Mark[] | undefined, label?: Label): Marked => ({ name, marks: marks ?? [], label: label ?? null });
 
 export function parts(
   of: string | Marked, primes = 0, indices: readonly Index[] = [], comma = false, sup: SuperscriptBracket | null = null,
 ): VarParts {
-  const { name, marks } = typeof of === 'string' ? { name: of, marks: [] } : of;
-  return { name, marks, primes, indices, comma, sup };
+  const { name, marks, label } = typeof of === 'string' ? { name: of, marks: [], label: null } : of;
+  return { name, marks, label, primes, indices, comma, sup };
 }
 
 export function asVar(p: VarParts): Var {
-  return variable({ name: p.name + "'".repeat(p.primes), version: 0, family: null, marks: p.marks }, p.indices, p.comma, p.sup);
+  return variable({ name: p.name + "'".repeat(p.primes), version: 0, family: null, marks: p.marks, label: p.label }, p.indices, p.comma, p.sup);
 }
 
 /** A variable as a value: `\delta` with exactly two indices (and no prime) is the Kronecker delta. */
 export function varValue(p: VarParts): Lazy {
-  return () => (p.name === 'delta' && p.marks.length === 0 && p.primes === 0 && p.sup === null && p.indices.length === 2 ? delta(p.indices[0]!, p.indices[1]!) : asVar(p));
+  return () => (p.name === 'delta' && p.marks.length === 0 && p.label === null && p.primes === 0 && p.sup === null && p.indices.length === 2 ? delta(p.indices[0]!, p.indices[1]!) : asVar(p));
 }
 
 export function indexVar(name: string, primes: string | null, offsetSign = 0, offset = '0'): Index {
@@ -207,6 +217,67 @@ export function conditioned(op: Tok, c: Condition | undefined, body: Lazy): Lazy
 
 export function derivative(body: Lazy, wrt: VarParts, form: DiffForm, notation: DiffNotation): Lazy {
   return () => diff(body(), asVar(wrt), form, notation);
+}
+
+// --- The gradient (issue 9): `\nabla_w L`, `\nabla_{\theta} J`, `\nabla_{\mathbf{w}} E`
+
+/** The formulas of the input built so far, while `buildFormulas` runs: where `\nabla_w` also looks for `w`. */
+let earlier: readonly Expr[] = [];
+
+/** The formulas of one input, built in order (`L = …; \nabla_w L` finds `w`'s shape in the definition of `L`). */
+export function buildFormulas(l: List<Lazy>): Expr[] {
+  const out: Expr[] = [];
+  try {
+    for (const f of toArray(l)) {
+      earlier = out;
+      out.push(f());
+    }
+  } finally {
+    earlier = [];
+  }
+  return out;
+}
+
+/**
+ * `\nabla_w L` is read as one entry of the gradient, in index form: where `w` occurs in `L` (as
+ * written after `\nabla`, or in an earlier formula of the input) with one index, `\frac{\partial L}{\partial w_j}`, `j` the letter of
+ * those occurrences unless it is free in `L` (then a fresh `j'`); where it occurs without
+ * indices, `\frac{\partial L}{\partial w}`. Refused: `w` in neither (its shape is unknown), with
+ * two or more indices (a matrix), or with both shapes.
+ */
+export function gradient(at: Tok, body: Lazy, wrt: VarParts): Lazy {
+  return () => {
+    const e = body();
+    const v = asVar(wrt);
+    const name = at.text.trim();
+    const shapes = new Set<number>();
+    let letter: string | null = null;
+    const seen = new Set<number>();
+    const visit = (x: Expr): void => {
+      if (seen.has(x.id)) return;
+      seen.add(x.id);
+      if (x.kind === 'var' && sameName({ ...x, version: 0 }, v)) {
+        shapes.add(x.indices.length);
+        const i = x.indices[0];
+        if (x.indices.length === 1 && i?.kind === 'ivar' && letter === null) letter = baseLetter(i.name);
+      }
+      children(x).forEach(visit);
+    };
+    [e, ...earlier].forEach(visit);
+    const written = `${GREEK.includes(wrt.name) ? '\\' : ''}${wrt.name}`; // as LaTeX writes the name (marks aside)
+    const spelled = `\\frac{\\partial L}{\\partial ${written}_j}`;
+    if (v.indices.length > 0) throw new GrammarError(`the subscript of \\nabla is the name of the vector, without indices: for one entry write ${spelled}`, at);
+    if (shapes.size === 0) {
+      throw new GrammarError(`${name}: ${userName(v)} does not occur in what follows \\nabla nor in an earlier formula, so its shape is unknown: write one entry, ${spelled}`, at);
+    }
+    if (shapes.size > 1) throw new GrammarError(`${name}: ${userName(v)} occurs both with and without indices; write the entry you mean, ${spelled} or \\frac{\\partial L}{\\partial ${written}}`, at);
+    const [shape] = shapes;
+    if (shape === 0) return diff(e, v, 'operator');
+    if (shape! > 1) throw new GrammarError(`${name}: the gradient by ${userName(v)}, which has ${shape} indices (a matrix), is not read: write one entry, \\frac{\\partial L}{\\partial ${written}_{jk}}`, at);
+    const chosen = letter ?? 'j';
+    const index = freeIndices(e).has(chosen) ? freshIndex(chosen, allIndexNames(e)) : chosen;
+    return diff(e, variable(v, [ivar(index)]), 'operator');
+  };
 }
 
 // --- Derivative notation (issue 9)

@@ -9,12 +9,12 @@
 // - `refuseUnknownOperators`: `\operatorname{diag}`, `\mathrm{foo}(x)`: an
 //   operator the function table does not have is not a name times its argument;
 //   matrix operators (`matrixOperator`) say how to write them in index form;
-// - `refuseFunctionDefinitions`: `J(\theta) = …`, `\sigma(z) = …`: a function
-//   definition is not an assumption about a product.
+// - `userFunctions`: `J(\theta) = …`, `\sigma(z) = …` define functions, and later
+//   `f(2y)` is their call rather than a product (it reads them rather than refusing them).
 
 import type moo from 'moo';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
-import { FUNCTIONS, functionByName } from '../functions.js';
+import { appliedFunction, FUNCTIONS, functionByName } from '../functions.js';
 import { closest, fail, type Tok } from './tokens.js';
 import { isVectorOperator } from './vectors.js';
 
@@ -172,39 +172,39 @@ export function refuseUnknownOperators(raw: readonly moo.Token[], source: string
 }
 
 // ---------------------------------------------------------------------------
-// Function definitions
+// Function definitions (issue 9): `J(\theta) = …`, `f(x) = x^2; E = f(2y)`, `\sigma(z) = …`
 
 export interface DefinitionHeads {
   /** Token types that name a function or a variable at the head of `f(x) = …`. */
   readonly heads: ReadonlySet<string>;
   /** Token types of a variable's name. */
   readonly names: ReadonlySet<string>;
-  /** How the product would be written instead: `\cdot`, `*`. */
-  readonly times: string;
+  /** Plain text: a call's `(` must touch the name (`f (x)` is a product). */
+  readonly touching: boolean;
 }
 
 /**
- * A formula whose left side is a name applied to a parenthesised list of
- * variables, `J(\theta) = …`, `L(w, b) = …`, `\sigma(z) = …`, `f(x) = …`, is a
- * function definition, which is not read yet: refused, with how to write it
- * (a quantity `J = …` whose argument stays implicit) and how to write the
- * product the grammar would otherwise read. `ts` are the tokens after
- * separators are resolved and before function heads are (so `\sigma` is still
- * a Greek letter, `foo(` in plain text still a name).
+ * What identifies the function a head token names: the canonical function of a built-in's name (`\tanh`,
+ * `\text{tanh}`, `\sigma`, `\operatorname{ReLU}`), else the name with its marks and word subscript.
  */
-export function refuseFunctionDefinitions(ts: readonly Tok[], source: string, syntax: DefinitionHeads): void {
-  /** The index past a variable (name, subscript or `[…]` indices, primes) at k, or -1. */
-  const variableEnd = (k: number, head: boolean): number => {
-    const t = ts[k];
-    if (t === undefined || !(head ? syntax.heads : syntax.names).has(t.type)) return -1;
-    if (head && t.type === 'name' && ALL_REDUCTIONS.some((r) => r.keyword === t.value)) return -1; // `sum(j, x[j]) = 1`
-    let j = k + 1;
-    if (ts[j]?.type === 'primes') j++;
-    if (ts[j]?.type === 'underscore') j = ts[j + 1]?.type === 'lbrace' ? closer(j + 1) + 1 : j + 2;
-    else if (ts[j]?.type === 'lbrack' && ts[j]!.offset === ts[j - 1]!.offset + ts[j - 1]!.text.length) j = closer(j) + 1;
-    if (ts[j]?.type === 'primes') j++;
-    return j;
-  };
+const headKey = (t: Tok): string => {
+  const plain = t.marks === undefined && t.label === undefined;
+  return (plain ? t.fn ?? appliedFunction(t.value) : undefined) ?? `${t.value}|${(t.marks ?? []).join(',')}|${t.label?.word ?? ''}`;
+};
+
+/**
+ * A formula whose left side is a name applied to a parenthesised list of variables,
+ * `J(\theta) = …`, `L(w, b) = …`, `\sigma(z) = …`, defines a function of that name
+ * (docs/notation.md, "Function definitions, gradients and word subscripts"). From its
+ * definition on, the name directly followed by `(` (or by primes and `(`: `f'(x)`) is a call
+ * of it, one `userFn` token (its primes counted); so `f(2y)` is the call, not `f·(2y)`. Before
+ * it, a built-in's name is still the built-in (`let*`). The name used in any other way, as a
+ * variable or called before it is defined, is refused: a name is a function or a variable. A
+ * head with an index (`f_k(x) = …`) or primes (`f'(x) = …`) is refused. `ts` are the tokens
+ * after separators are resolved and before function heads are (`\sigma` is still a Greek
+ * letter, `foo(` in plain text still a name).
+ */
+export function userFunctions(ts: readonly Tok[], source: string, syntax: DefinitionHeads): Tok[] {
   const closer = (k: number): number => {
     let depth = 0;
     for (let j = k; j < ts.length; j++) {
@@ -213,15 +213,26 @@ export function refuseFunctionDefinitions(ts: readonly Tok[], source: string, sy
     }
     return ts.length;
   };
+  /** The index past a variable's subscript or `[…]` indices and primes after its name at k - 1. */
+  const suffixEnd = (k: number): number => {
+    let j = k;
+    if (ts[j]?.type === 'primes') j++;
+    if (ts[j]?.type === 'underscore') j = ts[j + 1]?.type === 'lbrace' ? closer(j + 1) + 1 : j + 2;
+    else if (ts[j]?.type === 'lbrack' && ts[j]!.offset === ts[j - 1]!.offset + ts[j - 1]!.text.length) j = closer(j) + 1;
+    if (ts[j]?.type === 'primes') j++;
+    return j;
+  };
+  const opens = (k: number) => ts[k]?.type === 'lparen' && (!syntax.touching || ts[k]!.offset === ts[k - 1]!.offset + ts[k - 1]!.text.length);
+  const isHead = (t: Tok | undefined): t is Tok => t !== undefined && syntax.heads.has(t.type)
+    && !(t.type === 'name' && ALL_REDUCTIONS.some((r) => r.keyword === t.value)); // `sum(j, x[j]) = 1`
+  const defined = new Map<string, number>(); // head key → position of its first definition
   for (let start = 0; start < ts.length; start++) {
-    if (start > 0 && ts[start - 1]!.type !== 'sep') continue;
-    const afterHead = variableEnd(start, true);
-    if (afterHead < 0 || ts[afterHead]?.type !== 'lparen') continue;
+    if ((start > 0 && ts[start - 1]!.type !== 'sep') || !isHead(ts[start])) continue;
+    const afterHead = suffixEnd(start + 1);
+    if (ts[afterHead]?.type !== 'lparen') continue;
     let k = afterHead + 1;
-    let args = 0;
     for (;;) {
-      k = variableEnd(k, false);
-      args++;
+      k = ts[k] !== undefined && syntax.names.has(ts[k]!.type) ? suffixEnd(k + 1) : -1;
       if (k < 0 || ts[k]?.type !== 'comma') break;
       k++;
     }
@@ -229,14 +240,48 @@ export function refuseFunctionDefinitions(ts: readonly Tok[], source: string, sy
     const head = ts[start]!;
     const lhs = source.slice(head.offset, ts[k]!.offset + ts[k]!.text.length);
     const name = source.slice(head.offset, ts[afterHead]!.offset).trim();
-    // A function head (`\tanh`, `\text{relu}`) carries its function; `\sigma(` and plain `sigmoid(` are read as one later.
-    const builtIn = head.fn
-      ?? (head.type === 'name' ? functionByName(head.value)?.name : undefined)
-      ?? (head.type === 'greek' && head.value === 'sigma' && afterHead === start + 1 ? 'sigmoid' : undefined);
-    const product = args === 1 ? `, or ${name} ${syntax.times} (…) = … for a product` : '';
-    const how = builtIn !== undefined
-      ? `; ${name}(…) is the built-in ${builtIn}, so name the quantity with a letter of its own (s = …)`
-      : `: write the quantity as ${name} = … (its argument stays implicit)${product}`;
-    fail(`${lhs} = … defines a function, and function definitions are not read yet${how}`, head.offset, lhs.length, source);
+    if (!opens(afterHead)) { // plain text `J (theta) = …`: a product, but written where a definition stands
+      fail(`${lhs} = … has a space before the parenthesis: write ${name}(…) = … for a function definition, ${name} * (…) = … for a product`, head.offset, lhs.length, source);
+    }
+    if (afterHead !== start + 1) {
+      const primed = ts[start + 1]!.type === 'primes' && afterHead === start + 2;
+      fail(primed
+        ? `${lhs} = … defines a derivative: define the function, f(x) = …, and ${name}(…) is its derivative`
+        : `${lhs} = … defines a function whose name has an index, which is not read: name the function without one, or write the quantity ${name} = … (its argument implicit)`,
+      head.offset, lhs.length, source);
+    }
+    if (!defined.has(headKey(head))) defined.set(headKey(head), start);
   }
+  if (defined.size === 0) return [...ts];
+  const out: Tok[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    const first = isHead(t) && ts[i - 1]?.type !== 'dd' && ts[i - 1]?.type !== 'underscore' ? defined.get(headKey(t)) : undefined;
+    if (first === undefined) {
+      out.push(t);
+      continue;
+    }
+    const primes = ts[i + 1]?.type === 'primes' ? Number(ts[i + 1]!.value) : 0;
+    const applied = opens(primes > 0 ? i + 2 : i + 1);
+    if (applied && i >= first) {
+      out.push({ ...t, type: 'userFn', primes, text: primes > 0 ? source.slice(t.offset, ts[i + 1]!.offset + ts[i + 1]!.text.length) : t.text });
+      if (primes > 0) i++;
+      continue;
+    }
+    const builtIn = t.fn !== undefined || appliedFunction(t.value) !== undefined;
+    if (applied && builtIn && primes === 0) { // the built-in, before the user's definition
+      out.push(t);
+      continue;
+    }
+    const written = t.text.trim();
+    fail(`${written} is defined as a function at ${lineColumn(source, ts[first]!.offset)} and is used here ${applied ? 'before its definition' : 'without arguments'}: `
+      + `a name is either a function or a variable; call it as ${written}(…) after its definition, or name the variable with another letter`, t.offset, written.length, source);
+  }
+  return out;
+}
+
+/** `1:5`: where a definition starts, for messages. */
+function lineColumn(source: string, offset: number): string {
+  const before = source.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }

@@ -3,7 +3,7 @@
 import nearley from 'nearley';
 import type { Expr } from '../core/ast.js';
 import { resolveIndexValues } from '../core/indices.js';
-import { type Lazy, type List, toArray } from './build.js';
+import { buildFormulas, type Lazy, type List } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';
 import textGrammar, { lexer as textLexer } from './text.generated.js';
@@ -59,8 +59,9 @@ export function parseFormulas(text: string, options: ParseOptions = {}): Expr[] 
   if (results.length > 1) throw new Error(`internal error: ${results.length} parses of ${JSON.stringify(text)}`);
   try {
     // Norms and inner products get their bound letters once the whole parse is built (src/parse/vectors.ts).
-    return bindVectorIndices(toArray(results[0]!).map((f) => resolveIndexValues(f())), text);
+    return bindVectorIndices(buildFormulas(results[0]!).map((f) => resolveIndexValues(f)), text);
   } catch (e) {
+    // A construct whose reading needs its built operand (`\nabla_w L`, src/parse/build.ts `gradient`) refuses it here.
     if (e instanceof GrammarError) throw new ParseError(e.message, e.token.offset, e.token.text.trim().length, text);
     throw e;
   }

@@ -3,10 +3,10 @@
 
 import type moo from 'moo';
 import { type Index, inum, ivar } from '../core/ast.js';
-import { type Mark, MARKS } from '../core/names.js';
+import { type Label, type LabelFont, type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec, reductionOf } from '../functions.js';
-import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
+import { matrixOperator, refuseLatexTransposes, refuseUnknownOperators, userFunctions } from './guards.js';
 import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 import { refuseVectorForms, VECTOR_COMMANDS, VECTOR_DELIMITERS, vectorOperatorToken, vectorTokens } from './vectors.js';
 
@@ -59,6 +59,9 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
   ['\\,', { type: 'skip' }], ['\\;', { type: 'skip' }], ['\\:', { type: 'skip' }], ['\\!', { type: 'skip' }],
   ['\\ ', { type: 'skip' }],
   ['\\prime', { type: 'prime' }],
+  ['\\nabla', { type: 'nabla' }], // the gradient (issue 9): `\nabla_w L`
+  // Separators of a labelled quantity's arguments (issue 9): `D_{\mathrm{KL}}(P \parallel Q) = …`, `p(x \mid y) = …`.
+  ['\\parallel', { type: 'argSep' }], ['\\mid', { type: 'argSep' }],
   ['\\#', { type: 'hash' }],
   ['\\{', { type: 'lset', open: '\\{' }], ['\\}', { type: 'rset', close: '\\{' }],
   ['\\lvert', { type: 'barOpen', open: '\\lvert' }], ['\\rvert', { type: 'barClose', close: '\\lvert' }],
@@ -83,9 +86,6 @@ function unsize(raw: readonly moo.Token[], source: string): moo.Token[] {
   return raw.map((t) => {
     if (t.type === 'blank') {
       fail(`${t.text.replace(/\s+/g, '')} (an invisible delimiter) is not read: for an evaluation bar \\left. f \\right|_{x=a} write the substituted formula, f(a); for \\left\\{ cases write an Iverson bracket [x > 0]`, t.offset, t.text.length, source);
-    }
-    if (t.type === 'cmd' && t.value === '\\nabla') {
-      fail('\\nabla (the gradient) is not read: write one entry in index form, \\frac{\\partial L}{\\partial w_j}', t.offset, t.text.length, source);
     }
     if (t.type !== 'sized') return t;
     const [, side, delimiter] = /^\\[bB]igg?([lr]?)\s*(.*)$/.exec(t.text)!;
@@ -175,6 +175,104 @@ function decoratedNames(ts: readonly Tok[], source: string): Tok[] {
 }
 // ---------------------------------------------------------------------------
 
+
+// ---------------------------------------------------------------------------
+// Word subscripts (issue 9): `D_{\mathrm{KL}}`, `L_{\text{CE}}`, `\mathcal{L}_{\mathrm{CE},n}`.
+
+const LABEL_FONTS: Record<string, LabelFont> = { '\\mathrm': 'mathrm', '\\text': 'text', '\\mathit': 'mathit' };
+const NAMES = new Set(['letter', 'greek', 'name', 'decorated']);
+
+/** The word and font of a `\text{…}`-like token holding a word (two or more characters), else null. */
+function wordOf(t: Tok | undefined): Label | null {
+  if (t === undefined || (t.type !== 'name' && t.type !== 'fnName')) return null;
+  const font = LABEL_FONTS[t.text.slice(0, t.text.indexOf('{')).trim()];
+  return font === undefined ? null : { word: t.text.slice(t.text.indexOf('{') + 1, -1).trim(), font };
+}
+
+/**
+ * Pass 1c: a name whose subscript is a word, `D_{\mathrm{KL}}` (braced or not), becomes one
+ * `decorated` token carrying the word as its label (src/core/names.ts): a name of its own. After
+ * the word, a comma may give indices, `\mathcal{L}_{\mathrm{CE},n}`: they stay as the subscript
+ * `_{n}` of the labelled name. Anything else after the word, or a second subscript, is refused.
+ */
+function wordSubscripts(ts: readonly Tok[], source: string): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    const braced = ts[i + 1]?.type === 'underscore' && ts[i + 2]?.type === 'lbrace';
+    const wordAt = braced ? i + 3 : i + 2;
+    const label = NAMES.has(t.type) && ts[i + 1]?.type === 'underscore' ? wordOf(ts[wordAt]) : null;
+    if (label === null) {
+      out.push(t);
+      continue;
+    }
+    if (t.label !== undefined) fail('a name takes one subscript: write the word and the indices in one, D_{\\mathrm{KL},j}', ts[i + 1]!.offset, 1, source);
+    const word = ts[wordAt]!;
+    const merged: Tok = {
+      type: 'decorated', value: t.value, text: source.slice(t.offset, word.offset + word.text.length), offset: t.offset, marks: t.marks ?? [], label,
+    };
+    if (!braced) {
+      out.push(merged);
+      i = wordAt;
+    } else if (ts[wordAt + 1]?.type === 'rbrace') {
+      out.push({ ...merged, text: source.slice(t.offset, ts[wordAt + 1]!.offset + 1) });
+      i = wordAt + 1;
+    } else if (ts[wordAt + 1]?.type === 'comma') {
+      out.push(merged, ts[i + 1]!, ts[i + 2]!); // `_{` then the indices after the comma
+      i = wordAt + 1;
+    } else {
+      const at = ts[wordAt + 1] ?? word;
+      fail(`a word subscript is the whole subscript, or the word then indices after a comma: ${source.slice(t.offset, word.offset + word.text.length)}} or ${source.slice(t.offset, word.offset + word.text.length)},j}`, at.offset, at.text.length, source);
+    }
+    if (ts[i + 1]?.type === 'underscore') fail('a name takes one subscript: write the word and the indices in one, D_{\\mathrm{KL},j}', ts[i + 1]!.offset, 1, source);
+  }
+  return out;
+}
+// ---------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// Labelled quantities (issue 9): `D_{\mathrm{KL}}(P \parallel Q) = …`, `H(X | Y) = …`, `p(x; \theta) = …`.
+
+const ARGUMENT_NAMES = new Set(['letter', 'greek', 'name', 'decorated']);
+
+/**
+ * Pass 5a (before `|` is resolved): a formula whose left side is a name applied to names separated
+ * by `\parallel`, `\mid`, `|` or `;` (commas may join them: `L(y, \hat{y}; \theta)`) labels the
+ * quantity: the parenthesis says what it is of and nothing more, so it is dropped
+ * (`D_{\mathrm{KL}} = …`). A plain list of variables is a function definition (`userFunctions`);
+ * `\parallel` and `\mid` anywhere else are refused.
+ */
+function labelArguments(ts: readonly Tok[], source: string): Tok[] {
+  const drop = new Set<number>();
+  let depth = 0;
+  ts.forEach((t, i) => {
+    const starts = i === 0 || (depth === 0 && SEPARATORS.has(ts[i - 1]!.type));
+    if (t.open !== undefined) depth++;
+    else if (t.close !== undefined) depth--;
+    if (!starts || !ARGUMENT_NAMES.has(t.type) || ts[i + 1]?.type !== 'lparen') return;
+    let k = i + 2;
+    let labelled = false;
+    for (;;) {
+      if (!ARGUMENT_NAMES.has(ts[k]?.type ?? '')) return;
+      k++;
+      if (ts[k]?.type === 'underscore') k = ts[k + 1]?.type === 'lbrace' ? matching(ts, k + 1) + 1 : k + 2;
+      if (k === 0) return; // an unclosed brace: balanceAndSeparate says where
+      const sep = ts[k]?.type;
+      if (sep !== 'argSep' && sep !== 'bar' && sep !== 'semi' && sep !== 'comma') break;
+      labelled ||= sep !== 'comma';
+      k++;
+    }
+    if (!labelled || ts[k]?.type !== 'rparen' || ts[k + 1]?.type !== 'eq') return;
+    for (let j = i + 1; j <= k; j++) drop.add(j);
+  });
+  const out = ts.filter((_, i) => !drop.has(i));
+  const stray = out.find((t) => t.type === 'argSep');
+  if (stray !== undefined) {
+    fail(`${stray.text.trim()} is read only between the arguments of a labelled quantity, D_{\\mathrm{KL}}(P \\parallel Q) = …`, stray.offset, stray.text.length, source);
+  }
+  return out;
+}
+// ---------------------------------------------------------------------------
 
 const SINGLE: Record<string, { type: string; open?: string; close?: string }> = {
   '+': { type: 'plus' }, '-': { type: 'minus' }, '*': { type: 'times' }, '/': { type: 'slash' },
@@ -674,7 +772,7 @@ const SPACING = new Set(['nl', 'quad']);
 const DEFINITION_HEADS = {
   heads: new Set(['letter', 'greek', 'name', 'decorated', 'fnCmd', 'fnName']),
   names: new Set(['letter', 'greek', 'name', 'decorated']),
-  times: '\\cdot',
+  touching: false,
 };
 
 export function refineLatex(input: readonly moo.Token[], source: string): Tok[] {
@@ -683,13 +781,16 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = vectorTokens(resolveBars(functionScripts(extremeReductions(superscriptIndices(splitScriptDigits(mergePrimes(decoratedNames(classify(raw, source), source))), source)), source)), source);
-  for (const t of ts) {
+  const ts = vectorTokens(resolveBars(labelArguments(functionScripts(extremeReductions(superscriptIndices(splitScriptDigits(mergePrimes(wordSubscripts(decoratedNames(classify(raw, source), source), source))), source)), source), source)), source);
+  ts.forEach((t, i) => {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
-  }
+    // The gradient (issue 9) needs its variable: `\nabla L` does not say by what.
+    if (t.type === 'nabla' && ts[i + 1]?.type !== 'underscore') {
+      fail('\\nabla needs the variable as a subscript: \\nabla_w L is one entry of the gradient, \\frac{\\partial L}{\\partial w_j}', t.offset, t.text.length, source);
+    }
+  });
   const separated = balanceAndSeparate(ts, source, SEPARATORS, SPACING);
-  refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
-  const refined = lookahead(separated);
+  const refined = lookahead(userFunctions(separated, source, DEFINITION_HEADS));
   derivativeOrders(refined, source);
   return refined;
 }

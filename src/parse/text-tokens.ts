@@ -4,7 +4,7 @@ import type moo from 'moo';
 import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS, REDUCTIONS } from '../core/reductions.js';
 import { functionByName, reductionOf } from '../functions.js';
-import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
+import { refuseTextTransposes, userFunctions } from './guards.js';
 import { GREEK } from './latex-tokens.js';
 import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 import { vectorKeyword, vectorTextTokens } from './vectors.js';
@@ -18,13 +18,13 @@ export const TEXT_RULES: moo.Rules = {
   int: /\d+/,
   name: /[A-Za-z][A-Za-z0-9]*/,
   primes: /'+/,
-  op: ['<=', '>=', '!=', '..', '=', '<', '>', '+', '-', '*', '/', '^', '(', ')', '[', ']', ',', ';', '#'],
+  op: ['<=', '>=', '!=', '..', '.', '=', '<', '>', '+', '-', '*', '/', '^', '(', ')', '[', ']', ',', ';', '#'],
   invalid: { match: /[^]/, lineBreaks: true },
 };
 
 const OPS: Record<string, { type: string; value?: string; open?: string; close?: string }> = {
   '<=': { type: 'rel' }, '>=': { type: 'rel' }, '!=': { type: 'rel' }, '<': { type: 'rel' }, '>': { type: 'rel' },
-  '=': { type: 'eq' }, '..': { type: 'dots' },
+  '=': { type: 'eq' }, '..': { type: 'dots' }, '.': { type: 'dot' },
   '+': { type: 'plus' }, '-': { type: 'minus' }, '*': { type: 'times' }, '/': { type: 'slash' }, '^': { type: 'caret' },
   '(': { type: 'lparen', open: '(' }, ')': { type: 'rparen', close: '(' },
   '[': { type: 'lbrack', open: '[' }, ']': { type: 'rbrack', close: '[' },
@@ -56,6 +56,35 @@ function readDecorated(ts: readonly Tok[], i: number, source: string): { base: T
 /** Each decorated name becomes one `decorated` token: the base name its value, the marks outermost first. */
 function decoratedNames(ts: readonly Tok[], source: string): Tok[] {
   return mergeDecorated(ts, source, isMark, readDecorated);
+}
+// ---------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// Word subscripts (issue 9): `D.KL` is LaTeX's `D_{\mathrm{KL}}`, `mathcal(L).MSE` `\mathcal{L}_{\mathrm{MSE}}`
+// (src/core/names.ts `markedName`): a name, a dot and a word of two or more characters, touching.
+
+/** A name followed by `.word` becomes one `decorated` token carrying the word; any other dot is refused. */
+function wordSubscripts(ts: readonly Tok[], source: string): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    if (t.type !== 'dot') {
+      out.push(t);
+      continue;
+    }
+    const base = out[out.length - 1];
+    const word = ts[i + 1];
+    const named = (base?.type === 'name' || base?.type === 'decorated') && base.label === undefined && touching(base, t);
+    if (!named || word?.type !== 'name' || !touching(t, word) || word.value.length < 2) {
+      fail("'.' is read only in a name's word subscript, D.KL (LaTeX D_{\\mathrm{KL}}): a name, a dot and a word of two or more letters", t.offset, 1, source);
+    }
+    out[out.length - 1] = {
+      type: 'decorated', value: base!.value, text: source.slice(base!.offset, word.offset + word.text.length), offset: base!.offset,
+      marks: base!.marks ?? [], label: { word: word.value, font: 'mathrm' },
+    };
+    i++;
+  }
+  return out;
 }
 // ---------------------------------------------------------------------------
 
@@ -127,7 +156,7 @@ const SEPARATORS = new Set(['nl', 'semi', 'comma']);
 const SPACING = new Set(['nl']);
 
 /** Token types of the head of a function definition (`f(x) = …`) and of a variable. */
-const DEFINITION_HEADS = { heads: new Set(['name', 'decorated']), names: new Set(['name', 'decorated']), times: '*' };
+const DEFINITION_HEADS = { heads: new Set(['name', 'decorated']), names: new Set(['name', 'decorated']), touching: true };
 
 /**
  * Superscript indices: `x^(i)` on a name, with one name in the parentheses, is refused rather
@@ -184,9 +213,8 @@ function refuseDoubtfulExtremes(ts: Tok[], source: string): Tok[] {
 }
 
 export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
-  const separated = balanceAndSeparate(refuseSuperscriptIndices(decoratedNames(classify(raw, source), source), source), source, SEPARATORS, SPACING);
+  const separated = balanceAndSeparate(refuseSuperscriptIndices(wordSubscripts(decoratedNames(classify(raw, source), source), source), source), source, SEPARATORS, SPACING);
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseTextTransposes(separated, source);
-  refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
-  return refuseDoubtfulExtremes(vectorTextTokens(lookahead(separated, source), source), source);
+  return refuseDoubtfulExtremes(vectorTextTokens(lookahead(userFunctions(separated, source, DEFINITION_HEADS), source), source), source);
 }

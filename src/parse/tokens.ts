@@ -7,7 +7,7 @@
 
 import type moo from 'moo';
 import type { Index } from '../core/ast.js';
-import type { Mark } from '../core/names.js';
+import type { Label, Mark } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { ParseError } from './errors.js';
 
@@ -28,6 +28,10 @@ export interface Tok {
   index?: Index;
   /** For a decorated name (`\hat{y}`, `hat(y)`; one `decorated` token, its value the base name): the marks, outermost first. */
   marks?: readonly Mark[];
+  /** For a name with a word subscript (`D_{\mathrm{KL}}`, `D.KL`; a `decorated` token): the word. */
+  label?: Label;
+  /** For a call of a user-defined function (`userFn`, `f'(x)`): the number of primes on its head. */
+  primes?: number;
 }
 
 export type Refine = (raw: readonly moo.Token[], source: string) => Tok[];

@@ -2,9 +2,9 @@
 // user's presentation hints (function spelling, `w_{j,k}`, derivative form).
 // Parentheses are decided only by needsParens (precedence.ts).
 
-import { assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
+import { APPLY, assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
 import { REDUCTIONS } from '../core/reductions.js';
-import { FUNCTIONS, functionSpec } from '../functions.js';
+import { FUNCTIONS, functionByName, functionSpec } from '../functions.js';
 import { formatNumber, indexText, latexMarkedName, latexName, latexSubscript } from './atoms.js';
 import { type PrintOptions, shownBinder } from './bound.js';
 import { needsParens, negated, PRIME, PRIME_SUPERSCRIPT, type Slot } from './precedence.js';
@@ -64,6 +64,14 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
     return `${primed ? bare(arg) : group(bare(arg), arg)}'`;
   };
 
+  /** A user function's head: a built-in's name redefined prints as the built-in's head (`\tanh'`), else as a name. */
+  const userHead = (head: Expr): string => {
+    const [, base = '', primes = ''] = head.kind === 'var' ? /^(.*?)('*)$/.exec(head.name) ?? [] : [];
+    const spec = head.kind === 'var' && head.marks.length === 0 && head.label === null ? functionByName(base) : undefined;
+    // Only a control word that reads back as this name (`\tanh`; not `\sigma` for `sigmoid`): the head stays the same variable.
+    return spec?.name === base && spec.commands.includes(spec.latex) ? spec.latex + primes : bare(head);
+  };
+
   const bare = (x: Expr): string => {
     switch (x.kind) {
       case 'neg': return minus(x.arg);
@@ -72,6 +80,12 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         // A superscript index (`x^{(i)}_j`) is the first slot; the subscripts are the rest.
         const sub = x.superscript === null ? x.indices : x.indices.slice(1);
         const sup = x.superscript === null ? '' : `^{${x.superscript}${indexText(x.indices[0]!, latexName)}${x.superscript === '(' ? ')' : ']'}}`;
+        if (x.label !== null) {
+          // A word subscript (`D_{\mathrm{KL}}`) is written before the primes; indices follow the word after a comma.
+          const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(x.name) ?? [];
+          const rest = sub.length > 0 ? `,${latexSubscript(sub, x.commaIndices).replace(/^_\{?(.*?)\}?$/, '$1')}` : '';
+          return `${latexMarkedName(base, x.marks)}_{\\${x.label.font}{${x.label.word}}${rest}}${primes}${sup}`;
+        }
         return latexMarkedName(x.name, x.marks) + sup + (sub.length > 0 ? latexSubscript(sub, x.commaIndices) : '');
       }
       case 'add':
@@ -99,13 +113,16 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         const grouped = isBareE(x.base) || (x.base.kind === 'var' && x.base.superscript !== null) || x.base.kind === 'div';
         const base = grouped ? group(bare(x.base), x.base) : inSlot(x.base, 'atomic');
         const exp = inSlot(x.exp, 'braced');
-        // After a name (or `\delta_{ij}`), a superscript that opens with `(` or `[` reads as an index (`x^{(i)}`), and a lone
-        // `T` as a transpose (src/parse/guards.ts): such a power gets an inner group, `x^{{(a + b) c}}`, `x^{{T}}`.
+        // After a name (`\delta_{ij}` too: the tokens read it as a name first), a superscript that opens with `(` or `[`
+        // reads as an index (`x^{(i)}`), and a lone `T` as a transpose (src/parse/guards.ts): such a power gets an inner
+        // group, `x^{{(a + b) c}}`, `x^{{T}}`.
         if (exp === 'T' || ((x.base.kind === 'var' || x.base.kind === 'delta') && /^[([]/.test(exp))) return `${base}^{{${exp}}}`;
         return `${base}^${exp.length === 1 ? exp : `{${exp}}`}`;
       }
       case 'call': {
         if (x.fn === PRIME) return lagrange(x);
+        // A user-defined function's call (issue 9): its head, then the arguments, `f'(2 y)`.
+        if (x.fn === APPLY) return `${userHead(x.args[0]!)}(${x.args.slice(1).map((a) => inSlot(a, 'braced')).join(', ')})`;
         const arg = x.args.map((a) => inSlot(a, 'braced')).join(', ');
         const head = x.spelling ?? functionSpec(x.fn).latex;
         switch (head) {

@@ -2,7 +2,7 @@
 // `*` for every product. Presentation hints are LaTeX-only and ignored here.
 // Parentheses are decided only by needsParens (precedence.ts).
 
-import { assertNever, type Expr, type RelOp } from '../core/ast.js';
+import { APPLY, assertNever, type Expr, type RelOp } from '../core/ast.js';
 import { userName } from '../core/names.js';
 import { allIndexNames } from '../core/indices.js';
 import { REDUCTIONS } from '../core/reductions.js';
@@ -52,6 +52,8 @@ export function toText(e: Expr, options: PrintOptions = {}): string {
         return `${inSlot(x.base, 'atomic')}^${exp === 'T' ? '(T)' : exp}`;
       }
       case 'call': {
+        // A user-defined function's call (issue 9): its head, then the arguments, `f'(2 * y)`.
+        if (x.fn === APPLY) return `${bare(x.args[0]!)}(${x.args.slice(1).map((a) => inSlot(a, 'braced')).join(', ')})`;
         const args = x.args.map((a, i) => (i === 0 && doubtfulFirst(x) ? `(${inSlot(a, 'braced')})` : inSlot(a, 'braced'))).join(', ');
         if (x.fn !== PRIME) return `${x.fn}(${args})`;
         const arg = x.args[0]!;

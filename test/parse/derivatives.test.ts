@@ -129,8 +129,9 @@ const DERIVATIVES_REJECTED: [string, string, number, number][] = [
   ['\\frac{\\partial^2 f}{\\partial x^3}', 'is 2 in the numerator but 3 in the denominator', 1, 16],
   ['\\frac{\\partial^{3} f}{\\partial x \\partial y}', 'is 3 in the numerator but 2 in the denominator', 1, 18],
   ['\\frac{\\partial f}{\\partial x^2}', 'is 1 in the numerator but 2 in the denominator', 1, 7],
-  ['\\nabla_w L', '\\nabla (the gradient) is not read: write one entry in index form', 1, 1],
-  ['\\nabla L', '\\nabla (the gradient) is not read', 1, 1],
+  // `\\nabla_w L` is read when w's shape shows (test/parse/fundefs.test.ts); here it does not.
+  ['\\nabla_w L', 'w does not occur in what follows \\nabla nor in an earlier formula', 1, 1],
+  ['\\nabla L', '\\nabla needs the variable as a subscript', 1, 1],
   ['\\partial_x', 'unexpected end of input', 1, 11],
   ['\\partial_2 f', "unexpected", 1, 10],
 ];
