@@ -366,89 +366,89 @@ export const CORPUS: readonly CorpusEntry[] = [
   // --- norms, inner products, softmax and trace (issue 9): index-form sums by one vector rule (src/parse/vectors.ts)
   // Bishop, PRML eq. 3.27: regularised least squares, ½ Σ_n {t_n − wᵀφ(x_n)}² + (λ/2) wᵀw; wᵀφ(x_n) in index form,
   // wᵀw written as the squared norm ‖w‖² (the weight decay of §3.1.4).
-  { name: 'ridge / weight decay, \\frac{\\lambda}{2}\\|w\\|^2 (Bishop 3.27)',
+  { source: 'Bishop, Pattern Recognition and Machine Learning, eq. 3.27', adapted: 'wᵀφ(x_n) in index form, wᵀw as the squared norm', name: 'ridge / weight decay, \\frac{\\lambda}{2}\\|w\\|^2 (Bishop 3.27)',
     formulas: '\\frac{1}{2}\\sum_{n=1}^{N} \\{t_n - \\sum_j w_j \\phi_{nj}\\}^2 + \\frac{\\lambda}{2}\\|w\\|^2', wrt: 'w_k',
     tags: ['norm', 'l2', 'symbolic-bounds'], sizes: { n: 4, N: 4 },
     expected: '\\lambda w_k - \\sum_{n=1}^{N} \\left(t_n - \\sum_{j} w_j \\phi_{nj}\\right) \\phi_{nk}' },
   // Wikipedia, "Lasso (statistics)": min (1/N) ‖y − Xβ‖₂² + λ‖β‖₁. Xβ is a matrix product, which is not read (refused
   // inside a norm), so the residual is written in index form; the penalty as the source writes it.
-  { name: 'lasso, \\lambda \\|\\beta\\|_1 (Wikipedia, Lasso), residual in index form',
+  { source: 'Wikipedia, "Lasso (statistics)"', adapted: 'the residual y − Xβ (a matrix product) in index form', name: 'lasso, \\lambda \\|\\beta\\|_1 (Wikipedia, Lasso), residual in index form',
     formulas: '\\frac{1}{N} \\sum_n (y_n - \\sum_j x_{nj} \\beta_j)^2 + \\lambda \\|\\beta\\|_1', wrt: '\\beta_k',
     tags: ['norm', 'function'], positive: ['N'] },
   // Bishop, PRML eq. 9.1: the k-means distortion measure J = Σ_n Σ_k r_{nk} ‖x_n − μ_k‖².
-  { name: 'k-means distortion (Bishop 9.1)', formulas: 'J = \\sum_n \\sum_k r_{nk} \\|x_n - \\mu_k\\|^2', wrt: '\\mu_{lm}',
+  { source: 'Bishop, Pattern Recognition and Machine Learning, eq. 9.1', adapted: 'the bold type and the bounds of the sums left out', name: 'k-means distortion (Bishop 9.1)', formulas: 'J = \\sum_n \\sum_k r_{nk} \\|x_n - \\mu_k\\|^2', wrt: '\\mu_{lm}',
     tags: ['norm', 'double-sum'], expected: '-2 \\sum_{n} r_{nl} (x_{nm} - \\mu_{lm})' },
   // Wikipedia, "Cosine similarity": cos θ = A·B / (‖A‖ ‖B‖), the dot product written as an inner product.
-  { name: 'cosine similarity (Wikipedia, Cosine similarity)',
+  { source: 'Wikipedia, "Cosine similarity"', adapted: 'the dot product A·B written as an inner product', name: 'cosine similarity (Wikipedia, Cosine similarity)',
     formulas: '\\frac{\\langle \\mathbf{A}, \\mathbf{B} \\rangle}{\\|\\mathbf{A}\\| \\|\\mathbf{B}\\|}', wrt: '\\mathbf{A}_j',
     tags: ['norm', 'inner-product', 'quotient'] },
   // Goodfellow, Bengio, Courville, Deep Learning, §7.1.1: L² parameter regularisation of a weight matrix, (λ/2)‖W‖_F².
-  { name: 'Frobenius weight decay \\|W\\|_F^2 (Deep Learning book, 7.1.1)',
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §7.1.1', name: 'Frobenius weight decay \\|W\\|_F^2 (Deep Learning book, 7.1.1)',
     formulas: 'E = \\frac{1}{2}\\sum_k (t_k - \\sum_j W_{kj} x_j)^2 + \\frac{\\lambda}{2}\\|W\\|_F^2', wrt: 'W_{ab}',
     tags: ['norm', 'l2', 'double-sum'], expected: '\\lambda W_{ab} - \\left(t_a - \\sum_{j} W_{aj} x_j\\right) x_b' },
   // Vaswani et al. 2017, "Attention is all you need", eq. 1: softmax(QKᵀ/√d_k) V for one query q, in index form.
-  { name: 'scaled dot-product attention, one query (Vaswani et al. 2017, eq. 1)',
+  { source: 'Vaswani et al., "Attention Is All You Need", 2017, eq. 1', adapted: 'one query, QKᵀ in index form', name: 'scaled dot-product attention, one query (Vaswani et al. 2017, eq. 1)',
     formulas: 's_j = \\frac{\\langle q, k_j \\rangle}{\\sqrt{d}}; o_l = \\sum_j \\operatorname{softmax}(s)_j v_{jl}', wrt: 'q_m',
     tags: ['inner-product', 'softmax', 'definitions'], positive: ['d'] },
   // Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3: the softmax output and the cross-entropy −Σ_k y_k log softmax(z)_k.
-  { name: 'softmax cross-entropy, \\operatorname{softmax}(z)_k (Deep Learning book, 6.2.2.3)',
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §6.2.2.3', name: 'softmax cross-entropy, \\operatorname{softmax}(z)_k (Deep Learning book, 6.2.2.3)',
     formulas: '-\\sum_k y_k \\log \\operatorname{softmax}(z)_k', wrt: 'z_j', tags: ['softmax', 'cross-entropy'] },
   // Petersen & Pedersen, The Matrix Cookbook, eq. 100 (§2.5 "Derivatives of traces"): ∂Tr(X)/∂X = I.
-  { name: 'trace, \\operatorname{Tr}(X) (The Matrix Cookbook, eq. 100)', formulas: '\\operatorname{Tr}(X)', wrt: 'X_{kl}',
+  { source: 'Petersen & Pedersen, The Matrix Cookbook, eq. 100', name: 'trace, \\operatorname{Tr}(X) (The Matrix Cookbook, eq. 100)', formulas: '\\operatorname{Tr}(X)', wrt: 'X_{kl}',
     tags: ['trace', 'diagonal'], expected: '\\delta_{kl}' },
   // Wikipedia, "Entropy (information theory)": H = −Σ_i p_i log_b p_i, a logarithm to the base b (change of base).
-  { name: 'entropy to base b, \\log_b (Wikipedia, Entropy)', formulas: 'H = -\\sum_i p_i \\log_b p_i', wrt: 'p_j',
+  { source: 'Wikipedia, "Entropy (information theory)"', name: 'entropy to base b, \\log_b (Wikipedia, Entropy)', formulas: 'H = -\\sum_i p_i \\log_b p_i', wrt: 'p_j',
     tags: ['log-base', 'function'], positive: ['p', 'b'] },
   // Wikipedia, "Geometric mean": (Π_{i=1}^{n} x_i)^{1/n}, written with the n-th root.
-  { name: 'geometric mean, \\sqrt[n]{\\cdot} (Wikipedia, Geometric mean)', formulas: '\\sqrt[n]{\\prod_{i=1}^{n} x_i}', wrt: 'x_j',
+  { source: 'Wikipedia, "Geometric mean"', name: 'geometric mean, \\sqrt[n]{\\cdot} (Wikipedia, Geometric mean)', formulas: '\\sqrt[n]{\\prod_{i=1}^{n} x_i}', wrt: 'x_j',
     tags: ['root', 'product', 'symbolic-bounds'], sizes: { i: 3, n: 3 }, positive: ['x'] },
   // --- max and min over an index (issue 9): `\max_j`, `\min_j`; at a tie the derivative goes to the first extreme term
   // Goodfellow, Bengio, Courville, Deep Learning, §9.3 "Pooling": max pooling reports the maximum output within a
   // neighbourhood; here pool unit i takes the maximum of the linear detector outputs of its window positions j.
-  { name: 'max pooling of linear detector outputs (Deep Learning book, 9.3)',
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §9.3', adapted: 'the pooling described in words, written as a formula', name: 'max pooling of linear detector outputs (Deep Learning book, 9.3)',
     formulas: 'y_i = \\max_j \\sum_k w_k x_{ijk}; E = \\frac{1}{2} \\sum_i (y_i - t_i)^2', wrt: 'w_k',
     tags: ['max', 'definitions', 'nested-sum'] },
   // Wikipedia, "LogSumExp": the stable form LSE(z) = z* + log Σ_j exp(z_j − z*), z* = max_j z_j; its gradient is the softmax.
-  { name: 'stable log-sum-exp, \\max_j z_j + \\log \\sum_j e^{z_j - \\max_k z_k} (Wikipedia, LogSumExp)',
+  { source: 'Wikipedia, "LogSumExp"', name: 'stable log-sum-exp, \\max_j z_j + \\log \\sum_j e^{z_j - \\max_k z_k} (Wikipedia, LogSumExp)',
     formulas: '\\max_j z_j + \\log \\sum_j e^{z_j - \\max_k z_k}', wrt: 'z_i', tags: ['max', 'log-sum-exp', 'softmax'] },
   // Wikipedia, "Hinge loss", multiclass (Weston and Watkins): ℓ = Σ_{y≠t} max(0, 1 + w_y·x − w_t·x), the scores in index form.
-  { name: 'multiclass hinge loss, Weston–Watkins (Wikipedia, Hinge loss)',
+  { source: 'Wikipedia, "Hinge loss", multiclass (Weston and Watkins)', adapted: 'the scores w_y·x in index form', name: 'multiclass hinge loss, Weston–Watkins (Wikipedia, Hinge loss)',
     formulas: '\\sum_{y \\ne t} \\max(0, 1 + \\sum_i w_{yi} x_i - \\sum_i w_{ti} x_i)', wrt: 'w_{ab}',
     tags: ['max', 'condition', 'iverson', 'function'] },
   // Wikipedia, "Hinge loss", multiclass (Crammer and Singer): max(0, 1 + max_{y≠t} w_y·x − w_t·x). A condition under \max is
   // refused; Crammer and Singer (JMLR 2, 2001) write the same loss as max_r (M_r·x + 1 − δ_{y,r}) − M_y·x, read here.
-  { name: 'multiclass hinge loss, Crammer–Singer (Wikipedia, Hinge loss)',
+  { source: 'Wikipedia, "Hinge loss", multiclass (Crammer and Singer)', adapted: 'the form of Crammer and Singer (JMLR 2001): a condition under \\max is refused', name: 'multiclass hinge loss, Crammer–Singer (Wikipedia, Hinge loss)',
     formulas: '\\max_r (\\sum_i m_{ri} x_i + 1 - \\delta_{ry}) - \\sum_i m_{yi} x_i', wrt: 'm_{ab}',
     tags: ['max', 'transposed'] },
   // Wikipedia, "Norm (mathematics)", maximum norm: ‖x‖_∞ = max_i |x_i|.
-  { name: 'maximum norm, \\max_i |x_i| (Wikipedia, Norm)', formulas: '\\max_i |x_i|', wrt: 'x_k', tags: ['max', 'function'] },
+  { source: 'Wikipedia, "Norm (mathematics)", maximum norm', name: 'maximum norm, \\max_i |x_i| (Wikipedia, Norm)', formulas: '\\max_i |x_i|', wrt: 'x_k', tags: ['max', 'function'] },
   // Wikipedia, "k-means clustering": each observation goes to the nearest mean; its term of the objective is min_k (x - c_k)².
-  { name: 'distance to the nearest centre, \\min_k (x - c_k)^2 (Wikipedia, k-means clustering)',
+  { source: 'Wikipedia, "k-means clustering"', adapted: 'the term of one observation of the objective', name: 'distance to the nearest centre, \\min_k (x - c_k)^2 (Wikipedia, k-means clustering)',
     formulas: '\\min_k (x - c_k)^2', wrt: 'c_j', tags: ['max', 'power'] },
   // --- function definitions and word subscripts (issue 9): `J(\theta) = …` as the target, `f(2x)` a call, `D_{\mathrm{KL}}`
   // Andrew Ng, CS229 lecture notes, part I (least squares): J(θ) = ½ Σ_{i=1}^m (h_θ(x^{(i)}) − y^{(i)})², with
   // h_θ(x) = θ^T x written out in index form (a function with an index in its name, h_θ(x), is not read).
-  { name: 'least-squares cost J(\\theta) as a function definition (CS229 part I)',
+  { source: 'Ng, CS229 lecture notes, part I', adapted: 'h_θ(x) written out in index form', name: 'least-squares cost J(\\theta) as a function definition (CS229 part I)',
     formulas: 'J(\\theta) = \\frac{1}{2} \\sum_{i=1}^{m} (\\sum_j \\theta_j x^{(i)}_j - y^{(i)})^2', wrt: '\\theta_k',
     tags: ['function-definition', 'superscript-index', 'symbolic-bounds'], sizes: { i: 3, m: 3, j: 2 } },
   // CS229 lecture notes, part II (logistic regression): the log-likelihood ℓ(θ) = Σ_i y^{(i)} log h(x^{(i)}) + (1 − y^{(i)})
   // log(1 − h(x^{(i)})), h = σ(θ^T x); its derivative by θ_j is the entry j of ∇_θ ℓ(θ) (test/parse/fundefs.test.ts reads
   // the \nabla_\theta form as this entry).
-  { name: 'logistic regression log-likelihood \\ell(\\theta), entry j of its gradient (CS229 part II)',
+  { source: 'Ng, CS229 lecture notes, part II', adapted: 'h(x^{(i)}) written out', name: 'logistic regression log-likelihood \\ell(\\theta), entry j of its gradient (CS229 part II)',
     formulas: 'h^{(i)} = \\sigma(\\sum_j \\theta_j x^{(i)}_j); \\ell(\\theta) = \\sum_{i=1}^{m} (y^{(i)} \\log h^{(i)} + (1 - y^{(i)}) \\log(1 - h^{(i)}))',
     wrt: '\\theta_k', tags: ['function-definition', 'logistic', 'superscript-index', 'definitions', 'symbolic-bounds'],
     sizes: { i: 3, m: 3, j: 2 } },
   // Wikipedia, "Kullback–Leibler divergence": D_KL(P ∥ Q) = Σ_i P(i) log(P(i)/Q(i)).
-  { name: 'Kullback–Leibler divergence D_{\\mathrm{KL}}(P \\parallel Q) (Wikipedia)',
+  { source: 'Wikipedia, "Kullback–Leibler divergence"', name: 'Kullback–Leibler divergence D_{\\mathrm{KL}}(P \\parallel Q) (Wikipedia)',
     formulas: 'D_{\\mathrm{KL}}(P \\parallel Q) = \\sum_i P_i \\log \\frac{P_i}{Q_i}', wrt: 'Q_j',
     tags: ['word-subscript', 'function'], positive: ['P', 'Q'], expected: '-\\frac{P_j}{Q_j}' },
   // Goodfellow, Bengio, Courville, Deep Learning, §6.2.2.3: softmax outputs and the cross-entropy, named L_CE as in
   // most course notes.
-  { name: 'cross-entropy L_{\\text{CE}} of a softmax (Deep Learning book, 6.2.2.3)',
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §6.2.2.3', adapted: 'the loss named L_CE, as course notes name it', name: 'cross-entropy L_{\\text{CE}} of a softmax (Deep Learning book, 6.2.2.3)',
     formulas: '\\hat{y}_k = \\frac{e^{z_k}}{\\sum_c e^{z_c}}; L_{\\text{CE}} = -\\sum_k y_k \\log \\hat{y}_k', wrt: 'z_j',
     tags: ['word-subscript', 'softmax', 'cross-entropy', 'definitions'] },
   // Wikipedia, "Logistic function": σ(z) = 1/(1 + e^{−z}), a definition of the built-in's name; its derivative.
-  { name: 'the logistic function defined, \\sigma(z) = \\frac{1}{1+e^{-z}} (Wikipedia)',
+  { source: 'Wikipedia, "Logistic function"', name: 'the logistic function defined, \\sigma(z) = \\frac{1}{1+e^{-z}} (Wikipedia)',
     formulas: '\\sigma(z) = \\frac{1}{1+e^{-z}}', wrt: 'z', tags: ['function-definition', 'function', 'scalar'] },
   { name: 'a layer through the user\'s \\sigma: \\sigma(z) = \\frac{1}{1+e^{-z}}; E = \\sigma(w x)',
     formulas: '\\sigma(z) = \\frac{1}{1+e^{-z}}; E = \\sigma(w x)', wrt: 'w', tags: ['function-definition', 'function', 'definitions'] },
@@ -457,7 +457,7 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'two parameters, called with the arguments swapped: L(w, b) = (w x + b - y)^2; E = L(b, w)',
     formulas: 'L(w, b) = (w x + b - y)^2; E = L(b, w)', wrt: 'w', tags: ['function-definition', 'scalar'], expected: '2 (b x + w - y)' },
   // Wikipedia, "Mean squared error": MSE = (1/n) Σ_{i=1}^n (Y_i − Ŷ_i)², here with a linear predictor Ŷ_i = w x_i + b.
-  { name: 'mean squared error \\mathcal{L}_{\\mathrm{MSE}} of a linear predictor (Wikipedia, Mean squared error)',
+  { source: 'Wikipedia, "Mean squared error"', adapted: 'with a linear predictor Ŷ_i = w x_i + b', name: 'mean squared error \\mathcal{L}_{\\mathrm{MSE}} of a linear predictor (Wikipedia, Mean squared error)',
     formulas: '\\hat{y}_i = w x_i + b; \\mathcal{L}_{\\mathrm{MSE}} = \\frac{1}{n} \\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2', wrt: 'w',
     tags: ['word-subscript', 'definitions', 'symbolic-bounds', 'index-value'], sizes: { i: 3, n: 3 } },
 ];
