@@ -141,7 +141,7 @@ function checkApplied(ts: readonly Tok[], i: number, source: string, text: boole
 }
 
 /**
- * On raw tokens, before the guards: `\|x\|_\infty` (it needs `\max_i`), the trace of anything but
+ * On raw tokens, before the guards: `\|x\|_\infty` (written `\max_i |x_i|`), the trace of anything but
  * one matrix name (a product `\operatorname{tr}(A B)`, `\operatorname{tr}(X^T X)`: matrix products
  * are not read), and a matrix literal `\begin{pmatrix}` (the determinant `\det` of one).
  */
@@ -154,7 +154,7 @@ export function refuseVectorForms(raw: readonly moo.Token[], source: string): vo
       const closer = ts[isOp(k - 1, '_') ? k - 2 : k - 3];
       // (`unsize` has made `\bigr\|` a `\rVert`; `\right\|` is one raw token.)
       if (closer !== undefined && (NORM_CLOSERS.has(closer.value) || (closer.type === 'right' && /(?:\\\||Vert)$/.test(closer.value)))) {
-        fail('\\|x\\|_\\infty is \\max_i |x_i|, and \\max_i is not read yet: write it with \\max of the entries', t.offset, t.text.length, source);
+        fail('the norm \\|x\\|_\\infty is not read: write it as the maximum over an index, \\max_i |x_i|', t.offset, t.text.length, source);
       }
     }
     if (t.type === 'cmd' && t.value === '\\begin') {
@@ -278,7 +278,7 @@ export function inner(at: Tok, a: Lazy, b: Lazy): Lazy {
   };
 }
 
-/** `\operatorname{softmax}(z)_k` is `\frac{e^{z_k}}{\sum_{k'} e^{z_{k'}}}`, the bound index a fresh copy of k. */
+/** `\operatorname{softmax}(z)_k` is `\frac{e^{z_k}}{\sum_{i} e^{z_i}}`, `i` a letter the formula does not use. */
 export function softmax(at: Tok, arg: Lazy, indices: readonly Index[]): Lazy {
   return () => {
     const k = indices[0];
@@ -287,7 +287,9 @@ export function softmax(at: Tok, arg: Lazy, indices: readonly Index[]): Lazy {
     }
     const where = 'the softmax';
     const x = arg();
-    const bound = freshIndex(k.name, allIndexNames(x, new Set([k.name])));
+    // The sum's letter is one the formula does not use (bindVectorIndices), not a primed k: a printer shows
+    // `\sum_{k'}` as `\sum_{k}` where it can, and `\frac{e^{z_k}}{\sum_{k} e^{z_k}}` would read wrongly to the eye.
+    const bound = placeholder(0);
     const entry = (i: string) => call('exp', [vectorize(x, [ivar(i)], at, where, false)], 'e^');
     return div(entry(k.name), reduce('sum', bound, entry(bound)));
   };
