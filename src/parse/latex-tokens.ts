@@ -7,6 +7,7 @@ import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec } from '../functions.js';
 import { matrixOperator, refuseFunctionDefinitions, refuseLatexTransposes, refuseUnknownOperators } from './guards.js';
+import { refuseIndexCoefficients } from './index-arithmetic.js';
 import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
@@ -648,5 +649,6 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
   const refined = lookahead(separated);
   derivativeOrders(refined, source);
+  refuseIndexCoefficients(refined, source, 'latex');
   return refined;
 }

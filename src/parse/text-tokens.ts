@@ -5,6 +5,7 @@ import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { functionByName } from '../functions.js';
 import { refuseFunctionDefinitions, refuseTextTransposes } from './guards.js';
+import { refuseIndexCoefficients } from './index-arithmetic.js';
 import { GREEK } from './latex-tokens.js';
 import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 
@@ -142,5 +143,7 @@ export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseTextTransposes(separated, source);
   refuseFunctionDefinitions(separated, source, DEFINITION_HEADS);
-  return lookahead(separated, source);
+  const refined = lookahead(separated, source);
+  refuseIndexCoefficients(refined, source, 'text');
+  return refined;
 }
