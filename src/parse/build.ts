@@ -8,7 +8,7 @@
 // single surviving parse.
 
 import {
-  add, addIndices, call, coefficient, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, indexKey, indexTerms, inum, iverson, ivar,
+  add, addIndices, call, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, indexKey, inum, iverson, ivar,
   mul, neg, num, pow, reduce, rel, type RelOp, type SuperscriptBracket, variable, type Var,
 } from '../core/ast.js';
 import type { Mark } from '../core/names.js';
@@ -127,12 +127,12 @@ export function indexVar(name: string, primes: string | null, offsetSign = 0, of
 
 // --- Index arithmetic (issue 9): `x_{i+k}`, `x_{i-j+1}`, `x[n-m]`
 
-/** `sum ± next` in an index, `sign` the `+` or `-` token; a variable may occur once (`x_{i-i}` is refused). */
+/**
+ * `sum ± next` in an index, `sign` the `+` or `-` token. A variable written twice (`x_{i-i}`) is
+ * refused before the grammar runs (src/parse/index-arithmetic.ts): here, where Earley also builds
+ * partial parses (`i + i` on the way to `i + i'`), nothing may throw.
+ */
 export function indexPlus(sum: Index, sign: Tok, next: Index): Index {
-  const repeated = indexTerms(next).find((t) => coefficient(sum, t.name) !== 0);
-  if (repeated !== undefined) {
-    throw new GrammarError(`the index variable ${repeated.name} occurs twice in one index: write each variable once (x_{i+k}); a coefficient is not read`, sign);
-  }
   return addIndices(sum, next, sign.type === 'plus' ? 1 : -1);
 }
 

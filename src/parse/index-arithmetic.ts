@@ -2,7 +2,8 @@
 // variables added and subtracted, then integers (docs/notation.md, "Index arithmetic"). A
 // coefficient on an index variable (strided indexing, `x_{2i+k}`) is not read, and in LaTeX a
 // run of indices would read it silently as two indices (`x_{2i+k}` as x_{2,i+k}, `x_{i+2k}` as
-// x_{i+2,k}): this check refuses those spellings before the grammar sees them.
+// x_{i+2,k}): this check refuses those spellings before the grammar sees them, and a variable
+// written twice in one index (`x_{i-i}`: the grammar does not add coefficients up).
 
 import { fail, type Tok } from './tokens.js';
 
@@ -17,15 +18,17 @@ const SIGN = new Set(['plus', 'minus']);
 export function refuseIndexCoefficients(ts: readonly Tok[], source: string, syntax: 'latex' | 'text'): void {
   let open = -1; // the position of the opener of the subscript we are in, or -1
   let depth = 0;
+  let chain: Set<string> | null = null; // the variables of the index being read (`i+k-…`)
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;
     const opens = syntax === 'latex' ? t.type === 'lbrace' && ts[i - 1]?.type === 'underscore' : t.type === 'lindex';
     if (open < 0) {
-      if (opens) { open = i; depth = 0; }
+      if (opens) { open = i; depth = 0; chain = null; }
       continue;
     }
     if (t.open !== undefined) depth++;
     else if (t.close !== undefined && depth-- === 0) { open = -1; continue; }
+    chain = extendChain(chain, ts, i, source);
     if (t.type !== 'int') continue;
     const next = ts[i + 1];
     const times = next?.type === 'times' && VARIABLE.has(ts[i + 2]?.type ?? '');
@@ -42,4 +45,23 @@ export function refuseIndexCoefficients(ts: readonly Tok[], source: string, synt
     const example = syntax === 'latex' ? 'x_{i+k-1}' : 'x[i+k-1]';
     fail(`a coefficient on an index variable (${written}) is not read: an index adds and subtracts index variables and integers, as in ${example}${split}`, t.offset, written.length, source);
   }
+}
+
+/**
+ * The variables of the signed chain `a ± b ± 2 ± …` that `ts[i]` continues or starts (null outside
+ * one); a variable it already has is refused (`x_{i-i}`, `x[i+k+i]`).
+ */
+function extendChain(chain: Set<string> | null, ts: readonly Tok[], i: number, source: string): Set<string> | null {
+  const t = ts[i]!;
+  if (SIGN.has(t.type) || t.type === 'primes') return chain;
+  const signed = SIGN.has(ts[i - 1]?.type ?? '');
+  if (t.type === 'int') return signed ? chain : null;
+  if (!VARIABLE.has(t.type)) return null;
+  const name = ts[i + 1]?.type === 'primes' ? t.value + "'".repeat(Number(ts[i + 1]!.value)) : t.value;
+  if (!signed || chain === null) return new Set([name]);
+  if (chain.has(name)) {
+    const sign = ts[i - 1]!;
+    fail(`the index variable ${name} occurs twice in one index: write each variable once (x_{i+k}); a coefficient is not read`, sign.offset, sign.text.length, source);
+  }
+  return chain.add(name);
 }

@@ -36,6 +36,9 @@ export const ACCEPTED: Row[] = [
   // In a run of indices, as `x_{i+1j}` is x_{i+1,j}.
   ['latex', 'x_{i+kj}', v('x', lin('i', 'k'), 'j'), 'x_{i+k,j}', 'x[i+k,j]'],
   ['latex', "x_{j'+k}", v('x', lin("j'", 'k')), "x_{j'+k}", "x[j'+k]"],
+  // A primed letter is another letter (Earley also tries `i + i` on the way: nothing is refused there).
+  ['latex', "x_{i+i'}", v('x', lin('i', "i'")), "x_{i+i'}", "x[i+i']"],
+  ['text', "x[i'-i]", v('x', lin("i'", '-i')), "x_{i'-i}", "x[i'-i]"],
   ['latex', 'x_{\\alpha+\\beta}', v('x', lin('alpha', 'beta')), 'x_{\\alpha+\\beta}', 'x[alpha+beta]'],
   ['latex', '\\delta_{i+k,m}', delta(lin('i', 'k'), ivar('m')), '\\delta_{i+k,m}', 'delta[i+k,m]'],
   ['latex', '\\sum_k w_k x_{i+k}', sum('k', mul([v('w', 'k'), v('x', lin('i', 'k'))])), '\\sum_{k} w_k x_{i+k}', 'sum(k, w[k] * x[i+k])'],
@@ -74,6 +77,8 @@ export const REJECTED: [syntax: 'latex' | 'text', input: string, fragment: strin
   ['latex', 'x_{i k+}', "unexpected '}'", 1, 8],
   ['text', 'x[-i+k]', "unexpected '-'", 1, 3],
   ['text', 'x[i*k]', "unexpected '*'", 1, 4],
+  // A superscript index stays one letter with an offset.
+  ['latex', 'x^{(i+k)}', 'a superscript (i+k) after a name reads as an index, and i+k is not one', 1, 4],
 ];
 
 describe('index arithmetic: accepted, one parse each, printed back', () => {
