@@ -45,11 +45,12 @@ function matchIndex(p: Index, t: Index, vars: ReadonlySet<string>, b: Map<string
   for (const term of indexTerms(p)) {
     const mapped = scope.alpha.get(term.name);
     if (mapped !== undefined) rest = addIndices(rest, ivar(mapped), term.coef);
-    // A free index of the pattern: the target's index of that name must be free too.
-    else if (scope.bound.has(term.name)) return false;
-    else if (!vars.has(term.name)) rest = addIndices(rest, ivar(term.name), term.coef);
-    else if (v !== null) return false; // two pattern variables in one index: not solved for
-    else v = term;
+    else if (vars.has(term.name)) {
+      if (v !== null) return false; // two pattern variables in one index: not solved for
+      v = term;
+    // A free index of the pattern that stands for itself: the target's index of that name must be free too.
+    } else if (scope.bound.has(term.name)) return false;
+    else rest = addIndices(rest, ivar(term.name), term.coef);
   }
   if (v === null) return indexKey(rest) === indexKey(t);
   if (Math.abs(v.coef) !== 1) return false;

@@ -45,8 +45,10 @@ describe('index arithmetic in the core', () => {
     // k := j+m-i makes x_{i+k} the target.
     expect(match(p('x_{i+k}'), p('x_{j+m}'), new Set(['k']))?.get('k')).toEqual(ix('j+m-i'));
     expect(match(p('x_{i+k}'), p('x_{j+m}'), new Set(['i', 'k']))).toBeNull();
-    // A free pattern index never binds a target's bound one.
+    // A free pattern index never binds a target's bound one; a pattern variable may share a bound letter's name.
     expect(match(p('x_{i+k}'), p('\\sum_m x_{i+m}'), new Set(['k']))).toBeNull();
+    expect(match(p('\\sum_j w_{j,i+k}'), p('\\sum_k w_{k,i+m}'), new Set(['k']))?.get('k')).toEqual(ix('m'));
+    expect(match(p('\\sum_j w_{jk}'), p('\\sum_k w_{km}'), new Set(['k']))?.get('k')).toEqual(ix('m'));
   });
   test('indices a constant apart are distinct; others may be equal', () => {
     expect(indicesDistinct(ix('i+k'), ix('k+i-1'))).toBe(true);
