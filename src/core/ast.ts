@@ -24,7 +24,7 @@ import { Store } from './store.js';
  * one variable with coefficient 1 is `ivar` (`j`, `i+1`, `n-1`), anything else is `ilin` (`i+k`,
  * `n-m`, `i-j+1`; its terms sorted by name, no coefficient 0). So equal index expressions are equal
  * keys (`indexKey`), and code that reads one variable never sees a sum by mistake: it must ask for
- * `ilin` (docs/architecture.md, "Indices").
+ * `ilin` (docs/architecture.md, "Indices are linear combinations").
  */
 export type Index =
   | { readonly kind: 'ivar'; readonly name: string; readonly offset: number }
@@ -161,7 +161,7 @@ export function indexKey(i: Index): string {
   switch (i.kind) {
     case 'inum': return `#${i.value}`;
     case 'ivar': return i.offset === 0 ? i.name : `${i.name}${i.offset > 0 ? '+' : ''}${i.offset}`;
-    // In parentheses: no name contains `(`, so no sum's key is a variable's.
+    // In parentheses: no name starts with `(`, so no sum's key is a variable's.
     case 'ilin': return `(${i.terms.map((t) => `${t.coef}*${t.name}`).join(',')}${i.offset === 0 ? '' : `,${i.offset}`})`;
     default: return assertNever(i);
   }

@@ -2,10 +2,10 @@
 //
 // Σ_i δ_{i a} f(i) = f(a) when a lies in i's range; more generally the δ fixes i
 // when i has coefficient ±1 in it (`Σ_i δ_{i+k,m} f_i = [1 ≤ m-k ≤ \#i] f_{m-k}`).
-// For a sum over the
-// declared range and an a of the same range that always holds; otherwise (a
-// bounded sum, a shifted or literal index) the condition stays in the result
-// as an Iverson bracket, `[1 ≤ p ≤ i] f_p`, unless it can be decided.
+// For a sum over the declared range and an a of the same range that always
+// holds; otherwise (a bounded sum, a shifted, summed or literal index) the
+// condition stays in the result as an Iverson bracket, `[1 ≤ p ≤ i] f_p`, unless
+// it can be decided.
 //
 // A δ reaches the collapse from anywhere in a product body (`-2 t_i δ_{ij}`),
 // from a numerator, or from inside a sum factor, which is then distributed
