@@ -151,6 +151,9 @@ export function coefficient(i: Index, name: string): number {
 }
 /** `a + scale·b`. */
 export function addIndices(a: Index, b: Index, scale = 1): Index {
+  // The common cases without building a combination (the simplifier compares δ indices often).
+  if (b.kind === 'inum') return shiftIndex(a, scale * b.value);
+  if (a.kind === 'ivar' && b.kind === 'ivar' && a.name === b.name && scale === -1) return inum(a.offset - b.offset);
   return linearIndex([...indexTerms(a), ...indexTerms(b).map((t) => ({ name: t.name, coef: scale * t.coef }))], indexConstant(a) + scale * indexConstant(b));
 }
 /** The value of `i` where each variable has the value `at(name)`. */
@@ -171,7 +174,12 @@ export function indexEquals(a: Index, b: Index): boolean {
 }
 /** Shift an index by a constant: `j` + 1 = `j+1`, `2` + 1 = `3`, `i+k` - 1 = `i+k-1`. */
 export function shiftIndex(i: Index, by: number): Index {
-  return linearIndex(indexTerms(i), indexConstant(i) + by);
+  switch (i.kind) {
+    case 'inum': return inum(i.value + by);
+    case 'ivar': return ivar(i.name, i.offset + by);
+    case 'ilin': return { kind: 'ilin', terms: i.terms, offset: i.offset + by };
+    default: return assertNever(i);
+  }
 }
 
 // ---------------------------------------------------------------------------
