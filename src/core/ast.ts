@@ -215,7 +215,8 @@ export function variable(
   of: string | VarName, indices: readonly Index[] = [], commaIndices = false, superscript: SuperscriptBracket | null = null,
 ): Var {
   const { name, version, family, marks } = typeof of === 'string' ? { name: of, version: 0, family: null, marks: [] } : of;
-  const sup = indices.length > 0 ? superscript : null;
+  // A superscript index is one letter with an offset (`x^{(i+k)}` is not read): a sum goes to the subscripts.
+  const sup = indices.length > 0 && indices[0]!.kind !== 'ilin' ? superscript : null;
   const comma = commaIndices && indices.length - (sup === null ? 0 : 1) > 1;
   return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${sup ?? ''}|${version}|${family ?? ''}|${marks.join(',')}`, (id) => ({
     id, kind: 'var', name, version, family, marks: [...marks], indices: [...indices], commaIndices: comma, superscript: sup,

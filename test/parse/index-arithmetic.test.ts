@@ -5,6 +5,7 @@
 // variables with a positive coefficient first (`g_{n-m}`). A coefficient (`x_{2i+k}`) is refused.
 
 import { describe, expect, test } from 'vitest';
+import { substituteIndex } from '../../src/core/indices.js';
 import { parse } from '../../src/parse/index.js';
 import { toLatex, toText } from '../../src/print/index.js';
 import { toJson } from '../../src/serialize.js';
@@ -120,5 +121,13 @@ describe('index arithmetic: the one form', () => {
   });
   test('a coefficient made by the engine prints as one: x_{2i-k}', () => {
     expect(toLatex(v('x', linearIndex([{ name: 'i', coef: 2 }, { name: 'k', coef: -1 }])))).toBe('x_{2i-k}');
+  });
+});
+
+describe('index arithmetic in a superscript index', () => {
+  test('substituting a sum into x^{(i)}_j moves it to the subscripts, where it reads back', () => {
+    const e = substituteIndex(parse('x^{(i)}_j'), 'i', lin('m', '-k'));
+    expect(toLatex(e)).toBe('x_{m-k,j}');
+    expect(withoutStyle(parse(toLatex(e)))).toBe(withoutStyle(e));
   });
 });
