@@ -12,7 +12,7 @@
 // into brackets, so a product's brackets are evaluated first and the other
 // factors only where every one of them is 1.
 
-import { assertNever, type Expr, type Index, indexConstant, indexTerms, type Reduce, type RelOp } from './core/ast.js';
+import { assertNever, type Expr, type Index, type Reduce, type RelOp } from './core/ast.js';
 import { REDUCTIONS } from './core/reductions.js';
 import { functionSpec } from './functions.js';
 import { freeIndices } from './core/indices.js';
@@ -99,13 +99,17 @@ class Interpreter {
   }
 
   index(i: Index): number {
-    let value = indexConstant(i);
-    for (const t of indexTerms(i)) {
-      const v = this.env.get(t.name);
-      if (v === undefined) throw new EvaluationError(`index '${t.name}' has no value here (neither a free index nor bound by a sum)`);
-      value += t.coef * v;
-    }
+    if (i.kind === 'inum') return i.value;
+    if (i.kind === 'ivar') return this.variable(i.name) + i.offset;
+    let value = i.offset;
+    for (const t of i.terms) value += t.coef * this.variable(t.name);
     return value;
+  }
+
+  private variable(name: string): number {
+    const v = this.env.get(name);
+    if (v === undefined) throw new EvaluationError(`index '${name}' has no value here (neither a free index nor bound by a sum)`);
+    return v;
   }
 
   eval(e: Expr): number {

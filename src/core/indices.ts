@@ -12,7 +12,7 @@
 
 import {
   addIndices, assertNever, children, coefficient, delta, diff, type Expr, type Index, indexTerms, indexValue, ivar,
-  mapChildren, reduce, type Reduce, variable,
+  mapChildren, reduce, type Reduce, shiftIndex, variable,
 } from './ast.js';
 import { baseLetter, freshIndex, internalName } from './fresh.js';
 
@@ -35,7 +35,11 @@ export function shadows(e: Expr, index: string): boolean {
 const memoFree = new WeakMap<Expr, ReadonlySet<string>>();
 
 function indexNames(is: readonly (Index | null)[], into: Set<string>): void {
-  for (const i of is) if (i !== null) for (const t of indexTerms(i)) into.add(t.name);
+  for (const i of is) {
+    if (i === null || i.kind === 'inum') continue;
+    if (i.kind === 'ivar') into.add(i.name); // the common case, without allocating its terms
+    else for (const t of i.terms) into.add(t.name);
+  }
 }
 
 /** The free index variables of `e`. */
@@ -77,6 +81,8 @@ export function allIndexNames(e: Expr, into: Set<string> = new Set()): Set<strin
 
 /** `i` with `name := by`: `i+k` with `i := m-k` is `m`. */
 export function substituteInIndex(i: Index, name: string, by: Index): Index {
+  if (i.kind === 'inum') return i;
+  if (i.kind === 'ivar') return i.name === name ? shiftIndex(by, i.offset) : i;
   const c = coefficient(i, name);
   return c === 0 ? i : addIndices(addIndices(i, ivar(name), -c), by, c);
 }

@@ -16,7 +16,7 @@
 // instance of `Σ_j w_{jk}`, since `k` ↦ `m` would move `m` out of its sum.
 
 import {
-  addIndices, assertNever, type Expr, type Index, indexConstant, indexKey, type IndexTerm, indexTerms, inum, ivar,
+  addIndices, assertNever, type Expr, type Index, indexConstant, indexKey, type IndexTerm, indexTerms, inum, ivar, shiftIndex,
 } from './ast.js';
 import { substituteIndices } from './indices.js';
 import { sameName } from './names.js';
@@ -39,6 +39,13 @@ export function match(pattern: Expr, target: Expr, vars: ReadonlySet<string>): B
 }
 
 function matchIndex(p: Index, t: Index, vars: ReadonlySet<string>, b: Map<string, Index>, scope: Scope): boolean {
+  if (p.kind === 'inum') return t.kind === 'inum' && t.value === p.value;
+  if (p.kind === 'ivar') {
+    const mapped = scope.alpha.get(p.name);
+    if (mapped !== undefined) return t.kind === 'ivar' && t.name === mapped && t.offset === p.offset;
+    if (!vars.has(p.name)) return !scope.bound.has(p.name) && t.kind === 'ivar' && t.name === p.name && t.offset === p.offset;
+    return bindVariable(p.name, shiftIndex(t, -p.offset), b, scope);
+  }
   // `p` is `c·v + rest` with at most one pattern variable `v`; `rest` renamed into the target's binders.
   let rest: Index = inum(indexConstant(p));
   let v: IndexTerm | null = null;
@@ -54,12 +61,16 @@ function matchIndex(p: Index, t: Index, vars: ReadonlySet<string>, b: Map<string
   }
   if (v === null) return indexKey(rest) === indexKey(t);
   if (Math.abs(v.coef) !== 1) return false;
-  // c·v + rest matches t: the variable stands for c·(t - rest), which must not move a bound index out of its binder.
-  const value = addIndices(addIndices(inum(0), t, v.coef), rest, -v.coef);
+  // c·v + rest matches t: the variable stands for c·(t - rest).
+  return bindVariable(v.name, addIndices(addIndices(inum(0), t, v.coef), rest, -v.coef), b, scope);
+}
+
+/** Bind the pattern variable `name` to `value`, which must not move a bound index out of its binder, consistently. */
+function bindVariable(name: string, value: Index, b: Map<string, Index>, scope: Scope): boolean {
   if (indexTerms(value).some((x) => scope.bound.has(x.name))) return false;
-  const old = b.get(v.name);
+  const old = b.get(name);
   if (old === undefined) {
-    b.set(v.name, value);
+    b.set(name, value);
     return true;
   }
   return indexKey(old) === indexKey(value);

@@ -20,6 +20,7 @@ import { freeIndices, renameBound } from '../core/indices.js';
 /** True when `a` and `b` denote different integers whatever the free index variables are. */
 export function indicesDistinct(a: Index, b: Index): boolean {
   // Their difference is a nonzero constant: `2` vs `3`, `i+1` vs `i`, `i+k` vs `k+i-1`.
+  if (a.kind === 'ivar' && b.kind === 'ivar' && a.name !== b.name) return false;
   const d = addIndices(a, b, -1);
   return d.kind === 'inum' && d.value !== 0;
 }

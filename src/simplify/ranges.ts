@@ -8,7 +8,7 @@
 // expression is then a linear form in index variables and extents, and a
 // relation holds for certain when the bounds 1 ≤ p ≤ N_p and N_p ≥ 1 prove it.
 
-import { children, type Expr, extent, type Index, indexConstant, indexTerms, indexValue, num, type RelOp } from '../core/ast.js';
+import { children, type Expr, extent, type Index, indexConstant, indexValue, num, type RelOp } from '../core/ast.js';
 import { baseLetter } from '../core/fresh.js';
 import { varKey } from '../core/names.js';
 import { UnionFind } from '../core/union-find.js';
@@ -44,7 +44,8 @@ function linear(e: Expr, sizes: Sizes, scale: number, into: Linear): boolean {
     case 'index': {
       const i = e.index;
       into.c += scale * indexConstant(i);
-      for (const t of indexTerms(i)) bump(into, `i:${t.name}`, scale * t.coef);
+      if (i.kind === 'ivar') bump(into, `i:${i.name}`, scale);
+      else if (i.kind === 'ilin') for (const t of i.terms) bump(into, `i:${t.name}`, scale * t.coef);
       return true;
     }
     case 'extent': {

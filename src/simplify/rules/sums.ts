@@ -53,6 +53,12 @@ function findFactor<T extends Expr>(e: Expr, pick: (x: Expr) => x is T, rebuild:
  * holds for no i when m is odd).
  */
 function solve(d: Delta, i: string): Index | null {
+  if (d.a.kind !== 'ilin' && d.b.kind !== 'ilin') { // the common case, without building a combination
+    for (const [s, x] of [[d.a, d.b], [d.b, d.a]] as const) {
+      if (s.kind === 'ivar' && s.name === i && !(x.kind === 'ivar' && x.name === i)) return shiftIndex(x, -s.offset);
+    }
+    return null;
+  }
   // a - b = c·i + rest = 0, so i = -c·rest for c = ±1.
   const diff = addIndices(d.a, d.b, -1);
   const c = coefficient(diff, i);
@@ -199,6 +205,7 @@ const deltaEval: Rule = {
   apply(e) {
     const { a, b } = e as Delta;
     // Equal, or a constant apart (`2` vs `3`, `j` vs `j+1`, `i+k` vs `i+k-1`).
+    if (a.kind === 'ivar' && b.kind === 'ivar' && a.name !== b.name) return null;
     const d = addIndices(a, b, -1);
     return d.kind !== 'inum' ? null : d.value === 0 ? ONE : ZERO;
   },
