@@ -169,6 +169,16 @@ Index      -> IndexVar                      {% id %}
             | IndexVar %plus %int           {% ([i, , n]) => b.indexVar(i.name, null, 1, n.value) %}
             | IndexVar %minus %int          {% ([i, , n]) => b.indexVar(i.name, null, -1, n.value) %}
 
+# Index arithmetic (issue 9): `x_{i+k}`, `x_{i-j}`, `x_{i+k-1}`, `I_{i+m,j+n}` — two or more index
+# variables added or subtracted, then integers; a coefficient (`x_{2i+k}`) is refused by a token pass
+# (src/parse/index-arithmetic.ts).
+Index      -> IndexSum                      {% id %}
+IndexSum   -> IndexVar IndexSign IndexVar   {% ([i, s, j]) => b.indexPlus(i, s, j) %}
+            | IndexSum IndexSign IndexVar   {% ([l, s, j]) => b.indexPlus(l, s, j) %}
+            | IndexSum IndexSign %int       {% ([l, s, n]) => b.indexPlus(l, s, b.wholeIndex(n.value)) %}
+IndexSign  -> %plus                         {% id %}
+            | %minus                        {% id %}
+
 IndexVar   -> %letter                       {% ([t]) => b.indexVar(t.value, null) %}
             | %greek                        {% ([t]) => b.indexVar(t.value, null) %}
             | %letter %primes               {% ([t, p]) => b.indexVar(t.value, "'".repeat(Number(p.value))) %}

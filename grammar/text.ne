@@ -108,6 +108,16 @@ Bound      -> Index                         {% id %}
 CondSide   -> IndexVar                      {% id %}
             | %int                          {% ([t]) => b.wholeIndex(t.value) %}
 
+# Index arithmetic (issue 9): `x[i+k]`, `x[i-j+1]`, `I[i+m,j+n]` — two or more index variables
+# added or subtracted, then integers; a coefficient (`x[2*i+k]`) is refused by a token pass
+# (src/parse/index-arithmetic.ts).
+Index      -> IndexSum                      {% id %}
+IndexSum   -> IndexVar IndexSign IndexVar   {% ([i, s, j]) => b.indexPlus(i, s, j) %}
+            | IndexSum IndexSign IndexVar   {% ([l, s, j]) => b.indexPlus(l, s, j) %}
+            | IndexSum IndexSign %int       {% ([l, s, n]) => b.indexPlus(l, s, b.wholeIndex(n.value)) %}
+IndexSign  -> %plus                         {% id %}
+            | %minus                        {% id %}
+
 IndexVar   -> %name                         {% ([t]) => b.indexVar(t.value, null) %}
             | %name %primes                 {% ([t, p]) => b.indexVar(t.value, "'".repeat(Number(p.value))) %}
 

@@ -8,7 +8,7 @@
 // truncation error (~h²|f'''|) against round-off (~ε|f|/h), both near 1e-10,
 // well inside the default tolerance 1e-6.
 
-import { assertNever, children, type Expr, indexKey, isEquation, isReduction, type Var } from './core/ast.js';
+import { assertNever, children, type Expr, indexAt, indexKey, indexTerms, isEquation, isReduction, type Var } from './core/ast.js';
 import { evaluate } from './evaluate.js';
 import { baseLetter } from './core/fresh.js';
 import { allIndexNames } from './core/indices.js';
@@ -72,7 +72,7 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
           const slot = info.plain[s];
           if (slot === undefined) return;
           if (i.kind === 'inum') info.need[s] = Math.max(info.need[s]!, i.value);
-          else if (i.offset === 0) {
+          else if (i.kind === 'ivar' && i.offset === 0) {
             for (const other of slot) union(other, i.name);
             slot.add(i.name);
           }
@@ -93,6 +93,7 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
 
   const classSize = new Map<string, number>();
   for (const [n, size] of Object.entries(options.sizes ?? {})) classSize.set(find(n), size);
+  const given = new Set(classSize.keys());
   // Given arrays fix the sizes of the names that index them.
   for (const [name, value] of Object.entries(options.values ?? {})) {
     const info = inputs.get(name);
@@ -100,7 +101,10 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
     let level: unknown = value;
     info.plain.forEach((slot, s) => {
       if (!(Array.isArray(level) || level instanceof Float64Array)) return;
-      if (slot.size > 0 && (s === 0 || !(value instanceof Float64Array))) classSize.set(find([...slot][0]!), level.length);
+      if (slot.size > 0 && (s === 0 || !(value instanceof Float64Array))) {
+        classSize.set(find([...slot][0]!), level.length);
+        given.add(find([...slot][0]!));
+      }
       level = Array.isArray(level) ? level[0] : undefined;
     });
   }
@@ -110,22 +114,39 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
     if (!classSize.has(root)) classSize.set(root, 2 + Math.floor(random() * 2));
     sizes[n] = classSize.get(root)!;
   }
-  // Offsets (`x_{i+1}`) need one more entry than the index's range.
-  const seenOffsets = new Set<Expr>();
-  const offsets = (e: Expr): void => {
-    if (seenOffsets.has(e)) return;
-    seenOffsets.add(e);
-    if (e.kind === 'var') {
-      const info = inputs.get(inputKey(e))!;
-      e.indices.forEach((i, s) => {
-        if (i.kind === 'ivar' && i.offset > 0 && info.plain[s]!.size === 0) {
-          info.need[s] = Math.max(info.need[s]!, (sizes[i.name] ?? 1) + i.offset);
-        }
-      });
-    }
-    children(e).forEach(offsets);
-  };
-  exprs.forEach(offsets);
+  // Offsets and sums (`x_{i+1}`, `x_{i+k}`) need as many entries as their largest value. A slot
+  // also addressed plainly by letters of another range (`x_m` in ∂/∂x_m) gets that range widened
+  // for a sum of variables (`x_{i+k}`), unless it was given: a difference (`w_{m-i}`) is what a
+  // δ-collapse leaves under its range bracket. Where the offset's own letter addresses the slot
+  // (`x_i - x_{i+1}`), the read out of range is the formula's (an IndexRangeError).
+  let grown = true;
+  for (let round = 0; grown && round < 3; round++) {
+    grown = false;
+    const seenOffsets = new Set<Expr>();
+    const offsets = (e: Expr): void => {
+      if (seenOffsets.has(e)) return;
+      seenOffsets.add(e);
+      if (e.kind === 'var') {
+        const info = inputs.get(inputKey(e))!;
+        e.indices.forEach((i, s) => {
+          if (i.kind === 'inum' || (i.kind === 'ivar' && i.offset === 0)) return;
+          const largest = indexTerms(i).reduce((v, t) => v + t.coef * (t.coef > 0 ? sizes[t.name] ?? 1 : 1), i.offset);
+          const plain = info.plain[s]!;
+          if (plain.size === 0) info.need[s] = Math.max(info.need[s]!, largest);
+          else {
+            const root = find([...plain][0]!);
+            const terms = indexTerms(i);
+            if (given.has(root) || terms.some((t) => t.coef < 0 || find(t.name) === root) || classSize.get(root)! >= largest) return;
+            classSize.set(root, largest);
+            for (const n of names) if (find(n) === root) sizes[n] = largest;
+            grown = true;
+          }
+        });
+      }
+      children(e).forEach(offsets);
+    };
+    exprs.forEach(offsets);
+  }
 
   const positive = new Set(options.positive ?? []);
   const draw = options.generate ?? ((name: string, r: () => number) => (positive.has(name) ? 0.2 + 1.3 * r() : -1.5 + 3 * r()));
@@ -183,7 +204,7 @@ export function checkDerivative(options: CheckOptions): CheckReport {
   const trials = options.trials ?? 3;
   const fSig = signature(f);
   const fFree = fSig.free;
-  const wrtNames = wrt.indices.flatMap((i) => (i.kind === 'ivar' ? [i.name] : []));
+  const wrtNames = wrt.indices.flatMap((i) => indexTerms(i).map((t) => t.name));
   const free = [...new Set([...fFree, ...wrtNames])].sort();
   const symbols = fSig.sizeSymbols.filter((n) => !free.includes(n));
   const failures: CheckFailure[] = [];
@@ -206,7 +227,7 @@ export function checkDerivative(options: CheckOptions): CheckReport {
     const refined = new Map<string, Difference[]>();
 
     forEachAssignment(free, claimed.shape, (assignment) => {
-      const address = wrt.indices.map((i) => (i.kind === 'inum' ? i.value : assignment[i.name]! + i.offset));
+      const address = wrt.indices.map((i) => indexAt(i, (n) => assignment[n]!));
       const key = address.join(',');
       let slope = slopes.get(key);
       if (slope === undefined) slopes.set(key, (slope = centralDifference(f, fFree, inputKey(wrt), address, inputs)));

@@ -29,6 +29,7 @@ import { inputKey, markedName, sameName, userName, type VarName, varKey } from '
 import { parse } from './parse/index.js';
 import { appliedFunction } from './functions.js';
 import { editDistance } from './parse/tokens.js';
+import { indexText } from './print/atoms.js';
 import { toLatex } from './print/index.js';
 
 export interface Definition extends VarName {
@@ -134,7 +135,7 @@ const fits = (family: Signature, s: Signature) => family.every((n, i) => n === n
 
 /** The slot letters of an occurrence, the id of the family it starts: `ij`, or `alpha,k` when a letter is longer. */
 function lettersOf(v: Var): string {
-  const letters = v.indices.map((i) => (i.kind === 'ivar' ? baseLetter(i.name) : String(i.value)));
+  const letters = v.indices.map((i) => (i.kind === 'ivar' ? baseLetter(i.name) : indexText(i, baseLetter)));
   return letters.join(letters.every((l) => [...l].length === 1) ? '' : ',');
 }
 

@@ -12,10 +12,11 @@
 // into brackets, so a product's brackets are evaluated first and the other
 // factors only where every one of them is 1.
 
-import { assertNever, type Expr, type Index, indexKey, type Reduce, type RelOp } from './core/ast.js';
+import { assertNever, type Expr, type Index, type Reduce, type RelOp } from './core/ast.js';
 import { REDUCTIONS } from './core/reductions.js';
 import { functionSpec } from './functions.js';
 import { freeIndices } from './core/indices.js';
+import { indexText } from './print/atoms.js';
 import { inputKey } from './core/names.js';
 import {
   type Array64, bind, type Binding, EvaluationError, IndexRangeError, type Inputs, type NestedArray, signature, type Signature,
@@ -99,9 +100,16 @@ class Interpreter {
 
   index(i: Index): number {
     if (i.kind === 'inum') return i.value;
-    const v = this.env.get(i.name);
-    if (v === undefined) throw new EvaluationError(`index '${i.name}' has no value here (neither a free index nor bound by a sum)`);
-    return v + i.offset;
+    if (i.kind === 'ivar') return this.variable(i.name) + i.offset;
+    let value = i.offset;
+    for (const t of i.terms) value += t.coef * this.variable(t.name);
+    return value;
+  }
+
+  private variable(name: string): number {
+    const v = this.env.get(name);
+    if (v === undefined) throw new EvaluationError(`index '${name}' has no value here (neither a free index nor bound by a sum)`);
+    return v;
   }
 
   eval(e: Expr): number {
@@ -152,7 +160,7 @@ class Interpreter {
       const n = v.shape[s]!;
       if (!(i >= 1 && i <= n)) {
         const ix = indices[s]!;
-        const written = ix.kind === 'ivar' ? `${indexKey(ix)} = ${i}` : `${i}`;
+        const written = ix.kind === 'inum' ? `${i}` : `${indexText(ix)} = ${i}`;
         throw new IndexRangeError(`index ${written} of '${name}' (slot ${s + 1}) is out of range 1..${n}`);
       }
       flat = flat * n + (i - 1);

@@ -7,7 +7,12 @@ import { assertNever, type Expr, type Index } from './core/ast.js';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function indexJson(i: Index): Json {
-  return i.kind === 'inum' ? { kind: 'inum', value: i.value } : { kind: 'ivar', name: i.name, offset: i.offset };
+  switch (i.kind) {
+    case 'inum': return { kind: 'inum', value: i.value };
+    case 'ivar': return { kind: 'ivar', name: i.name, offset: i.offset };
+    case 'ilin': return { kind: 'ilin', terms: i.terms.map((t) => ({ name: t.name, coef: t.coef })), offset: i.offset };
+    default: return assertNever(i);
+  }
 }
 
 export function toJson(e: Expr): Json {

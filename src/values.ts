@@ -21,7 +21,7 @@
 // `symbols` makes one a constant wherever it occurs (the checker passes f's
 // size symbols to the derivative).
 
-import { assertNever, children, type Expr, type Index } from './core/ast.js';
+import { assertNever, children, type Expr, type Index, indexTerms } from './core/ast.js';
 import { InputError } from './core/errors.js';
 import { baseLetter } from './core/fresh.js';
 import { freeIndices } from './core/indices.js';
@@ -99,7 +99,7 @@ export function jointSignature(
   const ranged = new Set<string>();
   const seen = new Set<string>();
   const freeIn = (i: Index | null, bound: ReadonlySet<string>, into: Set<string>) => {
-    if (i !== null && i.kind === 'ivar' && !bound.has(i.name)) into.add(i.name);
+    if (i !== null) for (const t of indexTerms(i)) if (!bound.has(t.name)) into.add(t.name);
   };
   // Shared subtrees are visited once per set of enclosing binders (which decides what is a size symbol).
   const visit = (e: Expr, bound: ReadonlySet<string>): void => {

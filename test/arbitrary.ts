@@ -16,12 +16,14 @@
 //  - calls are of known functions, with a spelling the parser records;
 //  - `w_{i+1,k}` can only be written with commas, so such variables carry
 //    `commaIndices: true` (the parser records what was written);
-//  - a variable's first index may be a superscript index (`x^{(i)}_j`, `a^{[l]}`).
+//  - a variable's first index may be a superscript index (`x^{(i)}_j`, `a^{[l]}`);
+//  - an index may add or subtract two letters (`i+k`, `j-i+1`: index arithmetic),
+//    except a superscript index.
 
 import fc from 'fast-check';
 import {
   add, call, delta, diff, type DiffForm, type DiffNotation, div, type Expr, extent, type Index, indexValue, inum,
-  iverson, ivar, mul, neg, num, pow, rel, type RelOp, sum, type SuperscriptBracket, variable, type Var,
+  iverson, ivar, linearIndex, mul, neg, num, pow, rel, type RelOp, sum, type SuperscriptBracket, variable, type Var,
 } from '../src/core/ast.js';
 import { FUNCTIONS } from '../src/functions.js';
 import { needsCommaIndices } from '../src/print/index.js';
@@ -92,7 +94,12 @@ export function arbExpr(options: ArbExprOptions = {}): fc.Arbitrary<Expr> {
   const letterIndex = (scope: readonly string[]): fc.Arbitrary<Index> | null => {
     const names = closed ? scope : [...new Set([...letters, ...scope])];
     if (names.length === 0) return null;
-    return fc.tuple(choose(names), fc.constantFrom(0, 0, 0, 0, 1, -1)).map(([n, o]) => ivar(n, o));
+    const single = fc.tuple(choose(names), fc.constantFrom(0, 0, 0, 0, 1, -1)).map(([n, o]) => ivar(n, o));
+    if (names.length < 2) return single;
+    // Index arithmetic (issue 9): `i+k`, `j-i+1` — two letters, the first with coefficient 1, as the parser reads them.
+    const twoLetters = fc.tuple(fc.shuffledSubarray([...names], { minLength: 2, maxLength: 2 }), fc.constantFrom(1, -1), fc.constantFrom(0, 0, 1, -1))
+      .map(([[a, b], c, o]) => linearIndex([{ name: a!, coef: 1 }, { name: b!, coef: c }], o));
+    return fc.oneof({ weight: 6, arbitrary: single }, { weight: 1, arbitrary: twoLetters });
   };
   const anyIndex = (scope: readonly string[]): fc.Arbitrary<Index> => {
     const l = letterIndex(scope);
@@ -105,7 +112,11 @@ export function arbExpr(options: ArbExprOptions = {}): fc.Arbitrary<Expr> {
       choose(arrays), fc.array(anyIndex(scope), { minLength: 1, maxLength: 2 }), flag(styled),
       // A superscript index (`x^{(i)}_j`) is the first slot; the comma hint is about the subscripts after it.
       styled ? choose<SuperscriptBracket | null>([null, null, null, '(', '[']) : fc.constant(null),
-    ).map(([name, is, comma, sup]) => variable(name, is, comma || needsCommaIndices(sup === null ? is : is.slice(1)), sup));
+    ).map(([name, is, comma, written]) => {
+      // A superscript index is one letter with an offset (`x^{(i+k)}` is refused as doubtful).
+      const sup = is[0]!.kind === 'ilin' ? null : written;
+      return variable(name, is, comma || needsCommaIndices(sup === null ? is : is.slice(1)), sup);
+    });
   const anyVar = (scope: readonly string[]): fc.Arbitrary<Var> =>
     fc.oneof(choose(scalars).map((n) => variable(n)), indexedVar(scope));
 

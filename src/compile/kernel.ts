@@ -46,7 +46,7 @@
 // functions from the function table are passed in as values.
 
 import { alphaCanonical } from '../core/alpha.js';
-import { assertNever, children, type Expr, type Index, indexKey, ivar, mul, type Reduce, type RelOp } from '../core/ast.js';
+import { assertNever, children, type Expr, type Index, ivar, mul, type Reduce, type RelOp } from '../core/ast.js';
 import { isGuard } from '../evaluate.js';
 import { type FunctionSpec, functionSpec } from '../functions.js';
 import { baseLetter, internalName } from '../core/fresh.js';
@@ -54,6 +54,7 @@ import { freeIndices, isBinder, substituteIndex } from '../core/indices.js';
 import { inputKey } from '../core/names.js';
 import { REDUCTIONS } from '../core/reductions.js';
 import { EvaluationError, type JointSignature } from '../values.js';
+import { indexText } from '../print/atoms.js';
 
 /** Where an out-of-range index was read, for the error message raised at run time. */
 export interface Access {
@@ -284,8 +285,18 @@ class Emitter {
   /** 0-based JS value of an index expression. */
   private zero(i: Index, nest: Nest): string {
     if (i.kind === 'inum') return literal(i.value - 1);
-    const b = this.binding(i.name, nest).zero;
-    return i.offset === 0 ? b : `(${b} + ${literal(i.offset)})`;
+    if (i.kind === 'ivar') {
+      const b = this.binding(i.name, nest).zero;
+      return i.offset === 0 ? b : `(${b} + ${literal(i.offset)})`;
+    }
+    // Σ c·v + o, 0-based: Σ c·(v - 1) + (Σ c + o - 1).
+    const parts = i.terms.map((t, k) => {
+      const b = this.binding(t.name, nest).zero;
+      const scaled = Math.abs(t.coef) === 1 ? b : `${literal(Math.abs(t.coef))} * ${b}`;
+      return `${t.coef < 0 ? ' - ' : k === 0 ? '' : ' + '}${scaled}`;
+    });
+    const c = i.terms.reduce((s, t) => s + t.coef, i.offset - 1);
+    return `(${parts.join('')}${c === 0 ? '' : ` + ${literal(c)}`})`;
   }
 
   /** Contains a reduction, a call or a power: worth a temporary array rather than recomputation. */
@@ -303,7 +314,7 @@ class Emitter {
     let v = this.riskyMemo.get(e.id);
     if (v === undefined) {
       v = e.kind === 'var'
-        ? e.indices.some((i) => i.kind === 'inum' || i.offset !== 0 || this.boundedBinders.has(i.name) || this.symbolParam.has(i.name))
+        ? e.indices.some((i) => i.kind !== 'ivar' || i.offset !== 0 || this.boundedBinders.has(i.name) || this.symbolParam.has(i.name))
         : children(e).some((c) => this.risky(c));
       this.riskyMemo.set(e.id, v);
     }
@@ -532,7 +543,7 @@ class Emitter {
       const z = this.zero(i, nest);
       if (i.kind === 'ivar' && i.offset === 0 && this.binding(i.name, nest).full && spec.slots[s]!.includes(i.name)) return z;
       const q = this.fresh('q');
-      const access = this.accesses.push({ input: name, slot: s, index: i.kind === 'ivar' ? indexKey(i) : '' }) - 1;
+      const access = this.accesses.push({ input: name, slot: s, index: i.kind === 'inum' ? '' : indexText(i) }) - 1;
       at.stmts.push(`const ${q} = ${z};`);
       at.stmts.push(`if (!(${q} >= 0 && ${q} < d${a}_${s})) throw oob(${access}, ${q} + 1);`);
       return q;

@@ -18,10 +18,21 @@ import type { Label, VarName } from './names.js';
 import type { ReduceOp } from './reductions.js';
 import { Store } from './store.js';
 
-/** An index expression: an index variable plus a constant offset (`j`, `i+1`, `n-1`) or an integer (`2`). */
+/**
+ * An index expression: a linear combination of index variables with integer coefficients plus an
+ * integer constant. It has one form per value, chosen by `linearIndex`: no variable is `inum` (`2`),
+ * one variable with coefficient 1 is `ivar` (`j`, `i+1`, `n-1`), anything else is `ilin` (`i+k`,
+ * `n-m`, `i-j+1`; its terms sorted by name, no coefficient 0). So equal index expressions are equal
+ * keys (`indexKey`), and code that reads one variable never sees a sum by mistake: it must ask for
+ * `ilin` (docs/architecture.md, "Indices are linear combinations").
+ */
 export type Index =
   | { readonly kind: 'ivar'; readonly name: string; readonly offset: number }
-  | { readonly kind: 'inum'; readonly value: number };
+  | { readonly kind: 'inum'; readonly value: number }
+  | { readonly kind: 'ilin'; readonly terms: readonly IndexTerm[]; readonly offset: number };
+
+/** One variable of an index expression with its coefficient: `-k` in `m-k`. */
+export interface IndexTerm { readonly name: string; readonly coef: number }
 
 export type RelOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
@@ -118,15 +129,58 @@ export function ivar(name: string, offset = 0): Index {
 export function inum(value: number): Index {
   return { kind: 'inum', value };
 }
+/** The index `Σ coef·name + offset` in its one form (terms in any order; repeated names add up). */
+export function linearIndex(terms: readonly IndexTerm[], offset = 0): Index {
+  const coefs = new Map<string, number>();
+  for (const t of terms) coefs.set(t.name, (coefs.get(t.name) ?? 0) + t.coef);
+  const kept = [...coefs].filter(([, c]) => c !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (kept.length === 0) return inum(offset);
+  if (kept.length === 1 && kept[0]![1] === 1) return ivar(kept[0]![0], offset);
+  return { kind: 'ilin', terms: kept.map(([name, coef]) => ({ name, coef })), offset };
+}
+/** The variables of an index with their coefficients (none for an integer). */
+export function indexTerms(i: Index): readonly IndexTerm[] {
+  return i.kind === 'inum' ? [] : i.kind === 'ivar' ? [{ name: i.name, coef: 1 }] : i.terms;
+}
+/** The constant part of an index: `1` in `i-j+1`. */
+export function indexConstant(i: Index): number {
+  return i.kind === 'inum' ? i.value : i.offset;
+}
+/** The coefficient of `name` in `i` (0 when it does not occur). */
+export function coefficient(i: Index, name: string): number {
+  return indexTerms(i).find((t) => t.name === name)?.coef ?? 0;
+}
+/** `a + scale·b`. */
+export function addIndices(a: Index, b: Index, scale = 1): Index {
+  // The common cases without building a combination (the simplifier compares δ indices often).
+  if (b.kind === 'inum') return shiftIndex(a, scale * b.value);
+  if (a.kind === 'ivar' && b.kind === 'ivar' && a.name === b.name && scale === -1) return inum(a.offset - b.offset);
+  return linearIndex([...indexTerms(a), ...indexTerms(b).map((t) => ({ name: t.name, coef: scale * t.coef }))], indexConstant(a) + scale * indexConstant(b));
+}
+/** The value of `i` where each variable has the value `at(name)`. */
+export function indexAt(i: Index, at: (name: string) => number): number {
+  return indexTerms(i).reduce((v, t) => v + t.coef * at(t.name), indexConstant(i));
+}
 export function indexKey(i: Index): string {
-  return i.kind === 'inum' ? `#${i.value}` : i.offset === 0 ? i.name : `${i.name}${i.offset > 0 ? '+' : ''}${i.offset}`;
+  switch (i.kind) {
+    case 'inum': return `#${i.value}`;
+    case 'ivar': return i.offset === 0 ? i.name : `${i.name}${i.offset > 0 ? '+' : ''}${i.offset}`;
+    // In parentheses: no name starts with `(`, so no sum's key is a variable's.
+    case 'ilin': return `(${i.terms.map((t) => `${t.coef}*${t.name}`).join(',')}${i.offset === 0 ? '' : `,${i.offset}`})`;
+    default: return assertNever(i);
+  }
 }
 export function indexEquals(a: Index, b: Index): boolean {
   return indexKey(a) === indexKey(b);
 }
-/** Shift an index by a constant: `j` + 1 = `j+1`, `2` + 1 = `3`. */
+/** Shift an index by a constant: `j` + 1 = `j+1`, `2` + 1 = `3`, `i+k` - 1 = `i+k-1`. */
 export function shiftIndex(i: Index, by: number): Index {
-  return i.kind === 'inum' ? inum(i.value + by) : ivar(i.name, i.offset + by);
+  switch (i.kind) {
+    case 'inum': return inum(i.value + by);
+    case 'ivar': return ivar(i.name, i.offset + by);
+    case 'ilin': return { kind: 'ilin', terms: i.terms, offset: i.offset + by };
+    default: return assertNever(i);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -163,7 +217,8 @@ export function variable(
 ): Var {
   const { name, version, family, marks } = typeof of === 'string' ? { name: of, version: 0, family: null, marks: [] } : of;
   const label = typeof of === 'string' ? null : of.label ?? null;
-  const sup = indices.length > 0 ? superscript : null;
+  // A superscript index is one letter with an offset (`x^{(i+k)}` is not read): a sum goes to the subscripts.
+  const sup = indices.length > 0 && indices[0]!.kind !== 'ilin' ? superscript : null;
   const comma = commaIndices && indices.length - (sup === null ? 0 : 1) > 1;
   const labelKey = label === null ? '' : `${label.font}:${label.word}`;
   return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${sup ?? ''}|${version}|${family ?? ''}|${marks.join(',')}|${labelKey}`, (id) => ({

@@ -11,8 +11,8 @@
 // from outside.
 
 import {
-  assertNever, children, delta, diff, type Expr, type Index, indexValue, ivar, mapChildren, reduce, type Reduce,
-  shiftIndex, variable,
+  addIndices, assertNever, children, coefficient, delta, diff, type Expr, type Index, indexTerms, indexValue, ivar,
+  mapChildren, reduce, type Reduce, shiftIndex, variable,
 } from './ast.js';
 import { baseLetter, freshIndex, internalName } from './fresh.js';
 
@@ -35,7 +35,11 @@ export function shadows(e: Expr, index: string): boolean {
 const memoFree = new WeakMap<Expr, ReadonlySet<string>>();
 
 function indexNames(is: readonly (Index | null)[], into: Set<string>): void {
-  for (const i of is) if (i !== null && i.kind === 'ivar') into.add(i.name);
+  for (const i of is) {
+    if (i === null || i.kind === 'inum') continue;
+    if (i.kind === 'ivar') into.add(i.name); // the common case, without allocating its terms
+    else for (const t of i.terms) into.add(t.name);
+  }
 }
 
 /** The free index variables of `e`. */
@@ -75,8 +79,12 @@ export function allIndexNames(e: Expr, into: Set<string> = new Set()): Set<strin
   return into;
 }
 
-function substituteInIndex(i: Index, name: string, by: Index): Index {
-  return i.kind === 'ivar' && i.name === name ? shiftIndex(by, i.offset) : i;
+/** `i` with `name := by`: `i+k` with `i := m-k` is `m`. */
+export function substituteInIndex(i: Index, name: string, by: Index): Index {
+  if (i.kind === 'inum') return i;
+  if (i.kind === 'ivar') return i.name === name ? shiftIndex(by, i.offset) : i;
+  const c = coefficient(i, name);
+  return c === 0 ? i : addIndices(addIndices(i, ivar(name), -c), by, c);
 }
 
 /**
@@ -94,8 +102,8 @@ export function substituteIndex(e: Expr, name: string, by: Index): Expr {
       const lower = e.lower && sub(e.lower);
       const upper = e.upper && sub(e.upper);
       if (e.index === name) return reduce(e.op, e.index, e.body, lower, upper);
-      if (by.kind === 'ivar' && by.name === e.index) {
-        const renamed = renameBound(e, allIndexNames(e, new Set([name, by.name])));
+      if (indexTerms(by).some((t) => t.name === e.index)) {
+        const renamed = renameBound(e, allIndexNames(e, new Set([name, ...indexTerms(by).map((t) => t.name)])));
         return substituteIndex(renamed, name, by);
       }
       return reduce(e.op, e.index, substituteIndex(e.body, name, by), lower, upper);

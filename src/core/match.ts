@@ -3,8 +3,10 @@
 // A pattern is an expression whose free index letters in `vars` are pattern
 // variables: the body of `y_k = e^{z_k} / Σ_i e^{z_i}` with vars {k} (folding
 // a definition back), or the left side of an assumption `Σ_j w_{jk} = 1` with
-// vars {k}. A variable binds an index expression: `k` ↦ `j`, `k` ↦ `2`, and
-// `k+1` against `m+1` binds `k` ↦ `m`.
+// vars {k}. A variable binds an index expression: `k` ↦ `j`, `k` ↦ `2`,
+// `k+1` against `m+1` binds `k` ↦ `m`, and `i+k` (i not a variable) against
+// `i+m-1` binds `k` ↦ `m-1`. An index with two pattern variables (`k+l`)
+// matches nothing: it would have many solutions.
 //
 // Matching is structural; the caller brings both sides into one form first
 // (the simplifier's normal form, or canonical forms to match up to operand
@@ -13,7 +15,9 @@
 // never matches an index bound inside the target: `Σ_m w_{mm}` is not an
 // instance of `Σ_j w_{jk}`, since `k` ↦ `m` would move `m` out of its sum.
 
-import { assertNever, type Expr, type Index, indexKey, shiftIndex } from './ast.js';
+import {
+  addIndices, assertNever, type Expr, type Index, indexConstant, indexKey, type IndexTerm, indexTerms, inum, ivar, shiftIndex,
+} from './ast.js';
 import { substituteIndices } from './indices.js';
 import { sameName } from './names.js';
 
@@ -36,16 +40,37 @@ export function match(pattern: Expr, target: Expr, vars: ReadonlySet<string>): B
 
 function matchIndex(p: Index, t: Index, vars: ReadonlySet<string>, b: Map<string, Index>, scope: Scope): boolean {
   if (p.kind === 'inum') return t.kind === 'inum' && t.value === p.value;
-  const mapped = scope.alpha.get(p.name);
-  if (mapped !== undefined) return t.kind === 'ivar' && t.name === mapped && t.offset === p.offset;
-  // p is free in the pattern: so must t be in the target.
-  if (t.kind === 'ivar' && scope.bound.has(t.name)) return false;
-  if (!vars.has(p.name)) return t.kind === 'ivar' && t.name === p.name && t.offset === p.offset;
-  // p + offset matches t: the variable stands for t - offset.
-  const value = shiftIndex(t, -p.offset);
-  const old = b.get(p.name);
+  if (p.kind === 'ivar') {
+    const mapped = scope.alpha.get(p.name);
+    if (mapped !== undefined) return t.kind === 'ivar' && t.name === mapped && t.offset === p.offset;
+    if (!vars.has(p.name)) return !scope.bound.has(p.name) && t.kind === 'ivar' && t.name === p.name && t.offset === p.offset;
+    return bindVariable(p.name, shiftIndex(t, -p.offset), b, scope);
+  }
+  // `p` is `c·v + rest` with at most one pattern variable `v`; `rest` renamed into the target's binders.
+  let rest: Index = inum(indexConstant(p));
+  let v: IndexTerm | null = null;
+  for (const term of indexTerms(p)) {
+    const mapped = scope.alpha.get(term.name);
+    if (mapped !== undefined) rest = addIndices(rest, ivar(mapped), term.coef);
+    else if (vars.has(term.name)) {
+      if (v !== null) return false; // two pattern variables in one index: not solved for
+      v = term;
+    // A free index of the pattern that stands for itself: the target's index of that name must be free too.
+    } else if (scope.bound.has(term.name)) return false;
+    else rest = addIndices(rest, ivar(term.name), term.coef);
+  }
+  if (v === null) return indexKey(rest) === indexKey(t);
+  if (Math.abs(v.coef) !== 1) return false;
+  // c·v + rest matches t: the variable stands for c·(t - rest).
+  return bindVariable(v.name, addIndices(addIndices(inum(0), t, v.coef), rest, -v.coef), b, scope);
+}
+
+/** Bind the pattern variable `name` to `value`, which must not move a bound index out of its binder, consistently. */
+function bindVariable(name: string, value: Index, b: Map<string, Index>, scope: Scope): boolean {
+  if (indexTerms(value).some((x) => scope.bound.has(x.name))) return false;
+  const old = b.get(name);
   if (old === undefined) {
-    b.set(p.name, value);
+    b.set(name, value);
     return true;
   }
   return indexKey(old) === indexKey(value);

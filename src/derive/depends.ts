@@ -5,23 +5,24 @@
 // something that varies. Indices make it subtle:
 //   - `w_{ab}` depends on `w_{jk}` for any index variables (a may equal j);
 //   - it does not when some slot is provably different: two distinct integer
-//     literals (`w_{12}` vs `w_{13}`), or one free letter with two offsets
-//     (`x_{i+1}` vs `x_i`);
+//     literals (`w_{12}` vs `w_{13}`), or the same variables with two offsets
+//     (`x_{i+1}` vs `x_i`, `x_{i+k}` vs `x_{i+k-1}`);
 //   - a different name never depends, except through a definition, whose body
 //     is instantiated at the use's indices and examined;
 //   - a binder's bound letter is not the free letter of the same name: the
 //     binder is α-renamed first (`Σ_j x_{j+1}` does depend on `x_j`).
 
-import { assertNever, children, type Expr, type Index, type Var } from '../core/ast.js';
+import { addIndices, assertNever, children, type Expr, type Index, type Var } from '../core/ast.js';
 import { instantiate, type DefinitionTable } from '../definitions.js';
 import { sameName, varKey } from '../core/names.js';
 import { freeIndices, renameBound } from '../core/indices.js';
 
 /** True when `a` and `b` denote different integers whatever the free index variables are. */
 export function indicesDistinct(a: Index, b: Index): boolean {
-  if (a.kind === 'inum' && b.kind === 'inum') return a.value !== b.value;
-  if (a.kind === 'ivar' && b.kind === 'ivar') return a.name === b.name && a.offset !== b.offset;
-  return false;
+  // Their difference is a nonzero constant: `2` vs `3`, `i+1` vs `i`, `i+k` vs `k+i-1`.
+  if (a.kind === 'ivar' && b.kind === 'ivar' && a.name !== b.name) return false;
+  const d = addIndices(a, b, -1);
+  return d.kind === 'inum' && d.value !== 0;
 }
 
 /** Whether the variable occurrence `v` may be the same scalar as `wrt` (ignoring definitions). */

@@ -8,7 +8,7 @@
 // single surviving parse.
 
 import {
-  add, applyUser, assertNever, call, children, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, inum, iverson, ivar,
+  add, addIndices, applyUser, assertNever, call, children, delta, diff, div, type DiffForm, type DiffNotation, type Expr, extent, type Index, indexKey, inum, iverson, ivar,
   mul, neg, num, pow, reduce, rel, type RelOp, type SuperscriptBracket, variable, type Var,
 } from '../core/ast.js';
 import { type Label, type Mark, sameName, userName } from '../core/names.js';
@@ -135,13 +135,24 @@ export function indexVar(name: string, primes: string | null, offsetSign = 0, of
   return ivar(name + (primes ?? ''), offsetSign * Number(offset));
 }
 
+// --- Index arithmetic (issue 9): `x_{i+k}`, `x_{i-j+1}`, `x[n-m]`
+
+/**
+ * `sum ± next` in an index, `sign` the `+` or `-` token. A variable written twice (`x_{i-i}`) is
+ * refused before the grammar runs (src/parse/index-arithmetic.ts): here, where Earley also builds
+ * partial parses (`i + i` on the way to `i + i'`), nothing may throw.
+ */
+export function indexPlus(sum: Index, sign: Tok, next: Index): Index {
+  return addIndices(sum, next, sign.type === 'plus' ? 1 : -1);
+}
+
 /** `w_{12}`: each digit of an uncommaed subscript is its own index. */
 export function digits(text: string): Index[] {
   return [...text].map((c) => inum(Number(c)));
 }
 /** The names of binders `j, k` (index variables). */
 export function names(l: List<Index>): string[] {
-  return toArray(l).map((i) => (i.kind === 'ivar' ? i.name : String(i.value)));
+  return toArray(l).map((i) => (i.kind === 'inum' ? String(i.value) : indexKey(i)));
 }
 export const wholeIndex = (text: string): Index => inum(Number(text));
 
@@ -173,7 +184,7 @@ export function condition(bound: Index, index: Index, op: Tok, other: Index): Co
   if (bound.kind !== 'ivar' || index.kind !== 'ivar' || index.name !== bound.name) {
     throw new GrammarError(`a condition under a reduction must constrain its index ${bound.kind === 'ivar' ? bound.name : ''}: write \\sum_{${bound.kind === 'ivar' ? bound.name : 'i'} ${op.text.trim()} …}`, op);
   }
-  const side = (i: Index): Expr => (i.kind === 'ivar' ? variable(i.name, []) : num(i.value));
+  const side = (i: Index): Expr => (i.kind === 'inum' ? num(i.value) : variable(indexKey(i), []));
   const relOp = RELATIONS[op.value]!;
   return { cond: () => rel([relOp], [side(index), side(other)]), at: op };
 }

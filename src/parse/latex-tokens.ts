@@ -7,6 +7,7 @@ import { type Label, type LabelFont, type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec, reductionOf } from '../functions.js';
 import { matrixOperator, refuseLatexTransposes, refuseUnknownOperators, userFunctions } from './guards.js';
+import { refuseIndexCoefficients } from './index-arithmetic.js';
 import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 import { refuseVectorForms, VECTOR_COMMANDS, VECTOR_DELIMITERS, vectorOperatorToken, vectorTokens } from './vectors.js';
 
@@ -792,5 +793,6 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   const separated = balanceAndSeparate(ts, source, SEPARATORS, SPACING);
   const refined = lookahead(userFunctions(separated, source, DEFINITION_HEADS));
   derivativeOrders(refined, source);
+  refuseIndexCoefficients(refined, source, 'latex');
   return refined;
 }

@@ -5,6 +5,7 @@ import { type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS, REDUCTIONS } from '../core/reductions.js';
 import { functionByName, reductionOf } from '../functions.js';
 import { refuseTextTransposes, userFunctions } from './guards.js';
+import { refuseIndexCoefficients } from './index-arithmetic.js';
 import { GREEK } from './latex-tokens.js';
 import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 import { vectorKeyword, vectorTextTokens } from './vectors.js';
@@ -216,5 +217,7 @@ export function refineText(raw: readonly moo.Token[], source: string): Tok[] {
   const separated = balanceAndSeparate(refuseSuperscriptIndices(wordSubscripts(decoratedNames(classify(raw, source), source), source), source), source, SEPARATORS, SPACING);
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseTextTransposes(separated, source);
-  return refuseDoubtfulExtremes(vectorTextTokens(lookahead(userFunctions(separated, source, DEFINITION_HEADS), source), source), source);
+  const refined = refuseDoubtfulExtremes(vectorTextTokens(lookahead(userFunctions(separated, source, DEFINITION_HEADS), source), source), source);
+  refuseIndexCoefficients(refined, source, 'text');
+  return refined;
 }

@@ -1,6 +1,6 @@
 // How the leaves print: names, numbers and indices, in both syntaxes.
 
-import type { Index } from '../core/ast.js';
+import { type Index, indexConstant, indexTerms } from '../core/ast.js';
 
 /** Greek letters written as LaTeX control words (`lambda` ↔ `\lambda`). */
 export const GREEK: ReadonlySet<string> = new Set([
@@ -36,17 +36,24 @@ export function formatNumber(value: number, syntax: 'latex' | 'text'): string {
   return String(value).replace('e+', 'e');
 }
 
-/** An index as written: `j`, `i+1`, `n-1`, `2`. */
+/**
+ * An index as written: `j`, `i+1`, `n-1`, `2`, `i+k`, `n-m`, `i-j+1`. The variables come in the
+ * index's one order (by name), those with a positive coefficient first, then the constant: so
+ * `x_{k+i}` prints `x_{i+k}`, and `x_{-m+n}` prints `x_{n-m}` (docs/notation.md, "Index arithmetic").
+ */
 export function indexText(i: Index, name: (n: string) => string = (n) => n): string {
   if (i.kind === 'inum') return String(i.value);
-  if (i.offset === 0) return name(i.name);
-  return `${name(i.name)}${i.offset > 0 ? '+' : '-'}${Math.abs(i.offset)}`;
+  const terms = indexTerms(i);
+  const ordered = [...terms.filter((t) => t.coef > 0), ...terms.filter((t) => t.coef < 0)];
+  const vars = ordered.map((t, k) => `${t.coef < 0 ? '-' : k === 0 ? '' : '+'}${Math.abs(t.coef) === 1 ? '' : Math.abs(t.coef)}${name(t.name)}`);
+  const c = indexConstant(i);
+  return vars.join('') + (c === 0 ? '' : `${c > 0 ? '+' : '-'}${Math.abs(c)}`);
 }
 
 /** One symbol in a subscript: a single letter (primes allowed), a Greek letter, or a single digit. */
 function isCompact(i: Index): boolean {
   if (i.kind === 'inum') return Number.isInteger(i.value) && i.value >= 0 && i.value <= 9;
-  return i.offset === 0 && (/^[A-Za-z]'*$/.test(i.name) || GREEK.has(i.name));
+  return i.kind === 'ivar' && i.offset === 0 && (/^[A-Za-z]'*$/.test(i.name) || GREEK.has(i.name));
 }
 
 /** Whether `w_{jk}` cannot be written without commas (`w_{i+1,k}`, `w_{12,3}`). */

@@ -2,7 +2,7 @@
 // names (`\sum_{j'}`); the printers show the user's letter again where that
 // changes no meaning (docs: DESIGN §2, "Printing bound letters").
 
-import { ivar, type Expr, type Reduce } from '../core/ast.js';
+import { indexTerms, ivar, type Expr, type Reduce } from '../core/ast.js';
 import { baseLetter } from '../core/fresh.js';
 import { freeIndices, substituteIndex } from '../core/indices.js';
 
@@ -18,7 +18,7 @@ export interface PrintOptions {
  */
 export function shownBinder(s: Reduce, options: PrintOptions): { readonly index: string; readonly body: Expr } {
   const letter = baseLetter(s.index);
-  const inBounds = [s.lower, s.upper].some((b) => b !== null && b.kind === 'ivar' && b.name === letter);
+  const inBounds = [s.lower, s.upper].some((b) => b !== null && indexTerms(b).some((t) => t.name === letter));
   if (!(options.restoreBoundLetters ?? true) || letter === s.index || inBounds || freeIndices(s.body).has(letter)) {
     return { index: s.index, body: s.body };
   }

@@ -91,7 +91,7 @@ export function levelOf(e: Expr, syntax: Syntax): Level {
     // `e^{x}` and `(u)^\prime` are themselves superscripts; `\#j` a prefix on its letter (`\#j^2` reads as #(j²)).
     case 'call': return syntax === 'latex' && (e.spelling === 'e^' || e.spelling === PRIME_SUPERSCRIPT) ? Level.pow : Level.atom;
     case 'extent': return Level.pow;
-    case 'index': return e.index.kind === 'ivar' && e.index.offset !== 0 ? Level.add : Level.atom; // `i+1`
+    case 'index': return e.index.kind === 'ilin' || (e.index.kind === 'ivar' && e.index.offset !== 0) ? Level.add : Level.atom; // `i+1`, `m-k`
     case 'var': case 'delta': case 'iverson': return Level.atom;
     default: return assertNever(e);
   }

@@ -12,7 +12,7 @@
 // addressed element of the variable by ±h and re-evaluating the body (whose
 // own `∂` nodes are handled the same way, at the moved inputs).
 
-import { children, type Expr, inum, ivar, mapChildren, type Var, variable } from '../core/ast.js';
+import { children, type Expr, indexAt, inum, ivar, mapChildren, type Var, variable } from '../core/ast.js';
 import { randomInputs } from '../check.js';
 import { type Definition, type DefinitionTable, unfoldAll } from '../definitions.js';
 import { evaluate, type Inputs, type InputValue, type NestedArray } from '../evaluate.js';
@@ -291,7 +291,7 @@ function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Req
   const env = new Map<string, number>();
   const build = (d: number): NestedArray | number => {
     if (d === dFree.length) {
-      const address = wrt.indices.map((i) => (i.kind === 'inum' ? i.value : env.get(i.name)! + i.offset));
+      const address = wrt.indices.map((i) => indexAt(i, (n) => env.get(n)!));
       const slope = slopeAt(address);
       if (slope === null) return 0; // the variable has no such element: nothing depends on it
       let flat = 0;

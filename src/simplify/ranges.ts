@@ -8,7 +8,7 @@
 // expression is then a linear form in index variables and extents, and a
 // relation holds for certain when the bounds 1 ≤ p ≤ N_p and N_p ≥ 1 prove it.
 
-import { children, type Expr, extent, type Index, indexValue, num, type RelOp } from '../core/ast.js';
+import { children, type Expr, extent, type Index, indexConstant, indexValue, num, type RelOp } from '../core/ast.js';
 import { baseLetter } from '../core/fresh.js';
 import { varKey } from '../core/names.js';
 import { UnionFind } from '../core/union-find.js';
@@ -43,11 +43,9 @@ function linear(e: Expr, sizes: Sizes, scale: number, into: Linear): boolean {
     case 'num': into.c += scale * e.value; return true;
     case 'index': {
       const i = e.index;
-      if (i.kind === 'inum') into.c += scale * i.value;
-      else {
-        into.c += scale * i.offset;
-        bump(into, `i:${i.name}`, scale);
-      }
+      into.c += scale * indexConstant(i);
+      if (i.kind === 'ivar') bump(into, `i:${i.name}`, scale);
+      else if (i.kind === 'ilin') for (const t of i.terms) bump(into, `i:${t.name}`, scale * t.coef);
       return true;
     }
     case 'extent': {

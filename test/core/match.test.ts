@@ -5,12 +5,13 @@ import { describe, expect, test } from 'vitest';
 import { inum, ivar, num } from '../../src/core/ast.js';
 import { match, substitute } from '../../src/core/match.js';
 import { parse } from '../../src/parse/index.js';
+import { indexText } from '../../src/print/atoms.js';
 import { simplify } from '../../src/simplify/index.js';
 
 const vars = (...names: string[]) => new Set(names);
 const bound = (p: string, t: string, ...v: string[]) => {
   const b = match(parse(p), parse(t), vars(...v));
-  return b === null ? null : Object.fromEntries([...b].map(([k, i]) => [k, i.kind === 'inum' ? i.value : `${i.name}${i.offset === 0 ? '' : i.offset}`]));
+  return b === null ? null : Object.fromEntries([...b].map(([k, i]) => [k, i.kind === 'inum' ? i.value : i.kind === 'ivar' ? `${i.name}${i.offset === 0 ? '' : i.offset}` : indexText(i)]));
 };
 
 describe('match', () => {

@@ -1,17 +1,19 @@
 // Sums over an index and Kronecker deltas: the δ-collapse and its helpers.
 //
-// Σ_i δ_{i a} f(i) = f(a) when a lies in i's range. For a sum over the
-// declared range and an a of the same range that always holds; otherwise (a
-// bounded sum, a shifted or literal index) the condition stays in the result
-// as an Iverson bracket, `[1 ≤ p ≤ i] f_p`, unless it can be decided.
+// Σ_i δ_{i a} f(i) = f(a) when a lies in i's range; more generally the δ fixes i
+// when i has coefficient ±1 in it (`Σ_i δ_{i+k,m} f_i = [1 ≤ m-k ≤ \#i] f_{m-k}`).
+// For a sum over the declared range and an a of the same range that always
+// holds; otherwise (a bounded sum, a shifted, summed or literal index) the
+// condition stays in the result as an Iverson bracket, `[1 ≤ p ≤ i] f_p`, unless
+// it can be decided.
 //
 // A δ reaches the collapse from anywhere in a product body (`-2 t_i δ_{ij}`),
 // from a numerator, or from inside a sum factor, which is then distributed
 // (only then: a product of sums is otherwise left as the user wrote it).
 
 import {
-  add, children, type Delta, div, type Expr, type Index, indexEquals, inum, isReduction, iverson, mul, neg, num,
-  type ReduceBy, rel, shiftIndex, sum,
+  add, addIndices, children, coefficient, type Delta, div, type Expr, type Index, inum, isReduction, iverson, ivar, mul,
+  neg, num, type ReduceBy, rel, shiftIndex, sum,
 } from '../../core/ast.js';
 import { freeIndices, shadows, substituteIndex } from '../../core/indices.js';
 import type { Rule } from '../engine.js';
@@ -45,12 +47,23 @@ function findFactor<T extends Expr>(e: Expr, pick: (x: Expr) => x is T, rebuild:
   }
 }
 
-/** The value that δ forces on `i` (`δ_{i+1,p}` gives p-1), or null when δ does not pin `i` down. */
+/**
+ * The value that δ forces on `i` (`δ_{i+1,p}` gives p-1, `δ_{i+k,m}` gives m-k), or null when δ
+ * does not pin `i` down: `i` cancels (`δ_{i,i+1}`), or its coefficient is not ±1 (`δ_{2i,m}`
+ * holds for no i when m is odd).
+ */
 function solve(d: Delta, i: string): Index | null {
-  for (const [s, x] of [[d.a, d.b], [d.b, d.a]] as const) {
-    if (s.kind === 'ivar' && s.name === i && !(x.kind === 'ivar' && x.name === i)) return shiftIndex(x, -s.offset);
+  if (d.a.kind !== 'ilin' && d.b.kind !== 'ilin') { // the common case, without building a combination
+    for (const [s, x] of [[d.a, d.b], [d.b, d.a]] as const) {
+      if (s.kind === 'ivar' && s.name === i && !(x.kind === 'ivar' && x.name === i)) return shiftIndex(x, -s.offset);
+    }
+    return null;
   }
-  return null;
+  // a - b = c·i + rest = 0, so i = -c·rest for c = ±1.
+  const diff = addIndices(d.a, d.b, -1);
+  const c = coefficient(diff, i);
+  if (Math.abs(c) !== 1) return null;
+  return addIndices(inum(0), addIndices(diff, ivar(i), -c), -c);
 }
 
 const collapsibleIn = (i: string) => (x: Expr): x is Delta => x.kind === 'delta' && solve(x, i) !== null;
@@ -140,8 +153,8 @@ function count(s: Sum): Expr {
   const lo = s.lower ?? inum(1);
   if (s.upper === null) return add([upperOf(s.index), neg(indexExpr(lo)), ONE]);
   const hi = s.upper;
-  if (lo.kind === 'inum' && hi.kind === 'inum') return num(Math.max(0, hi.value - lo.value + 1));
-  if (lo.kind === 'ivar' && hi.kind === 'ivar' && lo.name === hi.name) return num(Math.max(0, hi.offset - lo.offset + 1));
+  const width = addIndices(hi, lo, -1);
+  if (width.kind === 'inum') return num(Math.max(0, width.value + 1)); // `1..3`, `j..j+2`
   if (lo.kind === 'inum') return indexExpr(shiftIndex(hi, 1 - lo.value));
   return add([indexExpr(hi), neg(indexExpr(lo)), ONE]);
 }
@@ -191,10 +204,10 @@ const deltaEval: Rule = {
   id: 'delta.eval', kinds: ['delta'],
   apply(e) {
     const { a, b } = e as Delta;
-    if (indexEquals(a, b)) return ONE;
-    if (a.kind === 'inum' && b.kind === 'inum') return ZERO;
-    if (a.kind === 'ivar' && b.kind === 'ivar' && a.name === b.name) return ZERO; // j vs j+1
-    return null;
+    // Equal, or a constant apart (`2` vs `3`, `j` vs `j+1`, `i+k` vs `i+k-1`).
+    if (a.kind === 'ivar' && b.kind === 'ivar' && a.name !== b.name) return null;
+    const d = addIndices(a, b, -1);
+    return d.kind !== 'inum' ? null : d.value === 0 ? ONE : ZERO;
   },
 };
 
