@@ -16,8 +16,7 @@ import { allIndexNames, freeIndices } from '../core/indices.js';
 import { baseLetter, freshIndex } from '../core/fresh.js';
 import type { ReduceOp } from '../core/reductions.js';
 import { GrammarError } from './errors.js';
-import { GREEK } from './latex-tokens.js';
-import type { Tok } from './tokens.js';
+import { GREEK, type Tok } from './tokens.js';
 
 export type Lazy = () => Expr;
 

@@ -8,7 +8,7 @@ import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec, reductionOf } from '../functions.js';
 import { matrixOperator, refuseLatexTransposes, refuseUnknownOperators, userFunctions } from './guards.js';
 import { refuseIndexCoefficients } from './index-arithmetic.js';
-import { balanceAndSeparate, closest, describe, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
+import { balanceAndSeparate, closest, describe, fail, GREEK, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 import { refuseVectorForms, VECTOR_COMMANDS, VECTOR_DELIMITERS, vectorOperatorToken, vectorTokens } from './vectors.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */
@@ -33,13 +33,6 @@ export const LATEX_RULES: moo.Rules = {
   op: /[-+*/=<>^_,;()[\]{}|~]/,
   invalid: { match: /[^]/, lineBreaks: true },
 };
-
-export const GREEK = [
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
-  'lambda', 'mu', 'nu', 'xi', 'pi', 'varpi', 'rho', 'varrho', 'sigma', 'varsigma', 'tau', 'upsilon', 'phi', 'varphi',
-  'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
-  'ell', // `\ell`: a letter-like symbol (a loss, a layer index `a^{[\ell]}`), read like a Greek letter
-];
 
 /** Control words and symbols: the grammar token each one becomes (`skip`: spacing, dropped). */
 const COMMANDS = new Map<string, { type: string; value?: string; open?: string; close?: string }>([

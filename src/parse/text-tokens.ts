@@ -6,8 +6,7 @@ import { ALL_REDUCTIONS, REDUCTIONS } from '../core/reductions.js';
 import { functionByName, reductionOf } from '../functions.js';
 import { refuseTextTransposes, userFunctions } from './guards.js';
 import { refuseIndexCoefficients } from './index-arithmetic.js';
-import { GREEK } from './latex-tokens.js';
-import { balanceAndSeparate, fail, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
+import { balanceAndSeparate, fail, GREEK, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 import { vectorKeyword, vectorTextTokens } from './vectors.js';
 
 /** Raw token rules, in priority order (moo takes the first rule that matches). */

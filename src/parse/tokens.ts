@@ -11,6 +11,14 @@ import type { Label, Mark } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { ParseError } from './errors.js';
 
+/** The Greek letters a name may be, as LaTeX control words without the backslash (`\alpha` is `alpha`). */
+export const GREEK = [
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa',
+  'lambda', 'mu', 'nu', 'xi', 'pi', 'varpi', 'rho', 'varrho', 'sigma', 'varsigma', 'tau', 'upsilon', 'phi', 'varphi',
+  'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+  'ell', // `\ell`: a letter-like symbol (a loss, a layer index `a^{[\ell]}`), read like a Greek letter
+];
+
 /** A grammar token. `type` is what the grammar matches (`%letter`); `value` is normalised (`lambda`, `<=`). */
 export interface Tok {
   type: string;
