@@ -463,31 +463,31 @@ export const CORPUS: readonly CorpusEntry[] = [
   // --- index arithmetic (issue 9): an index adds and subtracts index variables, `x_{i+k}`, `g_{n-m}`
   // Goodfellow, Bengio, Courville, Deep Learning, §9.1, eqs. 9.4–9.6: the cross-correlation that
   // convolutional layers compute, S(i) = Σ_m I(i+m) K(m) in one dimension, with a squared-error loss.
-  { name: 'cross-correlation S_i = Σ_m I_{i+m} K_m, by the kernel (Deep Learning book, 9.1)',
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §9.1, eq. 9.4 (the cross-correlation of eq. 9.6 in one dimension)', adapted: 'a squared error on the output S_i', name: 'cross-correlation S_i = Σ_m I_{i+m} K_m, by the kernel (Deep Learning book, 9.1)',
     formulas: 'S_i = \\sum_m I_{i+m} K_m; E = \\frac{1}{2} \\sum_i (S_i - Y_i)^2', wrt: 'K_m',
     tags: ['index-arithmetic', 'definitions', 'nested-sum'], sizes: { i: 3, m: 2 }, expected: '\\sum_i (S_i - Y_i) I_{i+m}' },
-  { name: 'cross-correlation S_i = Σ_m I_{i+m} K_m, by the input (Deep Learning book, 9.1)',
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §9.1, eq. 9.4 (the cross-correlation of eq. 9.6 in one dimension)', adapted: 'a squared error on the output S_i', name: 'cross-correlation S_i = Σ_m I_{i+m} K_m, by the input (Deep Learning book, 9.1)',
     formulas: 'S_i = \\sum_m I_{i+m} K_m; E = \\frac{1}{2} \\sum_i (S_i - Y_i)^2', wrt: 'I_p',
     tags: ['index-arithmetic', 'definitions', 'iverson'], sizes: { i: 3, m: 2 } },
   // The same book, eq. 9.6: the 2-D cross-correlation S(i, j) = Σ_m Σ_n I(i+m, j+n) K(m, n).
-  { name: '2-D cross-correlation S_{i,j} = Σ_m Σ_n I_{i+m,j+n} K_{m,n}, by the kernel (Deep Learning book, 9.1)',
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §9.1, eq. 9.6', adapted: 'a squared error on the output S_{i,j}; S(i, j) written S_{i,j}', name: '2-D cross-correlation S_{i,j} = Σ_m Σ_n I_{i+m,j+n} K_{m,n}, by the kernel (Deep Learning book, 9.1)',
     formulas: 'S_{i,j} = \\sum_m \\sum_n I_{i+m,j+n} K_{m,n}; E = \\frac{1}{2} \\sum_i \\sum_j (S_{i,j} - Y_{i,j})^2', wrt: 'K_{m,n}',
     tags: ['index-arithmetic', 'definitions', 'double-sum'], sizes: { i: 2, j: 3, m: 2, n: 2 },
     expected: '\\sum_i \\sum_j (S_{i,j} - Y_{i,j}) I_{i+m,j+n}' },
-  { name: '2-D cross-correlation, by the input image (Deep Learning book, 9.1)',
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §9.1, eq. 9.6', adapted: 'a squared error on the output S_{i,j}; S(i, j) written S_{i,j}', name: '2-D cross-correlation, by the input image (Deep Learning book, 9.1)',
     formulas: 'S_{i,j} = \\sum_m \\sum_n I_{i+m,j+n} K_{m,n}; E = \\frac{1}{2} \\sum_i \\sum_j (S_{i,j} - Y_{i,j})^2', wrt: 'I_{p,q}',
     tags: ['index-arithmetic', 'definitions', 'double-sum', 'iverson'], sizes: { i: 2, j: 3, m: 2, n: 2 } },
   // Wikipedia, "Convolution", discrete convolution (f ∗ g)[n] = Σ_m f[m] g[n − m]: for sequences that start at 1,
   // the terms with both indices in range are m = 1..n−1 (so g has one entry fewer than f: k ranges over 1..3).
-  { name: 'discrete convolution Σ_m f_m g_{n-m}, by g (Wikipedia, Convolution)',
+  { source: 'Wikipedia, "Convolution", discrete convolution', adapted: 'the infinite sum over m truncated to sequences that start at 1, under a squared error', name: 'discrete convolution Σ_m f_m g_{n-m}, by g (Wikipedia, Convolution)',
     formulas: 'c_n = \\sum_{m=1}^{n-1} f_m g_{n-m}; E = \\frac{1}{2} \\sum_n (c_n - y_n)^2', wrt: 'g_k',
     tags: ['index-arithmetic', 'definitions', 'symbolic-bounds', 'iverson'], sizes: { n: 4, m: 4, k: 3 } },
-  { name: 'discrete convolution Σ_m f_m g_{n-m}, by f (Wikipedia, Convolution)',
+  { source: 'Wikipedia, "Convolution", discrete convolution', adapted: 'the infinite sum over m truncated to sequences that start at 1, under a squared error', name: 'discrete convolution Σ_m f_m g_{n-m}, by f (Wikipedia, Convolution)',
     formulas: 'c_n = \\sum_{m=1}^{n-1} f_m g_{n-m}; E = \\frac{1}{2} \\sum_n (c_n - y_n)^2', wrt: 'f_k',
     tags: ['index-arithmetic', 'definitions', 'symbolic-bounds', 'iverson'], sizes: { n: 4, m: 4 } },
   // Goodfellow, Bengio, Courville, Deep Learning, §10.2, eqs. 10.8–10.9: h^{(t)} = tanh(W h^{(t-1)} + U x^{(t)}), the
   // state vector as h_{t,j} and the previous one as h_{t-1,k}, fitted to observed states (teacher forcing, §10.2.1).
-  { name: 'recurrent step with h_{t-1,k}, by W (Deep Learning book, 10.2)',
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §10.2, eqs. 10.8–10.9', adapted: 'the matrix products in index form, fitted to observed states', name: 'recurrent step with h_{t-1,k}, by W (Deep Learning book, 10.2)',
     formulas: 'L = \\sum_{t=2}^{n} \\sum_j (h_{t,j} - \\tanh(\\sum_k W_{jk} h_{t-1,k} + \\sum_i U_{ji} x_{t,i}))^2', wrt: 'W_{jk}',
     tags: ['index-arithmetic', 'shifted', 'function', 'symbolic-bounds'], sizes: { t: 4, n: 4, j: 2, k: 2, i: 2 } },
 ];

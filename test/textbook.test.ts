@@ -20,6 +20,16 @@ describe('the textbook corpus', () => {
     expect(TEXTBOOK.length).toBeGreaterThanOrEqual(40);
     const doc = readFileSync(new URL('../docs/notation.md', import.meta.url), 'utf8');
     expect(doc).toContain(`**${asWritten.length} of the ${TEXTBOOK.length}** read as written`);
+    expect(doc).toContain(`Of the **${TEXTBOOK.length}** cited formulas`);
+    const refusedCount = TEXTBOOK.filter((e) => e.asWritten !== undefined).length;
+    expect(doc).toContain(`${refusedCount} are refused as the source`);
+    expect(doc).toContain(`The other ${TEXTBOOK.length - asWritten.length - refusedCount} are the source's formula`);
+  });
+
+  it('the README and docs/proofs.md give the size of the whole corpus', () => {
+    const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+    expect(read('../README.md')).toContain(`the derivative corpus (${CORPUS.length} formulas;`);
+    expect(read('../docs/proofs.md')).toContain(`(\`test/corpus.ts\`, ${CORPUS.length} derivations)`);
   });
 
   it.each(TEXTBOOK.map((e) => [e.name, e] as const))('%s: derived and checked by the CLI', async (_name, e) => {
