@@ -15,14 +15,15 @@
 
 import type moo from 'moo';
 import {
-  add, assertNever, call, children, div, type Expr, type Index, ivar, mapChildren, mul, neg, num, pow, reduce, variable, type Var,
+  add, APPLY, assertNever, call, children, div, type Expr, type Index, isEquation, ivar, mapChildren, mul, neg, num, pow, reduce, variable,
+  type Var,
 } from '../core/ast.js';
 import { freshIndex, internalName } from '../core/fresh.js';
 import { allIndexNames, substituteIndex } from '../core/indices.js';
 import { varKey } from '../core/names.js';
 import { type Lazy, type VarParts, asVar } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
-import { fail, type Tok } from './tokens.js';
+import { fail, GREEK, type Tok } from './tokens.js';
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -322,6 +323,8 @@ export function bindVectorIndices(formulas: readonly Expr[], source: string): Ex
   const counts = new Map<string, Set<number>>();
   const vectorised: Var[] = [];
   const visit = (x: Expr): void => {
+    // A function definition's left side `J(\theta) = …` names the quantity and its parameters, at any shape.
+    if (isEquation(x) && x.args[0].kind === 'call' && x.args[0].fn === APPLY) return visit(x.args[1]);
     if (x.kind === 'var') {
       const key = varKey(x);
       if (!counts.has(key)) counts.set(key, new Set());
@@ -337,7 +340,8 @@ export function bindVectorIndices(formulas: readonly Expr[], source: string): Ex
   for (const v of vectorised) {
     const { at, where: name } = origin.get(v)!;
     if (counts.get(varKey(v))!.size > 1) {
-      throw new ParseError(`${v.name} is a vector inside ${name} (its entries get a new last index there) and is written with another number of indices elsewhere: write the construct in index form, \\sum_i …, and take a derivative by an entry, \\partial ${v.name}_j`, at.offset, at.text.length, source);
+      const written = `${GREEK.includes(v.name) ? '\\' : ''}${v.name}`; // as LaTeX writes the name (marks aside)
+      throw new ParseError(`${written} is a vector inside ${name} (its entries get a new last index there) and is written with another number of indices elsewhere: write the construct in index form, \\sum_i …, and take a derivative by an entry, \\partial ${written}_j`, at.offset, at.text.length, source);
     }
     if (v.indices.every((i) => i.kind === 'ivar' && isPlaceholder(i.name)) && indexNames.has(v.name)) {
       throw new ParseError(`${v.name} is an index letter of the formula and cannot be a vector inside ${name}: write the construct in index form, \\sum_i …`, at.offset, at.text.length, source);

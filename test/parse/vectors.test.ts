@@ -241,3 +241,13 @@ describe('derivatives against central differences', () => {
     }), { numRuns: 8 });
   });
 });
+
+describe('a norm in a function definition', () => {
+  test('the parameters of J(\\theta) = … name the quantity at any shape: \\|\\theta\\|^2 beside \\theta_j reads', () => {
+    const f = parse('J(\\theta) = \\sum_j \\theta_j x_j + \\frac{\\lambda}{2} \\|\\theta\\|^2', { syntax: 'latex' });
+    expect(toLatex(f)).toBe('J(\\theta) = \\sum_{j} \\theta_j x_j + \\frac{\\lambda}{2} \\sum_{i} \\theta_i^2');
+  });
+  test('outside a definition the shapes must agree, and the message writes the name as LaTeX does', () => {
+    expect(() => parse('\\|\\theta\\|^2 + \\theta', { syntax: 'latex' })).toThrow(/^\\theta is a vector inside a norm/);
+  });
+});
