@@ -19,6 +19,14 @@ plain-text syntax, or as the typed AST in JSON. Several formulas (separated by '
 \\quad or newlines) print one per line. A syntax error is reported with its line, column
 and a caret, and exits 2.
 
+Notation is read as textbooks write it (docs/notation.md, "As written in textbooks"):
+decorated names \\hat{y}, \\mathbf{x}; superscript indices x^{(i)}, a^{[l]}_j; \\prod_i, \\max_j,
+\\min_j; conditions \\sum_{i \\ne j}; index arithmetic x_{i+k}; norms \\|w\\|^2, \\|W\\|_F; inner
+products \\langle a, b \\rangle; \\operatorname{softmax}(z)_k; \\operatorname{tr}(X); function
+definitions J(\\theta) = …, f(x) = x^2 then f(2y), f'(x); \\nabla_w L; word subscripts
+D_{\\mathrm{KL}}; \\partial^2 and mixed derivatives. What a reader could take two ways (\\theta^T x,
+a product of matrices) is refused with how to write it.
+
 Options:
   --format latex|text|json   output (default latex)
   --syntax latex|text|auto   how to read the input (default auto: LaTeX when it contains
@@ -29,6 +37,7 @@ Examples:
   kronecker parse "\\sum_j w_{jk} \\cdot o_j" --format text      # sum(j, w[j,k] * o[j])
   kronecker parse "sum(j, w[j,k]*o[j])"                          # \\sum_{j} w_{jk} o_j
   kronecker parse "\\frac{\\partial E}{\\partial w_{jk}}" --format json
+  kronecker parse "\\lambda \\|w\\|^2 + \\sum_k w_k x_{i+k}"   # \\lambda \\sum_{j} w_j^2 + \\sum_{k} w_k x_{i+k}
 `,
   run(args, io) {
     const { out } = io;

@@ -6,7 +6,9 @@
 // as a terminal shows them). A command with no output lines must exit 0. Lines without `$`
 // that start with `kronecker` are commands whose output the page does not show: they must exit
 // 0. Each command runs in bash, in a temporary directory (examples write `proof.html`,
-// `grad.mjs`), with `kronecker` on PATH standing for the built executable.
+// `grad.mjs`), with `kronecker` on PATH standing for the built executable. The examples of every
+// command's --help run the same way: a `# comment` after one is the first line it prints (a
+// trailing `…` shortens it), and each must exit 0.
 
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -67,7 +69,31 @@ function pages(): { page: string; text: string }[] {
   return ['README.md', ...docs].map((page) => ({ page, text: readFileSync(join(ROOT, page), 'utf8') }));
 }
 
-const examples = pages().flatMap(({ page, text }) => examplesOf(page, text));
+/** The examples of a --help text: `kronecker …` lines (a line ending in `|` goes on), a `# …` comment the first output line. */
+export function helpExamples(command: string, help: string): Example[] {
+  const lines = help.slice(help.search(/^Examples?:$/m)).split('\n').slice(1);
+  const out: Example[] = [];
+  let pending = '';
+  lines.forEach((line, n) => {
+    const text = line.trim();
+    if (text === '') return;
+    const [, cmd, comment] = /^(.*?)(?:\s{2,}#\s*(.*))?$/.exec(text)!;
+    if (cmd!.endsWith('|')) {
+      pending += `${cmd} `;
+      return;
+    }
+    out.push({ page: `kronecker ${command} --help`, line: n + 1, command: pending + cmd!, output: comment === undefined ? null : [comment] });
+    pending = '';
+  });
+  return out;
+}
+
+const COMMANDS = ['parse', 'derive', 'simplify', 'eval', 'compile', 'demo'];
+const helps = COMMANDS.flatMap((c) => {
+  const r = spawnSync(process.execPath, [BIN, c, '--help'], { encoding: 'utf8' });
+  return helpExamples(c, r.stdout);
+});
+const examples = [...pages().flatMap(({ page, text }) => examplesOf(page, text)), ...helps];
 const bin = mkdtempSync(join(tmpdir(), 'kronecker-bin-'));
 writeFileSync(join(bin, 'kronecker'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
 chmodSync(join(bin, 'kronecker'), 0o755);
@@ -75,6 +101,10 @@ chmodSync(join(bin, 'kronecker'), 0o755);
 describe('the examples of the README and docs/', () => {
   it('finds the examples (the extraction itself works)', () => {
     expect(examples.length).toBeGreaterThan(20);
+    expect(helps.length).toBeGreaterThanOrEqual(COMMANDS.length);
+    expect(helpExamples('eval', 'Example:\n  echo 1 |\n    kronecker eval x      # 2\n')).toEqual([
+      { page: 'kronecker eval --help', line: 2, command: 'echo 1 | kronecker eval x', output: ['2'] },
+    ]);
     expect(examplesOf('x', '```sh\n$ kronecker a \\\n  b\nout 1\nout 2\n\nkronecker c\n```\n$ kronecker d\n')).toEqual([
       { page: 'x', line: 2, command: 'kronecker a \\\n  b', output: ['out 1', 'out 2'] },
       { page: 'x', line: 7, command: 'kronecker c', output: null },
@@ -92,6 +122,13 @@ describe('the examples of the README and docs/', () => {
       return;
     }
     const printed = r.stdout.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+    if (e.page.endsWith('--help')) {
+      expect(r.status, r.stdout).toBe(0);
+      const shown = e.output[0]!;
+      if (shown.endsWith('…')) expect(printed[0]).toContain(shown.slice(0, -1).trimEnd());
+      else expect(printed[0]).toBe(shown);
+      return;
+    }
     expect(printed).toEqual(e.output.map((l) => l.trimEnd()));
   }, 60_000);
 });
