@@ -250,3 +250,7 @@ Atom       -> %rootN %lbrack Sum %rbrack %lbrace Sum %rbrace
 # Function definitions (issue 9): the arguments of a user-defined function's call, one or more.
 CallArgs   -> Sum                           {% ([x]) => b.list(x) %}
             | Arguments                     {% id %}
+
+# Evaluation bars (issue 9): `\left. f \right|_{x=a}` is f with x replaced by a.
+Atom       -> %evalOpen Sum %evalClose %underscore %lbrace Variable %eq Sum %rbrace
+                                            {% ([o, f, , , , x, , a]) => b.evaluatedAt(o, f, x, a) %}

@@ -15,6 +15,7 @@ import { type Label, type Mark, sameName, userName } from '../core/names.js';
 import { allIndexNames, freeIndices } from '../core/indices.js';
 import { baseLetter, freshIndex } from '../core/fresh.js';
 import type { ReduceOp } from '../core/reductions.js';
+import { replaceSubterm } from '../core/replace.js';
 import { GrammarError } from './errors.js';
 import { GREEK, type Tok } from './tokens.js';
 
@@ -314,5 +315,25 @@ export function higherDerivative(body: Lazy, wrts: List<Wrt>, form: DiffForm, no
       }
     }
     return e;
+  };
+}
+
+// --- Evaluation bars (issue 9)
+
+/**
+ * `\left. f \right|_{x=a}`: f with the variable x (one without indices) replaced by a. Over a
+ * derivative the bar would need the derivative first (∂f/∂x at x = a is not ∂f(a)/∂a): refused,
+ * with the form that reads, `f(x) = …; f'(a)`.
+ */
+export function evaluatedAt(at: Tok, f: Lazy, x: VarParts, a: Lazy): Lazy {
+  return () => {
+    const v = asVar(x);
+    if (v.indices.length > 0) throw new GrammarError('an evaluation bar sets a variable without indices: \\left. f \\right|_{x=a}', at);
+    const body = f();
+    const hasDiff = (e: Expr): boolean => e.kind === 'diff' || children(e).some(hasDiff);
+    if (hasDiff(body)) {
+      throw new GrammarError("an evaluation bar over a derivative is not read: define the function and evaluate its derivative, f(x) = …; f'(a)", at);
+    }
+    return replaceSubterm(body, v, a());
   };
 }

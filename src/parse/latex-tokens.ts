@@ -70,6 +70,33 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
 /** The size commands: they only change how big the delimiter is drawn, so it reads as the plain delimiter. */
 const SIZES = ['big', 'Big', 'bigg', 'Bigg'];
 
+// Evaluation bars (issue 9): `\left. f \right|_{x=a}`, f at x = a.
+/**
+ * The raw tokens of evaluation bars, by position: a `\left.` whose matching `\right` is `\right|`
+ * followed by `_` opens one (`evalOpen`) and that `\right|` closes it (`evalClose`). Any other
+ * `\left.` or `\right.` is left to `unsize`, which refuses it.
+ */
+function evaluationBars(raw: readonly moo.Token[], source: string): Map<number, string> {
+  const bars = new Map<number, string>();
+  const stack: number[] = [];
+  raw.forEach((t, n) => {
+    const opens = t.type === 'left' || (t.type === 'blank' && /^\\left/.test(t.value));
+    const closes = t.type === 'right' || (t.type === 'blank' && /^\\right/.test(t.value));
+    if (opens) stack.push(n);
+    if (!closes) return;
+    const o = stack.pop();
+    if (o === undefined || raw[o]!.type !== 'blank') return;
+    const next = raw.slice(n + 1).find((x) => x.type !== 'ws');
+    if (t.type === 'right' && /\|$/.test(t.value) && next?.value === '_') {
+      bars.set(o, 'evalOpen');
+      bars.set(n, 'evalClose');
+    } else if (t.type === 'right') {
+      fail(`\\left. ends with ${t.text.replace(/\s+/g, '')}: an evaluation bar is \\left. f \\right|_{x=a}`, t.offset, t.text.length, source);
+    }
+  });
+  return bars;
+}
+
 /**
  * Pass 0: a sized delimiter becomes the raw token of its delimiter (its text, and so its caret,
  * stays the whole `\bigl(`). An `l` form must open and an `r` form close; on `|` they say which
@@ -77,9 +104,12 @@ const SIZES = ['big', 'Big', 'bigg', 'Bigg'];
  * pair up: `\bigl( x )` is `( x )`. `\left.`/`\right.` (no delimiter) are refused here.
  */
 function unsize(raw: readonly moo.Token[], source: string): moo.Token[] {
-  return raw.map((t) => {
+  const evaluation = evaluationBars(raw, source);
+  return raw.map((t, n) => {
+    const bar = evaluation.get(n);
+    if (bar !== undefined) return { ...t, type: bar };
     if (t.type === 'blank') {
-      fail(`${t.text.replace(/\s+/g, '')} (an invisible delimiter) is not read: for an evaluation bar \\left. f \\right|_{x=a} write the substituted formula, f(a); for \\left\\{ cases write an Iverson bracket [x > 0]`, t.offset, t.text.length, source);
+      fail(`${t.text.replace(/\s+/g, '')} (an invisible delimiter) is not read: for an evaluation bar write \\left. f \\right|_{x=a}; for \\left\\{ cases write an Iverson bracket [x > 0]`, t.offset, t.text.length, source);
     }
     if (t.type !== 'sized') return t;
     const [, side, delimiter] = /^\\[bB]igg?([lr]?)\s*(.*)$/.exec(t.text)!;
@@ -313,6 +343,8 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
         else out.push(tok(t, 'name', name));
         break;
       }
+      case 'evalOpen': out.push({ ...tok(t, 'evalOpen'), open: '\\left.' }); break;
+      case 'evalClose': out.push({ ...tok(t, 'evalClose'), close: '\\left.' }); break;
       case 'left': case 'right': {
         const delimiter = t.value.replace(/^\\(?:left|right)\s*/, '');
         const kind = DELIMITERS[delimiter]!;

@@ -1,6 +1,7 @@
 // Delimiters (issue 9): `\big( \Big( \bigg( \Bigg(` and their `l`/`r` forms only size the
-// delimiter, so they read as the plain one; `\left.`/`\right.` (an evaluation bar, the open side of
-// cases) are refused with how to write them; `\{ \}` group like parentheses.
+// delimiter, so they read as the plain one; `\left. f \right|_{x=a}` is the evaluation bar, f with x
+// replaced by a (over a derivative it is refused, with f(x) = …; f'(a)); `\left\{ … \right.` (the open
+// side of cases) is refused with how to write it; `\{ \}` group like parentheses.
 //
 // Derivative notation (issue 9): `\frac{\partial^2 E}{\partial w_{jk}^2}`, the mixed
 // `\frac{\partial^2 f}{\partial x_j \partial x_k}` (∂/∂x_j of ∂f/∂x_k: the rightmost variable is
@@ -21,6 +22,10 @@ const y = v('y');
 const xy = add([x, y]);
 
 const DELIMITERS: [string, Expr][] = [
+  // The evaluation bar: the formula with the variable replaced (printed so).
+  ['\\left. x^2 + y \\right|_{x=2}', add([pow(num(2), num(2)), y])],
+  ['\\left. (x + y)^2 \\right|_{y = x+1}', pow(add([x, add([x, num(1)])]), num(2))],
+  ['\\left. \\left( x + y \\right) \\right|_{x=1} y', mul([add([num(1), y]), y])],
   ['\\big( x + y \\big)', xy],
   ['\\Big( x + y \\Big)', xy],
   ['\\bigg( x + y \\bigg)', xy],
@@ -59,7 +64,10 @@ const REJECTED: [string, string, number, number][] = [
   ['\\Bigl( x \\Bigr]', "'\\Bigr]' does not match '\\Bigl('", 1, 10],
   ['\\big x', '\\big must be followed by a delimiter', 1, 1],
   ['y \\Bigr x', '\\Bigr must be followed by a delimiter', 1, 3],
-  ['\\left. x^2 \\right|_{x=1}', '\\left. (an invisible delimiter) is not read: for an evaluation bar', 1, 1],
+  ['\\left. \\frac{\\partial f}{\\partial x} \\right|_{x=0}', "an evaluation bar over a derivative is not read: define the function and evaluate its derivative, f(x) = …; f'(a)", 1, 1],
+  ['\\left. x_i^2 \\right|_{x_i=1}', 'an evaluation bar sets a variable without indices', 1, 1],
+  ['\\left. x^2 \\right)_{x=1}', '\\left. ends with \\right): an evaluation bar is \\left. f \\right|_{x=a}', 1, 12],
+  ['\\left. x^2 \\right| + 1', '\\left. ends with \\right|', 1, 12],
   ['\\left\\{ x \\right.', '\\right. (an invisible delimiter) is not read', 1, 11],
   ['\\bigl( x + y', "unexpected end of input: '\\bigl(' is not closed", 1, 13],
 ];

@@ -218,7 +218,7 @@ const REJECTED: [string, string, number, number][] = [
   ['\\frac{1}{2} \\\\ (a', 'unexpected end of input', 1, 18],
   ['a ; ; b +', 'unexpected end of input', 1, 10],
   ['\\sqrt x', "unexpected 'x'", 1, 7],
-  ['\\left. x \\right|', '\\left. (an invisible delimiter) is not read', 1, 1],
+  ['\\left. x \\right|', '\\left. ends with \\right|: an evaluation bar is \\left. f \\right|_{x=a}', 1, 10],
   ['\\text sigmoid', '\\text must be followed by a braced name', 1, 1],
   ['\\text{\\alpha}', 'a name in \\text{} must be a letter', 1, 1],
   ['a;(b;c)', "unexpected ';'", 1, 5],
