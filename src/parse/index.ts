@@ -7,6 +7,7 @@ import { buildFormulas, type Lazy, type List } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';
 import textGrammar, { lexer as textLexer } from './text.generated.js';
+import { withLookahead } from './lookahead.js';
 import { describe, type Tok } from './tokens.js';
 import { bindVectorIndices } from './vectors.js';
 
@@ -37,7 +38,7 @@ export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[]
   const syntax = options.syntax === undefined || options.syntax === 'auto' ? detectSyntax(text) : options.syntax;
   const { grammar } = grammars[syntax];
   const lexer = grammars[syntax].lexer.clone();
-  const parser = new nearley.Parser(grammar, { lexer });
+  const parser = new nearley.Parser(withLookahead(grammar, lexer), { lexer });
   try {
     parser.feed(text);
   } catch (e) {

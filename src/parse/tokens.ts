@@ -10,6 +10,7 @@ import type { Index } from '../core/ast.js';
 import type { Label, Mark } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { ParseError } from './errors.js';
+import { EOF } from './lookahead.js';
 
 /** The Greek letters a name may be, as LaTeX control words without the backslash (`\alpha` is `alpha`). */
 export const GREEK = [
@@ -48,6 +49,7 @@ export type Refine = (raw: readonly moo.Token[], source: string) => Tok[];
 export class TokenStream {
   private tokens: Tok[] = [];
   private next_ = 0;
+  private ready = false;
   /** The offset just past the last token, where "unexpected end of input" points. */
   end = 0;
 
@@ -70,11 +72,18 @@ export class TokenStream {
     this.moo.reset('');
     this.tokens = this.refine(raw, chunk);
     this.next_ = 0;
+    this.ready = true;
     this.end = chunk.trimEnd().length;
   }
 
   next(): Tok | undefined {
     return this.tokens[this.next_++];
+  }
+
+  /** The type of the token `next` returns next (`EOF` after the last), or null before `reset`: src/parse/lookahead.ts. */
+  peekType(): string | null {
+    if (!this.ready) return null;
+    return this.tokens[this.next_]?.type ?? EOF;
   }
 
   /** Nothing to save: `reset` reads the whole input at once (nearley feeds it in one chunk). */
