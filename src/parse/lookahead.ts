@@ -23,35 +23,45 @@ export const EOF = '$end';
 const ANY = '$any';
 
 interface Tables {
-  /** Per nonterminal and next token type, the rules worth predicting (filled as asked). */
-  readonly cache: Map<string, nearley.Rule[]>;
   readonly first: Map<nearley.Rule, ReadonlySet<string>>;
   readonly nullable: Set<nearley.Rule>;
 }
 
-const tablesOf = new WeakMap<nearley.Grammar, Tables>();
+const PEEK = Symbol('peek');
+
+/**
+ * Per grammar, the prototype of every parse's `byName`: a getter per nonterminal that answers for
+ * the next token of the parse's lexer (`this[PEEK]`), from a cache filled as types are met.
+ */
+const viewOf = new WeakMap<nearley.Grammar, object>();
 
 /** `grammar` as a parse of the input behind `peek` sees it: the same rules, predicted with lookahead. */
 export function withLookahead(grammar: nearley.Grammar, peek: Peek): nearley.Grammar {
-  let tables = tablesOf.get(grammar);
-  if (tables === undefined) tablesOf.set(grammar, (tables = analyse(grammar)));
-  const { cache, first, nullable } = tables;
-  const all = grammar.byName as Record<string, nearley.Rule[] | undefined>;
-  const byName = new Proxy(all, {
-    get(target, name) {
-      const rules = target[name as string];
-      const next = peek.peekType();
-      if (rules === undefined || next === null) return rules;
-      const key = `${name as string}\u0000${next}`;
-      let kept = cache.get(key);
-      if (kept === undefined) {
-        kept = rules.filter((r) => nullable.has(r) || first.get(r)!.has(ANY) || first.get(r)!.has(next));
-        cache.set(key, kept);
-      }
-      return kept;
-    },
-  });
+  let view = viewOf.get(grammar);
+  if (view === undefined) viewOf.set(grammar, (view = lookaheadView(grammar)));
+  const byName = Object.assign(Object.create(view) as object, { [PEEK]: peek });
   return Object.assign(Object.create(grammar) as nearley.Grammar, { byName });
+}
+
+function lookaheadView(grammar: nearley.Grammar): object {
+  const { first, nullable } = analyse(grammar);
+  const view = {};
+  for (const [name, rules] of Object.entries(grammar.byName as Record<string, nearley.Rule[]>)) {
+    const byNext = new Map<string, nearley.Rule[]>();
+    Object.defineProperty(view, name, {
+      get(this: { [PEEK]: Peek }) {
+        const next = this[PEEK].peekType();
+        if (next === null) return rules;
+        let kept = byNext.get(next);
+        if (kept === undefined) {
+          kept = rules.filter((r) => nullable.has(r) || first.get(r)!.has(ANY) || first.get(r)!.has(next));
+          byNext.set(next, kept);
+        }
+        return kept;
+      },
+    });
+  }
+  return view;
 }
 
 /** FIRST sets and nullability of every rule, by the usual fixpoint. */
@@ -93,5 +103,5 @@ function analyse(grammar: nearley.Grammar): Tables {
     first.set(r, f.first);
     if (f.nullable) nullable.add(r);
   }
-  return { cache: new Map(), first, nullable };
+  return { first, nullable };
 }
