@@ -139,15 +139,20 @@ function lettersOf(v: Var): string {
   return letters.join(letters.every((l) => [...l].length === 1) ? '' : ',');
 }
 
-function forEachVar(exprs: readonly Expr[], f: (v: Var) => void): void {
+/** `f` on each distinct node of `exprs` once (shared subtrees are one node). */
+function forEachNode(exprs: readonly Expr[], f: (x: Expr) => void): void {
   const seen = new Set<number>();
   const visit = (x: Expr): void => {
     if (seen.has(x.id)) return;
     seen.add(x.id);
-    if (x.kind === 'var') f(x);
+    f(x);
     children(x).forEach(visit);
   };
   exprs.forEach(visit);
+}
+
+function forEachVar(exprs: readonly Expr[], f: (v: Var) => void): void {
+  forEachNode(exprs, (x) => { if (x.kind === 'var') f(x); });
 }
 
 /**
@@ -394,14 +399,7 @@ function refuseDerivativeByParameter(head: Var, params: readonly Var[], body: Ex
 }
 
 function forEachDiff(e: Expr, f: (d: Expr & { kind: 'diff' }) => void): void {
-  const seen = new Set<number>();
-  const visit = (x: Expr): void => {
-    if (seen.has(x.id)) return;
-    seen.add(x.id);
-    if (x.kind === 'diff') f(x);
-    children(x).forEach(visit);
-  };
-  visit(e);
+  forEachNode([e], (x) => { if (x.kind === 'diff') f(x); });
 }
 
 /**
