@@ -18,7 +18,7 @@
 // the library.
 
 import {
-  APPLY, assertNever, type Call, children, diff, type Expr, type Index, indexKey, isEquation, ivar, mapChildren, type SuperscriptBracket, variable,
+  APPLY, assertNever, call, type Call, children, diff, type Expr, type Index, indexKey, isEquation, ivar, mapChildren, type SuperscriptBracket, variable,
   type Var,
 } from './core/ast.js';
 import { InputError } from './core/errors.js';
@@ -362,11 +362,20 @@ class Scope {
 /** A definition's left side: a variable whose indices are distinct plain index letters. */
 function definedVar(f: Expr): Var | null {
   if (!isEquation(f)) return null;
-  const lhs = f.args[0]!;
+  const lhs = squared(f.args[0]!) ?? f.args[0]!;
   if (lhs.kind !== 'var') return null;
   const names = lhs.indices.map((i) => (i.kind === 'ivar' && i.offset === 0 ? i.name : null));
   if (names.some((n) => n === null) || new Set(names).size !== names.length) return null;
   return lhs;
+}
+
+/**
+ * `\sigma^2 = …`, `\sigma_B^2 = …` (a variance, as textbooks define it): the square of a variable on
+ * the left defines the variable, as the non-negative square root of the right side (docs/notation.md).
+ * Read as a fact instead, `v^2 = a + b` would leave `v` an input, and ∂/∂a of a formula in `v` zero.
+ */
+function squared(lhs: Expr): Var | null {
+  return lhs.kind === 'pow' && lhs.base.kind === 'var' && lhs.exp.kind === 'num' && lhs.exp.value === 2 ? lhs.base : null;
 }
 
 /**
@@ -438,7 +447,8 @@ export function resolveDefinitions(formulas: readonly Expr[], extra: readonly Ex
       else target = resolved;
       continue;
     }
-    const def = scope.define(lhs, scope.resolve((f as Expr & { kind: 'rel' }).args[1]!));
+    const rhs = scope.resolve((f as Expr & { kind: 'rel' }).args[1]!);
+    const def = scope.define(lhs, squared((f as Expr & { kind: 'rel' }).args[0]!) === null ? rhs : call('sqrt', [rhs]));
     definitions.push(def);
     target = variable(def, lhs.indices, lhs.commaIndices, lhs.superscript);
     if (options.of !== undefined && markedName(lhs) === options.of) targetOf = target;
