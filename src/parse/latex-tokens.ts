@@ -44,6 +44,8 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
     .map((r): [string, { type: string; value: string }] => [r.latex, { type: 'reduce', value: r.op }]),
   ['\\partial', { type: 'dOp', value: 'partial' }],
   ['\\cdot', { type: 'times' }], ['\\times', { type: 'times' }], ['\\ast', { type: 'times' }],
+  // `\infty` only as the subscript of the maximum norm, `\|x\|_\infty` (src/parse/vectors.ts refuses it elsewhere).
+  ['\\infty', { type: 'infty' }],
   ['\\neq', { type: 'rel', value: '!=' }], ['\\ne', { type: 'rel', value: '!=' }],
   ['\\le', { type: 'rel', value: '<=' }], ['\\leq', { type: 'rel', value: '<=' }], ['\\leqslant', { type: 'rel', value: '<=' }],
   ['\\ge', { type: 'rel', value: '>=' }], ['\\geq', { type: 'rel', value: '>=' }], ['\\geqslant', { type: 'rel', value: '>=' }],

@@ -92,9 +92,10 @@ export function vectorTokens(ts: readonly Tok[], source: string): Tok[] {
         const braced = ts[i + 2]?.type === 'lbrace';
         const s = ts[braced ? i + 3 : i + 2];
         const end = braced ? i + 4 : i + 2;
-        const kind = s?.type === 'int' && (s.value === '1' || s.value === '2') ? s.value : s?.type === 'letter' && s.value === 'F' ? 'F' : undefined;
+        const kind = s?.type === 'int' && (s.value === '1' || s.value === '2') ? s.value
+          : s?.type === 'letter' && s.value === 'F' ? 'F' : s?.type === 'infty' ? 'infty' : undefined;
         if (kind === undefined || (braced && ts[end]?.type !== 'rbrace')) {
-          fail('only the norms \\|x\\|_1, \\|x\\|_2 and \\|W\\|_F are read: write another norm in index form, (\\sum_i |x_i|^p)^{1/p}', ...at(ts[i + 1]!));
+          fail('only the norms \\|x\\|_1, \\|x\\|_2, \\|x\\|_\\infty and \\|W\\|_F are read: write another norm in index form, (\\sum_i |x_i|^p)^{1/p}', ...at(ts[i + 1]!));
         }
         const last = ts[end]!;
         out.push({ ...ts[i + 1]!, type: 'normSub', value: kind, text: source.slice(ts[i + 1]!.offset, last.offset + last.text.length) });
@@ -103,6 +104,7 @@ export function vectorTokens(ts: readonly Tok[], source: string): Tok[] {
       continue;
     }
     if (t.type === 'softmax' || t.type === 'trace') checkApplied(ts, i, source, false);
+    if (t.type === 'infty') fail('\\infty is read only as the subscript of the maximum norm, \\|x\\|_\\infty: Kronecker has no infinite number', ...at(t));
     out.push(t);
   }
   return out;
@@ -142,22 +144,14 @@ function checkApplied(ts: readonly Tok[], i: number, source: string, text: boole
 }
 
 /**
- * On raw tokens, before the guards: `\|x\|_\infty` (written `\max_i |x_i|`), the trace of anything but
+ * On raw tokens, before the guards: the trace of anything but
  * one matrix name (a product `\operatorname{tr}(A B)`, `\operatorname{tr}(X^T X)`: matrix products
  * are not read), and a matrix literal `\begin{pmatrix}` (the determinant `\det` of one).
  */
 export function refuseVectorForms(raw: readonly moo.Token[], source: string): void {
   const ts = raw.filter((t) => t.type !== 'ws' && t.type !== 'nl');
   const isOp = (k: number, v: string) => ts[k]?.type === 'op' && ts[k]!.value === v;
-  const NORM_CLOSERS = new Set(['\\|', '\\Vert', '\\rVert']);
   ts.forEach((t, k) => {
-    if (t.value === '\\infty' && (isOp(k - 1, '_') || (isOp(k - 1, '{') && isOp(k - 2, '_')))) {
-      const closer = ts[isOp(k - 1, '_') ? k - 2 : k - 3];
-      // (`unsize` has made `\bigr\|` a `\rVert`; `\right\|` is one raw token.)
-      if (closer !== undefined && (NORM_CLOSERS.has(closer.value) || (closer.type === 'right' && /(?:\\\||Vert)$/.test(closer.value)))) {
-        fail('the norm \\|x\\|_\\infty is not read: write it as the maximum over an index, \\max_i |x_i|', t.offset, t.text.length, source);
-      }
-    }
     if (t.type === 'cmd' && t.value === '\\begin') {
       const env = /^\\begin\s*\{([a-zA-Z*]*)\}/.exec(source.slice(t.offset))?.[1] ?? '';
       const det = ts[k - 1]?.value === '\\det' || env === 'vmatrix';
@@ -254,19 +248,24 @@ export interface Norm {
 /** `\|x\|` is `\sqrt{\sum_i x_i^2}`, `\|x\|^2` `\sum_i x_i^2`, `\|x\|_1` `\sum_i |x_i|`, `\|W\|_F` `\sqrt{\sum_i \sum_j W_{ij}^2}`. */
 export function norm(n: Norm, exponent: Lazy | null): Lazy {
   return () => {
-    if (n.kind !== '1' && n.kind !== '2' && n.kind !== 'F') {
-      throw new GrammarError('only the norms norm(x) (or norm(x, 2)), norm(x, 1) and norm(W, F) are read: write another in index form', n.at);
+    // Plain text names the maximum norm `norm(x, inf)`.
+    const kind = n.kind === 'inf' ? 'infty' : n.kind;
+    if (kind !== '1' && kind !== '2' && kind !== 'F' && kind !== 'infty') {
+      throw new GrammarError('only the norms norm(x) (or norm(x, 2)), norm(x, 1), norm(x, inf) and norm(W, F) are read: write another in index form', n.at);
     }
     const p = [placeholder(0), placeholder(1)];
-    const where = n.kind === 'F' ? 'a Frobenius norm' : 'a norm';
-    const slots = n.kind === 'F' ? [ivar(p[0]!), ivar(p[1]!)] : [ivar(p[0]!)];
+    const where = kind === 'F' ? 'a Frobenius norm' : 'a norm';
+    const slots = kind === 'F' ? [ivar(p[0]!), ivar(p[1]!)] : [ivar(p[0]!)];
     const entry = vectorize(n.arg(), slots, n.at, where, true);
-    const term = n.kind === '1' ? call('abs', [entry], '|') : pow(entry, num(2));
-    const squares = n.kind === 'F' ? reduce('sum', p[0]!, reduce('sum', p[1]!, term)) : reduce('sum', p[0]!, term);
     const e = exponent?.();
-    if (n.kind !== '1' && e === num(2)) return squares;
-    const value = n.kind === '1' ? squares : call('sqrt', [squares]);
-    return e === undefined ? value : pow(value, e);
+    // The maximum norm `\|x\|_\infty` is `\max_i |x_i|`, the 1-norm a sum of absolute values.
+    const value = kind === 'infty' ? reduce('max', p[0]!, call('abs', [entry], '|'))
+      : kind === '1' ? reduce('sum', p[0]!, call('abs', [entry], '|')) : null;
+    if (value !== null) return e === undefined ? value : pow(value, e);
+    const term = pow(entry, num(2));
+    const squares = kind === 'F' ? reduce('sum', p[0]!, reduce('sum', p[1]!, term)) : reduce('sum', p[0]!, term);
+    if (e === num(2)) return squares;
+    return e === undefined ? call('sqrt', [squares]) : pow(call('sqrt', [squares]), e);
   };
 }
 

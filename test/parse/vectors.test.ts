@@ -12,7 +12,7 @@ import { derive } from '../../src/derive/index.js';
 import { evaluate } from '../../src/evaluate.js';
 import { parse, type Syntax } from '../../src/parse/index.js';
 import { toLatex, toText } from '../../src/print/index.js';
-import { accepts, add, call, div, type Expr, idx, mul, neg, num, pow, rejects, sum, v, variable } from './helpers.js';
+import { accepts, add, call, div, type Expr, idx, mul, neg, num, pow, reduce, rejects, sum, v, variable } from './helpers.js';
 
 const sq = (e: Expr) => pow(e, num(2));
 const sqrt = (e: Expr) => call('sqrt', [e]);
@@ -40,6 +40,10 @@ export const ACCEPTED: [Syntax, string, Expr, string][] = [
   ['latex', '\\|x\\|^3', pow(normX, num(3)), '\\sqrt{\\sum_{i} x_i^2}^3'],
   ['latex', '\\|x\\|_1', sum('i', abs(x)), '\\sum_{i} \\lvert x_i \\rvert'],
   ['latex', '\\|x\\|_1^2', pow(sum('i', abs(x)), num(2)), '\\left(\\sum_{i} \\lvert x_i \\rvert\\right)^2'],
+  // The maximum norm: the largest absolute value (a \\max reduction).
+  ['latex', '\\|x\\|_\\infty', reduce('max', 'i', abs(x)), '\\max_{i} \\lvert x_i \\rvert'],
+  ['latex', '\\|x\\|_{\\infty}^2', pow(reduce('max', 'i', abs(x)), num(2)), '\\left(\\max_{i} \\lvert x_i \\rvert\\right)^2'],
+  ['text', 'norm(x, inf)', reduce('max', 'i', abs(x)), 'maxover(i, abs(x[i]))'],
   ['latex', '\\|W\\|_F', sqrt(frob), '\\sqrt{\\sum_{i} \\sum_{j} W_{ij}^2}'],
   ['latex', '\\|W\\|_F^2', frob, '\\sum_{i} \\sum_{j} W_{ij}^2'],
   // The spellings of the double bar.
@@ -125,13 +129,13 @@ export const REJECTED: [Syntax, string, string, number, number][] = [
   ['latex', 'a; \\langle a, b \\rangle', 'a is a vector inside an inner product', 1, 4],
   ['latex', '\\langle a b, c \\rangle', 'a product of names inside an inner product', 1, 1],
   // Other norms.
-  ['latex', '\\|x\\|_\\infty', 'the norm \\|x\\|_\\infty is not read: write it as the maximum over an index, \\max_i |x_i|', 1, 7],
-  ['latex', '\\|x\\|_{\\infty}', 'write it as the maximum over an index', 1, 8],
-  ['latex', '\\|x\\|_p', 'only the norms \\|x\\|_1, \\|x\\|_2 and \\|W\\|_F are read', 1, 6],
+  ['latex', '\\infty', '\\infty is read only as the subscript of the maximum norm', 1, 1],
+  ['latex', 'x^{\\infty}', '\\infty is read only as the subscript of the maximum norm', 1, 4],
+  ['latex', '\\|x\\|_p', 'only the norms \\|x\\|_1, \\|x\\|_2, \\|x\\|_\\infty and \\|W\\|_F are read', 1, 6],
   ['latex', '\\|x\\|_{12}', 'only the norms', 1, 6],
   ['latex', '||x||', '|| reads as two absolute value bars: for a norm write \\|x\\|', 1, 1],
   ['latex', '\\|x', "'\\|' is not closed", 1, 4],
-  ['text', 'norm(x, 3)', 'only the norms norm(x) (or norm(x, 2)), norm(x, 1) and norm(W, F) are read', 1, 1],
+  ['text', 'norm(x, 3)', 'only the norms norm(x) (or norm(x, 2)), norm(x, 1), norm(x, inf) and norm(W, F) are read', 1, 1],
   ['text', 'norm(x*y)', 'a product of names inside a norm', 1, 1],
   // The softmax must be indexed, by one letter, and takes a vector's name.
   ['latex', '\\operatorname{softmax}(z)', 'the softmax is a vector: index it, \\operatorname{softmax}(z)_k', 1, 1],
