@@ -133,6 +133,19 @@ describe('on random points', () => {
     ), { numRuns: 400 });
   });
 
+  it('σ(u) e^{-u} becomes σ(-u), exact where e^{-u} overflows', () => {
+    fc.assert(fc.property(arbU, fc.double({ min: -400, max: 400, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), ({ u }, av, bv) => {
+      const before = mul([call('sigmoid', [u]), exp(neg(u)), x]);
+      const after = simplify(before).result;
+      expect(JSON.stringify(after)).not.toContain('"fn":"exp"');
+      const values = { a: av, b: bv, x: 1.5 };
+      const want = sigmoid(-valueAt(u, values)) * 1.5;
+      expect(Math.abs(valueAt(after, values) - want)).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+      const old = valueAt(before, values);
+      if (Number.isFinite(old)) expect(Math.abs(old - want)).toBeLessThanOrEqual(1e-12 * Math.abs(want) + Number.MIN_VALUE);
+    }), { numRuns: 200 });
+  });
+
   it('the derivative of log(1 + e^{a u}) stays finite and right for large u', () => {
     const r = derive(parse(String.raw`\log(1 + e^{c t})`), 'c').result;
     for (const [c, t] of [[1, 800], [-1, 800], [2, -500], [0.5, 3]] as const) {

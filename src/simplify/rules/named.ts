@@ -78,7 +78,7 @@ function odd(fn: string, u: Expr): Expr {
   return negative(u) ? withCoeff(-1, call(fn, [minus(u)])) : call(fn, [u]);
 }
 
-/** A quotient as coefficient × factors over factors: `-\\frac{e^u x}{(1+e^u) y}` is -1, [e^u, x], [1+e^u, y]. */
+/** A quotient as coefficient × factors over factors: `-\frac{e^u x}{(1+e^u) y}` is -1, [e^u, x], [1+e^u, y]. */
 interface Parts {
   readonly c: number;
   readonly nums: readonly Expr[];
@@ -122,20 +122,19 @@ const sigmoid: Rule = {
 };
 
 /**
- * `e^{-u} σ(u) = σ(-u)`, in a product or a numerator: the factor `\\frac{1}{1+e^{-u}}` of a raw
- * derivative became σ(u) before its product was one fraction (rules run bottom-up).
+ * `e^{-u} σ(u) = σ(-u)` in a product (a numerator is one too): the factor `\frac{1}{1+e^{-u}}` of
+ * a raw derivative became σ(u) before its product was one fraction (rules run bottom-up).
  */
 const sigmoidExp: Rule = {
-  id: 'named.sigmoid-exp', kinds: ['mul', 'div'],
+  id: 'named.sigmoid-exp', kinds: ['mul'],
   apply(e) {
-    const fs = e.kind === 'mul' ? e.factors : e.kind === 'div' ? factorsOf(e.num) : [];
+    const fs = (e as Of<'mul'>).factors;
     for (let i = 0; i < fs.length; i++) {
       const s = fs[i]!;
       if (s.kind !== 'call' || s.fn !== 'sigmoid' || s.args.length !== 1) continue;
       const k = fs.findIndex((x) => { const a = expArg(x); return a !== null && opposite(a, s.args[0]!); });
       if (k < 0) continue;
-      const out = product(fs.flatMap((x, n) => (n === i ? [call('sigmoid', [expArg(fs[k]!)!])] : n === k ? [] : [x])));
-      return e.kind === 'div' ? div(out, e.den) : out;
+      return product(fs.flatMap((x, n) => (n === i ? [call('sigmoid', [expArg(fs[k]!)!])] : n === k ? [] : [x])));
     }
     return null;
   },
