@@ -140,7 +140,7 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'polynomial', formulas: 'x^3 + 2x^2 - 5x + 1', wrt: 'x', tags: ['scalar', 'power'], mathjs: 'x^3 + 2x^2 - 5x + 1' },
   { name: 'sin cos', formulas: '\\sin(x) \\cos(x)', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'sin(x) * cos(x)' },
   { name: 'rational', formulas: '\\frac{x}{1 + x^2}', wrt: 'x', tags: ['scalar', 'quotient'], mathjs: 'x / (1 + x^2)' },
-  { name: 'softplus by hand', formulas: '\\log(1 + e^{x})', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'log(1 + exp(x))' },
+  { name: 'softplus by hand', formulas: '\\log(1 + e^{x})', wrt: 'x', tags: ['scalar', 'function'], mathjs: 'log(1 + exp(x))', expected: '\\sigma(x)' },
   { name: 'x to the x', formulas: 'x^{x}', wrt: 'x', tags: ['scalar', 'power'], positive: ['x'], mathjs: 'x^x' },
   { name: 'sigmoid of an affine map', formulas: '\\sigma(a x + b)', wrt: 'x', tags: ['scalar', 'function'], mathjs: '1 / (1 + exp(-(a*x + b)))' },
   { name: 'exponential base 2', formulas: '2^{x}', wrt: 'x', tags: ['scalar', 'power'], mathjs: '2^x' },
@@ -490,4 +490,11 @@ export const CORPUS: readonly CorpusEntry[] = [
   { source: 'Goodfellow, Bengio & Courville, Deep Learning, §10.2, eqs. 10.8–10.9', adapted: 'the matrix products in index form, fitted to observed states', name: 'recurrent step with h_{t-1,k}, by W (Deep Learning book, 10.2)',
     formulas: 'L = \\sum_{t=2}^{n} \\sum_j (h_{t,j} - \\tanh(\\sum_k W_{jk} h_{t-1,k} + \\sum_i U_{ji} x_{t,i}))^2', wrt: 'W_{jk}',
     tags: ['index-arithmetic', 'shifted', 'function', 'symbolic-bounds'], sizes: { t: 4, n: 4, j: 2, k: 2, i: 2 } },
+  // Issue 10, exp forms that are a named function (src/simplify/rules/named.ts): the derivative of
+  // log(1 + e^u) is σ(u) u', as the textbooks print it.
+  { source: 'Goodfellow, Bengio & Courville, Deep Learning, §3.10: softplus ζ(x) = log(1 + exp(x)), dζ/dx = σ(x)', name: 'a sum of softplus terms written out, by w_j',
+    formulas: '\\sum_j \\log(1 + e^{w_j x_j})', wrt: 'w_j', tags: ['function'], expected: '\\sigma(w_j x_j) x_j' },
+  { source: 'Wikipedia, "Loss functions for classification", logistic loss log(1 + e^{−y f(x)}) for labels y = ±1', name: 'logistic loss with labels ±1, by w_k',
+    formulas: '\\sum_i \\log(1 + \\exp(-y_i \\sum_j w_j x_{ij}))', wrt: 'w_k', tags: ['function', 'logistic'],
+    expected: '-\\sum_i \\sigma(-y_i \\sum_j w_j x_{ij}) y_i x_{ik}' },
 ];

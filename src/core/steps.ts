@@ -88,6 +88,12 @@ export const RULE_IDS = [
   'alg.log-exp', // log(e^x) = x
   'alg.index-number', // an index value that is a number is that number
   'alg.assumption', // use a user-given assumption (Σ_k t_k = 1)
+  // exp forms that are a named function (src/simplify/rules/named.ts)
+  'named.sigmoid', // e^u/(1 + e^u) = σ(u), 1/(1 + e^{-u}) = σ(u)
+  'named.sigmoid-exp', // e^{-u} σ(u) = σ(-u)
+  'named.tanh', // (e^u - e^{-u})/(e^u + e^{-u}) = tanh u
+  'named.cosh', // (e^u + e^{-u})/2 = cosh u
+  'named.sinh', // (e^u - e^{-u})/2 = sinh u
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -454,6 +454,41 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '根据已知条件 ${assumption}$。',
     '根据题目给出的已知条件。',
   ]),
+  'named.sigmoid': rule('normal', ['recognise $\\sigma$', '识别 $\\sigma$'], [
+    'This is the logistic sigmoid written out: ${focus} = {replacement}$.',
+    'This is the logistic sigmoid written out: $e^u/(1 + e^u) = 1/(1 + e^{-u}) = \\sigma(u)$.',
+  ], [
+    '这是写开了的 sigmoid 函数：${focus} = {replacement}$。',
+    '这是写开了的 sigmoid 函数：$e^u/(1 + e^u) = 1/(1 + e^{-u}) = \\sigma(u)$。',
+  ]),
+  'named.sigmoid-exp': rule('normal', ['$\\sigma$ with an exponential', '$\\sigma$ 与指数'], [
+    'Since $e^{-u} \\sigma(u) = e^{-u}/(1 + e^{-u}) = \\sigma(-u)$: ${focus} = {replacement}$.',
+    'Since $e^{-u} \\sigma(u) = e^{-u}/(1 + e^{-u}) = \\sigma(-u)$.',
+  ], [
+    '因为 $e^{-u} \\sigma(u) = e^{-u}/(1 + e^{-u}) = \\sigma(-u)$：${focus} = {replacement}$。',
+    '因为 $e^{-u} \\sigma(u) = e^{-u}/(1 + e^{-u}) = \\sigma(-u)$。',
+  ]),
+  'named.tanh': rule('normal', ['recognise tanh', '识别 tanh'], [
+    'This is the hyperbolic tangent written out: ${focus} = {replacement}$.',
+    'This is the hyperbolic tangent written out: $(e^u - e^{-u})/(e^u + e^{-u}) = \\tanh u$.',
+  ], [
+    '这是写开了的双曲正切：${focus} = {replacement}$。',
+    '这是写开了的双曲正切：$(e^u - e^{-u})/(e^u + e^{-u}) = \\tanh u$。',
+  ]),
+  'named.cosh': rule('normal', ['recognise cosh', '识别 cosh'], [
+    'This is the hyperbolic cosine written out: ${focus} = {replacement}$.',
+    'This is the hyperbolic cosine written out: $(e^u + e^{-u})/2 = \\cosh u$.',
+  ], [
+    '这是写开了的双曲余弦：${focus} = {replacement}$。',
+    '这是写开了的双曲余弦：$(e^u + e^{-u})/2 = \\cosh u$。',
+  ]),
+  'named.sinh': rule('normal', ['recognise sinh', '识别 sinh'], [
+    'This is the hyperbolic sine written out: ${focus} = {replacement}$.',
+    'This is the hyperbolic sine written out: $(e^u - e^{-u})/2 = \\sinh u$.',
+  ], [
+    '这是写开了的双曲正弦：${focus} = {replacement}$。',
+    '这是写开了的双曲正弦：$(e^u - e^{-u})/2 = \\sinh u$。',
+  ]),
 };
 
 const RANK: Readonly<Record<Detail, number>> = { brief: 0, normal: 1, full: 2 };

@@ -97,6 +97,11 @@ const ROWS: readonly Row[] = [
   { rule: 'alg.log-exp', formula: String.raw`\log(e^{x}) + y`, en: 'The logarithm undoes the exponential: log(exp(x)) = x', zh: '对数与指数互为反函数：log(exp(x)) = x' },
   { rule: 'alg.index-number', formula: String.raw`\sum_i \delta_{i2} i`, en: 'stands for a fixed number', zh: '取定值的指标' },
   { rule: 'alg.assumption', formula: String.raw`\sum_i t_i; \sum_k t_k = 1`, en: 'By the assumption sum(k, t[k]) = 1', zh: '根据已知条件 sum(k, t[k]) = 1' },
+  { rule: 'named.sigmoid', formula: String.raw`\frac{e^{u} x}{1 + e^{u}}`, en: 'the logistic sigmoid written out', zh: '写开了的 sigmoid' },
+  { rule: 'named.sigmoid-exp', formula: String.raw`\sigma(u) e^{-u} x`, en: 'sigmoid(u) * exp(-u) * x = sigmoid(-u) * x', zh: 'sigmoid(u) * exp(-u) * x = sigmoid(-u) * x' },
+  { rule: 'named.tanh', formula: String.raw`\frac{e^{u} - e^{-u}}{e^{u} + e^{-u}}`, en: 'hyperbolic tangent written out', zh: '写开了的双曲正切' },
+  { rule: 'named.cosh', formula: String.raw`\frac{e^{u} + e^{-u}}{2}`, en: 'hyperbolic cosine written out', zh: '写开了的双曲余弦' },
+  { rule: 'named.sinh', formula: String.raw`\frac{e^{u} - e^{-u}}{2}`, en: 'hyperbolic sine written out', zh: '写开了的双曲正弦' },
 ];
 
 function stepsOf(row: Row): Step[] {
