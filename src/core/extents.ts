@@ -8,7 +8,7 @@
 //
 // One walk for the simplifier's range facts and for the values front end.
 
-import { children, type Expr, indexTerms } from './ast.js';
+import { children, type Expr, type Index } from './ast.js';
 import { baseLetter } from './fresh.js';
 import { shadows } from './indices.js';
 import { varKey } from './names.js';
@@ -35,18 +35,23 @@ export function slotRanges(exprs: readonly Expr[]): SlotRanges {
   const asIndex = new Set<string>();
   const claims: [letter: string, symbol: string][] = [];
   const seen = new Set<number>();
+  const addNames = (i: Index) => {
+    if (i.kind === 'ivar') asIndex.add(i.name);
+    else if (i.kind === 'ilin') for (const t of i.terms) asIndex.add(t.name);
+  };
   const visit = (e: Expr): void => {
     if (seen.has(e.id)) return;
     seen.add(e.id);
     switch (e.kind) {
       case 'var':
         e.indices.forEach((i, n) => {
-          for (const t of indexTerms(i)) asIndex.add(t.name);
+          addNames(i);
           if (i.kind === 'ivar' && i.offset === 0) groups.union(`#${varKey(e)}/${e.indices.length}/${n}`, baseLetter(i.name));
         });
         break;
       case 'delta':
-        for (const t of [...indexTerms(e.a), ...indexTerms(e.b)]) asIndex.add(t.name);
+        addNames(e.a);
+        addNames(e.b);
         break;
       case 'reduce': {
         asIndex.add(e.index);
