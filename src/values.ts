@@ -10,7 +10,9 @@
 // Sizes: an index variable ranges over 1..N. N comes from `inputs.sizes`, or
 // from the extent of an array slot the index addresses plainly (`w_{jk}` gives
 // j and k); an index with an offset (`x_{i+1}`) or a literal (`w_{1k}`) fixes
-// nothing. A fresh index (`j'`) inherits its original's range.
+// nothing. A fresh index (`j'`) inherits its original's range. Bounds declare
+// a range ("Ranges" in docs/notation.md, core/extents.ts): in `\sum_{n=1}^{N} p_n`
+// p's slot, and every letter addressing it, runs over 1..N, so p must have N entries.
 //
 // Size symbols: a name used only as a number — in sum bounds or as an index
 // value (`n` in `\sum_{j=1}^{n}` or `[j \le n]`), addressing no array slot and
@@ -23,6 +25,7 @@
 
 import { assertNever, children, type Expr, type Index, indexTerms } from './core/ast.js';
 import { InputError } from './core/errors.js';
+import { slotRanges } from './core/extents.js';
 import { baseLetter } from './core/fresh.js';
 import { freeIndices } from './core/indices.js';
 import { inputKey, userName } from './core/names.js';
@@ -65,6 +68,8 @@ export interface Signature {
   readonly sizeSymbols: readonly string[];
   /** The result's free indices, in output order. */
   readonly free: readonly string[];
+  /** Index letters whose range bounds declare (`\sum_{n=1}^{N} p_n`), each with its size symbol: [n, N]. */
+  readonly declared: readonly (readonly [string, string])[];
 }
 
 /** What several formulas computed together need: one input list, and the free indices of each result. */
@@ -74,7 +79,7 @@ export interface JointSignature extends Omit<Signature, 'free'> {
 }
 
 /** What `bind` needs from a signature. */
-export type InputSignature = Pick<Signature, 'inputs' | 'ranged' | 'sizeSymbols'>;
+export type InputSignature = Pick<Signature, 'inputs' | 'ranged' | 'sizeSymbols' | 'declared'>;
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -178,6 +183,7 @@ export function jointSignature(
     // A size symbol may be a range too (`\#n`, or a sum elsewhere binding the same letter): its size comes from sizes.
     ranged: [...ranged].sort(byName),
     sizeSymbols,
+    declared: [...slotRanges(exprs).declared].filter(([, n]) => sizeSymbols.includes(n)).sort(([a], [b]) => byName(a, b)),
     outputs,
   };
 }
@@ -321,6 +327,17 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
     const v = own(values, n) ? values[n] : sizes.get(n);
     if (v === undefined) throw new EvaluationError(`size symbol '${n}' (a constant, as in a sum bound) needs a value: give values.${n} or sizes.${n}`);
     symbols.set(n, checkSize(() => `size symbol '${n}'`, v, 0));
+  }
+  // A declared range fixes its letters' sizes; an array whose slot has another length contradicts the bounds.
+  for (const [letter, n] of sig.declared) {
+    const v = symbols.get(n)!;
+    for (const [name, size] of [...sizes]) {
+      if (baseLetter(name) !== letter || size === v) continue;
+      const at = sig.inputs.findIndex((spec) => spec.slots.some((slot) => slot.some((x) => baseLetter(x) === letter)));
+      const input = at < 0 ? `sizes.${name} is ${size}` : `input '${sig.inputs[at]!.name}' has ${size} entries in the slot ${name} addresses`;
+      throw new EvaluationError(`${input}, but the bounds 1..${n} run ${letter} over ${n} = ${v} values ("Ranges" in docs/notation.md)`);
+    }
+    if (!sizes.has(letter)) { sizes.set(letter, v); sources.set(letter, null); }
   }
   for (const n of sig.ranged) {
     let size = sizes.get(n);

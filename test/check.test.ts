@@ -97,18 +97,19 @@ describe('checkDerivative', () => {
   });
 
   it("reads f's size symbols as constants of the derivative, where the simplifier moved them out of the bounds", () => {
-    const f = parse(String.raw`\sum_{j=1}^{n} x_j^2`);
+    // Bounds 2..n cut x's range (bounds 1..n would declare it, "Ranges" in docs/notation.md).
+    const f = parse(String.raw`\sum_{j=2}^{n} x_j^2`);
     const xk = parse('x_k');
     if (xk.kind !== 'var') throw new Error('x_k is a variable');
     // `n` is an index value here, as after f's bound was collapsed into the bracket.
-    const right = resolveIndexValues(parse(String.raw`2 [1 \le k \le n] x_k`), new Set(['k', 'n']));
+    const right = resolveIndexValues(parse(String.raw`2 [2 \le k \le n] x_k`), new Set(['k', 'n']));
     expect(freeIndices(right)).toEqual(new Set(['k', 'n']));
-    // n = 2 from values, x of length 3: the bracket is 0 at k = 3.
+    // n = 2 from values, x of length 3: the bracket is 0 at k = 1 and k = 3.
     const inputs = { values: { n: 2, x: [0.5, -1, 1.5] } };
     const r = checkDerivative({ f, wrt: xk, derivative: right, inputs });
     expect(r.ok).toBe(true);
     expect(r.checked).toBe(9);
-    expect(checkDerivative({ f, wrt: xk, derivative: parse('2 x_k'), inputs }).failures.map((p) => p.assignment)).toEqual([{ k: 3 }, { k: 3 }, { k: 3 }]);
+    expect(checkDerivative({ f, wrt: xk, derivative: parse('2 x_k'), inputs }).failures.map((p) => p.assignment)).toEqual([{ k: 1 }, { k: 3 }, { k: 1 }, { k: 3 }, { k: 1 }, { k: 3 }]);
     // In a δ or a subscript too: ∂(Σ_{j=n}^{n} x_j²)/∂x_k = 2 δ_{kn} x_n, with n a constant, not a second index.
     const single = parse(String.raw`\sum_{j=n}^{n} x_j^2`);
     const viaDelta = checkDerivative({ f: single, wrt: xk, derivative: mul([num(2), delta(k, ivar('n')), variable('x', [ivar('n')])]), inputs });

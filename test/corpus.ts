@@ -95,9 +95,9 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'ratio of sums', formulas: '\\frac{\\sum_i x_i y_i}{\\sum_i x_i^2}', wrt: 'x_k', tags: ['quotient', 'product-of-sums'] },
 
   // --- symbolic and triangular bounds
-  { name: 'symbolic upper bound', formulas: '\\sum_{j=1}^{n} w_{jk} o_j', wrt: 'w_{jk}', tags: ['symbolic-bounds', 'capture'] },
+  { name: 'symbolic upper bound', formulas: '\\sum_{j=1}^{n} w_{jk} o_j', wrt: 'w_{jk}', tags: ['symbolic-bounds', 'capture'], expected: 'o_j' },
   { name: 'triangular double sum', formulas: '\\sum_{i=1}^{n} \\sum_{j=1}^{i} x_i x_j', wrt: 'x_k', tags: ['triangular', 'symbolic-bounds'] },
-  { name: 'partial sum with a free bound', formulas: '\\sum_{j=1}^{i} x_j', wrt: 'x_k', tags: ['triangular'] },
+  { name: 'partial sum with a free bound', formulas: '\\sum_{j=1}^{i} x_j', wrt: 'x_k', tags: ['triangular'], expected: '1' },
   { name: 'literal bounds', formulas: '\\sum_{i=1}^{3} w_i^2', wrt: 'w_k', tags: ['symbolic-bounds'], sizes: { i: 3, k: 3 } },
   { name: 'lower bound 2 with a shifted neighbour', formulas: '\\sum_{j=2}^{n} x_j x_{j-1}', wrt: 'x_k', tags: ['shifted', 'symbolic-bounds'],
     sizes: { j: 4, n: 4, k: 4 } },
@@ -347,7 +347,8 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'GloVe objective', source: 'Pennington, Socher & Manning, "GloVe", 2014, eq. 8',
     asWritten: 'J = \\sum_{i,j=1}^{V} f(X_{ij}) (w_i^T \\tilde{w}_j + b_i + \\tilde{b}_j - \\log X_{ij})^2',
     formulas: 'J = \\sum_{i=1}^{V} \\sum_{j=1}^{V} f_{ij} (\\sum_d w_{id} \\tilde{w}_{jd} + b_i + \\tilde{b}_j - \\log X_{ij})^2', wrt: 'w_{kc}',
-    tags: ['double-sum', 'symbolic-bounds', 'l2'], sizes: { i: 2, j: 2, k: 2, V: 2, d: 2, c: 2 }, positive: ['X'] },
+    tags: ['double-sum', 'symbolic-bounds', 'l2'], sizes: { i: 2, j: 2, k: 2, V: 2, d: 2, c: 2 }, positive: ['X'],
+    expected: '2 \\sum_{j=1}^{V} f_{kj} (\\sum_d w_{kd} \\tilde{w}_{jd} + b_k + \\tilde{b}_j - \\log X_{kj}) \\tilde{w}_{jc}' },
   { name: 'additive attention', source: 'Bahdanau, Cho & Bengio, "Neural Machine Translation by Jointly Learning to Align and Translate", 2015, eq. 6 and A.1.2',
     asWritten: 'e_{ij} = v_a^\\top \\tanh(W_a s_{i-1} + U_a h_j)',
     adapted: 'the previous decoder state s_{i-1} is p_i, an input of its own (s_0 would be out of the 1-based range)',
@@ -497,4 +498,8 @@ export const CORPUS: readonly CorpusEntry[] = [
   { source: 'Wikipedia, "Loss functions for classification", logistic loss log(1 + e^{−y f(x)}) for labels y = ±1', name: 'logistic loss with labels ±1, by w_k',
     formulas: '\\sum_i \\log(1 + \\exp(-y_i \\sum_j w_j x_{ij}))', wrt: 'w_k', tags: ['function', 'logistic'],
     expected: '-\\sum_i \\sigma(-y_i \\sum_j w_j x_{ij}) y_i x_{ik}' },
+  // Issue 10, Ranges: bounds 1..N over an index that addresses a slot declare its range (docs/notation.md, "Ranges").
+  { source: 'Bishop, Pattern Recognition and Machine Learning, eq. 1.2, the sum-of-squares error', adapted: 'predictions p_n in place of y(x_n, w), targets y_n',
+    name: 'sum-of-squares error over 1..N, by one prediction', formulas: '\\frac{1}{2}\\sum_{n=1}^{N}(p_n - y_n)^2', wrt: 'p_n',
+    tags: ['symbolic-bounds'], expected: 'p_n - y_n' },
 ];

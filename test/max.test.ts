@@ -161,7 +161,9 @@ describe('printed derivatives', () => {
   it.each([
     ['\\max_j x_j', 'x_k', '\\prod_{j} ([j < k] [x_k > x_j] + [j \\ge k] [x_k \\ge x_j])'],
     ['\\min_j x_j', 'x_k', '\\prod_{j} ([j < k] [x_k < x_j] + [j \\ge k] [x_k \\le x_j])'],
-    ['\\max_{j=1}^{n} x_j', 'x_k', '[1 \\le k \\le n] \\prod_{j=1}^{n} ([j < k] [x_k > x_j] + [j \\ge k] [x_k \\ge x_j])'],
+    // Bounds 1..n declare x's range (docs/notation.md, "Ranges"): no bracket; bounds 2..n cut it and keep one.
+    ['\\max_{j=1}^{n} x_j', 'x_k', '\\prod_{j=1}^{n} ([j < k] [x_k > x_j] + [j \\ge k] [x_k \\ge x_j])'],
+    ['\\max_{j=2}^{n} x_j', 'x_k', '[2 \\le k \\le n] \\prod_{j=2}^{n} ([j < k] [x_k > x_j] + [j \\ge k] [x_k \\ge x_j])'],
     ['\\max_j x_j', 'x_j', "\\prod_{j''} ([j'' < j] [x_j > x_{j''}] + [j'' \\ge j] [x_j \\ge x_{j''}])"],
     ['\\max_j w x_j', 'w', "\\sum_{j} \\left(\\prod_{j'} ([j' < j] [w x_j > w x_{j'}] + [j' \\ge j] [w x_j \\ge w x_{j'}])\\right) x_j"],
   ])('∂(%s)/∂%s = %s', async (f, wrt, expected) => {

@@ -132,7 +132,9 @@ describe('the product rule, against central differences', () => {
   it('prints the textbook form for ∂/∂x_j Π_i x_i, and keeps a bounded range as a condition', () => {
     const at = (f: string, v: string) => toLatex(derive(parse(f), parse(v) as Var).result);
     expect(at('\\prod_i x_i', 'x_j')).toBe('\\prod_{i} (\\delta_{ij} + (1 - \\delta_{ij}) x_i)');
-    expect(at('\\prod_{i=1}^{n} x_i', 'x_j')).toBe('[1 \\le j \\le n] \\prod_{i=1}^{n} (\\delta_{ij} + (1 - \\delta_{ij}) x_i)');
+    // Bounds 1..n declare x's range (docs/notation.md, "Ranges"); bounds 2..n cut it, and the condition stays.
+    expect(at('\\prod_{i=1}^{n} x_i', 'x_j')).toBe('\\prod_{i=1}^{n} (\\delta_{ij} + (1 - \\delta_{ij}) x_i)');
+    expect(at('\\prod_{i=2}^{n} x_i', 'x_j')).toBe('[2 \\le j \\le n] \\prod_{i=2}^{n} (\\delta_{ij} + (1 - \\delta_{ij}) x_i)');
     expect(at('\\prod_{i=1}^{n} (1 + w x_i)', 'w')).toBe(
       "\\sum_{i=1}^{n} x_i \\prod_{i'=1}^{n} (\\delta_{i'i} + (1 - \\delta_{i'i}) (1 + w x_{i'}))");
     expect(at('\\prod_j \\sigma(z_j)', 'z_k')).toBe(

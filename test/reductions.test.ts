@@ -39,7 +39,8 @@ describe.each(ALL_REDUCTIONS)('$latex', (r) => {
 
   it('evaluates from its identity by its combine, and compiles to the same numbers', () => {
     const expected = X.slice(0, 3).reduce(r.combine, r.identity);
-    const inputs = { values: { x: X, n: 3 } };
+    // Bounds 1..n declare x's length n (docs/notation.md, "Ranges"): x has n = 3 entries.
+    const inputs = { values: { x: X.slice(0, 3), n: 3 } };
     expect(evaluate(bounded, inputs, { symbols: ['n'] }).value).toBe(expected);
     expect(evaluate(reduce(r.op, 'i', x('i'), inum(3), inum(2)), inputs).value).toBe(r.identity);
     const nested = reduce(r.op, 'j', mul([x('j'), reduce(r.op, 'i', mul([x('i'), indexValue(ivar('j'))]), inum(1), ivar('j'))]));

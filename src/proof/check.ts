@@ -21,6 +21,7 @@ import { freeIndices, substituteIndex } from '../core/indices.js';
 import { inputKey } from '../core/names.js';
 import { replaceAt, replaceSubterm } from '../core/replace.js';
 import { containsDiff } from '../derive/index.js';
+import { slotRanges } from '../core/extents.js';
 import { EvaluationError, IndexRangeError } from '../values.js';
 import { occurrences } from './locate.js';
 import { chains, equationOf, lhsOf, type Proof } from './select.js';
@@ -83,7 +84,9 @@ export function checkSteps(proof: Proof, options: CheckStepsOptions = {}): Proof
     seed: (options.seed ?? 1) * 104729 + t, sizes: options.sizes, positive: options.positive, values: options.values,
   }));
 
-  const compare = (a: Expr, b: Expr, local = false): Comparison => compareAll(open(a), open(b), inputs, options.tolerance, local);
+  // Symbols that bounds declare as a slot's extent (`N` in `\sum_{n=1}^{N} p_n`) are that extent, not indices to vary.
+  const fixed = new Set(slotRanges(exprs).declared.values());
+  const compare = (a: Expr, b: Expr, local = false): Comparison => compareAll(open(a), open(b), inputs, options.tolerance, local, fixed);
 
   // A chain other than the last must be a sub-derivation that a later step uses: its focus
   // is the chain's start and its replacement the chain's end (as `subst.back` does).
@@ -152,24 +155,26 @@ function nestedDiffs(e: Expr, inDiff = false): boolean {
  * assignment of their free indices: points where either side has none are
  * skipped. The whole expressions around them are compared strictly.
  */
-function compareAll(a: Expr, b: Expr, inputs: readonly Required<Inputs>[], tolerance: number | undefined, local: boolean): Comparison {
+function compareAll(
+  a: Expr, b: Expr, inputs: readonly Required<Inputs>[], tolerance: number | undefined, local: boolean, fixed: ReadonlySet<string>,
+): Comparison {
   // Relations compare side by side (their 0/1 truth value would hide any difference).
   if (a.kind === 'rel' && b.kind === 'rel' && a.ops.join() === b.ops.join() && a.args.length === b.args.length) {
-    const sides = a.args.flatMap((x, i) => (x === b.args[i] ? [] : [compareAll(x, b.args[i]!, inputs, tolerance, local)]));
+    const sides = a.args.flatMap((x, i) => (x === b.args[i] ? [] : [compareAll(x, b.args[i]!, inputs, tolerance, local, fixed)]));
     const failed = sides.find((c) => !c.equal);
     if (failed !== undefined) return failed;
     return { equal: true, maxError: Math.max(0, ...sides.map((c) => c.maxError)), checked: sides.reduce((n, c) => n + c.checked, 0), problem: '' };
   }
   const tol = tolerance ?? (nestedDiffs(a) || nestedDiffs(b) ? NESTED_TOLERANCE : DEFAULT_TOLERANCE);
-  const free = [...new Set([...freeIndices(a), ...freeIndices(b)])].sort();
+  const free = [...new Set([...freeOf(a, fixed), ...freeOf(b, fixed)])].sort();
   let maxError = 0;
   let checked = 0;
   for (const [trial, input] of inputs.entries()) {
     let va: number[];
     let vb: number[];
     try {
-      va = numeric(a, input, free, local);
-      vb = numeric(b, input, free, local);
+      va = numeric(a, input, free, fixed, local);
+      vb = numeric(b, input, free, fixed, local);
     } catch (err) {
       if (!(err instanceof EvaluationError)) throw err;
       return { equal: false, maxError: Infinity, checked, problem: `cannot evaluate (${err.message})` };
@@ -220,7 +225,10 @@ function flatten(v: number | NestedArray, into: number[] = []): number[] {
  * sum (`Σ_{i=1}^{n-1} ∂(x_{i+1} - x_i)²/∂x_k`), which reads them only inside
  * the bounds; the whole expression must have a value at every point.
  */
-function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], lenient = false): number[] {
+/** Free indices of `e` but the fixed symbols, sorted. */
+const freeOf = (e: Expr, fixed: ReadonlySet<string>) => [...freeIndices(e)].filter((n) => !fixed.has(n)).sort();
+
+function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], fixed: ReadonlySet<string>, lenient = false): number[] {
   const values: Record<string, InputValue> = { ...inputs.values };
   let fresh = 0;
   const memo = new Map<Expr, Expr>();
@@ -229,9 +237,9 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
     if (done !== undefined) return done;
     let out: Expr;
     if (x.kind === 'diff') {
-      const dFree = [...freeIndices(x)].sort();
+      const dFree = freeOf(x, fixed);
       const name = internalName('slope', fresh++);
-      values[name] = slopeTensor(x.body, x.wrt, dFree, inputs);
+      values[name] = slopeTensor(x.body, x.wrt, dFree, inputs, fixed);
       out = variable(name, dFree.map((n) => ivar(n)));
     } else {
       out = mapChildren(x, walk);
@@ -266,8 +274,8 @@ function numeric(e: Expr, inputs: Required<Inputs>, free: readonly string[], len
 }
 
 /** ∂body/∂wrt as a nested array over `dFree` (sorted), by central differences. */
-function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Required<Inputs>): NestedArray | number {
-  const bodyFree = [...freeIndices(body)].sort();
+function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Required<Inputs>, fixed: ReadonlySet<string>): NestedArray | number {
+  const bodyFree = freeOf(body, fixed);
   const base = inputs.values[inputKey(wrt)];
   const nested = containsDiff(body);
   const slopes = new Map<string, number[] | null>();
@@ -279,7 +287,7 @@ function slopeTensor(body: Expr, wrt: Var, dFree: readonly string[], inputs: Req
     const x = base === undefined ? undefined : entry(base, address);
     if (x !== undefined) {
       const h = (nested ? 1e-3 : 1e-5) * Math.max(1, Math.abs(x));
-      const at = (v: number) => numeric(body, { sizes: inputs.sizes, values: { ...inputs.values, [inputKey(wrt)]: withEntry(base!, address, v) } }, bodyFree, true);
+      const at = (v: number) => numeric(body, { sizes: inputs.sizes, values: { ...inputs.values, [inputKey(wrt)]: withEntry(base!, address, v) } }, bodyFree, fixed, true);
       const step = (x + h) - (x - h);
       const plus = at(x + h);
       const minus = at(x - h);

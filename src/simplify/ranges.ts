@@ -2,18 +2,23 @@
 // expressions (`1 ≤ p-1`, `p ≤ #i`) from it.
 //
 // Every index variable p ranges over 1..N_p. N_p is `sizes[p]` when declared;
-// otherwise it is a symbol of its own, shared only with p's fresh copies (`p'`
-// inherits p's range). Two undeclared letters may range over different extents
+// otherwise the size symbol that bounds declare for p's slot (`\sum_{n=1}^{N} p_n`
+// gives N_n = N, core/extents.ts), or a symbol of its own, shared only with p's
+// fresh copies (`p'` inherits p's range). Two undeclared letters may range over different extents
 // (the seed's j and k do), so `p ≤ #i` is not known for p ≠ i. An index
 // expression is then a linear form in index variables and extents, and a
 // relation holds for certain when the bounds 1 ≤ p ≤ N_p and N_p ≥ 1 prove it.
 
-import { children, type Expr, extent, type Index, indexConstant, indexValue, num, type RelOp } from '../core/ast.js';
+import { type Expr, extent, type Index, indexConstant, indexValue, num, type RelOp } from '../core/ast.js';
 import { baseLetter } from '../core/fresh.js';
-import { varKey } from '../core/names.js';
-import { UnionFind } from '../core/union-find.js';
+import { slotRanges } from '../core/extents.js';
 
 export type Sizes = Readonly<Record<string, number>>;
+
+/** The size symbol an undeclared letter runs up to, where bounds declare it (`\sum_{n=1}^{N} p_n`: n → N). */
+export type Declared = (letter: string) => string | undefined;
+
+const none: Declared = () => undefined;
 
 export function sizeOf(name: string, sizes: Sizes): number | undefined {
   return sizes[name] ?? sizes[baseLetter(name)];
@@ -38,7 +43,7 @@ function bump(l: Linear, atom: string, by: number): void {
 }
 
 /** `e` as a linear form, or null when it is not an index expression. */
-function linear(e: Expr, sizes: Sizes, scale: number, into: Linear): boolean {
+function linear(e: Expr, sizes: Sizes, declared: Declared, scale: number, into: Linear): boolean {
   switch (e.kind) {
     case 'num': into.c += scale * e.value; return true;
     case 'index': {
@@ -50,25 +55,36 @@ function linear(e: Expr, sizes: Sizes, scale: number, into: Linear): boolean {
     }
     case 'extent': {
       const n = sizeOf(e.index, sizes);
+      const upTo = declared(e.index);
       if (n !== undefined) into.c += scale * n;
+      else if (upTo !== undefined) bump(into, `i:${upTo}`, scale);
       else bump(into, `N:${baseLetter(e.index)}`, scale);
       return true;
     }
-    case 'neg': return linear(e.arg, sizes, -scale, into);
-    case 'add': return e.terms.every((t) => linear(t, sizes, scale, into));
+    case 'neg': return linear(e.arg, sizes, declared, -scale, into);
+    case 'add': return e.terms.every((t) => linear(t, sizes, declared, scale, into));
     case 'mul': {
       const k = e.factors.filter((f) => f.kind === 'num');
       const rest = e.factors.filter((f) => f.kind !== 'num');
       if (rest.length > 1) return false;
       const s = k.reduce((p, f) => p * (f as Expr & { kind: 'num' }).value, scale);
-      return rest.length === 0 ? ((into.c += s), true) : linear(rest[0]!, sizes, s, into);
+      return rest.length === 0 ? ((into.c += s), true) : linear(rest[0]!, sizes, declared, s, into);
     }
     default: return false;
   }
 }
 
 /** Lower (or upper) bound of a linear form; null when unbounded in that direction. */
-function bound(l: Linear, sizes: Sizes, lower: boolean): number | null {
+function bound(given: Linear, sizes: Sizes, declared: Declared, lower: boolean): number | null {
+  // A letter bounded above by a declared symbol (p ≤ N): that symbol in its place, so `N - p` is bounded below by 0.
+  const l: Linear = { c: given.c, atoms: new Map(given.atoms) };
+  for (const [atom, coef] of given.atoms) {
+    const name = atom.slice(2);
+    const upTo = atom.startsWith('i:') && (lower ? coef < 0 : coef > 0) && sizeOf(name, sizes) === undefined ? declared(name) : undefined;
+    if (upTo === undefined || upTo === name) continue;
+    bump(l, atom, -coef);
+    bump(l, `i:${upTo}`, coef);
+  }
   let c = l.c;
   const extents = new Map<string, number>(); // coefficient of each undeclared extent N_letter
   const addExtent = (letter: string, coef: number) => extents.set(letter, (extents.get(letter) ?? 0) + coef);
@@ -91,12 +107,12 @@ function bound(l: Linear, sizes: Sizes, lower: boolean): number | null {
 }
 
 /** Whether `a op b` certainly holds (true), certainly fails (false), or is unknown (null). */
-export function decide(op: RelOp, a: Expr, b: Expr, sizes: Sizes): boolean | null {
+export function decide(op: RelOp, a: Expr, b: Expr, sizes: Sizes, declared: Declared = none): boolean | null {
   const l: Linear = { c: 0, atoms: new Map() };
-  if (!linear(b, sizes, 1, l) || !linear(a, sizes, -1, l)) return null;
+  if (!linear(b, sizes, declared, 1, l) || !linear(a, sizes, declared, -1, l)) return null;
   // l = b - a
-  const lo = bound(l, sizes, true);
-  const hi = bound(l, sizes, false);
+  const lo = bound(l, sizes, declared, true);
+  const hi = bound(l, sizes, declared, false);
   const exact = l.atoms.size === 0 ? l.c : null;
   switch (op) {
     case '<=': return lo !== null && lo >= 0 ? true : hi !== null && hi < 0 ? false : null;
@@ -112,26 +128,12 @@ export function decide(op: RelOp, a: Expr, b: Expr, sizes: Sizes): boolean | nul
 /**
  * Which undeclared letters certainly share a range: letters that address the
  * same slot of one array somewhere in `exprs` (`x_i` and `x_j` give i ~ j), and
- * a letter's fresh copies. Returns a test, and a key that changes exactly when
- * the grouping does (for memo tables).
+ * a letter's fresh copies; and the size symbol a group runs up to where bounds
+ * declare one (core/extents.ts). Returns the tests, and a key that changes
+ * exactly when they do (for memo tables).
  */
-export function linkedRanges(exprs: readonly Expr[]): { same: (a: string, b: string) => boolean; key: string } {
-  const groups = new UnionFind();
-  const find = (x: string) => groups.find(x);
-  const seen = new Set<number>();
-  const visit = (e: Expr): void => {
-    if (seen.has(e.id)) return;
-    seen.add(e.id);
-    if (e.kind === 'var') {
-      e.indices.forEach((i, n) => {
-        if (i.kind === 'ivar' && i.offset === 0) groups.union(`#${varKey(e)}/${e.indices.length}/${n}`, baseLetter(i.name));
-      });
-    }
-    children(e).forEach(visit);
-  };
-  exprs.forEach(visit);
-  const members = new Map<string, string[]>();
-  for (const x of groups.names()) if (!x.startsWith('#')) members.set(find(x), [...(members.get(find(x)) ?? []), x]);
-  const key = [...members.values()].map((g) => g.sort().join('~')).sort().join(',');
-  return { same: (a, b) => find(baseLetter(a)) === find(baseLetter(b)), key };
+export function linkedRanges(exprs: readonly Expr[]): { same: (a: string, b: string) => boolean; declared: Declared; key: string } {
+  const { find, groups, declared } = slotRanges(exprs);
+  const key = groups.map((g) => g.map((x) => (declared.has(x) ? `${x}<${declared.get(x)!}` : x)).join('~')).sort().join(',');
+  return { same: (a, b) => find(a) === find(b), declared: (letter) => declared.get(baseLetter(letter)), key };
 }

@@ -194,13 +194,19 @@ describe('kronecker eval', () => {
     expect(r).toEqual({ free: ['k', 'j'], shape: [2, 3], value: [[1, 0, 2], [1, 0, 2]] });
   });
 
-  it('a bounded sum: the condition k ≤ n appears as an Iverson bracket, n stays a constant', async () => {
+  it('a bounded sum 1..n declares x to have n entries: no bracket, n stays a constant, another length is an error', async () => {
     const file = join(tmp, 'bounded.json');
-    writeFileSync(file, JSON.stringify({ values: { x: [1, 2, 3, 4], n: 3 } }));
-    expect((await cli('derive', String.raw`\sum_{j=1}^{n} x_j^2`, '--wrt', 'x_k')).out).toMatch(/= 2 \[1 \\le k \\le n\] x_k$/);
+    writeFileSync(file, JSON.stringify({ values: { x: [1, 2, 3], n: 3 } }));
+    const wrong = join(tmp, 'bounded-wrong.json');
+    writeFileSync(wrong, JSON.stringify({ values: { x: [1, 2, 3, 4], n: 3 } }));
+    expect((await cli('derive', String.raw`\sum_{j=1}^{n} x_j^2`, '--wrt', 'x_k')).out).toMatch(/= 2 x_k$/);
+    expect((await cli('derive', String.raw`\sum_{j=2}^{n} x_j^2`, '--wrt', 'x_k')).out).toMatch(/= 2 \[2 \\le k \\le n\] x_k$/);
     for (const mode of [[], ['--interpret']]) {
       const r = JSON.parse((await cli('eval', String.raw`\sum_{j=1}^{n} x_j^2`, '--wrt', 'x_k', '--values', file, ...mode)).out);
-      expect(r).toEqual({ free: ['k'], shape: [4], value: [2, 4, 6, 0] });
+      expect(r).toEqual({ free: ['k'], shape: [3], value: [2, 4, 6] });
+      const bad = await cli('eval', String.raw`\sum_{j=1}^{n} x_j^2`, '--values', wrong, ...mode);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/input 'x' has 4 entries .* n = 3/);
     }
   });
 

@@ -162,7 +162,7 @@ describe('function definitions, gradients, word subscripts: rejected', () => {
 });
 
 /** The value of `e` after unfolding `definitions`. */
-function valueAt(e: Expr, values: Record<string, number | number[] | number[][]>, definitions: readonly Definition[] = [], sizes: Record<string, number> = {}): number | NestedArray {
+function valueAt(e: Expr, values: Record<string, number | number[] | number[][] | Float64Array>, definitions: readonly Definition[] = [], sizes: Record<string, number> = {}): number | NestedArray {
   return evaluate(unfoldAll(e, definitions), { values, sizes }).value;
 }
 
@@ -264,18 +264,19 @@ describe('derivatives through function definitions agree with central finite dif
   });
 
   test('\\nabla_w of a least-squares loss, at random sizes (size 1 and the empty range included)', () => {
-    // Over \\sum_{i=1}^{m}, m = 0 is the empty range (the loss and its gradient are 0); i ranges over the rows given.
+    // Over \\sum_{i=1}^{m}, m = 0 is the empty range (the loss and its gradient are 0); the bounds declare that x and y
+    // have m rows ("Ranges" in docs/notation.md), so m = 0 gives x as an empty flat array of m × p.
     fc.assert(fc.property(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 1000 }), (n, p, seed) => {
       const rand = (k: number) => Math.sin(seed + 7.3 * k) * 1.5;
-      const rows = Math.max(n, 1);
-      const xs = Array.from({ length: rows }, (_, i) => Array.from({ length: p }, (_, j) => rand(10 * i + j)));
+      const rows = n;
+      const xs = n === 0 ? new Float64Array(0) : Array.from({ length: rows }, (_, i) => Array.from({ length: p }, (_, j) => rand(10 * i + j)));
       const ys = Array.from({ length: rows }, (_, i) => rand(100 + i));
       const ws = Array.from({ length: p }, (_, j) => rand(200 + j));
       const grad = parseFormulas('\\nabla_w \\frac{1}{2} \\sum_{i=1}^{m} (\\sum_j w_j x_{ij} - y_i)^2')[0]!;
       expect(grad.kind).toBe('diff');
       const d = derive((grad as Expr & { kind: 'diff' }).body, (grad as Expr & { kind: 'diff' }).wrt);
       const loss = (grad as Expr & { kind: 'diff' }).body;
-      const sizes = { i: rows, j: p, m: n };
+      const sizes = { j: p, m: n };
       const claimed = valueAt(d.result, { w: ws, x: xs, y: ys }, [], sizes);
       for (let k = 1; k <= p; k++) {
         const at = (t: number) => valueAt(loss, { w: ws.map((wv, j) => (j === k - 1 ? t : wv)), x: xs, y: ys }, [], sizes) as number;

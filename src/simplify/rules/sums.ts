@@ -3,7 +3,8 @@
 // Σ_i δ_{i a} f(i) = f(a) when a lies in i's range; more generally the δ fixes i
 // when i has coefficient ±1 in it (`Σ_i δ_{i+k,m} f_i = [1 ≤ m-k ≤ \#i] f_{m-k}`).
 // For a sum over the declared range and an a of the same range that always
-// holds; otherwise (a bounded sum, a shifted, summed or literal index) the
+// holds, and so it does for `\sum_{n=1}^{N}` where bounds declare n's slot to run
+// over 1..N ("Ranges" in docs/notation.md); otherwise (a bounded sum, a shifted, summed or literal index) the
 // condition stays in the result as an Iverson bracket, `[1 ≤ p ≤ i] f_p`, unless
 // it can be decided.
 //
@@ -12,12 +13,13 @@
 // (only then: a product of sums is otherwise left as the user wrote it).
 
 import {
-  add, addIndices, children, coefficient, type Delta, div, type Expr, type Index, inum, isReduction, iverson, ivar, mul,
+  add, addIndices, coefficient, type Delta, div, type Expr, type Index, inum, isReduction, iverson, ivar, mul,
   neg, num, type ReduceBy, rel, shiftIndex, sum,
 } from '../../core/ast.js';
-import { freeIndices, shadows, substituteIndex } from '../../core/indices.js';
+import { readsSlotAt } from '../../core/extents.js';
+import { freeIndices, substituteIndex } from '../../core/indices.js';
 import type { Rule } from '../engine.js';
-import { decide, indexExpr, sizeOf, type Sizes, upperOf } from '../ranges.js';
+import { type Declared, decide, indexExpr, sizeOf, type Sizes, upperOf } from '../ranges.js';
 import { factorsOf, ONE, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
 
 type Of<K extends Expr['kind']> = Expr & { kind: K };
@@ -74,19 +76,12 @@ function range(s: Sum): [Expr, Expr] {
 }
 
 /** `[lo ≤ v ≤ hi]` as a factor: ONE when it certainly holds, ZERO when it certainly fails. */
-function inRange(v: Expr, lo: Expr, hi: Expr, sizes: Sizes): Expr {
-  const a = decide('<=', lo, v, sizes);
-  const b = decide('<=', v, hi, sizes);
+function inRange(v: Expr, lo: Expr, hi: Expr, sizes: Sizes, declared: Declared): Expr {
+  const a = decide('<=', lo, v, sizes, declared);
+  const b = decide('<=', v, hi, sizes, declared);
   if (a === false || b === false) return ZERO;
   if (a === true && b === true) return ONE;
   return iverson(rel(['<=', '<='], [lo, v, hi]));
-}
-
-/** Whether `e` reads some array slot at exactly the index `i` (`x_i`, `w_{ik}`); an `i` bound below is another index. */
-function readsSlotAt(e: Expr, i: string): boolean {
-  if (e.kind === 'var') return e.indices.some((x) => x.kind === 'ivar' && x.name === i && x.offset === 0);
-  if (shadows(e, i)) return false;
-  return children(e).some((c) => readsSlotAt(c, i));
 }
 
 const zeroSum: Rule = {
@@ -112,7 +107,7 @@ const deltaCollapse: Rule = {
     const implied = s.lower === null && s.upper === null && at.kind === 'ivar' && at.offset === 0
       && sizeOf(at.name, ctx.sizes) === undefined && sizeOf(s.index, ctx.sizes) === undefined
       && (ctx.sameRange(at.name, s.index) || readsSlotAt(hole.rebuild(ONE), s.index));
-    const cond = implied ? ONE : inRange(indexExpr(at), lo, hi, ctx.sizes);
+    const cond = implied ? ONE : inRange(indexExpr(at), lo, hi, ctx.sizes, ctx.declared);
     if (cond === ZERO) return ZERO;
     const value = substituteIndex(hole.rebuild(ONE), s.index, at);
     return cond === ONE ? value : mul([cond, value]);
@@ -218,7 +213,7 @@ const decideIverson: Rule = {
     const { cond } = e as Of<'iverson'>;
     let all = true;
     for (let k = 0; k < cond.ops.length; k++) {
-      const v = decide(cond.ops[k]!, cond.args[k]!, cond.args[k + 1]!, ctx.sizes);
+      const v = decide(cond.ops[k]!, cond.args[k]!, cond.args[k + 1]!, ctx.sizes, ctx.declared);
       if (v === false) return ZERO;
       if (v === null) all = false;
     }
