@@ -490,4 +490,10 @@ export const CORPUS: readonly CorpusEntry[] = [
   { source: 'Goodfellow, Bengio & Courville, Deep Learning, §10.2, eqs. 10.8–10.9', adapted: 'the matrix products in index form, fitted to observed states', name: 'recurrent step with h_{t-1,k}, by W (Deep Learning book, 10.2)',
     formulas: 'L = \\sum_{t=2}^{n} \\sum_j (h_{t,j} - \\tanh(\\sum_k W_{jk} h_{t-1,k} + \\sum_i U_{ji} x_{t,i}))^2', wrt: 'W_{jk}',
     tags: ['index-arithmetic', 'shifted', 'function', 'symbolic-bounds'], sizes: { t: 4, n: 4, j: 2, k: 2, i: 2 } },
+  // Issue 10, powers and roots (src/simplify/rules/powers.ts): (2σ²)² = 4σ⁴ lets the quotient cancel to 1/σ³.
+  { source: 'Bishop, Pattern Recognition and Machine Learning, §1.2.4, eq. 1.54', adapted: 'the two log terms of eq. 1.54 written as one, -N/2 log(2πσ²); by σ rather than σ²',
+    name: 'Gaussian log-likelihood, by σ (Bishop, PRML 1.2.4)',
+    formulas: 'L = -\\frac{N}{2}\\log(2\\pi\\sigma^2) - \\frac{\\sum_n (x_n - \\mu)^2}{2\\sigma^2}', wrt: '\\sigma',
+    tags: ['scalar', 'quotient', 'power', 'function'], sizes: { n: 3 }, positive: ['sigma'],
+    expected: '\\frac{\\sum_n (x_n - \\mu)^2}{\\sigma^3} - \\frac{N}{\\sigma}' },
 ];
