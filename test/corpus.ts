@@ -494,6 +494,6 @@ export const CORPUS: readonly CorpusEntry[] = [
   { source: 'Bishop, Pattern Recognition and Machine Learning, §1.2.4, eq. 1.54', adapted: 'the two log terms of eq. 1.54 written as one, -N/2 log(2πσ²); by σ rather than σ²',
     name: 'Gaussian log-likelihood, by σ (Bishop, PRML 1.2.4)',
     formulas: 'L = -\\frac{N}{2}\\log(2\\pi\\sigma^2) - \\frac{\\sum_n (x_n - \\mu)^2}{2\\sigma^2}', wrt: '\\sigma',
-    tags: ['scalar', 'quotient', 'power', 'function'], sizes: { n: 3 }, positive: ['sigma'],
+    tags: ['scalar', 'quotient', 'power', 'function'], sizes: { n: 3 }, positive: ['sigma', 'pi'],
     expected: '\\frac{\\sum_n (x_n - \\mu)^2}{\\sigma^3} - \\frac{N}{\\sigma}' },
 ];

@@ -12,7 +12,7 @@ import { toLatex } from '../../src/print/index.js';
 import { simplify } from '../../src/simplify/index.js';
 import { cli } from '../cli/run.js';
 
-const [a, b, c, u, m] = ['a', 'b', 'c', 'u', 'm'].map((name) => variable(name)) as [Expr, Expr, Expr, Expr, Expr];
+const [a, b, u, m] = ['a', 'b', 'u', 'm'].map((name) => variable(name)) as [Expr, Expr, Expr, Expr];
 
 /** The value of a scalar expression at a point (NaN where it has none). */
 const at = (e: Expr, values: Record<string, number>): number => evaluate(e, { sizes: {}, values }).value as number;
@@ -136,6 +136,8 @@ describe('the forms of issue 10, before → after', () => {
     ['\\sqrt{v + \\epsilon}^2', 'v + \\epsilon'],
     ['\\sum_{j=2}^{5} 3', '12'],
     ['\\sum_{i=4}^{2} i', '0'],
+    // nested fractions were already one fraction (alg.flatten-fraction)
+    ['\\frac{\\frac{a}{b}}{c}', '\\frac{a}{b c}'],
   ])('simplify %s', (formula, want) => {
     expect(toLatex(simplify(parse(formula)).result)).toBe(want);
   });
