@@ -502,4 +502,10 @@ export const CORPUS: readonly CorpusEntry[] = [
   { source: 'Bishop, Pattern Recognition and Machine Learning, eq. 1.2, the sum-of-squares error', adapted: 'predictions p_n in place of y(x_n, w), targets y_n',
     name: 'sum-of-squares error over 1..N, by one prediction', formulas: '\\frac{1}{2}\\sum_{n=1}^{N}(p_n - y_n)^2', wrt: 'p_n',
     tags: ['symbolic-bounds'], expected: 'p_n - y_n' },
+  // Issue 10, powers and roots (src/simplify/rules/powers.ts): (2σ²)² = 4σ⁴ lets the quotient cancel to 1/σ³.
+  { source: 'Bishop, Pattern Recognition and Machine Learning, §1.2.4, eq. 1.54', adapted: 'the two log terms of eq. 1.54 written as one, -N/2 log(2πσ²); by σ rather than σ²',
+    name: 'Gaussian log-likelihood, by σ (Bishop, PRML 1.2.4)',
+    formulas: 'L = -\\frac{N}{2}\\log(2\\pi\\sigma^2) - \\frac{\\sum_n (x_n - \\mu)^2}{2\\sigma^2}', wrt: '\\sigma',
+    tags: ['scalar', 'quotient', 'power', 'function'], sizes: { n: 3 }, positive: ['sigma', 'pi'],
+    expected: '\\frac{\\sum_n (x_n - \\mu)^2}{\\sigma^3} - \\frac{N}{\\sigma}' },
 ];

@@ -38,6 +38,7 @@ export const RULE_IDS = [
   'sum.const', // Σ_j c = #j · c
   'sum.split', // Σ (f + g) = Σ f + Σ g
   'sum.factor', // Σ_j c f_j = c Σ_j f_j
+  'sum.index-values', // Σ_{i=1}^{3} i = 6 (src/simplify/rules/index-sums.ts)
   'iverson.decide', // [1 ≤ 2] = 1, decided from the index ranges
   // products (\prod)
   'diff.indexed-product', // ∂/∂w Π_i f_i = Σ_i ∂f_i/∂w Π_{i'} (δ_{i'i} + (1 - δ_{i'i}) f_{i'})
@@ -83,7 +84,11 @@ export const RULE_IDS = [
   'alg.pow-numbers', // 2³ = 8
   'alg.negative-exponent', // x^{-2} = 1/x²
   'alg.neg-base-power', // (-x)² = x², (-x)³ = -x³
-  'alg.power-of-power', // (x²)³ = x⁶
+  'alg.power-of-power', // (x²)³ = x⁶, (x^a)² = x^{2a}
+  // powers and roots (src/simplify/rules/powers.ts)
+  'alg.power-of-product', // (2σ²)² = 2²(σ²)²
+  'alg.root-squared', // √u² = u
+  'alg.root-of-square', // √(u²) = |u|
   'alg.eval-function', // exp 0 = 1, √4 = 2
   'alg.log-exp', // log(e^x) = x
   'alg.index-number', // an index value that is a number is that number

@@ -174,9 +174,10 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 /** Operator symbols written close to what follows them: `Σ_j`, `∂E` (not a word such as `max`, which needs its space). */
 const TIGHT = new RegExp(` ?(${[...ALL_REDUCTIONS.map((r) => r.symbol).filter((s) => !/^[a-z]/.test(s)), '∂'].join('|')}) `, 'g');
 
-/** The catalogue's LaTeX snippets as terminal text: `\delta_{aa}` → `δ_aa`, `f^{n-1}` → `f^(n-1)`. */
+/** The catalogue's LaTeX snippets as terminal text: `\delta_{aa}` → `δ_aa`, `f^{n-1}` → `f^(n-1)`, `\sqrt{u}` → `sqrt(u)`. */
 export function plainMath(latex: string): string {
   return latex
+    .replace(/\\sqrt\{([^{}]*)\}/g, 'sqrt($1)')
     .replace(/\\#|\\[A-Za-z]+/g, (m) => SYMBOLS[m] ?? m.slice(1))
     .replace(/_\{([^{}]*)\}/g, '_$1')
     .replace(/\^\{([^{}]*)\}/g, (_m, g: string) => (g.length === 1 ? `^${g}` : `^(${g})`))

@@ -185,6 +185,13 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '与 ${index}$ 无关的因子可以提到求和号外面。',
     '与求和指标无关的因子可以提到求和号外面。',
   ]),
+  'sum.index-values': rule('normal', ['sum of index values', '指标值求和'], [
+    'Sum the index values over the numeric range: ${focus} = {replacement}$.',
+    'A sum of the index value over numeric bounds is a number: $\\sum_{i=a}^{b} i = (a+b)(b-a+1)/2$.',
+  ], [
+    '在数值范围内对指标值求和：${focus} = {replacement}$。',
+    '指标值在数值上下限之间求和得到一个数：$\\sum_{i=a}^{b} i = (a+b)(b-a+1)/2$。',
+  ]),
   'iverson.decide': rule('full', ['decide the bracket', '判定艾佛森括号'], [
     'The index ranges decide the condition: ${focus} = {replacement}$.',
     'The index ranges decide the condition: the Iverson bracket is $0$ or $1$.',
@@ -424,9 +431,30 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '偶次幂去掉负号，奇次幂保留负号：$(-x)^2 = x^2$，$(-x)^3 = -x^3$。',
   ]),
   'alg.power-of-power': rule('full', ['power of a power', '幂的乘方'], [
-    'A power of a power multiplies the integer exponents: $(x^a)^b = x^{ab}$.',
+    'A power of a power to an integer exponent multiplies the exponents: $(x^a)^b = x^{ab}$.',
   ], [
-    '幂的乘方，整数指数相乘：$(x^a)^b = x^{ab}$。',
+    '幂的乘方，外层指数为整数时指数相乘：$(x^a)^b = x^{ab}$。',
+  ]),
+  'alg.power-of-product': rule('full', ['power of a product', '积的乘方'], [
+    'A power of a product is the product of the powers: ${focus} = {replacement}$.',
+    'A power of a product is the product of the powers: $(ab)^n = a^n b^n$.',
+  ], [
+    '积的乘方等于乘方的积：${focus} = {replacement}$。',
+    '积的乘方等于乘方的积：$(ab)^n = a^n b^n$。',
+  ]),
+  'alg.root-squared': rule('full', ['square of a root', '根式的平方'], [
+    'Squaring undoes the square root: ${focus} = {replacement}$.',
+    'Squaring undoes the square root: $\\sqrt{u}^2 = u$.',
+  ], [
+    '平方抵消平方根：${focus} = {replacement}$。',
+    '平方抵消平方根：$\\sqrt{u}^2 = u$。',
+  ]),
+  'alg.root-of-square': rule('full', ['root of a square', '平方的算术根'], [
+    'The square root of a square is the absolute value: ${focus} = {replacement}$.',
+    'The square root of a square is the absolute value: $\\sqrt{u^2} = |u|$.',
+  ], [
+    '平方的算术平方根是绝对值：${focus} = {replacement}$。',
+    '平方的算术平方根是绝对值：$\\sqrt{u^2} = |u|$。',
   ]),
   'alg.eval-function': rule('full', ['evaluate', '函数求值'], [
     'The function has an exact value here: ${focus} = {replacement}$.',

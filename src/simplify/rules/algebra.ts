@@ -381,14 +381,17 @@ const negBasePower: Rule = {
   },
 };
 
-/** `(x^a)^b = x^{ab}` for integers a, b (for fractions it would lose a sign: (x²)^{1/2} = |x|). */
+/**
+ * `(x^a)^b = x^{ab}` for an integer b, any a (`(x^n)^2 = x^{2n}`, `(x^{1/2})^2 = x`, which extends the
+ * domain to x < 0, never changes a value). A fractional b would lose a sign: (x²)^{1/2} = |x|.
+ */
 const powerOfPower: Rule = {
   id: 'alg.power-of-power', kinds: ['pow'],
   apply(e) {
     const p = e as Of<'pow'>;
-    if (p.base.kind !== 'pow' || p.base.exp.kind !== 'num' || p.exp.kind !== 'num') return null;
-    if (!Number.isInteger(p.base.exp.value) || !Number.isInteger(p.exp.value)) return null;
-    return pow(p.base.base, num(p.base.exp.value * p.exp.value));
+    if (p.base.kind !== 'pow' || p.exp.kind !== 'num' || !Number.isInteger(p.exp.value)) return null;
+    const a = p.base.exp;
+    return pow(p.base.base, a.kind === 'num' ? num(a.value * p.exp.value) : withCoeff(p.exp.value, a));
   },
 };
 

@@ -5,8 +5,12 @@ import { compileRules, type RuleTable } from '../engine.js';
 import { ALGEBRA_RULES } from './algebra.js';
 import { assumptionRule } from './assumptions.js';
 import { EXTREME_RULES } from './extremes.js';
+import { INDEX_SUM_RULES } from './index-sums.js';
 import { NAMED_RULES } from './named.js';
+import { POWER_RULES } from './powers.js';
 import { PRODUCT_RULES } from './products.js';
 import { SUM_RULES } from './sums.js';
 
-export const RULES: RuleTable = compileRules([...SUM_RULES, ...PRODUCT_RULES, ...EXTREME_RULES, ...ALGEBRA_RULES, ...NAMED_RULES, assumptionRule]);
+export const RULES: RuleTable = compileRules([
+  ...SUM_RULES, ...INDEX_SUM_RULES, ...PRODUCT_RULES, ...EXTREME_RULES, ...ALGEBRA_RULES, ...POWER_RULES, ...NAMED_RULES, assumptionRule,
+]);
