@@ -17,7 +17,7 @@ import { baseLetter, freshIndex } from '../core/fresh.js';
 import type { ReduceOp } from '../core/reductions.js';
 import { replaceSubterm } from '../core/replace.js';
 import { GrammarError } from './errors.js';
-import { GREEK, type Tok } from './tokens.js';
+import { latexSpelling, type Tok } from './tokens.js';
 
 export type Lazy = () => Expr;
 
@@ -275,7 +275,7 @@ export function gradient(at: Tok, body: Lazy, wrt: VarParts): Lazy {
       children(x).forEach(visit);
     };
     [e, ...earlier].forEach(visit);
-    const written = `${GREEK.includes(wrt.name) ? '\\' : ''}${wrt.name}`; // as LaTeX writes the name (marks aside)
+    const written = latexSpelling(wrt.name);
     const spelled = `\\frac{\\partial L}{\\partial ${written}_j}`;
     if (v.indices.length > 0) throw new GrammarError(`the subscript of \\nabla is the name of the vector, without indices: for one entry write ${spelled}`, at);
     if (shapes.size === 0) {

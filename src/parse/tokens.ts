@@ -20,6 +20,11 @@ export const GREEK = [
   'ell', // `\ell`: a letter-like symbol (a loss, a layer index `a^{[\ell]}`), read like a Greek letter
 ];
 
+/** A name as LaTeX writes it, marks aside, for messages: `\theta` for `theta`, `w` for `w`. */
+export function latexSpelling(name: string): string {
+  return `${GREEK.includes(name) ? '\\' : ''}${name}`;
+}
+
 /** A grammar token. `type` is what the grammar matches (`%letter`); `value` is normalised (`lambda`, `<=`). */
 export interface Tok {
   type: string;

@@ -23,7 +23,7 @@ import { allIndexNames, substituteIndex } from '../core/indices.js';
 import { varKey } from '../core/names.js';
 import { type Lazy, type VarParts, asVar } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
-import { fail, GREEK, type Tok } from './tokens.js';
+import { fail, latexSpelling, type Tok } from './tokens.js';
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -339,7 +339,7 @@ export function bindVectorIndices(formulas: readonly Expr[], source: string): Ex
   for (const v of vectorised) {
     const { at, where: name } = origin.get(v)!;
     if (counts.get(varKey(v))!.size > 1) {
-      const written = `${GREEK.includes(v.name) ? '\\' : ''}${v.name}`; // as LaTeX writes the name (marks aside)
+      const written = latexSpelling(v.name);
       throw new ParseError(`${written} is a vector inside ${name} (its entries get a new last index there) and is written with another number of indices elsewhere: write the construct in index form, \\sum_i …, and take a derivative by an entry, \\partial ${written}_j`, at.offset, at.text.length, source);
     }
     if (v.indices.every((i) => i.kind === 'ivar' && isPlaceholder(i.name)) && indexNames.has(v.name)) {
