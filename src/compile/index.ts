@@ -15,9 +15,12 @@ import {
 } from '../values.js';
 import type { CompiledInput } from './input.js';
 import { generateKernel, type Kernel } from './kernel.js';
+import { emitPython, type PythonBackend } from './python.js';
 
 export type { CompiledInput } from './input.js';
 export { emitModule } from './module.js';
+export { NoVectorForm } from './tensor.js';
+export type { PythonBackend } from './python.js';
 
 export interface CompileOptions {
   /** Output index order (default: the free indices, alphabetically). */
@@ -218,4 +221,19 @@ function binder(sig: InputSignature, defaults: Readonly<Record<string, number>> 
       : null;
     return b;
   };
+}
+
+export interface PythonOptions extends CompileOptions {
+  readonly backend: PythonBackend;
+}
+
+/**
+ * A Python module computing `expr` with NumPy or PyTorch, vectorised (einsum, broadcasting):
+ * `run(values, sizes=None)` over the same input keys as the JS module. Throws `NoVectorForm` for
+ * what has no whole-array form here.
+ */
+export function emitPythonModule(expr: Expr, options: PythonOptions): string {
+  const unfolded = options.definitions === undefined ? expr : unfoldAll(expr, options.definitions);
+  const sig = jointSignature([unfolded], [options.free], options.symbols);
+  return emitPython([unfolded], sig, options.backend);
 }
