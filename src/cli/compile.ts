@@ -1,6 +1,9 @@
 // kronecker compile: a formula (or its derivative) as a standalone JavaScript module.
 
-import { compile, emitModule, emitPythonModule } from '../compile/index.js';
+import { compile, emitModule, emitPythonModule, parseBatch, withBatch } from '../compile/index.js';
+import type { Expr } from '../core/ast.js';
+import { freeIndices } from '../core/indices.js';
+import { inputKey, userName } from '../core/names.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT } from './errors.js';
 import { freeOrder, numericTarget, problemOptions, readInputs } from './problem.js';
@@ -8,7 +11,7 @@ import { freeOrder, numericTarget, problemOptions, readInputs } from './problem.
 export const compileCommand: Command = {
   name: 'compile',
   summary: 'compile a formula or its derivative to a JavaScript, NumPy or PyTorch module',
-  options: { ...commonOptions, ...problemOptions, wrt: { type: 'string' }, emit: { type: 'string' }, free: { type: 'string' } },
+  options: { ...commonOptions, ...problemOptions, wrt: { type: 'string' }, emit: { type: 'string' }, free: { type: 'string' }, batch: { type: 'string' } },
   help: `Usage: kronecker compile <formula> [--wrt VARIABLE] [options] [--emit js|numpy|torch]
 
 Prints a standalone, readable ES module that computes the formula (or, with --wrt, its
@@ -34,6 +37,9 @@ Options:
   -w, --where DEFINITION  a definition in scope (repeatable)
   --indices j=100,k=10    declare index ranges
   --free j,k              order of the output's dimensions (default alphabetical)
+  --batch "b: o, t"       a mini-batch: the inputs named after the colon get a leading index b;
+                          the formula gives one value per example (b first), a derivative by a
+                          parameter the gradient of the batch's summed loss, Σ_b ∂E_b/∂w
   --syntax latex|text|auto,  -f, --file FILE   as for the other commands
 
 Example:
@@ -44,9 +50,21 @@ Example:
     const { out } = io;
     const emit = choiceOption(args, 'emit', ['js', 'numpy', 'torch'] as const, 'js');
     const inputs = readInputs(args, 'compile');
-    const { expr } = numericTarget(inputs, stringOption(args, 'of'));
-    const free = freeOrder(stringOption(args, 'free'));
+    const target = numericTarget(inputs, stringOption(args, 'of')).expr;
+    const batchText = stringOption(args, 'batch');
+    const batch = batchText === undefined ? null : parseBatch(batchText);
+    const wrt = inputs.wrt;
+    // By a parameter the batch's losses add up; by a batched input each example keeps its own derivative.
+    const sumOver = wrt !== null && batch !== null && !batch.inputs.includes(inputKey(wrt)) && !batch.inputs.includes(userName(wrt));
+    const expr = batch === null ? target : withBatch(target, batch, sumOver);
+    const given = freeOrder(stringOption(args, 'free'));
+    const free = given ?? (batch !== null && !sumOver ? leadingBatch(expr, batch.index) : undefined);
     out(emit === 'js' ? emitModule(compile(expr, { free, sizes: inputs.sizes })) : emitPythonModule(expr, { free, sizes: inputs.sizes, backend: emit }));
     return EXIT.ok;
   },
 };
+
+/** The output order with the batch index first, then the others alphabetically. */
+function leadingBatch(expr: Expr, index: string): string[] {
+  return [index, ...[...freeIndices(expr)].filter((n) => n !== index).sort()];
+}

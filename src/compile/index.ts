@@ -20,6 +20,7 @@ import { emitPython, type PythonBackend } from './python.js';
 export type { CompiledInput } from './input.js';
 export { emitModule } from './module.js';
 export { NoVectorForm } from './tensor.js';
+export { type Batch, parseBatch, withBatch } from './batch.js';
 export type { PythonBackend } from './python.js';
 
 export interface CompileOptions {
@@ -233,7 +234,12 @@ export interface PythonOptions extends CompileOptions {
  * what has no whole-array form here.
  */
 export function emitPythonModule(expr: Expr, options: PythonOptions): string {
-  const unfolded = options.definitions === undefined ? expr : unfoldAll(expr, options.definitions);
-  const sig = jointSignature([unfolded], [options.free], options.symbols);
-  return emitPython([unfolded], sig, options.backend);
+  return emitPythonModuleAll([expr], { ...options, free: [options.free] });
+}
+
+/** Several formulas in one Python module (what they share computed once); `run` returns a tuple. */
+export function emitPythonModuleAll(given: readonly Expr[], options: CompileAllOptions & { readonly backend: PythonBackend }): string {
+  const { definitions } = options;
+  const exprs = definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions));
+  return emitPython(exprs, jointSignature(exprs, options.free, options.symbols), options.backend);
 }

@@ -23,10 +23,11 @@
 // from the formula never reach it: inputs are `x0, x1, …`, sizes `n0, n1, …`.
 // Each distinct subexpression (node and axes) is computed once.
 
-import { assertNever, type Expr, type Index, indexTerms, type RelOp } from '../core/ast.js';
+import { alphaCanonical } from '../core/alpha.js';
+import { assertNever, type Expr, type Index, indexTerms, ivar, type RelOp } from '../core/ast.js';
 import { InputError } from '../core/errors.js';
-import { baseLetter } from '../core/fresh.js';
-import { freeIndices } from '../core/indices.js';
+import { baseLetter, internalName } from '../core/fresh.js';
+import { freeIndices, substituteIndices } from '../core/indices.js';
 import { inputKey, userName } from '../core/names.js';
 import { REDUCTIONS } from '../core/reductions.js';
 import type { JointSignature } from '../values.js';
@@ -90,7 +91,6 @@ const ELEMENTWISE = new Set([
 /** Lower several formulas (unfolded, no ∂ left) over one signature. */
 export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature): TensorProgram {
   const stmts: TensorStmt[] = [];
-  const memo = new Map<string, Val>();
   let temps = 0;
   let usesDevice = false;
 
@@ -114,11 +114,19 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature): Ten
     return `n${[...sizeLocals.keys()].indexOf(letter)}`;
   };
 
-  // Axes: one per free index, and one per binder while it is lowered.
+  // Axes: one per index name, reused by every binder of that name that is not inside another (the
+  // batch's Σ_b of two gradients, the hidden layer's Σ_i met from both), so that one subexpression is
+  // one memo key however it is reached; a binder inside a binder of its name gets an axis of its own.
   const axisLetter: string[] = [];
-  const newAxis = (name: string): number => {
+  const pool = new Map<string, number[]>();
+  const newAxis = (name: string, inScope: ReadonlyMap<string, number> = new Map(), pooled = true): number => {
+    const taken = new Set(inScope.values());
+    const free = pooled ? (pool.get(name) ?? []).find((a) => !taken.has(a)) : undefined;
+    if (free !== undefined) return free;
     axisLetter.push(name);
-    return axisLetter.length - 1;
+    const a = axisLetter.length - 1;
+    if (pooled) pool.set(name, [...(pool.get(name) ?? []), a]);
+    return a;
   };
   // A bounded reduction over a letter that nothing else sizes (`\sum_{i=1}^{3} i`) runs over 1..upper.
   const axisSize = new Map<number, string>();
@@ -129,10 +137,18 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature): Ten
       || sig.declared.some(([n]) => baseLetter(n) === letter);
   };
 
+  // A statement already written (same code over the same operands) is reused: the groups of a
+  // product's factors recur across formulas.
+  const written = new Map<string, Val>();
   const emit = (code: string, axes: readonly number[]): Val => {
+    const key = `${code}|${axes.join(',')}`;
+    const had = written.get(key);
+    if (had !== undefined) return had;
     const name = `t${temps++}`;
     stmts.push({ name, axes, code });
-    return { code: name, axes };
+    const v = { code: name, axes };
+    written.set(key, v);
+    return v;
   };
   const scalar = (code: string): Val => ({ code, axes: [] });
 
@@ -214,14 +230,22 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature): Ten
     const tensors = vals.filter((v) => v.axes.length > 0);
     const scalars = vals.filter((v) => v.axes.length === 0).map((v) => v.code);
     const all = union(vals);
+    // Factors over the same axes multiply elementwise first, so that the einsum that remains is a
+    // contraction of a few operands (a matrix product, through BLAS) rather than one of many.
+    const groups = new Map<string, Val[]>();
+    for (const t of tensors) {
+      const key = [...t.axes].sort((a, b) => a - b).join(',');
+      groups.set(key, [...(groups.get(key) ?? []), t]);
+    }
+    const operands = [...groups.values()].map((g) => (g.length === 1 ? g[0]! : elementwise(g, (cs) => cs.join(' * '))));
     let rest: Val;
     if (guards.length === 0 && summed.length > 0) {
       // Summed axes that no factor has multiply by their size (reduceAxes, below).
-      rest = tensors.length === 0 ? scalar('1.0') : einsum(tensors, all.filter((a) => !summed.includes(a)));
-    } else if (tensors.length > 1) {
-      rest = einsum(tensors, all);
+      rest = operands.length === 0 ? scalar('1.0') : einsum(operands, all.filter((a) => !summed.includes(a)));
+    } else if (operands.length > 1) {
+      rest = einsum(operands, all);
     } else {
-      rest = tensors[0] ?? scalar('1.0');
+      rest = operands[0] ?? scalar('1.0');
     }
     if (scalars.length > 0) rest = elementwise([rest], ([c]) => [...scalars, c].join(' * '));
     if (guards.length === 0) return reduceAxes('sum', rest, summed.filter((a) => !all.includes(a)));
@@ -246,12 +270,35 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature): Ten
   };
 
   /** `asBool`: a guard as a boolean array (for `where`), not a 0/1 number. */
+  /**
+   * The memo key of `e` where its free indices stand on `axes`: the α-canonical node with those
+   * indices replaced by their positions, and the sizes the positions run over. So σ(Σ_i w_{ij} o_{bi})
+   * over (b, j) and over (b, j') — the hidden layer met as a free j and as a bound j' — are one array.
+   */
+  const positional = new Map<string, Expr>();
+  const memoKey = (e: Expr, names: readonly string[], axes: readonly (number | undefined)[], asBool: boolean): string => {
+    const nameKey = `${e.id}|${names.join(',')}`;
+    let shape = positional.get(nameKey);
+    if (shape === undefined) {
+      shape = alphaCanonical(substituteIndices(e, new Map(names.map((n, k) => [n, ivar(internalName('pos', k))] as const))));
+      positional.set(nameKey, shape);
+    }
+    return `${shape.id}|${asBool ? 'b' : 'n'}|${axes.map((a) => (a === undefined ? '-' : sizeOfAxis(a))).join(',')}`;
+  };
+  const memo = new Map<string, { val: Val; axes: readonly (number | undefined)[] }>();
+
   function lower(e: Expr, env: ReadonlyMap<string, number>, asBool = false): Val {
-    const key = `${e.id}|${asBool ? 'b' : 'n'}|${[...freeIndices(e)].map((n) => `${n}:${env.get(n) ?? ''}`).join(',')}`;
+    const names = [...freeIndices(e)].sort();
+    const axes = names.map((n) => env.get(n));
+    const key = memoKey(e, names, axes, asBool);
     const hit = memo.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      // The same array, its dimensions relabelled with this context's axes.
+      const relabel = new Map(hit.axes.map((a, k) => [a, axes[k]] as const));
+      return { code: hit.val.code, axes: hit.val.axes.map((a) => relabel.get(a) ?? a) };
+    }
     const v = lowerNode(e, env, asBool);
-    memo.set(key, v);
+    memo.set(key, { val: v, axes });
     return v;
   }
 
@@ -281,19 +328,18 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature): Ten
         return elementwise(args, (cs) => `_${e.fn}(${cs.join(', ')})`);
       }
       case 'reduce': {
-        const axis = newAxis(e.index);
-        const inner = new Map(env).set(e.index, axis);
         const bounded = e.lower !== null || e.upper !== null;
-        if (e.upper !== null && !carried(e.index)) {
-          const upper = indexValue(e.upper, env);
-          if (upper.axes.length === 0) axisSize.set(axis, `max(0, int(${upper.code}))`);
-        }
+        const upper = e.upper !== null && !carried(e.index) ? indexValue(e.upper, env) : null;
+        const ownSize = upper !== null && upper.axes.length === 0;
+        const axis = newAxis(e.index, env, !ownSize);
+        if (ownSize) axisSize.set(axis, `max(0, int(${upper.code}))`);
+        const inner = new Map(env).set(e.index, axis);
         if (e.op === 'sum' && !bounded) {
           // Σ of a product (nested Σ of products too): one einsum over every summed axis.
           const summed = [axis];
           let body = e.body;
           while (body.kind === 'reduce' && body.op === 'sum' && body.lower === null && body.upper === null) {
-            const a = newAxis(body.index);
+            const a = newAxis(body.index, inner);
             inner.set(body.index, a);
             summed.push(a);
             body = body.body;
@@ -325,7 +371,8 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature): Ten
 
   const outputs = exprs.map((e, r) => {
     const free = sig.outputs[r]!;
-    const env = new Map(free.map((n) => [n, newAxis(n)] as const));
+    const env = new Map<string, number>();
+    for (const n of free) env.set(n, newAxis(n, env));
     const v = lower(e, env);
     const axes = free.map((n) => env.get(n)!);
     const shape = axes.map(sizeOfAxis);

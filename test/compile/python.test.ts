@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Expr, Var } from '../../src/core/ast.js';
 import { randomInputs } from '../../src/check.js';
-import { compile, emitPythonModule, NoVectorForm } from '../../src/compile/index.js';
+import { compile, emitPythonModule, NoVectorForm, withBatch } from '../../src/compile/index.js';
 import { pyString } from '../../src/compile/python.js';
 import { freeIndices } from '../../src/core/indices.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
@@ -149,4 +149,41 @@ describe('the emitted Python module', () => {
     expect(code).not.toMatch(/\bhat\b|\balpha\b/);
     expect(pyString('a"b\\c\u00e9\u{1d400}\n')).toBe('"a\\"b\\\\c\\u00e9\\U0001d400\\u000a"');
   });
+});
+
+describe.skipIf(!hasPythonBackends())('the 784-100-10 network gradient with a batch of 64', () => {
+  it('NumPy and PyTorch agree with the JS kernel to 1e-10, for both layers', () => {
+    const sizes = { i: 784, j: 100, k: 10 };
+    const resolved = resolveDefinitions(
+      parseFormulas('o_j = \\sigma(\\sum_i w_{ij} o_i); o_k = \\sigma(\\sum_j w_{jk} o_j); E = \\sum_k (t_k - o_k)^2'),
+      [parse('w_{ij}'), parse('w_{jk}')], { sizes },
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'kronecker-net-'));
+    const batch = { index: 'b', inputs: ['o_i', 't'] };
+    const cases: Case[] = [];
+    resolved.extra.forEach((wrt, r) => {
+      const d = derive(resolved.target, wrt as Var, { definitions: resolved.definitions, sizes });
+      const e = withBatch(unfoldAll(d.result, resolved.definitions), batch, true);
+      const free = [...freeIndices(e)].sort();
+      const inputs = randomInputs([e], { sizes: { ...sizes, b: 64 }, seed: 11 + r });
+      const r0 = compile(e, { free }).fn(inputs);
+      for (const backend of ['numpy', 'torch'] as const) {
+        const module = join(dir, `net${r}${backend}.py`);
+        writeFileSync(module, emitPythonModule(e, { free, backend }));
+        cases.push({ name: `∂E/∂${wrt.kind === 'var' ? wrt.name : ''}${r} (${backend})`, module, values: inputs.values, sizes: {}, expected: [...(r0.value as Float64Array)] });
+      }
+    });
+    const file = join(dir, 'cases.json');
+    writeFileSync(file, JSON.stringify(cases));
+    const run = spawnSync(PYTHON, ['-c', DRIVER, file], { encoding: 'utf8', maxBuffer: 256 << 20, timeout: 600_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const results = JSON.parse(run.stdout) as { value: number[] }[];
+    results.forEach((res, n) => {
+      const c = cases[n]!;
+      expect(res.value.length, c.name).toBe(c.expected.length);
+      const bad = res.value.findIndex((g, k) => !close(g, c.expected[k]!));
+      expect(bad, `${c.name}: first mismatch at ${bad}`).toBe(-1);
+    });
+    expect(cases.map((c) => c.expected.length)).toEqual([784 * 100, 784 * 100, 100 * 10, 100 * 10]);
+  }, 600_000);
 });
