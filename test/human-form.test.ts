@@ -1,6 +1,6 @@
 // The human-form corpus (issue 10, test/human-form.ts): every expected form is checked by
 // central finite differences, at random points and sizes and with every index of size 1 (a
-// wrong expected form fails); Kronecker's printed answers are compared with them after
+// wrong expected form fails), and so is Kronecker's printed answer, read back; the answers are compared with them after
 // canonicalisation only (bound-index names and operand order), and at least HUMAN_FORM_FLOOR
 // must be exactly the form a person writes. docs/human-form.md lists the others: it must list
 // exactly the derivations that do not match today (`npm run docs:human-form` rewrites it).
@@ -55,6 +55,9 @@ function total(v: InputValue): number {
 }
 
 describe('the human-form corpus', () => {
+  const results = humanFormResults();
+  const others = results.filter((r) => !r.exact).map((r) => r.entry.name);
+
   it('has at least 65 cited derivations with distinct names', () => {
     expect(HUMAN_FORM.length).toBeGreaterThanOrEqual(65);
     expect(new Set(HUMAN_FORM.map((e) => e.name)).size).toBe(HUMAN_FORM.length);
@@ -69,6 +72,10 @@ describe('the human-form corpus', () => {
     expect(single.checked === 0 || single.ok, `size 1: ${JSON.stringify(single.failures.slice(0, 3))}`).toBe(true);
     // The check can tell: the expected form off by a constant fails.
     expect(checkClaim(entry, `${entry.expected} + \\frac{1}{10}`, n + 1).random.ok).toBe(false);
+    // Kronecker's printed answer, read back, is the derivative too.
+    const printed = checkClaim(entry, results[n]!.printed, n + 1);
+    expect(printed.random.ok, `printed ${results[n]!.printed}: ${JSON.stringify(printed.random.failures.slice(0, 3))}`).toBe(true);
+    expect(printed.single.checked === 0 || printed.single.ok, 'printed, size 1').toBe(true);
   });
 
   // Plausible slips a person makes; each must fail the check of the entry it is written for.
@@ -100,9 +107,6 @@ describe('the human-form corpus', () => {
     expect(sameForm(entry, '\\sum_j (A_{kj} + A_{jk}) x_j', '\\sum_j A_{kj} x_j + \\sum_j A_{jk} x_j')).toBe(false);
     expect(sameForm(entry, '2 x_k', 'x_k + x_k')).toBe(false);
   });
-
-  const results = humanFormResults();
-  const others = results.filter((r) => !r.exact).map((r) => r.entry.name);
 
   it(`at least ${HUMAN_FORM_FLOOR} print exactly as a person writes them`, () => {
     expect(results.filter((r) => r.exact).length, `not in human form: ${others.join('; ')}`).toBeGreaterThanOrEqual(HUMAN_FORM_FLOOR);
