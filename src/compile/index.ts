@@ -243,3 +243,4 @@ export function emitPythonModuleAll(given: readonly Expr[], options: CompileAllO
   const exprs = definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions));
   return emitPython(exprs, jointSignature(exprs, options.free, options.symbols), options.backend);
 }
+export { einsumForm, type EinsumFormOptions } from './einsum-form.js';

@@ -89,7 +89,12 @@ const ELEMENTWISE = new Set([
 ]);
 
 /** Lower several formulas (unfolded, no ∂ left) over one signature. */
-export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature): TensorProgram {
+export interface LowerOptions {
+  /** Einsum strings in the formula's own index letters where they are single letters (for showing), not a, b, c, …. */
+  readonly userLetters?: boolean;
+}
+
+export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, options: LowerOptions = {}): TensorProgram {
   const stmts: TensorStmt[] = [];
   let temps = 0;
   let usesDevice = false;
@@ -173,10 +178,14 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature): Ten
   /** Einsum of `vals` onto `out` (axes that appear in no operand or the output are summed). */
   const einsum = (vals: readonly Val[], out: readonly number[]): Val => {
     const letters = new Map<number, string>();
+    const taken = new Set<string>();
     const letter = (a: number) => {
       if (!letters.has(a)) {
         if (letters.size >= LETTERS.length) throw new NoVectorForm('more than 52 distinct indices in one product: no einsum form');
-        letters.set(a, LETTERS[letters.size]!);
+        const own = baseLetter(axisLetter[a]!);
+        const pick = options.userLetters === true && /^[A-Za-z]$/.test(own) && !taken.has(own) ? own : [...LETTERS].find((c) => !taken.has(c))!;
+        letters.set(a, pick);
+        taken.add(pick);
       }
       return letters.get(a)!;
     };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Expr, Var } from '../../src/core/ast.js';
 import { randomInputs } from '../../src/check.js';
-import { compile, emitPythonModule, NoVectorForm, withBatch } from '../../src/compile/index.js';
+import { compile, einsumForm, emitPythonModule, NoVectorForm, withBatch } from '../../src/compile/index.js';
 import { pyString } from '../../src/compile/python.js';
 import { freeIndices } from '../../src/core/indices.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
@@ -186,4 +186,77 @@ describe.skipIf(!hasPythonBackends())('the 784-100-10 network gradient with a ba
     });
     expect(cases.map((c) => c.expected.length)).toEqual([784 * 100, 784 * 100, 100 * 10, 100 * 10]);
   }, 600_000);
+});
+
+/** Python keywords, and names of the prelude, that an input name cannot be in the test's script. */
+const PY_RESERVED = new Set(['lambda', 'in', 'is', 'if', 'or', 'and', 'not', 'for', 'def', 'del', 'as', 'e', 'pi', 'c', 'out', 'cases', 'result', 'sum', 'exp', 'log', 'max', 'min', 'abs']);
+
+/** NumPy with the names the einsum form uses beyond NumPy's own. */
+const EINSUM_PRELUDE = `
+import json, math, sys
+from numpy import *
+sigmoid = lambda x: 1 / (1 + exp(-x))
+softplus = lambda x: maximum(x, 0) + log1p(exp(-abs(x)))
+relu = lambda x: where(x > 0, x, 0.0)
+erf = vectorize(math.erf, otypes=[float64])
+cot, sec, csc, coth = (lambda x: 1 / tan(x)), (lambda x: 1 / cos(x)), (lambda x: 1 / sin(x)), (lambda x: 1 / tanh(x))
+gelu = lambda x: 0.5 * x * (1 + erf(x * math.sqrt(0.5)))
+leakyrelu = lambda x: where(x > 0, x, 0.01 * x)
+elu = lambda x: where(x > 0, x, expm1(minimum(x, 0)))
+def take_at(x, at):
+    at = broadcast_arrays(*[asarray(i).astype(int64) for i in at])
+    ok = logical_and.reduce([(i >= 0) & (i < x.shape[k]) for k, i in enumerate(at)])
+    return where(ok, x[tuple(clip(i, 0, x.shape[k] - 1) for k, i in enumerate(at))], nan)
+`;
+
+describe.skipIf(!hasPythonBackends())('the einsum form (derive --form einsum)', () => {
+  it('is NumPy that computes the derivative, for every corpus entry whose names are identifiers', () => {
+    const script: string[] = [EINSUM_PRELUDE, 'cases = json.load(open(sys.argv[1]))', 'out = []'];
+    const expected: number[][] = [];
+    const cases: { values: unknown; sizes: unknown }[] = [];
+    CORPUS.forEach((entry, n) => {
+      const resolved = resolveDefinitions(parseFormulas(entry.formulas), [parse(entry.wrt)], { sizes: entry.declared });
+      const wrt = resolved.extra[0] as Var;
+      const result = unfoldAll(derive(resolved.target, wrt, { definitions: resolved.definitions, sizes: entry.declared }).result, resolved.definitions);
+      const sig = signature(result);
+      if (!sig.inputs.every((s) => /^[A-Za-z]\w*$/.test(s.name) && !PY_RESERVED.has(s.name)) || sig.sizeSymbols.length > 0) return;
+      const inputs = randomInputs([result], { sizes: entry.sizes, positive: entry.positive, seed: 77 + n });
+      let value: number[];
+      try {
+        const r = compile(result).fn(inputs);
+        value = typeof r.value === 'number' ? [r.value] : [...r.value];
+      } catch {
+        return;
+      }
+      const k = cases.length;
+      cases.push({ values: inputs.values, sizes: inputs.sizes ?? {} });
+      expected.push(value);
+      const form = einsumForm(result, { name: 'result' });
+      const sizeNames = [...new Set([...form.matchAll(/\bN_(\w+)/g)].map((m) => m[1]!))];
+      script.push(
+        `c = cases[${k}]`,
+        ...sig.inputs.map((s) => `${s.name} = asarray(c['values'][${JSON.stringify(s.name)}], dtype=float64)`),
+        ...sizeNames.map((l) => {
+          // The size of an index: from an array that carries it, else the sizes given.
+          const at = sig.inputs.flatMap((spec) => spec.slots.map((names, slot) => ({ spec, slot, names }))).find((x) => x.names.some((m) => m.replace(/'+$/, '') === l));
+          return at === undefined ? `N_${l} = c['sizes'][${JSON.stringify(l)}]` : `N_${l} = ${at.spec.name}.shape[${at.slot}]`;
+        }),
+        ...form.split('\n'),
+        'out.append([float(x) for x in asarray(result, dtype=float64).reshape(-1)])',
+      );
+    });
+    script.push('print(json.dumps(out))');
+    const dir = mkdtempSync(join(tmpdir(), 'kronecker-einsum-'));
+    writeFileSync(join(dir, 'cases.json'), JSON.stringify(cases));
+    const r = spawnSync(PYTHON, ['-c', script.join('\n'), join(dir, 'cases.json')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const line = /line (\d+)/.exec(r.stderr)?.[1];
+    const lines = script.join('\n').split('\n');
+    expect(r.status, `${r.stderr.slice(-1500)}${line === undefined ? '' : `\n${lines.slice(Math.max(0, Number(line) - 8), Number(line)).join('\n')}`}`).toBe(0);
+    const got = JSON.parse(r.stdout) as number[][];
+    expect(got.length).toBeGreaterThan(CORPUS.length / 2);
+    got.forEach((g, k) => {
+      expect(g.length).toBe(expected[k]!.length);
+      g.forEach((x, i) => expect(close(x, expected[k]![i]!), `case ${k}: ${x} vs ${expected[k]![i]}`).toBe(true));
+    });
+  }, 300_000);
 });
