@@ -24,7 +24,7 @@
 // Each distinct subexpression (node and axes) is computed once.
 
 import { alphaCanonical } from '../core/alpha.js';
-import { assertNever, type Expr, type Index, indexTerms, ivar, type RelOp } from '../core/ast.js';
+import { assertNever, type Expr, type Index, indexTerms, ivar, type RelOp, type Var } from '../core/ast.js';
 import { InputError } from '../core/errors.js';
 import { baseLetter, internalName } from '../core/fresh.js';
 import { freeIndices, substituteIndices } from '../core/indices.js';
@@ -37,11 +37,29 @@ export class NoVectorForm extends InputError {
   override name = 'NoVectorForm';
 }
 
-/** One statement: `name = code`, an array over `axes` (axis ids, see `TensorProgram.axes`). */
+/** A lowered value: code (a local, or a number) and its axes in order. */
+export interface TensorVal {
+  readonly code: string;
+  readonly axes: readonly number[];
+}
+
+/**
+ * What a statement computes, for readers that show it in another notation (./matrix-form.ts):
+ * an einsum, an elementwise map (`+`, `*`, `/`, `neg`, `pow`, or a function's name) of operands
+ * broadcast together, a sum along one axis, or something else (a read, a guard, an arange).
+ */
+export type TensorOp =
+  | { readonly kind: 'einsum'; readonly args: readonly TensorVal[]; readonly out: readonly number[] }
+  | { readonly kind: 'map'; readonly fn: string; readonly args: readonly TensorVal[] }
+  | { readonly kind: 'sum'; readonly arg: TensorVal; readonly axis: number }
+  | { readonly kind: 'other' };
+
+/** One statement: `name = code`, an array over `axes` (axis ids). */
 export interface TensorStmt {
   readonly name: string;
   readonly axes: readonly number[];
   readonly code: string;
+  readonly op: TensorOp;
 }
 
 /** Where an index's size comes from, at run time. */
@@ -60,13 +78,15 @@ export interface TensorProgram {
   readonly symbols: readonly string[];
   /** Whether a statement uses `dev` (an arange or a constant array: the tensors' device). */
   readonly usesDevice: boolean;
+  /** Per input (`x0, x1, …`), its first read: the name as written, for showing. */
+  readonly reads: readonly Var[];
+  /** Per output, its axes (the output indices, in order). */
+  readonly outputAxes: readonly (readonly number[])[];
+  /** Per axis, the index name it is the axis of. */
+  readonly axisNames: readonly string[];
 }
 
-/** A lowered value: code (a local, or a number) and its axes in order. */
-interface Val {
-  readonly code: string;
-  readonly axes: readonly number[];
-}
+type Val = TensorVal;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -145,12 +165,12 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
   // A statement already written (same code over the same operands) is reused: the groups of a
   // product's factors recur across formulas.
   const written = new Map<string, Val>();
-  const emit = (code: string, axes: readonly number[]): Val => {
+  const emit = (code: string, axes: readonly number[], op: TensorOp = { kind: 'other' }): Val => {
     const key = `${code}|${axes.join(',')}`;
     const had = written.get(key);
     if (had !== undefined) return had;
     const name = `t${temps++}`;
-    stmts.push({ name, axes, code });
+    stmts.push({ name, axes, code, op });
     const v = { code: name, axes };
     written.set(key, v);
     return v;
@@ -168,10 +188,11 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
     if (kept.length === to.length) return permuted;
     return `${permuted}[${to.map((a) => (v.axes.includes(a) ? ':' : 'None')).join(', ')}]`;
   };
-  const elementwise = (vals: readonly Val[], build: (codes: string[]) => string): Val => {
+  const elementwise = (vals: readonly Val[], build: (codes: string[]) => string, fn?: string): Val => {
     const axes = union(vals);
     const code = build(vals.map((v) => align(v, axes)));
-    return axes.length === 0 && vals.every((v) => isLiteral(v.code)) ? scalar(`(${code})`) : emit(code, axes);
+    if (axes.length === 0 && vals.every((v) => isLiteral(v.code))) return scalar(`(${code})`);
+    return emit(code, axes, fn === undefined ? { kind: 'other' } : { kind: 'map', fn, args: vals });
   };
   const isLiteral = (code: string) => /^[\d.e+-]+$|^\(-?[\d.e+-]+\)$/.test(code);
 
@@ -190,7 +211,7 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
       return letters.get(a)!;
     };
     const spec = `${vals.map((v) => v.axes.map(letter).join('')).join(',')}->${out.map(letter).join('')}`;
-    return emit(`_einsum('${spec}', ${vals.map((v) => v.code).join(', ')})`, out);
+    return emit(`_einsum('${spec}', ${vals.map((v) => v.code).join(', ')})`, out, { kind: 'einsum', args: vals, out });
   };
 
   const indexValue = (i: Index, env: ReadonlyMap<string, number>): Val => {
@@ -203,20 +224,22 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
         v = emit(`_ar(${sizeOfAxis(axis)}, dev)`, [axis]);
       } else if (symbolIndex.has(t.name)) v = scalar(`c${symbolIndex.get(t.name)!}`);
       else throw new Error(`lowerToTensors: index '${t.name}' has no axis`);
-      parts.push(t.coef === 1 ? v : elementwise([v], ([c]) => `${pyLiteral(t.coef)} * ${c}`));
+      parts.push(t.coef === 1 ? v : elementwise([scalar(pyLiteral(t.coef)), v], ([k, x]) => `${k} * ${x}`, '*'));
     }
     const c = i.kind === 'inum' ? i.value : i.offset;
     if (parts.length === 0) return scalar(pyLiteral(c));
-    return elementwise(parts, (cs) => (c === 0 ? cs.join(' + ') : `${cs.join(' + ')} + ${pyLiteral(c)}`));
+    return elementwise(c === 0 ? parts : [...parts, scalar(pyLiteral(c))], (cs) => cs.join(' + '), '+');
   };
 
   const condition = (ops: readonly RelOp[], args: readonly Val[]): Val =>
     elementwise(args, (cs) => ops.map((op, k) => `(${cs[k]} ${CMP[op]} ${cs[k + 1]})`).join(' & '));
 
   /** An input read: plain letters are the array itself, literal slots slice it, anything else gathers. */
+  const reads: Var[] = [];
   const read = (e: Expr & { kind: 'var' }, env: ReadonlyMap<string, number>): Val => {
     const input = sig.inputs.findIndex((s) => s.name === inputKey(e));
     if (input < 0) throw new Error(`lowerToTensors: '${inputKey(e)}' is not an input`);
+    reads[input] ??= e;
     const x = `x${input}`;
     if (e.indices.length === 0) return scalar(x);
     const plain = e.indices.map((i) => (i.kind === 'ivar' && i.offset === 0 && env.has(i.name) ? env.get(i.name)! : null));
@@ -246,17 +269,18 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
       const key = [...t.axes].sort((a, b) => a - b).join(',');
       groups.set(key, [...(groups.get(key) ?? []), t]);
     }
-    const operands = [...groups.values()].map((g) => (g.length === 1 ? g[0]! : elementwise(g, (cs) => cs.join(' * '))));
-    let rest: Val;
+    const operands = [...groups.values()].map((g) => (g.length === 1 ? g[0]! : elementwise(g, (cs) => cs.join(' * '), '*')));
+    let rest: Val | null;
     if (guards.length === 0 && summed.length > 0) {
       // Summed axes that no factor has multiply by their size (reduceAxes, below).
-      rest = operands.length === 0 ? scalar('1.0') : einsum(operands, all.filter((a) => !summed.includes(a)));
+      rest = operands.length === 0 ? null : einsum(operands, all.filter((a) => !summed.includes(a)));
     } else if (operands.length > 1) {
       rest = einsum(operands, all);
     } else {
-      rest = operands[0] ?? scalar('1.0');
+      rest = operands[0] ?? null;
     }
-    if (scalars.length > 0) rest = elementwise([rest], ([c]) => [...scalars, c].join(' * '));
+    const factorsLeft = [...scalars.map(scalar), ...(rest === null ? [] : [rest])];
+    rest = factorsLeft.length === 0 ? scalar('1.0') : factorsLeft.length === 1 ? factorsLeft[0]! : elementwise(factorsLeft, (cs) => cs.join(' * '), '*');
     if (guards.length === 0) return reduceAxes('sum', rest, summed.filter((a) => !all.includes(a)));
     const g = guards.map((f) => lower(f, env, true));
     const guarded = elementwise([...g, rest], (cs) => `_where(${cs.slice(0, -1).join(' & ')}, ${cs[cs.length - 1]}, 0.0)`);
@@ -273,7 +297,8 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
           op === 'sum' ? `${n} * ${c}` : op === 'prod' ? `${c} ** ${n}` : `_where(${n} > 0, ${c}, ${pyLiteral(REDUCTIONS[op].identity)})`);
         continue;
       }
-      cur = emit(`_${op}(${cur.code}, ${cur.axes.indexOf(a)})`, cur.axes.filter((x) => x !== a));
+      const rest = cur.axes.filter((x) => x !== a);
+      cur = emit(`_${op}(${cur.code}, ${cur.axes.indexOf(a)})`, rest, op === 'sum' ? { kind: 'sum', arg: cur, axis: a } : { kind: 'other' });
     }
     return cur;
   };
@@ -323,18 +348,18 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
       case 'delta': return number(condition(['='], [indexValue(e.a, env), indexValue(e.b, env)]));
       case 'iverson': return number(condition(e.cond.ops, e.cond.args.map((a) => lower(a, env))));
       case 'rel': return number(condition(e.ops, e.args.map((a) => lower(a, env))));
-      case 'add': return elementwise(e.terms.map((t) => lower(t, env)), (cs) => cs.join(' + '));
-      case 'neg': return elementwise([lower(e.arg, env)], ([c]) => `-${c}`);
+      case 'add': return elementwise(e.terms.map((t) => lower(t, env)), (cs) => cs.join(' + '), '+');
+      case 'neg': return elementwise([lower(e.arg, env)], ([c]) => `-${c}`, 'neg');
       case 'mul': return lowerProduct(e.factors, env, []);
-      case 'div': return elementwise([lower(e.num, env), lower(e.den, env)], ([a, b]) => `${a} / ${b}`);
-      case 'pow': return elementwise([lower(e.base, env), lower(e.exp, env)], ([a, b]) => `_pow(${a}, ${b})`);
+      case 'div': return elementwise([lower(e.num, env), lower(e.den, env)], ([a, b]) => `${a} / ${b}`, '/');
+      case 'pow': return elementwise([lower(e.base, env), lower(e.exp, env)], ([a, b]) => `_pow(${a}, ${b})`, 'pow');
       case 'call': {
         const args = e.args.map((a) => lower(a, env));
         if (e.fn === 'max' || e.fn === 'min') {
           return elementwise(args, (cs) => cs.reduce((acc, c) => `_${e.fn === 'max' ? 'maximum' : 'minimum'}(${acc}, ${c})`));
         }
         if (!ELEMENTWISE.has(e.fn)) throw new NoVectorForm(`the function ${e.fn} has no whole-array form here`);
-        return elementwise(args, (cs) => `_${e.fn}(${cs.join(', ')})`);
+        return elementwise(args, (cs) => `_${e.fn}(${cs.join(', ')})`, e.fn);
       }
       case 'reduce': {
         const bounded = e.lower !== null || e.upper !== null;
@@ -378,22 +403,26 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
     }
   }
 
+  const outputAxes: number[][] = [];
   const outputs = exprs.map((e, r) => {
     const free = sig.outputs[r]!;
     const env = new Map<string, number>();
     for (const n of free) env.set(n, newAxis(n, env));
     const v = lower(e, env);
     const axes = free.map((n) => env.get(n)!);
+    outputAxes.push(axes);
     const shape = axes.map(sizeOfAxis);
     if (axes.length === 0) return { code: v.code, shape };
     const aligned = align(v, axes);
     // A result constant along an output index is broadcast to the full shape.
     const code = v.axes.length === axes.length ? aligned : `_full(${aligned}, (${shape.join(', ')},))`;
-    return { code: code === v.code ? code : emit(code, axes).code, shape };
+    // A transposed result is an einsum of one operand (a reader may show it as ^T).
+    const op: TensorOp = v.axes.length === axes.length ? { kind: 'einsum', args: [v], out: axes } : { kind: 'other' };
+    return { code: code === v.code ? code : emit(code, axes, op).code, shape };
   });
 
   return {
-    stmts, outputs, usesDevice,
+    stmts, outputs, usesDevice, reads, outputAxes, axisNames: axisLetter,
     sizes: [...sizeLocals.values()].map((s) => ({ letter: s.letter, sources: s.sources })),
     symbols: sig.sizeSymbols,
   };

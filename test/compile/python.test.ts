@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Expr, Var } from '../../src/core/ast.js';
 import { randomInputs } from '../../src/check.js';
-import { compile, einsumForm, emitPythonModule, NoVectorForm, withBatch } from '../../src/compile/index.js';
+import { compile, einsumForm, emitPythonModule, matrixForm, NoVectorForm, withBatch } from '../../src/compile/index.js';
 import { pyString } from '../../src/compile/python.js';
 import { freeIndices } from '../../src/core/indices.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
@@ -258,5 +258,50 @@ describe.skipIf(!hasPythonBackends())('the einsum form (derive --form einsum)', 
       expect(g.length).toBe(expected[k]!.length);
       g.forEach((x, i) => expect(close(x, expected[k]![i]!), `case ${k}: ${x} vs ${expected[k]![i]}`).toBe(true));
     });
+  }, 300_000);
+});
+
+describe.skipIf(!hasPythonBackends())('the matrix form (derive --form matrix)', () => {
+  it('computes the derivative (its NumPy twin, evaluated), for every corpus entry that has one', () => {
+    const script: string[] = [EINSUM_PRELUDE, 'import numpy as np', 'cases = json.load(open(sys.argv[1]))', 'out = []'];
+    const expected: number[][] = [];
+    const cases: unknown[] = [];
+    const forms: string[] = [];
+    let none = 0;
+    CORPUS.forEach((entry, n) => {
+      const resolved = resolveDefinitions(parseFormulas(entry.formulas), [parse(entry.wrt)], { sizes: entry.declared });
+      const wrt = resolved.extra[0] as Var;
+      const result = unfoldAll(derive(resolved.target, wrt, { definitions: resolved.definitions, sizes: entry.declared }).result, resolved.definitions);
+      const sig = signature(result);
+      if (sig.sizeSymbols.length > 0) return;
+      const form = matrixForm(result);
+      if (form === null) return void none++;
+      const inputs = randomInputs([result], { sizes: entry.sizes, positive: entry.positive, seed: 91 + n });
+      let value: number[];
+      try {
+        const r = compile(result).fn(inputs);
+        value = typeof r.value === 'number' ? [r.value] : [...r.value];
+      } catch {
+        return;
+      }
+      const k = cases.length;
+      cases.push(sig.inputs.map((s) => inputs.values[s.name]));
+      expected.push(value);
+      forms.push(`${entry.name}: ${form.latex}`);
+      script.push(`c = cases[${k}]`, ...sig.inputs.map((_s, i) => `x${i} = asarray(c[${i}], dtype=float64)`), ...form.numpy.split('\n'),
+        'out.append([None if x != x else float(x) for x in asarray(result, dtype=float64).reshape(-1)])');
+    });
+    script.push('print(json.dumps(out))');
+    const dir = mkdtempSync(join(tmpdir(), 'kronecker-matrix-'));
+    writeFileSync(join(dir, 'cases.json'), JSON.stringify(cases));
+    const r = spawnSync(PYTHON, ['-c', script.join('\n'), join(dir, 'cases.json')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(r.status, r.stderr.slice(-1500)).toBe(0);
+    const got = (JSON.parse(r.stdout) as (number | null)[][]).map((g) => g.map((x) => x ?? NaN));
+    got.forEach((g, k) => {
+      expect(g.length, forms[k]).toBe(expected[k]!.length);
+      g.forEach((x, i) => expect(close(x, expected[k]![i]!), `${forms[k]}: ${x} vs ${expected[k]![i]}`).toBe(true));
+    });
+    console.log(`matrix form: ${got.length} corpus derivatives checked, ${none} have none`);
+    expect(got.length).toBeGreaterThan(CORPUS.length / 3);
   }, 300_000);
 });

@@ -1,0 +1,351 @@
+// The matrix form of a result of rank ≤ 2 (`kronecker derive --form matrix`), as the Matrix
+// Cookbook writes it: `\mathbf{o}\,\boldsymbol{\delta}^\top`, `(A + A^\top)\mathbf{x}`, `B^\top`.
+//
+// It reads the tensor program of ./tensor.ts, where every product is already an einsum and
+// everything else an elementwise map or a sum along an axis, and writes each step as the
+// matrix operation it is: an einsum of a matrix and a vector over their shared index is a
+// matrix-vector product (transposed as the index sits), of two vectors over different indices
+// an outer product, over the same index an inner product or a Hadamard product (⊙), of two
+// matrices a matrix product; a sum along an axis is a product with \mathbf{1}; functions act
+// elementwise. Vectors are columns. A vector or matrix used more than once gets a name
+// (`\mathbf{a} = \sigma(W^\top \mathbf{o})`), and so does a compound vector transposed in an
+// outer product (δ, as backpropagation calls it), each written once under the result.
+//
+// Each piece carries the same operation as NumPy (`py`), over the inputs `x0, x1, …`: the
+// tests evaluate it and compare with the derivative's values, so a form that is printed is
+// one that was computed. Where a step has no matrix operation (rank 3, a vector broadcast
+// across a matrix, a guard, a gather) there is no matrix form: null, and the caller says so.
+
+import { type Expr, variable } from '../core/ast.js';
+import { functionSpec } from '../functions.js';
+import { toLatex } from '../print/index.js';
+import { jointSignature } from '../values.js';
+import { lowerToTensors, type TensorOp, type TensorVal } from './tensor.js';
+
+type Shape =
+  | { readonly kind: 'scalar' }
+  | { readonly kind: 'vector'; readonly axis: number }
+  | { readonly kind: 'matrix'; readonly rows: number; readonly cols: number };
+
+/** A matrix expression: LaTeX, how tightly it binds (3 atom, 2 product, 1 sum), shape, and the same in NumPy. */
+interface M {
+  readonly latex: string;
+  readonly prec: number;
+  readonly shape: Shape;
+  readonly py: string;
+  /** A matrix times a vector, kept apart so that A\mathbf{x} + B\mathbf{x} can be written (A + B)\mathbf{x}. */
+  readonly product?: readonly [M, M];
+}
+
+export interface MatrixForm {
+  /** The result in matrix notation. */
+  readonly latex: string;
+  /** The named subexpressions, `\mathbf{a} = …`, in order of definition. */
+  readonly where: readonly string[];
+  /**
+   * The same as NumPy statements over `x0, x1, …` (the inputs in signature order) that leave the
+   * result in `result`: what the tests evaluate. `sigmoid` and the other non-NumPy functions of the
+   * function table are assumed defined.
+   */
+  readonly numpy: string;
+}
+
+const SCALAR: Shape = { kind: 'scalar' };
+const vec = (axis: number): Shape => ({ kind: 'vector', axis });
+const mat = (rows: number, cols: number): Shape => ({ kind: 'matrix', rows, cols });
+const axesOf = (s: Shape): number[] => (s.kind === 'scalar' ? [] : s.kind === 'vector' ? [s.axis] : [s.rows, s.cols]);
+
+const group = (m: M, prec: number) => (m.prec >= prec ? m.latex : `\\left(${m.latex}\\right)`);
+/** A negative number leads a product unparenthesised: -2 \mathbf{o} …. */
+const lead = (m: M) => (/^-\d/.test(m.latex) ? m.latex : group(m, 2));
+const negative = (latex: string) => /^-/.test(latex);
+
+function T(m: M): M {
+  if (m.shape.kind !== 'matrix') throw new Error('matrix-form: transpose of a non-matrix');
+  // (A^T)^T = A, written as such.
+  const latex = m.prec === 3 && m.latex.endsWith('^\\top') ? m.latex.slice(0, -5) : `${group(m, 3)}^\\top`;
+  return { latex, prec: 3, shape: mat(m.shape.cols, m.shape.rows), py: `(${m.py}).T` };
+}
+/** `m` as a matrix with `rows` as its rows (transposed if need be). */
+const oriented = (m: M, rows: number): M => (m.shape.kind === 'matrix' && m.shape.rows !== rows ? T(m) : m);
+
+/** The LaTeX of a number before \mathbf{1}: grouped unless it is an atom. */
+const scalingOf = (latex: string) => (/^[\w\\{}]+$/.test(latex) ? latex : `\\left(${latex}\\right)`);
+
+/** A number that is itself a product (\mathbf{1}^\top \mathbf{x}) is grouped before a vector or matrix it scales. */
+const scaling = (k: M, m: M) => (k.shape.kind === 'scalar' && m.shape.kind !== 'scalar' && k.prec < 3 && !/^-?\d+(\.\d+)?$/.test(k.latex) ? `\\left(${k.latex}\\right)` : lead(k));
+
+/** `a b` (a matrix product, or a number times anything). */
+function juxtapose(a: M, b: M, shape: Shape): M {
+  const scalar = a.shape.kind === 'scalar' || b.shape.kind === 'scalar';
+  return {
+    latex: `${scaling(a, b)} ${group(b, 2)}`, prec: negative(a.latex) ? 1 : 2, shape,
+    py: `(${a.py}) ${scalar ? '*' : '@'} (${b.py})`,
+    ...(a.shape.kind === 'matrix' && b.shape.kind === 'vector' ? { product: [a, b] as const } : {}),
+  };
+}
+
+/** u ⊙ v binds less tightly than a matrix product: \mathbf{1}^\top (\mathbf{x} \odot \mathbf{y}) keeps its parentheses. */
+const HADAMARD = 1.5;
+
+function hadamard(ms: readonly M[], shape: Shape): M {
+  return { latex: ms.map((m) => group(m, 3)).join(' \\odot '), prec: HADAMARD, shape, py: ms.map((m) => `(${m.py})`).join(' * ') };
+}
+
+/** `m` laid out over `out`: a matrix transposed if its axes run the other way; null if they are not `out`. */
+function orient(m: M, out: readonly number[]): M | null {
+  const axes = axesOf(m.shape);
+  if (axes.length !== out.length || !axes.every((a) => out.includes(a))) return null;
+  return m.shape.kind === 'matrix' ? oriented(m, out[0]!) : m;
+}
+
+/**
+ * A two-operand einsum in matrix notation, or null. `named` gives a compound vector a name of its
+ * own where it is transposed in an outer product (\mathbf{o}\,\boldsymbol{\delta}^\top).
+ */
+function contract(a: M, b: M, out: readonly number[], named: (m: M) => M): M | null {
+  const [sa, sb] = [a.shape, b.shape];
+  if (sa.kind === 'scalar' || sb.kind === 'scalar') {
+    const [k, m] = sa.kind === 'scalar' ? [a, b] : [b, a];
+    return orient(juxtapose(k, m, m.shape), out);
+  }
+  if (sa.kind === 'vector' && sb.kind === 'vector') {
+    if (sa.axis === sb.axis) {
+      if (out.length === 0) return { latex: `${group(a, 3)}^\\top ${group(b, 2)}`, prec: 2, shape: SCALAR, py: `(${a.py}) @ (${b.py})` };
+      if (out.length === 1 && out[0] === sa.axis) return hadamard([a, b], vec(sa.axis));
+      return null;
+    }
+    // An outer product, rows first: a b^T.
+    const outer = (u: M, v: M): M => {
+      const w = named(v);
+      return { latex: `${group(u, 2)}\\,${group(w, 3)}^\\top`, prec: 2, shape: mat(axesOf(u.shape)[0]!, axesOf(w.shape)[0]!), py: `np.outer(${u.py}, ${w.py})` };
+    };
+    if (out.length === 2 && out[0] === sa.axis && out[1] === sb.axis) return outer(a, b);
+    if (out.length === 2 && out[0] === sb.axis && out[1] === sa.axis) return outer(b, a);
+    return null;
+  }
+  if (sa.kind === 'vector' || sb.kind === 'vector') {
+    const [m, v] = sa.kind === 'matrix' ? [a, b] : [b, a];
+    const ms = m.shape as Shape & { kind: 'matrix' };
+    const axis = (v.shape as Shape & { kind: 'vector' }).axis;
+    if (axis !== ms.rows && axis !== ms.cols) return null;
+    const other = axis === ms.cols ? ms.rows : ms.cols;
+    // Summed over the shared index: M v (or M^T v).
+    if (out.length === 1 && out[0] === other) return juxtapose(oriented(m, other), v, vec(other));
+    // Kept: rows or columns scaled, diag(v) M or M diag(v).
+    if (out.length === 2 && out.includes(axis) && out.includes(other)) {
+      const rows = out[0]!;
+      const mo = oriented(m, rows);
+      const d = `\\operatorname{diag}\\left(${v.latex}\\right)`;
+      return rows === axis
+        ? { latex: `${d} ${group(mo, 2)}`, prec: 2, shape: mat(rows, out[1]!), py: `(${v.py})[:, None] * (${mo.py})` }
+        : { latex: `${group(mo, 2)} ${d}`, prec: 2, shape: mat(rows, out[1]!), py: `(${mo.py}) * (${v.py})[None, :]` };
+    }
+    return null;
+  }
+  const ma = sa as Shape & { kind: 'matrix' };
+  const mb = sb as Shape & { kind: 'matrix' };
+  const shared = axesOf(ma).filter((x) => axesOf(mb).includes(x));
+  if (shared.length === 2) {
+    if (out.length === 2 && shared.includes(out[0]!) && shared.includes(out[1]!)) return hadamard([oriented(a, out[0]!), oriented(b, out[0]!)], mat(out[0]!, out[1]!));
+    if (out.length === 0) {
+      const [x, y] = [oriented(a, ma.rows), oriented(b, ma.rows)];
+      return { latex: `\\operatorname{tr}\\left(${group(T(x), 2)} ${group(y, 2)}\\right)`, prec: 3, shape: SCALAR, py: `np.sum((${x.py}) * (${y.py}))` };
+    }
+    return null;
+  }
+  if (shared.length !== 1) return null;
+  const s = shared[0]!;
+  const left = axesOf(ma).find((x) => x !== s)!;
+  const right = axesOf(mb).find((x) => x !== s)!;
+  if (out.length !== 2 || left === right) return null;
+  if (out[0] === left && out[1] === right) return juxtapose(oriented(a, left), oriented(b, s), mat(left, right));
+  if (out[0] === right && out[1] === left) return juxtapose(oriented(b, right), oriented(a, s), mat(right, left));
+  return null;
+}
+
+/** The shape the operands of an elementwise map share (scalars aside), or null when one would broadcast. */
+function common(args: readonly M[]): Shape | null {
+  const tensors = args.filter((m) => m.shape.kind !== 'scalar');
+  if (tensors.length === 0) return SCALAR;
+  const first = tensors[0]!.shape;
+  const axes = axesOf(first);
+  for (const m of tensors) {
+    const other = axesOf(m.shape);
+    if (other.length !== axes.length || !other.every((x) => axes.includes(x))) return null;
+  }
+  return first;
+}
+
+function map(fn: string, args: readonly M[]): M | null {
+  const shape = common(args);
+  if (shape === null) return null;
+  const ms = shape.kind === 'matrix' ? args.map((m) => (m.shape.kind === 'matrix' ? oriented(m, shape.rows) : m)) : args;
+  const tensor = shape.kind !== 'scalar';
+  // A number added to a vector or matrix is that many times \mathbf{1} (the ones of that shape).
+  const ones = (m: M): M => (!tensor || m.shape.kind !== 'scalar' ? m
+    : m.latex === '1' ? { latex: '\\mathbf{1}', prec: 3, shape, py: '1.0' }
+    : negative(m.latex) && m.prec >= 1 ? { latex: `-${scalingOf(m.latex.slice(1))} \\mathbf{1}`, prec: 1, shape, py: m.py }
+    : { latex: `${group(m, 3)} \\mathbf{1}`, prec: 2, shape, py: m.py });
+  switch (fn) {
+    case '+': {
+      const terms = ms.map(ones);
+      // (A + B)\mathbf{x}: every term a matrix times one and the same vector. The contracted index
+      // may have another name in each term (Σ_j A_{kj} x_j + Σ_i A_{ik} x_i): one vector, one space.
+      const right = terms[0]!.product?.[1].latex;
+      if (right !== undefined && terms.length > 1 && terms.every((t) => t.product?.[1].latex === right)) {
+        const lefts = terms.map((t) => t.product![0]);
+        const first = lefts[0]!.shape as Shape & { kind: 'matrix' };
+        const sum = lefts.every((l) => l.shape.kind === 'matrix' && l.shape.rows === first.rows) ? map('+', lefts.map((l) => ({ ...l, shape: first }))) : null;
+        if (sum !== null) return juxtapose(sum, terms[0]!.product![1], shape);
+      }
+      const latex = terms.map((t, k) => (k === 0 ? t.latex : negative(t.latex) ? ` - ${t.latex.slice(1).trimStart()}` : ` + ${t.latex}`)).join('');
+      return { latex, prec: 1, shape, py: terms.map((t) => `(${t.py})`).join(' + ') };
+    }
+    case 'neg': return { latex: `-${group(ms[0]!, 2)}`, prec: 1, shape, py: `-(${ms[0]!.py})` };
+    case '*': {
+      const scalars = ms.filter((m) => m.shape.kind === 'scalar');
+      const tensors = ms.filter((m) => m.shape.kind !== 'scalar');
+      const scaled = tensors.length > 0 ? tensors[0]! : null;
+      const parts = [...scalars.map((m, k) => (scaled !== null ? scaling(m, scaled) : k === 0 ? lead(m) : group(m, 2))), tensors.length === 0 ? '' : tensors.length === 1 ? group(tensors[0]!, 2) : hadamard(tensors, shape).latex];
+      return { latex: parts.filter((p) => p !== '').join(' '), prec: negative(parts[0]!) ? 1 : tensors.length > 1 ? HADAMARD : 2, shape, py: ms.map((m) => `(${m.py})`).join(' * ') };
+    }
+    case '/': {
+      const [a, b] = ms as [M, M];
+      const py = `(${a.py}) / (${b.py})`;
+      if (b.shape.kind === 'scalar') return { latex: `\\frac{${a.latex}}{${b.latex}}`, prec: 3, shape, py };
+      return { latex: `${group(ones(a), 3)} \\oslash ${group(b, 3)}`, prec: 2, shape, py };
+    }
+    case 'pow': {
+      const [a, b] = ms as [M, M];
+      if (b.shape.kind !== 'scalar') return null;
+      // A fraction is grouped under a power: \frac{x}{c}^2 reads as x/c² as often as (x/c)².
+      const base = a.latex.startsWith('\\frac') ? `\\left(${a.latex}\\right)` : group(a, 3);
+      return { latex: `${base}^{${tensor ? '\\circ ' : ''}${b.latex}}`, prec: 3, shape, py: `np.power(${a.py}, ${b.py})` };
+    }
+    default: {
+      if (ms.length !== 1) return null;
+      let head: string;
+      try {
+        head = functionSpec(fn).latex;
+      } catch {
+        return null;
+      }
+      if (head === '|') return null;
+      const arg = ms[0]!.latex;
+      // Roots take braces; the exponential is \exp, applied elementwise like every function here.
+      const latex = head.startsWith('\\sqrt') ? `${head}{${arg}}` : `${head === 'e^' ? '\\exp' : head}\\left(${arg}\\right)`;
+      return { latex, prec: 3, shape, py: `${fn}(${ms[0]!.py})` };
+    }
+  }
+}
+
+/** Σ along `axis` as a product with the ones vector. */
+function sumAlong(m: M, axis: number): M | null {
+  const s = m.shape;
+  if (s.kind === 'vector' && s.axis === axis) return { latex: `\\mathbf{1}^\\top ${group(m, 2)}`, prec: 2, shape: SCALAR, py: `np.sum(${m.py})` };
+  if (s.kind === 'matrix' && (s.rows === axis || s.cols === axis)) {
+    const other = s.rows === axis ? s.cols : s.rows;
+    const o = oriented(m, other);
+    return { latex: `${group(o, 2)} \\mathbf{1}`, prec: 2, shape: vec(other), py: `np.sum(${o.py}, axis=1)` };
+  }
+  return null;
+}
+
+/** The matrix form of `expr` (unfolded, no ∂ left), or null where there is none. */
+export function matrixForm(expr: Expr, options: { readonly free?: readonly string[]; readonly symbols?: readonly string[] } = {}): MatrixForm | null {
+  const sig = jointSignature([expr], [options.free], options.symbols);
+  if (sig.outputs[0]!.length > 2) return null;
+  const program = lowerToTensors([expr], sig);
+  // Inputs: a vector is bold, a matrix keeps a capital name (a one-letter lowercase name is
+  // capitalised when that names no other input), a scalar is as written.
+  const names = program.reads.map((v) => (v === undefined ? '' : toLatex(variable(v, []))));
+  const atom = (k: number, shape: Shape): M => {
+    const n = names[k]!;
+    const py = `x${k}`;
+    if (shape.kind === 'scalar') return { latex: n, prec: 3, shape, py };
+    // A name the user already wrote bold stays as written.
+    const bold = (x: string) => (/^\\(mathbf|boldsymbol|bm)\{/.test(x) ? x : /^\\[a-zA-Z]+$/.test(x) ? `\\boldsymbol{${x}}` : `\\mathbf{${x}}`);
+    if (shape.kind === 'vector') return { latex: bold(n), prec: 3, shape, py };
+    const upper = /^[a-z]$/.test(n) && !names.includes(n.toUpperCase()) ? n.toUpperCase() : n;
+    return { latex: /^[A-Z]$/.test(upper) ? upper : bold(n), prec: 3, shape, py };
+  };
+  const shapeOf = (axes: readonly number[]): Shape | null =>
+    axes.length === 0 ? SCALAR : axes.length === 1 ? vec(axes[0]!) : axes.length === 2 ? mat(axes[0]!, axes[1]!) : null;
+
+  const values = new Map<string, M>();
+  const uses = new Map<string, number>();
+  const count = (code: string) => {
+    for (const m of code.matchAll(/\bt\d+\b/g)) uses.set(m[0], (uses.get(m[0]) ?? 0) + 1);
+  };
+  program.stmts.forEach((st) => count(st.code));
+  program.outputs.forEach((o) => count(o.code));
+
+  const value = (v: TensorVal): M | null => {
+    const input = /^x(\d+)$/.exec(v.code);
+    if (input !== null) {
+      const shape = shapeOf(v.axes);
+      return shape === null ? null : atom(Number(input[1]), shape);
+    }
+    if (/^\(?-?[\d.e+-]+\)?$/.test(v.code)) {
+      const n = Number(v.code.replace(/[()]/g, ''));
+      return { latex: String(n), prec: n < 0 ? 1 : 3, shape: SCALAR, py: `(${n})` };
+    }
+    return values.get(v.code) ?? null;
+  };
+
+  const where: string[] = [];
+  const numpy: string[] = [];
+  const taken = new Set(names.map((n) => n.toLowerCase()));
+  const fresh = 'abcdefghpqrsuvz'.split('').filter((c) => !taken.has(c));
+  let deltas = 0;
+  // Already a name (an input, a named one, a transpose or negation of one): stays as it is.
+  const plain = (m: M) => /^-?(\\mathbf\{\w+\}|\\boldsymbol\{\\?\w+\}|[A-Z])(\^\\top)?$/.test(m.latex);
+  const give = (m: M, latex: string): M => {
+    const py = `n${where.length}`;
+    where.push(`${latex} = ${m.latex}`);
+    numpy.push(`${py} = ${m.py}`);
+    return { latex, prec: 3, shape: m.shape, py };
+  };
+  const name = (m: M): M => {
+    if (plain(m) || m.shape.kind !== 'vector' || taken.has('\\delta') || (m.prec > 1 && !m.latex.includes('\\odot'))) return m;
+    deltas++;
+    return give(m, deltas === 1 ? '\\boldsymbol{\\delta}' : `\\boldsymbol{\\delta}_{${deltas}}`);
+  };
+  const step = (op: TensorOp): M | null => {
+    switch (op.kind) {
+      case 'einsum': {
+        const args = op.args.map(value);
+        if (args.some((a) => a === null)) return null;
+        if (args.length === 1) {
+          const a = args[0]!;
+          return orient(a, op.out) ?? (op.out.length === 0 && a.shape.kind === 'vector' ? sumAlong(a, a.shape.axis) : null);
+        }
+        return args.length === 2 ? contract(args[0]!, args[1]!, op.out, name) : null;
+      }
+      case 'map': {
+        const args = op.args.map(value);
+        return args.some((a) => a === null) ? null : map(op.fn, args as M[]);
+      }
+      case 'sum': {
+        const a = value(op.arg);
+        return a === null ? null : sumAlong(a, op.axis);
+      }
+      case 'other': return null;
+    }
+  };
+  for (const st of program.stmts) {
+    const m = step(st.op);
+    if (m === null) return null;
+    // A vector or matrix used twice or more gets a name.
+    const named = (uses.get(st.name) ?? 0) > 1 && m.shape.kind !== 'scalar' && !plain(m);
+    const letter = named ? fresh.shift() ?? `u_{${where.length + 1}}` : '';
+    values.set(st.name, named ? give(m, m.shape.kind === 'vector' ? `\\mathbf{${letter}}` : `\\mathbf{${letter.toUpperCase()}}`) : m);
+  }
+  const outAxes = program.outputAxes[0]!;
+  const result = value({ code: program.outputs[0]!.code, axes: outAxes });
+  const final = result === null ? null : orient(result, outAxes);
+  if (final === null) return null;
+  numpy.push(`result = ${final.py}`);
+  return { latex: final.latex, where, numpy: numpy.join('\n') };
+}
