@@ -6,6 +6,7 @@
 //   evaluateDerivatives(expr)      every ∂ node inside a formula replaced by its value
 
 import { diff, type Expr, rel, type Var } from '../core/ast.js';
+import { sameName } from '../core/names.js';
 import { replaceSubterm } from '../core/replace.js';
 import { type Definition, resolveVariable } from '../definitions.js';
 import type { Step } from '../core/steps.js';
@@ -68,16 +69,18 @@ export function derive(expr: Expr, variable: string | Var, options: DeriveOption
   const linked = [start, ...(options.definitions ?? []).map((d) => d.body)];
   const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps, linked };
   const definitions = options.definitions ?? [];
+  // The target's own name is not folded in: ∂E/∂x = 2E a for E = d^2 would only hide the answer.
+  const folded = definitions.filter((d) => !(expr.kind === 'var' && sameName(expr, d)));
   if (options.steps === true) {
     const d = evaluateDiffsWithSteps(start, ctx);
     const s = simplify(d.result, simplifyOptions);
     const r = unfoldWhereSimpler(s.result, definitions, simplifyOptions);
-    const f = options.fold === true ? foldDefinitions(r.result, definitions, simplifyOptions) : { result: r.result, steps: [] };
+    const f = options.fold === true ? foldDefinitions(r.result, folded, simplifyOptions) : { result: r.result, steps: [] };
     return { wrt, raw: d.result, result: f.result, steps: [...d.steps, ...s.steps, ...r.steps, ...f.steps] };
   }
   const raw = evaluateDiffs(start, ctx);
   const refolded = unfoldWhereSimpler(simplify(raw, simplifyOptions).result, definitions, simplifyOptions).result;
-  const result = options.fold === true ? foldDefinitions(refolded, definitions, simplifyOptions).result : refolded;
+  const result = options.fold === true ? foldDefinitions(refolded, folded, simplifyOptions).result : refolded;
   return { wrt, raw, result, steps: [] };
 }
 
