@@ -1,6 +1,7 @@
 // Unfolding a defined name where that lets terms cancel, then folding it back
-// (src/derive/refold.ts): softmax with cross-entropy reaches y_j - t_j, while
-// the seed's o_k stays folded and its sigmoid factors stay written out.
+// (src/derive/refold.ts): `y = e^x; E = t log y + y` reaches t + y; softmax with
+// cross-entropy reaches y_j - t_j (by its lemma, src/derive/lemmas.ts), while the
+// seed's o_k stays folded and its sigmoid factors stay written out.
 
 import { describe, expect, it } from 'vitest';
 import { inum, ivar, variable, type Var } from '../../src/core/ast.js';
