@@ -35,7 +35,11 @@ function occurrencesOf(e: Expr, def: Definition): Expr[] {
 /** The distinct subterms of `e` that are instances of `def`'s body, outermost first. */
 function instancesOf(e: Expr, def: Definition): Expr[] {
   const found = new Map<number, Expr>();
+  const seen = new Set<number>();
   const visit = (x: Expr): void => {
+    // A shared subterm (hash-consed) is looked at once.
+    if (seen.has(x.id)) return;
+    seen.add(x.id);
     if (instanceOf(def, x) !== null) found.set(x.id, x);
     else children(x).forEach(visit);
   };
