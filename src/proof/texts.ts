@@ -283,11 +283,11 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '导数可用自身表示的单变量函数（$\\sigma\' = \\sigma(1 - \\sigma)$，$\\tanh\' = 1 - \\tanh^2$，$(e^u)\' = e^u$）按链式法则求导，并保留其记号。',
   ]),
   'def.softmax': rule('brief', ['derivative of softmax', 'softmax 的导数'], [
-    '${name}$ is a softmax, $p_i = e^{u_i} / \\sum_j e^{u_j}$, whose derivative is $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\partial u_j)$: ${focus} = {replacement}$.',
-    'The derivative of a softmax $p_i = e^{u_i} / \\sum_j e^{u_j}$ is $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\partial u_j)$; by $u_i = z_i$ itself, $\\partial p_i / \\partial z_k = p_i (\\delta_{ik} - p_k)$.',
+    '${name}$ is a softmax, $p_i = e^{u_i} / \\sum_j e^{u_j}$, whose derivative is $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\cdot \\partial u_j)$: ${focus} = {replacement}$.',
+    'The derivative of a softmax $p_i = e^{u_i} / \\sum_j e^{u_j}$ is $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\cdot \\partial u_j)$; by $u_i = z_i$ itself, $\\partial p_i / \\partial z_k = p_i (\\delta_{ik} - p_k)$.',
   ], [
-    '${name}$ 是 softmax，$p_i = e^{u_i} / \\sum_j e^{u_j}$，其导数为 $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\partial u_j)$：${focus} = {replacement}$。',
-    'softmax $p_i = e^{u_i} / \\sum_j e^{u_j}$ 的导数为 $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\partial u_j)$；对 $z_k$ 本身求导即 $\\partial p_i / \\partial z_k = p_i (\\delta_{ik} - p_k)$。',
+    '${name}$ 是 softmax，$p_i = e^{u_i} / \\sum_j e^{u_j}$，其导数为 $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\cdot \\partial u_j)$：${focus} = {replacement}$。',
+    'softmax $p_i = e^{u_i} / \\sum_j e^{u_j}$ 的导数为 $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\cdot \\partial u_j)$；对 $z_k$ 本身求导即 $\\partial p_i / \\partial z_k = p_i (\\delta_{ik} - p_k)$。',
   ]),
   'subst.back': rule('brief', ['substitute back', '代回原式'], [
     'Put the evaluated derivative ${replacement}$ back in place of ${focus}$.',
