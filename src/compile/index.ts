@@ -15,9 +15,13 @@ import {
 } from '../values.js';
 import type { CompiledInput } from './input.js';
 import { generateKernel, type Kernel } from './kernel.js';
+import { emitPython, type PythonBackend } from './python.js';
 
 export type { CompiledInput } from './input.js';
 export { emitModule } from './module.js';
+export { NoVectorForm } from './tensor.js';
+export { type Batch, parseBatch, withBatch } from './batch.js';
+export type { PythonBackend } from './python.js';
 
 export interface CompileOptions {
   /** Output index order (default: the free indices, alphabetically). */
@@ -218,4 +222,24 @@ function binder(sig: InputSignature, defaults: Readonly<Record<string, number>> 
       : null;
     return b;
   };
+}
+
+export interface PythonOptions extends CompileOptions {
+  readonly backend: PythonBackend;
+}
+
+/**
+ * A Python module computing `expr` with NumPy or PyTorch, vectorised (einsum, broadcasting):
+ * `run(values, sizes=None)` over the same input keys as the JS module. Throws `NoVectorForm` for
+ * what has no whole-array form here.
+ */
+export function emitPythonModule(expr: Expr, options: PythonOptions): string {
+  return emitPythonModuleAll([expr], { ...options, free: [options.free] });
+}
+
+/** Several formulas in one Python module (what they share computed once); `run` returns a tuple. */
+export function emitPythonModuleAll(given: readonly Expr[], options: CompileAllOptions & { readonly backend: PythonBackend }): string {
+  const { definitions } = options;
+  const exprs = definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions));
+  return emitPython(exprs, jointSignature(exprs, options.free, options.symbols), options.backend);
 }

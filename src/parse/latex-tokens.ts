@@ -444,6 +444,69 @@ function splitScriptDigits(ts: readonly Tok[]): Tok[] {
   return out;
 }
 
+/** The one-token arguments TeX gives `\frac`: a digit, a letter, a Greek letter (`\frac12`, `\frac1m`, `\frac\pi2`). */
+const FRAC_ARGUMENT = new Set(['int', 'letter', 'greek']);
+
+/**
+ * Pass 3': as in TeX, each unbraced argument of `\frac` is one token, so `\frac12` is `\frac{1}{2}`
+ * and `\frac1m x` is `\frac{1}{m} x`: a one-token argument gets braces; several digits give their first.
+ */
+function fracArguments(ts: readonly Tok[], source: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  // The remainder of a split number, read before ts[i].
+  let back: Tok | null = null;
+  const peek = (): Tok | undefined => back ?? ts[i];
+  const take = (): Tok => {
+    if (back !== null) {
+      const t = back;
+      back = null;
+      return t;
+    }
+    return ts[i++]!;
+  };
+  const brace = (t: Tok, type: 'lbrace' | 'rbrace'): Tok => ({ type, value: type === 'lbrace' ? '{' : '}', text: t.text, offset: t.offset });
+  // A token, and when it is `\frac`, its two arguments.
+  const next = (): Tok => {
+    const t = take();
+    out.push(t);
+    if (t.type === 'frac') {
+      argument();
+      argument();
+    }
+    return t;
+  };
+  // A braced argument is copied (a `\frac` inside it is met by `next`); another token type is left for the grammar's error.
+  const argument = (): void => {
+    const t = peek();
+    if (t === undefined) return;
+    if (t.type === 'lbrace') {
+      let depth = 0;
+      do {
+        const u = next();
+        if (u.type === 'lbrace') depth++;
+        else if (u.type === 'rbrace') depth--;
+      } while (depth > 0 && peek() !== undefined);
+      return;
+    }
+    if (t.type === 'num') {
+      // TeX would take the first digit and leave `.5` behind: never what was meant.
+      fail(`an unbraced argument of \\frac is one character: write \\frac{${t.text}}{…}`, t.offset, t.text.length, source);
+    }
+    if (!FRAC_ARGUMENT.has(t.type)) return;
+    take();
+    let arg = t;
+    if (t.type === 'int' && t.text.length > 1) {
+      arg = { ...t, type: 'int', value: t.text[0]!, text: t.text[0]! };
+      const rest = t.text.slice(1);
+      back = { ...t, type: /^\d+$/.test(rest) ? 'int' : 'num', value: rest, text: rest, offset: t.offset + 1 };
+    }
+    out.push(brace(arg, 'lbrace'), arg, brace(arg, 'rbrace'));
+  };
+  while (peek() !== undefined) next();
+  return out;
+}
+
 // --- Functions as textbooks write them (issue 9): `\log_2 x`, `\log_{10} x`, `\sin^2 x`, `\sin^{-1} x`.
 
 /** Bases of `\log_b` read as a function of the table; another base is refused (write the quotient). */
@@ -809,7 +872,7 @@ export function refineLatex(input: readonly moo.Token[], source: string): Tok[] 
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
   refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = vectorTokens(resolveBars(labelArguments(functionScripts(extremeReductions(superscriptIndices(splitScriptDigits(mergePrimes(wordSubscripts(decoratedNames(classify(raw, source), source), source))), source)), source), source)), source);
+  const ts = vectorTokens(resolveBars(labelArguments(functionScripts(extremeReductions(superscriptIndices(fracArguments(splitScriptDigits(mergePrimes(wordSubscripts(decoratedNames(classify(raw, source), source), source))), source), source)), source), source)), source);
   ts.forEach((t, i) => {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
     // The gradient (issue 9) needs its variable: `\nabla L` does not say by what.
