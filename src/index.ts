@@ -21,7 +21,7 @@ export { toLatex, toText, type PrintOptions } from './print/index.js';
 export { toJson } from './serialize.js';
 
 export { type Definition, type Differentiate, type Resolved, resolveVariable, unfoldAll } from './definitions.js';
-export { derive, type Derivation, type DeriveOptions, differentiate, differentiateBody, evaluateDerivatives } from './derive/index.js';
+export { derive, type Derivation, type DeriveOptions, differentiate, differentiateBody, evaluateDerivatives, foldDefinitions } from './derive/index.js';
 
 /**
  * `src/definitions.ts`'s `resolveDefinitions`, able to read `f'(x)` of a user-defined function:

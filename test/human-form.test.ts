@@ -20,10 +20,10 @@ import { HUMAN_FORM, type HumanFormEntry } from './human-form.js';
 
 /**
  * How many derivations print exactly as a person writes them, at least: the count when the
- * corpus was written (68 of 106, before the collecting and folding of issue 10 landed). Raise it
+ * corpus was written (68 of 106, before the collecting and folding of issue 10 landed; 77 with the folding). Raise it
  * when the engine does better; it must never go down.
  */
-const HUMAN_FORM_FLOOR = 68;
+const HUMAN_FORM_FLOOR = 77;
 
 /** The finite-difference check of `claimed` as ∂f/∂wrt for the entry, at random sizes and at size 1. */
 function checkClaim(entry: HumanFormEntry, claimedText: string, seed: number) {

@@ -20,6 +20,7 @@ export const deriveCommand: Command = {
     wrt: { type: 'string' },
     format: { type: 'string' },
     check: { type: 'boolean' },
+    fold: { type: 'boolean' },
   },
   help: `Usage: kronecker derive <formula> --wrt VARIABLE [options]
 
@@ -40,6 +41,9 @@ Options:
   --indices j=100,k=10    declare index ranges; distinct ranges make w_{ij} and w_{jk}
                           two different matrices
   --format latex|text|json   output (default: the syntax of the input)
+  --fold                  write every instance of a defined body with its name, and the
+                          derivatives it implies: o(1 - o) for o = σ(u), 1 - h^2 for
+                          h = tanh u, s_i(δ_{ik} - s_k) for a softmax s
   --check                 compare the result with central finite differences at random
                           points for every index combination; exit 1 on a mismatch
   --syntax latex|text|auto   how to read the input (default auto)
@@ -63,6 +67,7 @@ Examples:
       assumptions: problem.assumptions,
       sizes: inputs.sizes,
       steps: proof !== null,
+      fold: args.values.fold === true,
     });
     const goal = derivativeOf(problem.target, wrt);
     const report = args.values.check === true ? checkResult(problem.target, wrt, d, problem.definitions, problem.assumptions) : null;

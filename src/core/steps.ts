@@ -54,6 +54,8 @@ export const RULE_IDS = [
   // definitions
   'def.unfold', // replace a defined name by its definition
   'def.fold', // write a definition's right side as its name again
+  'def.chain', // ∂o/∂w = o(1 - o) ∂u/∂w for o = σ(u); (1 - h²) u' for h = tanh u; d u' for d = e^u (src/derive/lemmas.ts)
+  'def.softmax', // ∂p_i/∂w = p_i(∂u_i/∂w - Σ_j p_j ∂u_j/∂w) for p_i = e^{u_i}/Σ_j e^{u_j}; p_i(δ_{ik} - p_k) by z_k
   'subst.back', // put an evaluated sub-derivative back into the whole expression
   // algebra (src/simplify/rules/algebra.ts)
   'alg.flatten-sum', // (a + b) + c = a + b + c

@@ -4,7 +4,8 @@
 // has a DAG linear in the depth.
 
 import { children, diff, type Diff, type Expr, mapChildren, type Var } from '../core/ast.js';
-import { applyRule, type DeriveContext, makeContext } from './rules.js';
+import { simplify } from '../simplify/index.js';
+import { applyRule, type DeriveContext, makeContext, type RuleApplication } from './rules.js';
 
 const memoHasDiff = new WeakMap<Expr, boolean>();
 
@@ -35,7 +36,16 @@ export function evaluateDiffs(e: Expr, ctx: DeriveContext): Expr {
 function derivativeOf(d: Diff, ctx: DeriveContext): Expr {
   const found = ctx.memo.get(d.id);
   if (found !== undefined) return found;
-  const out = evaluateDiffs(applyRule(d, ctx).result, ctx);
+  const out = evaluateDiffs(applyWhole(d, ctx).result, ctx);
   ctx.memo.set(d.id, out);
   return out;
+}
+
+/**
+ * `applyRule`, and for a rule whose result is whole (a lemma quoted whole, `RuleApplication.whole`)
+ * its derivatives evaluated and the result simplified: what both drivers apply, so they agree.
+ */
+export function applyWhole(d: Diff, ctx: DeriveContext): RuleApplication {
+  const app = applyRule(d, ctx);
+  return app.whole === true ? { ...app, result: simplify(evaluateDiffs(app.result, ctx)).result } : app;
 }

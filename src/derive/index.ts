@@ -6,6 +6,7 @@
 //   evaluateDerivatives(expr)      every ∂ node inside a formula replaced by its value
 
 import { diff, type Expr, rel, type Var } from '../core/ast.js';
+import { sameName } from '../core/names.js';
 import { replaceSubterm } from '../core/replace.js';
 import { type Definition, resolveVariable } from '../definitions.js';
 import type { Step } from '../core/steps.js';
@@ -13,11 +14,13 @@ import { containsDiff, evaluateDiffs } from './fast.js';
 import { simplify } from '../simplify/index.js';
 import { evaluateDiffsWithSteps, nextDiff } from './steps.js';
 import { makeContext } from './rules.js';
-import { unfoldWhereSimpler } from './refold.js';
+import { foldDefinitions, unfoldWhereSimpler } from './refold.js';
 
 export { applyRule, type DeriveContext, makeContext, type RuleApplication } from './rules.js';
 export { Dependence, dependsOn, indicesDistinct } from './depends.js';
 export { containsDiff, differentiate } from './fast.js';
+export { definedDerivative, softmaxSlot } from './lemmas.js';
+export { foldDefinitions } from './refold.js';
 export { evaluateDiffsWithSteps } from './steps.js';
 
 export interface DeriveOptions {
@@ -29,6 +32,13 @@ export interface DeriveOptions {
   readonly sizes?: Readonly<Record<string, number>>;
   /** Record the steps (differentiation, then simplification). */
   readonly steps?: boolean;
+  /**
+   * Write every instance of a defined body in the result with the defined name, including the
+   * derivative forms it implies: `o(1 - o)` for `o = σ(u)`, `1 - h^2` for `h = \tanh u`
+   * (src/derive/lemmas.ts, src/derive/refold.ts `foldDefinitions`). Default false: the seed's
+   * expression two spells `σ(u)(1 - σ(u))` out.
+   */
+  readonly fold?: boolean;
 }
 
 export interface Derivation {
@@ -53,20 +63,24 @@ export function derivativeOf(target: Expr, wrt: Var): Expr {
  */
 export function derive(expr: Expr, variable: string | Var, options: DeriveOptions = {}): Derivation {
   const wrt = resolveVariable(variable, { definitions: options.definitions, exprs: [expr, ...(options.assumptions ?? [])], sizes: options.sizes });
-  const ctx = makeContext(options.definitions ?? []);
+  const ctx = makeContext(options.definitions ?? [], { fold: options.fold });
   const start = derivativeOf(expr, wrt);
   // The formula, its variable and the definitions tell which letters share a range (w_{ab} ties b to w's slot).
   const linked = [start, ...(options.definitions ?? []).map((d) => d.body)];
   const simplifyOptions = { assumptions: options.assumptions, sizes: options.sizes, steps: options.steps, linked };
   const definitions = options.definitions ?? [];
+  // The target's own name is not folded in: ∂E/∂x = 2E a for E = d^2 would only hide the answer.
+  const folded = definitions.filter((d) => !(expr.kind === 'var' && sameName(expr, d)));
   if (options.steps === true) {
     const d = evaluateDiffsWithSteps(start, ctx);
     const s = simplify(d.result, simplifyOptions);
     const r = unfoldWhereSimpler(s.result, definitions, simplifyOptions);
-    return { wrt, raw: d.result, result: r.result, steps: [...d.steps, ...s.steps, ...r.steps] };
+    const f = options.fold === true ? foldDefinitions(r.result, folded, simplifyOptions) : { result: r.result, steps: [] };
+    return { wrt, raw: d.result, result: f.result, steps: [...d.steps, ...s.steps, ...r.steps, ...f.steps] };
   }
   const raw = evaluateDiffs(start, ctx);
-  const result = unfoldWhereSimpler(simplify(raw, simplifyOptions).result, definitions, simplifyOptions).result;
+  const refolded = unfoldWhereSimpler(simplify(raw, simplifyOptions).result, definitions, simplifyOptions).result;
+  const result = options.fold === true ? foldDefinitions(refolded, folded, simplifyOptions).result : refolded;
   return { wrt, raw, result, steps: [] };
 }
 

@@ -9,6 +9,9 @@
 // before; then write the instances of the definition's body as the name again
 // (`e^{z_j} / Σ_i e^{z_i}` → `y_j`). The seed's `o_k` does not pass the test
 // (unfolding it only grows the result), so expression two is unchanged.
+//
+// With `fold` (`DeriveOptions.fold`), `foldDefinitions` then writes every
+// instance of a body left in the result as its name.
 
 import { children, type Expr, treeSize } from '../core/ast.js';
 import { replaceSubterm } from '../core/replace.js';
@@ -32,7 +35,11 @@ function occurrencesOf(e: Expr, def: Definition): Expr[] {
 /** The distinct subterms of `e` that are instances of `def`'s body, outermost first. */
 function instancesOf(e: Expr, def: Definition): Expr[] {
   const found = new Map<number, Expr>();
+  const seen = new Set<number>();
   const visit = (x: Expr): void => {
+    // A shared subterm (hash-consed) is looked at once.
+    if (seen.has(x.id)) return;
+    seen.add(x.id);
     if (instanceOf(def, x) !== null) found.set(x.id, x);
     else children(x).forEach(visit);
   };
@@ -60,18 +67,58 @@ export function unfoldWhereSimpler(
     const simplified = simplify(unfolded, options);
     if (treeSize(simplified.result) >= treeSize(current)) continue;
 
-    // Fold back with the body in the simplifier's form, as it appears in the result.
-    const pattern = { ...def, body: simplify(def.body, { ...options, steps: false }).result };
-    let folded = simplified.result;
-    const foldSteps: Step[] = [];
-    for (const instance of instancesOf(folded, pattern)) {
-      const name = instanceOf(pattern, instance)!;
-      const next = replaceSubterm(folded, instance, name);
-      foldSteps.push({ rule: 'def.fold', before: folded, after: next, focus: instance, replacement: name, params: { name: def.name } });
-      folded = next;
+    const back = foldBack(simplified.result, def, options);
+    steps.push(...unfoldSteps, ...simplified.steps, ...back.steps);
+    current = back.result;
+  }
+  return { result: current, steps: options.steps === true ? steps : [] };
+}
+
+/**
+ * Every instance of `def`'s body in `e` written as the name: the body in the simplifier's form,
+ * as it appears in a simplified result; one 'def.fold' step per distinct instance.
+ */
+function foldBack(e: Expr, def: Definition, options: SimplifyOptions): { result: Expr; steps: Step[] } {
+  const pattern = { ...def, body: simplify(def.body, { ...options, steps: false }).result };
+  let folded = e;
+  const steps: Step[] = [];
+  for (const instance of instancesOf(folded, pattern)) {
+    const name = instanceOf(pattern, instance)!;
+    const next = replaceSubterm(folded, instance, name);
+    steps.push({ rule: 'def.fold', before: folded, after: next, focus: instance, replacement: name, params: { name: def.name } });
+    folded = next;
+  }
+  return { result: folded, steps };
+}
+
+/** A body that is a number or a bare name: writing every such occurrence as the name would rename, not fold. */
+const atomic = (e: Expr) => e.kind === 'num' || e.kind === 'var' || e.kind === 'index' || e.kind === 'extent';
+
+/**
+ * `DeriveOptions.fold`: every instance of a definition's body left in `result` written with the
+ * defined name (`σ(Σ_j w_{jk} o_j)` → `o_k`, so `σ(u)(1 - σ(u))` → `o_k(1 - o_k)`, `1 - \tanh^2 u`
+ * → `1 - h^2`), then simplified again (`p_k p_k` → `p_k^2`), until nothing more folds. Earlier
+ * definitions first: a later body is written in the earlier names (`σ(Σ_j w_{jk} h_j)` holds `h_j`
+ * only once `σ(Σ_i v_{ij} x_i)` is folded). Each fold is the definition read right to left, so
+ * the value is unchanged.
+ */
+export function foldDefinitions(
+  result: Expr, definitions: readonly Definition[], options: SimplifyOptions,
+): { result: Expr; steps: Step[] } {
+  let current = result;
+  const steps: Step[] = [];
+  const foldable = definitions.filter((d) => !atomic(d.body));
+  for (let round = 0; round <= foldable.length; round++) {
+    const before = current;
+    for (const def of foldable) {
+      const back = foldBack(current, def, options);
+      steps.push(...back.steps);
+      current = back.result;
     }
-    steps.push(...unfoldSteps, ...simplified.steps, ...foldSteps);
-    current = folded;
+    if (current === before) break;
+    const tidied = simplify(current, options);
+    steps.push(...tidied.steps);
+    current = tidied.result;
   }
   return { result: current, steps: options.steps === true ? steps : [] };
 }

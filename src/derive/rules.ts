@@ -20,23 +20,32 @@ import { baseLetter, freshIndex } from '../core/fresh.js';
 import { allIndexNames, freeIndices, renameBound, substituteIndex } from '../core/indices.js';
 import type { RuleId } from '../core/steps.js';
 import { Dependence, mayBeSameVariable } from './depends.js';
+import { definedDerivative } from './lemmas.js';
 
 export interface DeriveContext {
   readonly definitions: DefinitionTable;
   readonly dependence: Dependence;
   /** Derivatives computed so far, by `∂` node id (nodes are hash-consed, so the id says body and variable). */
   readonly memo: Map<number, Expr>;
+  /** Names are folded (`DeriveOptions.fold`): the 'def.chain' lemma writes σ(u)(1-σ(u)) u' of `o = σ(u)` as o(1-o) u'. */
+  readonly fold: boolean;
 }
 
-export function makeContext(definitions: DefinitionTable | readonly Definition[] = []): DeriveContext {
+export function makeContext(definitions: DefinitionTable | readonly Definition[] = [], options: { readonly fold?: boolean } = {}): DeriveContext {
   const table = Array.isArray(definitions) ? definitionTable(definitions) : (definitions as DefinitionTable);
-  return { definitions: table, dependence: new Dependence(table), memo: new Map() };
+  return { definitions: table, dependence: new Dependence(table), memo: new Map(), fold: options.fold === true };
 }
 
 export interface RuleApplication {
   readonly rule: RuleId;
   readonly result: Expr;
   readonly params: Readonly<Record<string, string>>;
+  /**
+   * The result's derivatives are evaluated and the result simplified within this one step (both
+   * drivers, src/derive/fast.ts `applyWhole`): a lemma quoted whole, as a textbook does
+   * (`∂p_i/∂z_k = p_i(δ_{ik} - p_k)`), rather than its ∂z_i/∂z_k rows.
+   */
+  readonly whole?: boolean;
 }
 
 const zero = num(0);
@@ -160,5 +169,8 @@ function variableRule(v: Var, wrt: Var, ctx: DeriveContext): RuleApplication {
   // It varies but is not the variable itself: only a definition can do that.
   const def = ctx.definitions.get(varKey(v));
   if (def === undefined) throw new Error(`applyRule: '${varKey(v)}' varies with '${varKey(wrt)}' but has no definition`);
+  // A body of a known shape (softmax; with folding, σ, tanh, exp, …): its derivative written with the name.
+  const lemma = definedDerivative(v, def, wrt, ctx.definitions, ctx.fold);
+  if (lemma !== null) return { ...apply(lemma.rule, lemma.result, { name: userName(def) }), whole: lemma.whole };
   return apply('def.unfold', diff(instantiate(def, v.indices), wrt), { name: userName(def) });
 }

@@ -11,8 +11,8 @@
 import { children, type Diff, type Expr } from '../core/ast.js';
 import { replaceSubterm } from '../core/replace.js';
 import type { Step } from '../core/steps.js';
-import { containsDiff } from './fast.js';
-import { applyRule, type DeriveContext } from './rules.js';
+import { applyWhole, containsDiff } from './fast.js';
+import type { DeriveContext } from './rules.js';
 
 /** The next `∂` node to rewrite, or null when `e` holds none. */
 export function nextDiff(e: Expr): Diff | null {
@@ -30,7 +30,7 @@ export function evaluateDiffsWithSteps(start: Expr, ctx: DeriveContext): { resul
   const steps: Step[] = [];
   let current = start;
   for (let d = nextDiff(current); d !== null; d = nextDiff(current)) {
-    const { rule, result, params } = applyRule(d, ctx);
+    const { rule, result, params } = applyWhole(d, ctx);
     const after = replaceSubterm(current, d, result, { mayContain: containsDiff });
     steps.push({ rule, before: current, after, focus: d, replacement: result, params });
     current = after;

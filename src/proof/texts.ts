@@ -275,6 +275,20 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '按定义把 ${focus}$ 写回 ${replacement}$。',
     '按定义把定义式写回它所定义的量。',
   ]),
+  'def.chain': rule('brief', ['derivative of a defined function', '已定义函数的导数'], [
+    '${name}$ is a function of one argument whose derivative is written in itself ($\\sigma\' = \\sigma(1 - \\sigma)$, $\\tanh\' = 1 - \\tanh^2$, $(e^u)\' = e^u$): ${focus} = {replacement}$, with ${name}$ kept as its name.',
+    'A defined function of one argument whose derivative is written in itself ($\\sigma\' = \\sigma(1 - \\sigma)$, $\\tanh\' = 1 - \\tanh^2$, $(e^u)\' = e^u$) is differentiated by the chain rule, keeping its name.',
+  ], [
+    '${name}$ 是单变量函数，其导数可用自身表示（$\\sigma\' = \\sigma(1 - \\sigma)$，$\\tanh\' = 1 - \\tanh^2$，$(e^u)\' = e^u$）：${focus} = {replacement}$，保留记号 ${name}$。',
+    '导数可用自身表示的单变量函数（$\\sigma\' = \\sigma(1 - \\sigma)$，$\\tanh\' = 1 - \\tanh^2$，$(e^u)\' = e^u$）按链式法则求导，并保留其记号。',
+  ]),
+  'def.softmax': rule('brief', ['derivative of softmax', 'softmax 的导数'], [
+    '${name}$ is a softmax, $p_i = e^{u_i} / \\sum_j e^{u_j}$, whose derivative is $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\cdot \\partial u_j)$: ${focus} = {replacement}$.',
+    'The derivative of a softmax $p_i = e^{u_i} / \\sum_j e^{u_j}$ is $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\cdot \\partial u_j)$; by $u_i = z_i$ itself, $\\partial p_i / \\partial z_k = p_i (\\delta_{ik} - p_k)$.',
+  ], [
+    '${name}$ 是 softmax，$p_i = e^{u_i} / \\sum_j e^{u_j}$，其导数为 $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\cdot \\partial u_j)$：${focus} = {replacement}$。',
+    'softmax $p_i = e^{u_i} / \\sum_j e^{u_j}$ 的导数为 $\\partial p_i = p_i (\\partial u_i - \\sum_j p_j \\cdot \\partial u_j)$；对 $z_k$ 本身求导即 $\\partial p_i / \\partial z_k = p_i (\\delta_{ik} - p_k)$。',
+  ]),
   'subst.back': rule('brief', ['substitute back', '代回原式'], [
     'Put the evaluated derivative ${replacement}$ back in place of ${focus}$.',
     'Put the evaluated derivative back into the whole expression.',

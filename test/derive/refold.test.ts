@@ -1,6 +1,7 @@
 // Unfolding a defined name where that lets terms cancel, then folding it back
-// (src/derive/refold.ts): softmax with cross-entropy reaches y_j - t_j, while
-// the seed's o_k stays folded and its sigmoid factors stay written out.
+// (src/derive/refold.ts): `y = e^x; E = t log y + y` reaches t + y; softmax with
+// cross-entropy reaches y_j - t_j (by its lemma, src/derive/lemmas.ts), while the
+// seed's o_k stays folded and its sigmoid factors stay written out.
 
 import { describe, expect, it } from 'vitest';
 import { inum, ivar, variable, type Var } from '../../src/core/ast.js';
@@ -44,15 +45,26 @@ describe('softmax with cross-entropy', () => {
     expect(report.ok).toBe(true);
   });
 
-  it('its proof unfolds y, simplifies, folds y back, and every step checks', () => {
+  it('its proof quotes the softmax derivative (def.softmax) and uses the assumption, and every step checks', () => {
     const { d, target, definitions, assumptions } = run(SOFTMAX_CE, 'z_j', true);
     const rules = d.steps.map((s) => s.rule);
-    expect(rules).toContain('def.unfold');
+    expect(rules).toContain('def.softmax');
     expect(rules).toContain('alg.assumption');
-    expect(rules[rules.length - 1]).toBe('def.fold');
+    // y is no longer unfolded and folded back: the lemma writes its derivative with y.
+    expect(rules).not.toContain('def.fold');
     const fixed = inputsSatisfying(assumptions)!;
     const check = checkSteps({ goal: target, steps: d.steps, result: d.result }, { definitions, values: fixed.values, sizes: fixed.sizes });
     expect(check.steps.filter((s) => !s.ok).map((s) => `${s.index} ${s.rule}: ${s.problems.join('; ')}`)).toEqual([]);
+  });
+});
+
+describe('a definition unfolded where terms cancel, and folded back', () => {
+  it('y = e^x; E = t log y + y: t e^x / y cancels once y is unfolded, and e^x is written y again', () => {
+    const { d } = run(String.raw`y = e^{x}; E = t \log y + y`, 'x', true);
+    expect(toLatex(d.result)).toBe('t + y');
+    const rules = d.steps.map((s) => s.rule);
+    expect(rules).toContain('def.unfold');
+    expect(rules[rules.length - 1]).toBe('def.fold');
   });
 });
 

@@ -22,6 +22,8 @@ interface Row {
   readonly wrt?: string;
   readonly en: string;
   readonly zh: string;
+  /** Derive with `fold` (the lemmas that write derivatives with defined names). */
+  readonly fold?: boolean;
 }
 
 const SOFTMAX_CE = String.raw`y_k = \frac{e^{z_k}}{\sum_i e^{z_i}}; E = -\sum_k t_k \log y_k; \sum_k t_k = 1`;
@@ -63,7 +65,10 @@ const ROWS: readonly Row[] = [
   { rule: 'max.shift', formula: String.raw`\max_j (x_j + c)`, en: 'A term that does not depend on j is added to every value', zh: '也就加在最大值上' },
   { rule: 'min.shift', formula: String.raw`\min_{j=1}^{n} (2 - x_j)`, en: 'so it adds to the minimum', zh: '也就加在最小值上' },
   { rule: 'def.unfold', formula: 'y = x^2; y^2', wrt: 'x', en: 'Replace y by its definition', zh: '把 y 换成它的定义式' },
-  { rule: 'def.fold', formula: SOFTMAX_CE, wrt: 'z_j', en: 'as y[j] again, by its definition', zh: '写回 y[j]' },
+  { rule: 'def.fold', formula: 'y = e^{x}; E = t \\log y + y', wrt: 'x', en: 'as y again, by its definition', zh: '写回 y' },
+  { rule: 'def.chain', formula: String.raw`o_k = \sigma(\sum_j w_{jk} o_j); E = \sum_k (t_k - o_k)^2`, wrt: 'w_{jk}', fold: true,
+    en: 'whose derivative is written in itself', zh: '其导数可用自身表示' },
+  { rule: 'def.softmax', formula: SOFTMAX_CE, wrt: 'z_j', en: 'y[k] is a softmax', zh: 'y[k] 是 softmax' },
   { rule: 'subst.back', formula: String.raw`\frac{d}{dx} x^2 + y`, en: 'Put the evaluated derivative 2 * x back', zh: '代入原式' },
   { rule: 'alg.flatten-sum', formula: 'a + (b + c)', en: '(a + b) + c = a + b + c', zh: '加法满足结合律' },
   { rule: 'alg.add-zero', formula: 'x + 0', en: 'x + 0 = x', zh: '0 项可以去掉' },
@@ -111,7 +116,7 @@ const ROWS: readonly Row[] = [
 function stepsOf(row: Row): Step[] {
   if (typeof row.formula !== 'string') return simplifyFormula(row.formula, { steps: true }).steps;
   const r = resolveDefinitions(parseFormulas(row.formula), row.wrt === undefined ? [] : [parse(row.wrt)]);
-  const options = { definitions: r.definitions, assumptions: r.assumptions, steps: true };
+  const options = { definitions: r.definitions, assumptions: r.assumptions, steps: true, fold: row.fold };
   return row.wrt === undefined ? simplifyFormula(r.target, options).steps : derive(r.target, r.extra[0] as Var, options).steps;
 }
 
