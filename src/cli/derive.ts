@@ -1,13 +1,18 @@
 // kronecker derive: ∂target/∂wrt, simplified, optionally checked and explained.
 
-import { equation } from '../core/ast.js';
+import { equation, type Expr, type Var, variable } from '../core/ast.js';
 import { derivativeOf, derive } from '../derive/index.js';
 import { InputError } from '../core/errors.js';
 import { freeIndices } from '../core/indices.js';
 import { checkJson, checkResult, describeCheck, NOT_CHECKABLE } from './check.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import { printedBoth, printIn, problemOptions, readInputs, resolveProblem } from './problem.js';
+import { type Problem, printedBoth, printIn, problemOptions, readInputs, resolveProblem } from './problem.js';
+import { einsumForm, matrixForm, matrixSymbol } from '../compile/index.js';
+import { unfoldAll } from '../definitions.js';
+import { userName } from '../core/names.js';
+import { toLatex } from '../print/index.js';
+import type { Io } from './command.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
 export const deriveCommand: Command = {
@@ -21,6 +26,7 @@ export const deriveCommand: Command = {
     format: { type: 'string' },
     check: { type: 'boolean' },
     fold: { type: 'boolean' },
+    form: { type: 'string' },
   },
   help: `Usage: kronecker derive <formula> --wrt VARIABLE [options]
 
@@ -44,6 +50,11 @@ Options:
   --fold                  write every instance of a defined body with its name, and the
                           derivatives it implies: o(1 - o) for o = σ(u), 1 - h^2 for
                           h = tanh u, s_i(δ_{ik} - s_k) for a softmax s
+  --form index|matrix|einsum
+                          index (default); matrix: a result of rank ≤ 2 as the Matrix Cookbook
+                          writes it (vectors bold, W^\top, ⊙, shared vectors named), or, where
+                          none exists, a note and the einsum form; einsum: NumPy/PyTorch einsum
+                          lines in the formula's own names and letters (docs/export.md)
   --check                 compare the result with central finite differences at random
                           points for every index combination; exit 1 on a mismatch
   --syntax latex|text|auto   how to read the input (default auto)
@@ -53,6 +64,7 @@ Examples:
   kronecker derive "E = \\sum_k (t_k - o_k)^2" --where "o_k = \\sigma(\\sum_j w_{jk} o_j)" --wrt "w_{jk}"
   kronecker derive "sum(j, w[j,k]*o[j])" --wrt "w[j,k]" --format text
   kronecker derive "\\log(1 + e^{x})" --wrt x --check
+  kronecker derive "\\sum_i \\sum_j x_i A_{ij} x_j" --wrt x_k --form matrix   # \\frac{\\partial …
 `,
   run(args, io) {
     const { out } = io;
@@ -62,6 +74,8 @@ Examples:
     const wrt = problem.wrt;
     const proof = readProofSettings(args, 'derive');
     const format = choiceOption(args, 'format', [...PROOF_FORMATS], inputs.syntax);
+    const form = choiceOption(args, 'form', ['index', 'matrix', 'einsum'] as const, 'index');
+    if (form !== 'index' && (proof !== null || format === 'json')) throw new UsageError(`--form ${form} prints the result only: leave out --steps and --format json`, 'derive');
     const d = derive(problem.target, wrt, {
       definitions: problem.definitions,
       assumptions: problem.assumptions,
@@ -83,6 +97,8 @@ Examples:
         free: [...freeIndices(d.result)].sort(),
         ...(report === null ? {} : { check: checkJson(report) }),
       }, null, 2));
+    } else if (form !== 'index') {
+      writeForm(form, d.result, problem, io);
     } else if (format === 'latex' || format === 'text') {
       out(printIn(equation(goal, d.result), format));
     } else {
@@ -94,3 +110,27 @@ Examples:
     return ok ? EXIT.ok : EXIT.checkFailed;
   },
 };
+
+/**
+ * The result in matrix or einsum form. The output's dimensions follow the variable's indices
+ * (∂E/∂W_{ji} has rows j), then any other free index alphabetically.
+ */
+function writeForm(form: 'matrix' | 'einsum', result: Expr, problem: Problem, io: Io): void {
+  const value = unfoldAll(result, problem.definitions);
+  const wrt = problem.wrt!;
+  const own = wrt.indices.flatMap((i) => (i.kind === 'ivar' ? [i.name] : []));
+  const free = [...new Set([...own.filter((n) => freeIndices(value).has(n)), ...[...freeIndices(value)].sort()])];
+  const target = problem.target.kind === 'var' ? userName(problem.target) : null;
+  if (form === 'matrix') {
+    const m = matrixForm(value, { free });
+    if (m !== null) {
+      const of = target === null ? `\\left(${toLatex(problem.target)}\\right)` : toLatex(variable(problem.target as Var, []));
+      io.out(`\\frac{\\partial ${of}}{\\partial ${matrixSymbol(wrt, free.length)}} = ${m.latex}`);
+      for (const w of m.where) io.out(`\\quad ${w}`);
+      return;
+    }
+    io.err(`note: no matrix form (${free.length > 2 ? `the result has ${free.length} free indices` : 'an index pattern with no matrix operation'}); the einsum form:`);
+  }
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
+  io.out(einsumForm(value, { free, name: target === null ? 'result' : `d${safe(target)}_d${safe(userName(wrt))}` }));
+}

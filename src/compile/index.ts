@@ -244,4 +244,4 @@ export function emitPythonModuleAll(given: readonly Expr[], options: CompileAllO
   return emitPython(exprs, jointSignature(exprs, options.free, options.symbols), options.backend);
 }
 export { einsumForm, type EinsumFormOptions } from './einsum-form.js';
-export { matrixForm, type MatrixForm } from './matrix-form.js';
+export { matrixForm, type MatrixForm, matrixSymbol } from './matrix-form.js';

@@ -16,7 +16,7 @@
 // one that was computed. Where a step has no matrix operation (rank 3, a vector broadcast
 // across a matrix, a guard, a gather) there is no matrix form: null, and the caller says so.
 
-import { type Expr, variable } from '../core/ast.js';
+import { type Expr, type Var, variable } from '../core/ast.js';
 import { functionSpec } from '../functions.js';
 import { toLatex } from '../print/index.js';
 import { jointSignature } from '../values.js';
@@ -250,6 +250,15 @@ function sumAlong(m: M, axis: number): M | null {
     return { latex: `${group(o, 2)} \\mathbf{1}`, prec: 2, shape: vec(other), py: `np.sum(${o.py}, axis=1)` };
   }
   return null;
+}
+
+/** How the matrix form writes a variable of `rank` indices: `x`, `\\mathbf{w}`, `W` (a one-letter matrix is capitalised). */
+export function matrixSymbol(v: Var, rank: number): string {
+  const n = toLatex(variable(v, []));
+  if (rank === 0) return n;
+  const bold = /^\\(mathbf|boldsymbol|bm)\{/.test(n) ? n : /^\\[a-zA-Z]+$/.test(n) ? `\\boldsymbol{${n}}` : `\\mathbf{${n}}`;
+  if (rank === 1) return bold;
+  return /^[a-zA-Z]$/.test(n) ? n.toUpperCase() : bold;
 }
 
 /** The matrix form of `expr` (unfolded, no ∂ left), or null where there is none. */
