@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  add, delta, type Expr, inum, iverson, ivar, mapChildren, mul, num, pow, reduce, rel, variable, withoutStyle,
+  add, call, delta, type Expr, inum, iverson, ivar, mapChildren, mul, num, pow, reduce, rel, variable, withoutStyle,
 } from '../src/core/ast.js';
 import { substituteIndex } from '../src/core/indices.js';
 import { parse } from '../src/parse/index.js';
@@ -41,6 +41,12 @@ describe('round trip', () => {
         expect(toLatex(e)).toMatch(/\^\{\{[([]/);
         expect(readBack(toLatex(e), 'latex')).toBe(e);
       }
+    }
+    // So does `e^{…}` (the exponential as written): found with seed -1714958602, `e^{(e)^{w_0}}`.
+    for (const exp of [...exps, pow(variable('e'), variable('w', [inum(0)]))]) {
+      const e = call('exp', [exp], 'e^');
+      expect(toLatex(e)).toMatch(/^e\^\{\{[([]/);
+      expect(readBack(toLatex(e), 'latex')).toBe(e);
     }
   });
 

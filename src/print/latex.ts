@@ -126,7 +126,8 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         const arg = x.args.map((a) => inSlot(a, 'braced')).join(', ');
         const head = x.spelling ?? functionSpec(x.fn).latex;
         switch (head) {
-          case 'e^': return `e^{${arg}}`;
+          // After `e` (a name to the tokens), `^{(` reads as a superscript index, as after any name: an inner group.
+          case 'e^': return /^[([]/.test(arg) ? `e^{{${arg}}}` : `e^{${arg}}`;
           case '|': return `\\lvert ${arg} \\rvert`;
           case '\\sqrt': return `\\sqrt{${arg}}`;
           case '\\sqrt[3]': return `\\sqrt[3]{${arg}}`;
