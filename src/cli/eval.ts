@@ -69,7 +69,8 @@ Example:
         const r = compile(expr, { free, symbols }).fn({ sizes, values: given.values });
         return { free: r.free, shape: r.shape, value: typeof r.value === 'number' ? r.value : nest(r.value, r.shape) };
       })();
-    out(JSON.stringify({ free: tensor.free, shape: tensor.shape, value: tensor.value }));
+    // JSON has no NaN or infinities: they are written as the strings "NaN", "Infinity", "-Infinity".
+    out(JSON.stringify({ free: tensor.free, shape: tensor.shape, value: tensor.value }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)));
     return EXIT.ok;
   },
 };

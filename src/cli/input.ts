@@ -22,7 +22,8 @@ export function readFormula(positionals: readonly string[], file: string | undef
 
 export function readText(file: string): string {
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    // A byte-order mark (editors on Windows write one) is not part of the formula.
+    return readFileSync(file === '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '');
   } catch (err) {
     throw new UsageError(`cannot read ${file === '-' ? 'stdin' : file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }

@@ -2,6 +2,7 @@
 // language, which detail level, where to write, and the per-step check.
 
 import { writeFileSync } from 'node:fs';
+import { InputError } from '../core/errors.js';
 import { type Definition, unfoldAll } from '../definitions.js';
 import { type CheckReport, inputsSatisfying, inputsUnderRoots } from '../check.js';
 import type { Expr } from '../core/ast.js';
@@ -81,7 +82,11 @@ export function writeProof(
   const text = renderProof(proof, format, settings);
   if (settings.out === undefined) io.out(text);
   else {
-    writeFileSync(settings.out, text.endsWith('\n') ? text : `${text}\n`);
+    try {
+      writeFileSync(settings.out, text.endsWith('\n') ? text : `${text}\n`);
+    } catch (err) {
+      throw new InputError(`cannot write ${settings.out}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
     io.err(`wrote ${settings.out}`);
   }
   if (!settings.check) return true;
