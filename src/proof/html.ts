@@ -97,11 +97,19 @@ function inView(row: Row, paths: readonly Path[]): Path[] {
   return row.onRight ? paths.filter((p) => p[0] === 1).map((p) => p.slice(1)) : [...paths];
 }
 
-/** A row's expression with the rewritten part highlighted. */
-function changedLatex(row: Row): string {
+/** A row's expression with the rewritten part highlighted (green), as the chain shows it. */
+export function changedLatex(row: Row): string {
   const s = row.step;
   const paths = s === null ? [] : rewrittenPaths(s.before, s.after, s.focus, s.replacement);
   return latexMarked(row.expr, inView(row, paths), box(CHANGED));
+}
+
+/** The expression before a row's step with its focus highlighted (amber), as the row's note shows it. */
+export function focusLatex(row: Row): string {
+  const s = row.step!;
+  const focusPaths = rewrittenPaths(s.before, s.after, s.focus, s.replacement);
+  const before = row.onRight ? (s.before as Expr & { kind: 'rel' }).args[1]! : s.before;
+  return latexMarked(before, inView(row, focusPaths.length > 0 ? focusPaths : occurrences(s.before, s.focus)), box(FOCUS));
 }
 
 /** One HTML page: the chain of equalities, then per step a collapsible note with before (focus marked) and after. */
@@ -121,9 +129,7 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
   const stepRows = L.chains.flatMap((c) => c.rows.filter((r) => r.step !== null));
   const notes = stepRows.map((row) => {
     const s = row.step!;
-    const focusPaths = rewrittenPaths(s.before, s.after, s.focus, s.replacement);
-    const before = row.onRight ? (s.before as Expr & { kind: 'rel' }).args[1]! : s.before;
-    const marked = latexMarked(before, inView(row, focusPaths.length > 0 ? focusPaths : occurrences(s.before, s.focus)), box(FOCUS));
+    const marked = focusLatex(row);
     const also = foldedLabels(s, L.lang, 'latex');
     return [
       `<li><details><summary><span class="label">${segs(labelSegments(s.rule, L.lang, 'latex'))}</span>`,

@@ -10,7 +10,7 @@
 // must fail there: that proves the configuration really hides the machine's CJK
 // fonts (this machine may have some), so the pass is the embedded font's doing.
 //
-//   node test/browser/cjk-font.mjs [page.html]     (default docs/examples/seed-proof.zh.html)
+//   node test/browser/cjk-font.mjs [page.html [screenshot.png]]   (default docs/examples/seed-proof.zh.html)
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const page = resolve(process.argv[2] ?? join(root, 'docs/examples/seed-proof.zh.html'));
+const shot = process.argv[3];
 const FAMILY = 'Kronecker CJK';
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -52,9 +53,13 @@ const faces = new RegExp(`<style>@font-face\\{font-family:"${FAMILY}"[^<]*</styl
 if (!faces.test(html)) fail(`${page} embeds no "${FAMILY}" font`);
 writeFileSync(join(work, 'control.html'), html.replace(faces, ''));
 
-async function glyphs(context, file) {
+async function glyphs(context, file, screenshot) {
   const tab = await context.newPage();
   await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  if (screenshot !== undefined) {
+    await tab.evaluate(() => document.fonts.ready);
+    await tab.screenshot({ path: screenshot, fullPage: true });
+  }
   const report = await tab.evaluate(async (family) => {
     await document.fonts.ready;
     const h1 = document.querySelector('h1');
@@ -95,7 +100,7 @@ const context = await chromium.launchPersistentContext(join(work, 'profile'), {
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  result = { page: await glyphs(context, page), control: await glyphs(context, join(work, 'control.html')) };
+  result = { page: await glyphs(context, page, shot), control: await glyphs(context, join(work, 'control.html')) };
 } finally {
   await context.close();
   rmSync(work, { recursive: true, force: true });

@@ -35,7 +35,8 @@ for (const page of pages) {
 }
 const zhPages = pages.filter((p) => p.endsWith('.zh.html'));
 for (const page of zhPages) {
-  const r = spawnSync(process.execPath, [cjk, join(pagesDir, page)], { encoding: 'utf8', timeout: 120_000 });
+  const shot = join(artifacts, `${basename(page, '.html')}.no-cjk-font.png`);
+  const r = spawnSync(process.execPath, [cjk, join(pagesDir, page), shot], { encoding: 'utf8', timeout: 120_000 });
   const ok = r.status === 0;
   if (!ok) failed++;
   const detail = (ok ? r.stdout : r.stderr || r.stdout || String(r.error ?? `exit ${r.status}`)).trim().split('\n').pop();
