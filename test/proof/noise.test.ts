@@ -6,7 +6,7 @@
 // return to the expression before them). The rows' numeric checks are in corpus.test.ts.
 
 import { describe, expect, test } from 'vitest';
-import { add, diff, type Expr, mul, neg, num, sum, variable, ivar, div } from '../../src/core/ast.js';
+import { add, diff, mul, neg, num, sum, variable, ivar, div } from '../../src/core/ast.js';
 import { DETAILS, layout, type Proof, selectSteps } from '../../src/proof/index.js';
 import { printExpr } from '../../src/proof/fill.js';
 import { changedLatex, focusLatex } from '../../src/proof/html.js';
