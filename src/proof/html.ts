@@ -167,7 +167,7 @@ ${body}
 
 const PAGE_CSS = `
 body { margin: 0; background: #fafaf9; color: #1c1917;
-  font-family: "${CJK_FAMILY}", system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; }
+  font-family: "${CJK_FAMILY}", system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 .katex .cjk_fallback { font-family: "${CJK_FAMILY}", KaTeX_Main, "Times New Roman", serif; }
 main { max-width: 84rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.6; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
