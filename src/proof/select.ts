@@ -120,11 +120,36 @@ function selectInChain(steps: readonly Step[], detail: Detail, own: ReadonlyMap<
   const raw = (s: Step) => own.get(s) ?? s;
   if (shown.length === 0) return [merge(steps[0]!, raw(steps[0]!), [], steps.slice(1))];
   // Each shown step takes the hidden ones up to the next shown step; the first also those before it.
-  const rows = definitionRuns(steps, shown);
-  const merged = rows.map(({ from, at, to }) => merge(steps[at]!, raw(steps[at]!), steps.slice(from, at), steps.slice(at + 1, to)));
-  // A run of definition rows that returns to where it started is a round trip: not a row (unless it is all there is).
-  const kept = merged.filter((m, n) => !(DEFINITION_RULES.has(rows[n]!.rule) && m.before === m.after));
-  return kept.length > 0 ? kept : merged.slice(0, 1);
+  const rows = withoutRoundTrips(steps, definitionRuns(steps, shown));
+  return rows.map(({ from, at, to }) => merge(steps[at]!, raw(steps[at]!), steps.slice(from, at), steps.slice(at + 1, to)));
+}
+
+interface Span { from: number; at: number; to: number; rule: RuleId }
+
+/**
+ * A run of definition rows that returns to where it started (a name unfolded and
+ * folded back, nothing gained), or to what prints the same, is no row: its steps
+ * go to the row before it (or, first in its chain, to the row after it), so the
+ * rows still chain. A chain that is nothing else keeps it.
+ */
+function withoutRoundTrips(steps: readonly Step[], spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let carry: number | null = null; // the start of a round trip that opened the chain
+  for (const span of spans) {
+    const start = steps[span.from]!.before;
+    const end = steps[span.to - 1]!.after;
+    const roundTrip = DEFINITION_RULES.has(span.rule) && spans.length > 1
+      && (start === end || printExpr(start, 'latex') === printExpr(end, 'latex'));
+    const previous = out[out.length - 1];
+    if (roundTrip && previous !== undefined) previous.to = span.to;
+    else if (roundTrip) carry ??= span.from;
+    else {
+      out.push({ ...span, from: carry ?? span.from });
+      carry = null;
+    }
+  }
+  // (A round trip at the start is followed by a row, or every span was one: then they are one row.)
+  return out.length > 0 ? out : [{ ...spans[0]!, to: spans[spans.length - 1]!.to }];
 }
 
 /**
@@ -133,8 +158,8 @@ function selectInChain(steps: readonly Step[], detail: Detail, own: ReadonlyMap<
  * definition rows (`p_i` unfolded, then `p_k`; a name unfolded, then folded
  * back) are one span, shown as the first one's row with the others folded in.
  */
-function definitionRuns(steps: readonly Step[], shown: readonly number[]): { from: number; at: number; to: number; rule: RuleId }[] {
-  const out: { from: number; at: number; to: number; rule: RuleId }[] = [];
+function definitionRuns(steps: readonly Step[], shown: readonly number[]): Span[] {
+  const out: Span[] = [];
   shown.forEach((i, n) => {
     const to = shown[n + 1] ?? steps.length;
     const last = out[out.length - 1];

@@ -119,6 +119,12 @@ describe('proof rows print without noise', () => {
     const foldP: Step = { rule: 'def.fold', before: e1, after: e0, focus: body, replacement: p, params: {} };
     const next: Step = { rule: 'diff.sum', before: e0, after: e2, focus: e0, replacement: e2, params: {} };
     expect(selectSteps([unfoldP, foldP, next], 'normal').map((r) => r.rule)).toEqual(['diff.sum']);
+    // In the middle of a chain the round trip goes to the row before it: the rows still chain.
+    const start = mul([num(2), e0]);
+    const first: Step = { rule: 'diff.sum', before: start, after: e0, focus: start, replacement: e0, params: {} };
+    const rows = selectSteps([first, unfoldP, foldP, next], 'normal');
+    expect(rows.map((r) => [r.rule, r.before, r.after])).toEqual([['diff.sum', start, e0], ['diff.sum', e0, e2]]);
+    expect(rows[0]!.folded).toEqual([unfoldP, foldP]);
   });
 });
 
