@@ -6,9 +6,27 @@ import { indexTerms, ivar, type Expr, type Reduce } from '../core/ast.js';
 import { baseLetter } from '../core/fresh.js';
 import { freeIndices, substituteIndex } from '../core/indices.js';
 
+/** What a placeholder stands for, and how its LaTeX is dressed. */
+export interface Mark {
+  readonly expr: Expr;
+  readonly mark: (latex: string) => string;
+}
+
 export interface PrintOptions {
   /** Show `\sum_{j'} w_{j'k}` as `\sum_{j} w_{jk}` when `j` is not free in the body (default true). */
   readonly restoreBoundLetters?: boolean;
+  /**
+   * Print a later term of a sum whose sign sits inside it (`\sum_i (-x_i)`, `\frac{-a}{b}`,
+   * `(-a) b`) as ` - ` and its positive part (`a - \sum_i x_i`): the same value, read back as
+   * another tree (default false; proofs use it, see `negatedTerm`).
+   */
+  readonly signsOut?: boolean;
+  /**
+   * Placeholders (LaTeX only): each is printed as `mark` of the LaTeX of the expression it
+   * stands for, with the parentheses and spacing that expression gets in its place (the
+   * proof page highlights a subterm this way: `\left(x + \colorbox{…}{$\frac{a}{b}$}\right)`).
+   */
+  readonly marks?: ReadonlyMap<Expr, Mark>;
 }
 
 /**

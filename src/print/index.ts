@@ -1,7 +1,7 @@
 // The printers: Expr → LaTeX and Expr → plain text, sharing one precedence table.
 
-export { toLatex } from './latex.js';
+export { tall, toLatex } from './latex.js';
 export { toText } from './text.js';
-export type { PrintOptions } from './bound.js';
+export type { Mark, PrintOptions } from './bound.js';
 export { needsCommaIndices, GREEK } from './atoms.js';
-export { Level, levelOf, needsParens, type Slot, type Syntax } from './precedence.js';
+export { Level, levelOf, needsParens, negatedTerm, type Slot, type Syntax } from './precedence.js';

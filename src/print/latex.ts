@@ -7,14 +7,14 @@ import { REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByName, functionSpec } from '../functions.js';
 import { formatNumber, indexText, latexMarkedName, latexName, latexSubscript } from './atoms.js';
 import { type PrintOptions, shownBinder } from './bound.js';
-import { needsParens, negated, PRIME, PRIME_SUPERSCRIPT, type Slot } from './precedence.js';
+import { needsParens, negated, negatedTerm, PRIME, PRIME_SUPERSCRIPT, type Slot } from './precedence.js';
 
 const REL: Record<RelOp, string> = { '=': '=', '!=': '\\neq', '<': '<', '<=': '\\le', '>': '>', '>=': '\\ge' };
 
 const tallMemo = new WeakMap<Expr, boolean>();
 
 /** Prints a reduction (`\sum`) or a fraction (`\frac`, also every derivative) somewhere. */
-function tall(e: Expr): boolean {
+export function tall(e: Expr): boolean {
   let v = tallMemo.get(e);
   if (v === undefined) {
     v = e.kind === 'reduce' || e.kind === 'div' || e.kind === 'diff' || children(e).some(tall);
@@ -23,9 +23,18 @@ function tall(e: Expr): boolean {
   return v;
 }
 
-/** `( … )` around the printed `s` of `content`, grown to `\left( … \right)` when the content is tall. */
-function group(s: string, ...content: readonly Expr[]): string {
-  return content.some(tall) ? `\\left(${s}\\right)` : `(${s})`;
+/** `tall`, with `extra` nodes (placeholders, see PrintOptions.tall) counted as tall too. */
+function tallWith(extra: ReadonlySet<Expr>): (e: Expr) => boolean {
+  const memo = new Map<Expr, boolean>();
+  const t = (e: Expr): boolean => {
+    let v = memo.get(e);
+    if (v === undefined) {
+      v = extra.has(e) || tall(e) || children(e).some(t);
+      memo.set(e, v);
+    }
+    return v;
+  };
+  return t;
 }
 
 /** A variable shown as a function head (`\sigma`) would be read as an application if juxtaposed. */
@@ -52,7 +61,32 @@ function isBareE(e: Expr): boolean {
 }
 
 export function toLatex(e: Expr, options: PrintOptions = {}): string {
-  const inSlot = (x: Expr, slot: Slot): string => (needsParens(x, slot, 'latex') ? group(bare(x), x) : bare(x));
+  return latexPrinter(options, false)(e, 'top');
+}
+
+/**
+ * The printer of `e` in a slot. With placeholders (`options.marks`), every decision
+ * is taken on what a placeholder stands for: parentheses, their size, and the joint
+ * between factors, which reads the factors printed without the marks (`plain`).
+ */
+function latexPrinter(options: PrintOptions, plain: boolean): (e: Expr, slot: Slot) => string {
+  const marks = options.marks !== undefined && options.marks.size > 0 ? options.marks : undefined;
+  const real = (x: Expr): Expr => marks?.get(x)?.expr ?? x;
+  const isTall = marks === undefined ? tall : tallWith(new Set([...marks].filter(([, m]) => tall(m.expr)).map(([h]) => h)));
+  let unmarked: ((e: Expr, slot: Slot) => string) | undefined;
+  /** `x` in `slot` as it prints without the marks. */
+  const plainSlot = (x: Expr, slot: Slot): string => {
+    if (marks === undefined || plain) return inSlot(x, slot);
+    unmarked ??= latexPrinter({ ...options, marks: new Map([...marks].map(([h, m]) => [h, { expr: m.expr, mark: (s: string) => s }])) }, true);
+    return unmarked(x, slot);
+  };
+  /** `( … )` around the printed `s` of `content`, grown to `\left( … \right)` when the content is tall. */
+  const group = (s: string, ...content: readonly Expr[]): string => (content.some(isTall) ? `\\left(${s}\\right)` : `(${s})`);
+  const termSign = options.signsOut === true ? negatedTerm : negated;
+  const inSlot = (x: Expr, slot: Slot): string => {
+    const r = real(x);
+    return needsParens(r, slot, 'latex') ? group(bare(x), r) : bare(x);
+  };
 
   const minus = (positive: Expr): string => `-${inSlot(positive, 'neg-arg')}`;
 
@@ -73,6 +107,8 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
   };
 
   const bare = (x: Expr): string => {
+    const m = marks?.get(x);
+    if (m !== undefined) return m.mark(bare(m.expr));
     switch (x.kind) {
       case 'neg': return minus(x.arg);
       case 'num': return x.value < 0 ? minus(negated(x)!) : formatNumber(x.value, 'latex');
@@ -91,15 +127,17 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
       case 'add':
         return x.terms.map((t, i) => {
           if (i === 0) return inSlot(t, 'add-term');
-          const pos = negated(t);
+          const pos = termSign(t);
           return pos !== null ? ` - ${inSlot(pos, 'neg-arg')}` : ` + ${inSlot(t, 'add-term')}`;
         }).join('');
       case 'mul': {
         const positive = negated(x); // -2 x y
         if (positive !== null) return minus(positive);
         const last = x.factors.length - 1;
-        const parts = x.factors.map((f, i) => inSlot(f, i === last ? 'last-factor' : 'factor'));
-        return parts.reduce((acc, s, i) => acc + joint(x.factors[i - 1]!, s) + s);
+        const slot = (i: number): Slot => (i === last ? 'last-factor' : 'factor');
+        const parts = x.factors.map((f, i) => inSlot(f, slot(i)));
+        const seen = marks === undefined || plain ? parts : x.factors.map((f, i) => plainSlot(f, slot(i)));
+        return parts.reduce((acc, s, i) => acc + joint(real(x.factors[i - 1]!), seen[i]!) + s);
       }
       case 'div': {
         const numerator = inSlot(x.num, 'braced');
@@ -110,13 +148,14 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
       case 'pow': {
         // A bare `e` would be the exponential, and `x^{(i)}^2` a double superscript: both are grouped. So is a
         // fraction: `\frac{x}{c}^2` is read as x/c² as often as (x/c)², and textbooks write `\left(\frac{x}{c}\right)^2`.
-        const grouped = isBareE(x.base) || (x.base.kind === 'var' && x.base.superscript !== null) || x.base.kind === 'div';
+        const b = real(x.base);
+        const grouped = isBareE(b) || (b.kind === 'var' && b.superscript !== null) || b.kind === 'div';
         const base = grouped ? group(bare(x.base), x.base) : inSlot(x.base, 'atomic');
         const exp = inSlot(x.exp, 'braced');
         // After a name (`\delta_{ij}` too: the tokens read it as a name first), a superscript that opens with `(` or `[`
         // reads as an index (`x^{(i)}`), and a lone `T` as a transpose (src/parse/guards.ts): such a power gets an inner
         // group, `x^{{(a + b) c}}`, `x^{{T}}`.
-        if (exp === 'T' || ((x.base.kind === 'var' || x.base.kind === 'delta') && /^[([]/.test(exp))) return `${base}^{{${exp}}}`;
+        if (exp === 'T' || ((b.kind === 'var' || b.kind === 'delta') && /^[([]/.test(exp))) return `${base}^{{${exp}}}`;
         return `${base}^${exp.length === 1 ? exp : `{${exp}}`}`;
       }
       case 'call': {
@@ -146,7 +185,7 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
         const by = `${d}${d === 'd' ? '' : ' '}${bare(x.wrt)}`;
         if (x.form === 'operator') return `\\frac{${d}}{${by}} ${inSlot(x.body, 'atomic')}`;
         // A variable reads as `∂E`; anything else is grouped, as in `\frac{\partial (\sum_j …)}{\partial w}`.
-        const body = x.body.kind === 'var' ? bare(x.body) : group(bare(x.body), x.body);
+        const body = real(x.body).kind === 'var' ? bare(x.body) : group(bare(x.body), x.body);
         return `\\frac{${d}${d === 'd' ? '' : ' '}${body}}{${by}}`;
       }
       case 'rel': return x.args.map((a) => inSlot(a, 'rel-arg')).reduce((acc, s, i) => `${acc} ${REL[x.ops[i - 1]!]} ${s}`);
@@ -157,5 +196,5 @@ export function toLatex(e: Expr, options: PrintOptions = {}): string {
     }
   };
 
-  return inSlot(e, 'top');
+  return inSlot;
 }

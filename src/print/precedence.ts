@@ -10,7 +10,7 @@
 //  - a term that prints with a leading minus (`neg`, a negative number, a
 //    product led by a negative number) behaves like unary minus.
 
-import { assertNever, type Expr, mul, num } from '../core/ast.js';
+import { assertNever, div, type Expr, mul, num, reduce } from '../core/ast.js';
 
 export type Syntax = 'latex' | 'text';
 
@@ -66,6 +66,35 @@ export function negated(e: Expr): Expr | null {
     case 'mul': {
       const lead = e.factors[0];
       return lead !== undefined && lead.kind === 'num' && lead.value < 0 ? mul([num(-lead.value), ...e.factors.slice(1)]) : null;
+    }
+    default: return null;
+  }
+}
+
+/**
+ * The positive part of a later term of a sum that can print as ` - …` with the
+ * same value (the `signsOut` print option, which proofs use): what `negated`
+ * finds, or, one level down, a product led by such a factor (`(-a) b` → `a b`), a
+ * fraction with such a numerator (`\frac{-a}{b}` → `\frac{a}{b}`), or a Σ with
+ * such a body (`\sum_i (-x_i)` → `\sum_i x_i`), so `a + \sum_i (-x_i)` prints as
+ * `a - \sum_i x_i`. (Off by default: the parser reads `a - \sum_i x_i` as a
+ * minus in front, another tree, and parse(print(e)) === e must hold.)
+ */
+export function negatedTerm(e: Expr): Expr | null {
+  const direct = negated(e);
+  if (direct !== null) return direct;
+  switch (e.kind) {
+    case 'mul': {
+      const lead = negatedTerm(e.factors[0]!);
+      return lead === null ? null : mul([lead, ...e.factors.slice(1)]);
+    }
+    case 'div': {
+      const top = negatedTerm(e.num);
+      return top === null ? null : div(top, e.den);
+    }
+    case 'reduce': {
+      const body = e.op === 'sum' ? negatedTerm(e.body) : null;
+      return body === null ? null : reduce(e.op, e.index, body, e.lower, e.upper);
     }
     default: return null;
   }

@@ -9,7 +9,7 @@ import { REDUCTIONS } from '../core/reductions.js';
 import { reductionOf } from '../functions.js';
 import { formatNumber, indexText, textSubscript } from './atoms.js';
 import { type PrintOptions, shownBinder } from './bound.js';
-import { needsParens, negated, PRIME, type Slot } from './precedence.js';
+import { needsParens, negated, negatedTerm, PRIME, type Slot } from './precedence.js';
 
 /**
  * `max(j, x[j])` is refused by the text parser (the function, or the maximum over j?): a first
@@ -27,6 +27,7 @@ const REL: Record<RelOp, string> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=',
 export function toText(e: Expr, options: PrintOptions = {}): string {
   const inSlot = (x: Expr, slot: Slot): string => (needsParens(x, slot, 'text') ? `(${bare(x)})` : bare(x));
   const minus = (positive: Expr): string => `-${inSlot(positive, 'neg-arg')}`;
+  const termSign = options.signsOut === true ? negatedTerm : negated;
 
   const bare = (x: Expr): string => {
     switch (x.kind) {
@@ -36,7 +37,7 @@ export function toText(e: Expr, options: PrintOptions = {}): string {
       case 'add':
         return x.terms.map((t, i) => {
           if (i === 0) return inSlot(t, 'add-term');
-          const pos = negated(t);
+          const pos = termSign(t);
           return pos !== null ? ` - ${inSlot(pos, 'neg-arg')}` : ` + ${inSlot(t, 'add-term')}`;
         }).join('');
       case 'mul': {

@@ -19,11 +19,10 @@ import { evaluate, type Inputs, type InputValue, type NestedArray } from '../eva
 import { internalName } from '../core/fresh.js';
 import { freeIndices, substituteIndex } from '../core/indices.js';
 import { inputKey } from '../core/names.js';
-import { replaceAt, replaceSubterm } from '../core/replace.js';
 import { containsDiff } from '../derive/index.js';
 import { slotRanges } from '../core/extents.js';
 import { EvaluationError, IndexRangeError } from '../values.js';
-import { occurrences } from './locate.js';
+import { isPlaced } from './locate.js';
 import { chains, equationOf, lhsOf, type Proof } from './select.js';
 import type { RuleId, Step } from '../core/steps.js';
 
@@ -126,13 +125,6 @@ export function checkSteps(proof: Proof, options: CheckStepsOptions = {}): Proof
   return { ok: endsOk && steps.every((s) => s.ok), steps, endsOk, problems };
 }
 
-/** `after` = `before` with every occurrence of `focus`, or with exactly one, replaced. */
-function isPlaced(before: Expr, after: Expr, focus: Expr, replacement: Expr): boolean {
-  const at = occurrences(before, focus);
-  if (at.length === 0) return false;
-  if (replaceSubterm(before, focus, replacement) === after) return true;
-  return at.some((path) => replaceAt(before, path, replacement) === after);
-}
 
 // ---------------------------------------------------------------------------
 // Numeric comparison

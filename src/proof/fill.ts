@@ -20,8 +20,11 @@ export interface Segment {
   readonly text: string;
 }
 
-/** Proofs show bound letters as they are (`Σ_{j'}` after a rename): restoring them would hide the rename step. */
-export const PRINT = { restoreBoundLetters: false } as const;
+/**
+ * Proofs show bound letters as they are (`Σ_{j'}` after a rename): restoring them would hide the rename step.
+ * A later term of a sum whose sign sits inside it prints as ` - …` (`a - \sum_i x_i`, not `a + \sum_i (-x_i)`).
+ */
+export const PRINT = { restoreBoundLetters: false, signsOut: true } as const;
 
 export function printExpr(e: Expr, syntax: MathSyntax): string {
   return syntax === 'latex' ? toLatex(e, PRINT) : toText(e, PRINT);

@@ -1,7 +1,9 @@
 // The standalone proof page: KaTeX rendered on the server, KaTeX's own CSS
 // with its woff2 fonts inlined as data: URLs, so the file opens offline and
 // needs no script. The CSS is read from the installed katex package, so it
-// always matches the KaTeX version that produced the markup.
+// always matches the KaTeX version that produced the markup. Chinese prose is
+// drawn with an embedded subset of Noto Sans SC (src/proof/assets/cjk, made by
+// scripts/cjk-font.mjs), so the zh page needs no CJK font on the reader's machine.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,6 +36,45 @@ export function katexCss(): string {
   return inlinedCss;
 }
 
+/** The embedded CJK subset: per file, the characters it holds (scripts/cjk-font.mjs writes it). */
+export interface CjkManifest {
+  readonly chars: string;
+  readonly faces: readonly { readonly file: string; readonly chars: string }[];
+}
+
+/** The CSS family of the embedded CJK subset. */
+export const CJK_FAMILY = 'Kronecker CJK';
+
+const CJK_DIR = new URL('./assets/cjk/', import.meta.url);
+let manifest: CjkManifest | undefined;
+const faceCss = new Map<string, string>();
+
+export function cjkManifest(): CjkManifest {
+  manifest ??= JSON.parse(readFileSync(new URL('manifest.json', CJK_DIR), 'utf8')) as CjkManifest;
+  return manifest;
+}
+
+/**
+ * `@font-face` rules of the embedded CJK subset for the characters of `text`:
+ * one per subset file that holds some of them, its woff2 inlined as a data: URL,
+ * its `unicode-range` exactly the characters it holds (so Latin text keeps the
+ * system font). Empty when `text` has no character of the subset (an English page).
+ */
+export function cjkFontCss(text: string): string {
+  const used = new Set(text);
+  return cjkManifest().faces.filter((f) => [...f.chars].some((c) => used.has(c))).map((f) => {
+    let css = faceCss.get(f.file);
+    if (css === undefined) {
+      const data = readFileSync(new URL(f.file, CJK_DIR)).toString('base64');
+      const range = [...f.chars].map((c) => `U+${c.codePointAt(0)!.toString(16)}`).join(',');
+      css = `@font-face{font-family:"${CJK_FAMILY}";font-style:normal;font-weight:400;font-display:block;`
+        + `src:url(data:font/woff2;base64,${data}) format("woff2");unicode-range:${range}}`;
+      faceCss.set(f.file, css);
+    }
+    return css;
+  }).join('\n');
+}
+
 /** KaTeX in strict mode: any LaTeX it would not accept is a bug of ours, not a warning. */
 export function katexRender(latex: string, displayMode: boolean): string {
   return katex.renderToString(latex, { throwOnError: true, strict: 'error', displayMode, output: 'htmlAndMathml' });
@@ -56,11 +97,19 @@ function inView(row: Row, paths: readonly Path[]): Path[] {
   return row.onRight ? paths.filter((p) => p[0] === 1).map((p) => p.slice(1)) : [...paths];
 }
 
-/** A row's expression with the rewritten part highlighted. */
-function changedLatex(row: Row): string {
+/** A row's expression with the rewritten part highlighted (green), as the chain shows it. */
+export function changedLatex(row: Row): string {
   const s = row.step;
   const paths = s === null ? [] : rewrittenPaths(s.before, s.after, s.focus, s.replacement);
   return latexMarked(row.expr, inView(row, paths), box(CHANGED));
+}
+
+/** The expression before a row's step with its focus highlighted (amber), as the row's note shows it. */
+export function focusLatex(row: Row): string {
+  const s = row.step!;
+  const focusPaths = rewrittenPaths(s.before, s.after, s.focus, s.replacement);
+  const before = row.onRight ? (s.before as Expr & { kind: 'rel' }).args[1]! : s.before;
+  return latexMarked(before, inView(row, focusPaths.length > 0 ? focusPaths : occurrences(s.before, s.focus)), box(FOCUS));
 }
 
 /** One HTML page: the chain of equalities, then per step a collapsible note with before (focus marked) and after. */
@@ -80,9 +129,7 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
   const stepRows = L.chains.flatMap((c) => c.rows.filter((r) => r.step !== null));
   const notes = stepRows.map((row) => {
     const s = row.step!;
-    const focusPaths = rewrittenPaths(s.before, s.after, s.focus, s.replacement);
-    const before = row.onRight ? (s.before as Expr & { kind: 'rel' }).args[1]! : s.before;
-    const marked = latexMarked(before, inView(row, focusPaths.length > 0 ? focusPaths : occurrences(s.before, s.focus)), box(FOCUS));
+    const marked = focusLatex(row);
     const also = foldedLabels(s, L.lang, 'latex');
     return [
       `<li><details><summary><span class="label">${segs(labelSegments(s.rule, L.lang, 'latex'))}</span>`,
@@ -95,6 +142,12 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
     ].join('');
   });
   const lang = L.lang === 'zh' ? 'zh-CN' : 'en';
+  const body = `<main>
+<h1>${escapeHtml(w.title)}</h1>
+<div class="chain">${chain}</div>
+${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${notes.join('\n')}\n</ol>` : ''}
+</main>`;
+  const fonts = cjkFontCss(w.title + body);
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -103,14 +156,10 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
 <meta name="generator" content="Kronecker (KaTeX ${escapeHtml(katex.version)})">
 <title>${escapeHtml(w.title)}</title>
 <style>${katexCss()}</style>
-<style>${PAGE_CSS}</style>
+${fonts === '' ? '' : `<style>${fonts}</style>\n`}<style>${PAGE_CSS}</style>
 </head>
 <body data-formulas="${formulas}">
-<main>
-<h1>${escapeHtml(w.title)}</h1>
-<div class="chain">${chain}</div>
-${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${notes.join('\n')}\n</ol>` : ''}
-</main>
+${body}
 </body>
 </html>
 `;
@@ -118,7 +167,8 @@ ${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${not
 
 const PAGE_CSS = `
 body { margin: 0; background: #fafaf9; color: #1c1917;
-  font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+  font-family: "${CJK_FAMILY}", system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+.katex .cjk_fallback { font-family: "${CJK_FAMILY}", KaTeX_Main, "Times New Roman", serif; }
 main { max-width: 84rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.6; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
 .chain { overflow-x: auto; background: #fff; border: 1px solid #e7e5e4; border-radius: .5rem; padding: .5rem 1rem; }

@@ -2,11 +2,11 @@
 // the smallest region where two expressions differ, and LaTeX with chosen
 // subterms highlighted.
 
-import { children, type Expr, mapChildren, variable, ivar } from '../core/ast.js';
+import { children, type Expr, mapChildren, neg, variable, ivar } from '../core/ast.js';
 import { internalName } from '../core/fresh.js';
 import { freeIndices } from '../core/indices.js';
-import { type Path, replaceAt } from '../core/replace.js';
-import { needsParens, type Slot, toLatex } from '../print/index.js';
+import { type Path, replaceAt, replaceSubterm } from '../core/replace.js';
+import { type Mark, negatedTerm, toLatex } from '../print/index.js';
 import { PRINT } from './fill.js';
 
 export function subtermAt(e: Expr, path: Path): Expr {
@@ -55,14 +55,26 @@ export function rewrittenPaths(before: Expr, after: Expr, focus: Expr, replaceme
   return walk(before, after, []) ? out : [];
 }
 
-/** The deepest path below which `a` and `b` differ (null when they are equal). */
+/** `after` = `before` with every occurrence of `focus`, or with exactly one, replaced by `replacement`. */
+export function isPlaced(before: Expr, after: Expr, focus: Expr, replacement: Expr): boolean {
+  const at = occurrences(before, focus);
+  if (at.length === 0) return false;
+  if (replaceSubterm(before, focus, replacement) === after) return true;
+  return at.some((path) => replaceAt(before, path, replacement) === after);
+}
+
+/**
+ * The deepest path below which `a` and `b` differ (null when they are equal).
+ * It does not go inside a derivative: `∂y/∂b = ∂b/∂b` (`y = Σ_j w_j x_j + b`) does
+ * not make `y` equal to `b`, so the region is the whole `∂`.
+ */
 export function changedRegion(a: Expr, b: Expr): Path | null {
   if (a === b) return null;
   const path: number[] = [];
   let x = a;
   let y = b;
   for (;;) {
-    if (!sameHead(x, y)) return path;
+    if (!sameHead(x, y) || x.kind === 'diff') return path;
     const kx = children(x);
     const ky = children(y);
     const differing = kx.flatMap((c, i) => (c === ky[i] ? [] : [i]));
@@ -73,51 +85,41 @@ export function changedRegion(a: Expr, b: Expr): Path | null {
   }
 }
 
-/** How the LaTeX printer places a child of `parent` at position `i` (see print/precedence.ts). */
-function slotOf(parent: Expr, i: number): Slot | 'group-unless-var' {
-  switch (parent.kind) {
-    case 'add': return 'add-term';
-    case 'mul': return i === parent.factors.length - 1 ? 'last-factor' : 'factor';
-    case 'neg': return 'neg-arg';
-    case 'pow': return i === 0 ? 'atomic' : 'braced';
-    case 'reduce': return 'prefix-body';
-    case 'diff': return parent.form === 'operator' ? 'atomic' : 'group-unless-var';
-    case 'rel': return 'rel-arg';
-    case 'iverson': return 'top';
-    default: return 'braced';
+/**
+ * Whether the subterm at `path` sits where the proof printer (`signsOut`) shows
+ * its sign as the ` - ` of a later term of a sum: that term itself, or the lead
+ * factor, numerator or Σ body (repeatedly) of it.
+ */
+function signShownOutside(root: Expr, path: Path): boolean {
+  for (let i = path.length; i > 0; i--) {
+    const parent = subtermAt(root, path.slice(0, i - 1));
+    const at = path[i - 1]!;
+    if (parent.kind === 'add') return at > 0;
+    const through = (parent.kind === 'mul' || parent.kind === 'div') ? at === 0 : parent.kind === 'reduce' && parent.op === 'sum';
+    if (!through) return false;
   }
-}
-
-function parensAt(root: Expr, path: Path, e: Expr): boolean {
-  if (path.length === 0) return false;
-  const parent = subtermAt(root, path.slice(0, -1));
-  const slot = slotOf(parent, path[path.length - 1]!);
-  return slot === 'group-unless-var' ? e.kind !== 'var' : needsParens(e, slot, 'latex');
+  return false;
 }
 
 /**
  * LaTeX of `e` with the subterms at `paths` passed through `mark` (e.g. into a
- * `\colorbox`). The printer has no hook for this, so each marked subterm is
- * swapped for a placeholder variable with the same free indices (so that bound
- * letters print as before), and the placeholder's LaTeX is then replaced by
- * the marked subterm's, parenthesised where the printer would have. Falls back
- * to the plain LaTeX when a placeholder cannot be found exactly once.
+ * `\colorbox`). Each marked subterm is swapped for a placeholder variable with
+ * the same free indices (so that bound letters print as before), which the
+ * printer (`marks`) prints as the marked subterm's LaTeX, with the parentheses
+ * (`\left( … \right)` around a fraction) and spacing the subterm itself would
+ * get. A negative term the printer shows as ` - …` is a minus of a placeholder
+ * for its positive part (`a - \colorbox{x}`, not `a + \colorbox{-x}`).
  */
 export function latexMarked(e: Expr, paths: readonly Path[], mark: (latex: string) => string): string {
   let holed = e;
-  const holes: { text: string; latex: string }[] = [];
+  const marks = new Map<Expr, Mark>();
   paths.forEach((path, n) => {
     const sub = subtermAt(e, path);
-    const hole = variable(internalName('hole', n), [...freeIndices(sub)].sort().map((name) => ivar(name)));
-    const inner = mark(toLatex(sub, PRINT));
-    holes.push({ text: toLatex(hole, PRINT), latex: parensAt(e, path, sub) ? `\\left(${inner}\\right)` : inner });
-    holed = replaceAt(holed, path, hole);
+    const positive = signShownOutside(e, path) ? negatedTerm(sub) : null;
+    const shown = positive ?? sub;
+    const hole = variable(internalName('hole', n), [...freeIndices(shown)].sort().map((name) => ivar(name)));
+    marks.set(hole, { expr: shown, mark });
+    holed = replaceAt(holed, path, positive !== null ? neg(hole) : hole);
   });
-  let out = toLatex(holed, PRINT);
-  for (const h of holes) {
-    const parts = out.split(h.text);
-    if (parts.length !== 2) return toLatex(e, PRINT);
-    out = parts.join(h.latex);
-  }
-  return out;
+  return toLatex(holed, { ...PRINT, marks });
 }

@@ -87,9 +87,18 @@ export function labelSegments(rule: RuleId, lang: Lang, syntax: MathSyntax): Seg
   return fillFirst([RULE_TEXTS[rule].label[lang]], noSlots, syntax);
 }
 
-/** The justification of a shown step, its own rule's text filled from its own step. */
+/**
+ * The justification of a shown step, its own rule's text filled from its own
+ * step. A definition row that unfolded several names (consecutive definition
+ * rows are one, see select.ts) names them all: `p_i, p_k`.
+ */
 export function whySegments(step: ShownStep, lang: Lang, syntax: MathSyntax): Segment[] {
-  return fillFirst(RULE_TEXTS[step.rule].why[lang], stepSlots(step.own), syntax);
+  const slots = stepSlots(step.own);
+  const unfolded = step.rule === 'def.unfold'
+    ? [...new Set([step.own, ...step.folded].filter((s) => s.rule === 'def.unfold').map((s) => stepSlots(s)('name', syntax)))]
+    : [];
+  const names = unfolded.every((n) => n !== undefined) && unfolded.length > 1 ? unfolded.join(', ') : undefined;
+  return fillFirst(RULE_TEXTS[step.rule].why[lang], (key, syn) => (key === 'name' && names !== undefined ? names : slots(key, syn)), syntax);
 }
 
 /** The labels of the folded hidden steps, without repeats. */

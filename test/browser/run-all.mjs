@@ -2,7 +2,9 @@
 // `npm run test:browser`: open every proof page in docs/examples in headless
 // Chromium with render-page.mjs (no KaTeX errors, every declared formula
 // rendered, fonts loaded, nothing fetched), one line per page, screenshots in
-// test-artifacts/<name>.png. Exits non-zero when any page fails.
+// test-artifacts/<name>.png; then every Chinese page (`*.zh.html`) with
+// cjk-font.mjs (its Chinese drawn as real glyphs on a font configuration with no
+// CJK font). Exits non-zero when any check fails.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -13,6 +15,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pagesDir = join(root, 'docs/examples');
 const artifacts = join(root, 'test-artifacts');
 const checker = join(root, 'test/browser/render-page.mjs');
+const cjk = join(root, 'test/browser/cjk-font.mjs');
 
 const pages = readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort();
 if (pages.length === 0) {
@@ -30,5 +33,15 @@ for (const page of pages) {
   const detail = (ok ? r.stdout : r.stderr || r.stdout || String(r.error ?? `exit ${r.status}`)).trim().split('\n').pop();
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${page}: ${detail}`);
 }
-console.log(`browser: ${pages.length - failed} passed, ${failed} failed`);
+const zhPages = pages.filter((p) => p.endsWith('.zh.html'));
+for (const page of zhPages) {
+  const shot = join(artifacts, `${basename(page, '.html')}.no-cjk-font.png`);
+  const r = spawnSync(process.execPath, [cjk, join(pagesDir, page), shot], { encoding: 'utf8', timeout: 120_000 });
+  const ok = r.status === 0;
+  if (!ok) failed++;
+  const detail = (ok ? r.stdout : r.stderr || r.stdout || String(r.error ?? `exit ${r.status}`)).trim().split('\n').pop();
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${page} (no CJK font): ${detail}`);
+}
+const total = pages.length + zhPages.length;
+console.log(`browser: ${total - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -6,27 +6,14 @@
 
 import { describe, expect, test } from 'vitest';
 import { add, num } from '../../src/core/ast.js';
-import { resolveDefinitions } from '../../src/definitions.js';
-import { derive } from '../../src/derive/index.js';
-import { parse, parseFormulas } from '../../src/parse/index.js';
 import {
-  checkSteps, type CheckStepsOptions, DETAILS, LANGS, type Proof, proofJson, renderHtml, renderLatex, renderMarkdown,
-  selectSteps,
+  checkSteps, DETAILS, LANGS, proofJson, renderHtml, renderLatex, renderMarkdown, selectSteps,
 } from '../../src/proof/index.js';
 import { replaceAt } from '../../src/core/replace.js';
 import { occurrences } from '../../src/proof/locate.js';
-import { CORPUS, type CorpusEntry } from '../corpus.js';
+import { CORPUS } from '../corpus.js';
+import { corpusProof } from './corpus-proof.js';
 import { mathPieces, strictKatex } from './katex.js';
-
-export function corpusProof(entry: CorpusEntry): { proof: Proof; options: CheckStepsOptions } {
-  const resolved = resolveDefinitions(parseFormulas(entry.formulas), [parse(entry.wrt)], { sizes: entry.declared });
-  const wrt = resolved.extra[0]!;
-  if (wrt.kind !== 'var') throw new Error(`${entry.wrt} is not a variable`);
-  const d = derive(resolved.target, wrt, { definitions: resolved.definitions, sizes: entry.declared, steps: true });
-  const proof: Proof = { goal: d.steps[0]?.before ?? resolved.target, steps: d.steps, result: d.result };
-  // Small index ranges (the entry's, others 2 or 3), one random draw: the corpus checks in seconds.
-  return { proof, options: { definitions: resolved.definitions, sizes: entry.sizes, positive: entry.positive, trials: 1 } };
-}
 
 const entries = CORPUS.map((e, n) => [e.name, e, n] as const);
 
@@ -50,7 +37,7 @@ describe('every step of every corpus proof checks', () => {
 describe('the shown rows of every detail level still check (hidden steps folded in)', () => {
   test.each(entries)('%s', (_name, entry, n) => {
     const { proof, options } = corpusProof(entry);
-    for (const detail of ['brief', 'normal'] as const) {
+    for (const detail of DETAILS) {
       const report = checkSteps({ ...proof, steps: selectSteps(proof.steps, detail) }, { ...options, seed: n + 7 });
       expect([detail, report.problems, report.steps.filter((s) => !s.ok).map((s) => s.problems)]).toEqual([detail, [], []]);
     }
