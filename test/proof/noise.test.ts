@@ -47,7 +47,9 @@ function noiseRows(proof: Proof): string[] {
       c.rows.forEach((row, i) => {
         const prev = c.rows[i - 1]?.step;
         const rule = row.step?.rule;
-        if (prev != null && rule !== undefined && prev.rule.startsWith('def.') && rule.startsWith('def.')) {
+        // Unfolding and folding back a definition (a lemma about a defined name, def.softmax, is a rule of its own).
+        const isDefinition = (r: string) => r === 'def.unfold' || r === 'def.fold';
+        if (prev != null && rule !== undefined && isDefinition(prev.rule) && isDefinition(rule)) {
           found.push(`${detail} rows ${i}-${i + 1}: two definition rows in a row`);
         }
         if (row.step != null && row.step.rule.startsWith('def.') && row.step.before === row.step.after) found.push(`${detail} row ${row.n}: a round trip`);
