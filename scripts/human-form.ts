@@ -55,7 +55,7 @@ export function sameForm(entry: HumanFormEntry, a: string, b: string): boolean {
 export function humanFormResult(entry: HumanFormEntry): HumanFormResult {
   let printed: string;
   try {
-    printed = toLatex(derived(entry));
+    printed = toLatex(derived(entry), { signsOut: true }); // as `kronecker derive` prints it
   } catch (e) {
     return { entry, printed: `error: ${(e as Error).message}`, exact: false };
   }

@@ -97,13 +97,19 @@ export function resolveProblem(inputs: Inputs, of: string | undefined): Problem 
   };
 }
 
+/**
+ * Results are printed as the proofs print them: a negated term's sign in front (`a - \sum_i x_i`
+ * for a + Σ_i (-x_i), the same value), not the library printers' tree-exact form.
+ */
+const RESULT = { signsOut: true } as const;
+
 export function printIn(e: Expr, format: 'latex' | 'text'): string {
-  return format === 'latex' ? toLatex(e) : toText(e);
+  return format === 'latex' ? toLatex(e, RESULT) : toText(e, RESULT);
 }
 
 /** Both printed forms, for JSON output. */
 export function printedBoth(e: Expr): { latex: string; text: string } {
-  return { latex: toLatex(e), text: toText(e) };
+  return { latex: toLatex(e, RESULT), text: toText(e, RESULT) };
 }
 
 /**
