@@ -168,6 +168,22 @@ def _einsum(spec, *xs):
     if len(xs) == 2 and all(len(set(s)) == len(s) for s in ins):
         a, b = ins
         summed = [c for c in a if c in b and c not in out]
+        if len(summed) == 1 and len(a) <= 2 and len(b) <= 2 and all((c in out) != (c in summed) for c in a + b) \
+                and not any(c in a and c in b for c in out):
+            # A matrix (or vector) product of transposed views: BLAS reads them strided, nothing is copied.
+            s = summed[0]
+            # x @ y wants the summed letter last in x and first in y: take the operand order that
+            # needs fewer transposed operands (a transposed result is only a view).
+            if (len(a) == 2 and a[0] == s) + (len(b) == 2 and b[1] == s) > (len(b) == 2 and b[0] == s) + (len(a) == 2 and a[1] == s):
+                a, b, xs = b, a, xs[::-1]
+            x, y = xs
+            fa, fb = [c for c in a if c != s], [c for c in b if c != s]
+            if len(a) == 2 and a[0] == s:
+                x = x.T
+            if len(b) == 2 and b[1] == s:
+                y = y.T
+            r = x @ y
+            return r.T if len(fa + fb) == 2 and list(out) != fa + fb else r
         if summed and all((c in out) != (c in summed) for c in a + b) and not any(c in a and c in b for c in out):
             r = torch.tensordot(xs[0], xs[1], dims=([a.index(c) for c in summed], [b.index(c) for c in summed]))
             rest = [c for c in a + b if c not in summed]
