@@ -1,0 +1,363 @@
+// Collecting and factoring: the sums of a derivative in the form a textbook
+// prints them.
+//
+//   collect.like-terms     like terms up to the sign of a difference and the
+//                          names of letters that certainly share a range:
+//                          `2(\#j x_k - Σ_j x_j) - 2(Σ_i x_i - \#i x_k) = 4(\#i x_k - Σ_i x_i)`
+//                          when i and j index one slot of one array
+//   collect.common-factor  `a x - b x = (a - b) x`, `2a + 2b = 2(a + b)`
+//   collect.expand         `y(1 - σ) - (1 - y)σ = y - σ`: the products of sums are
+//                          distributed and like terms collected, kept only when the
+//                          result is strictly smaller
+//   collect.absorb-minus   `-Σ_i (y_i - σ_i) x_i = Σ_i (σ_i - y_i) x_i`: a bare minus
+//                          sign goes into a difference when that leaves fewer minus signs
+//
+// Measures. Each rewrite makes its node strictly smaller (tree size) or, for
+// absorb-minus, leaves strictly fewer minus signs at the same size, and none is
+// undone by another rule: a product of sums is never distributed except by
+// `sum.distribute-delta` (to let a δ collapse), and common factors are not pulled
+// out of terms that hold a δ, so the two do not undo each other.
+//
+// Ranges. Two letters are taken to run over the same values only when that is
+// certain: both undeclared and linked by the formula's indexing
+// (`ctx.sameRange`, src/simplify/ranges.ts), or both declared with one size.
+// `\#i` and `\#j` of two such letters are equal, and so are sums over them
+// that agree otherwise; letters of different declared sizes, or of different
+// families (`w_{ij}` vs `w_{jk}`), never merge. A merged term is written with the
+// alphabetically first letter of its group.
+
+import { add, extent, type Expr, isReduction, ivar, mapChildren, mul, reduce } from '../../core/ast.js';
+import { baseLetter } from '../../core/fresh.js';
+import { freeIndices, substituteIndex } from '../../core/indices.js';
+import { alphaEqual, canonical, roughHash } from '../canonical.js';
+import type { Rule, RuleContext } from '../engine.js';
+import { sizeOf } from '../ranges.js';
+import { clean, factorsOf, gcd, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
+
+type Of<K extends Expr['kind']> = Expr & { kind: K };
+
+// ---------------------------------------------------------------------------
+// Sizes and signs
+
+const sizes = new WeakMap<Expr, number>();
+
+/** The tree size of `e` (every occurrence counted), memoised: linear in the DAG. */
+export function size(e: Expr): number {
+  const hit = sizes.get(e);
+  if (hit !== undefined) return hit;
+  let n = 1;
+  switch (e.kind) {
+    case 'num': case 'var': case 'delta': case 'extent': case 'index': break;
+    default: mapChildren(e, (c) => { n += size(c); return c; });
+  }
+  sizes.set(e, n);
+  return n;
+}
+
+/** Whether `e` holds a δ in factor position (through products, negations and numerators). */
+function hasDelta(e: Expr): boolean {
+  switch (e.kind) {
+    case 'delta': return true;
+    case 'mul': return e.factors.some(hasDelta);
+    case 'neg': return hasDelta(e.arg);
+    case 'div': return hasDelta(e.num);
+    default: return false;
+  }
+}
+
+/** `-t` in normal form. */
+const negate = (t: Expr): Expr => {
+  const { c, rest } = splitCoeff(t);
+  return withCoeff(clean(-c), rest);
+};
+
+// ---------------------------------------------------------------------------
+// Letters that certainly share a range
+
+/** Whether index letters `a` and `b` certainly run over the same values. */
+function sameRange(a: string, b: string, ctx: RuleContext): boolean {
+  const x = baseLetter(a);
+  const y = baseLetter(b);
+  if (x === y) return true;
+  const sx = sizeOf(x, ctx.sizes);
+  const sy = sizeOf(y, ctx.sizes);
+  if (sx !== undefined || sy !== undefined) return sx === sy;
+  return ctx.sameRange(x, y) && ctx.declared(x) === ctx.declared(y);
+}
+
+/** The letters of extents and of unbounded Σ binders in `e`. */
+function rangeLetters(e: Expr, into: Set<string>, seen: Set<Expr>): void {
+  if (seen.has(e)) return;
+  seen.add(e);
+  if (e.kind === 'extent') into.add(baseLetter(e.index));
+  if (isReduction(e, 'sum') && e.lower === null && e.upper === null) into.add(baseLetter(e.index));
+  mapChildren(e, (c) => { rangeLetters(c, into, seen); return c; });
+}
+
+/**
+ * Writes each extent and unbounded Σ over a letter with the first letter of its range group among
+ * `letters`: equal values, since the letters run over the same range. A binder is left as it is where
+ * the new letter is free in its body (renaming it would capture).
+ */
+function renamer(letters: ReadonlySet<string>, ctx: RuleContext): ((e: Expr) => Expr) | null {
+  const sorted = [...letters].sort();
+  const rep = new Map<string, string>();
+  for (const l of sorted) {
+    const first = sorted.find((m) => sameRange(l, m, ctx))!;
+    if (first !== l) rep.set(l, first);
+  }
+  if (rep.size === 0) return null;
+  const memo = new Map<Expr, Expr>();
+  const go = (e: Expr): Expr => {
+    const hit = memo.get(e);
+    if (hit !== undefined) return hit;
+    let out: Expr;
+    if (e.kind === 'extent') {
+      out = extent(rep.get(baseLetter(e.index)) ?? e.index);
+    } else if (isReduction(e, 'sum') && e.lower === null && e.upper === null) {
+      const body = go(e.body);
+      const to = rep.get(baseLetter(e.index));
+      out = to !== undefined && !freeIndices(body).has(to) && !hasBinder(body, to)
+        ? reduce('sum', to, substituteIndex(body, e.index, ivar(to)))
+        : reduce('sum', e.index, body);
+    } else {
+      out = mapChildren(e, go);
+    }
+    memo.set(e, out);
+    return out;
+  };
+  return go;
+}
+
+/** Whether some binder inside `e` binds `name`. */
+function hasBinder(e: Expr, name: string): boolean {
+  if (e.kind === 'reduce' && e.index === name) return true;
+  let found = false;
+  mapChildren(e, (c) => { if (!found && hasBinder(c, name)) found = true; return c; });
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// Like terms up to sign and range
+
+/** A rough hash of `rest` that ignores the signs of its sum factors (and, as roughHash does, index names). */
+function roughUnsigned(rest: Expr): number {
+  let acc = 0;
+  for (const f of factorsOf(rest)) {
+    if (f.kind === 'add') {
+      let h = 0x2545f491;
+      for (const t of f.terms) h = (h + roughHash(splitCoeff(t).rest)) | 0;
+      acc = (acc + Math.imul(h, 0x9e3779b1)) | 0;
+    } else acc = (acc + roughHash(f)) | 0;
+  }
+  return acc;
+}
+
+/** `rest` as sign × a comparison form in which every sum factor has one orientation of its two (`a - b` or `b - a`). */
+function signedKey(rest: Expr): { key: Expr; sign: number } {
+  let sign = 1;
+  const fs = factorsOf(rest).map((f) => {
+    if (f.kind !== 'add') return canonical(f);
+    const plus = canonical(f);
+    const minus = canonical(add(f.terms.map(negate)));
+    if (minus.id < plus.id) {
+      sign = -sign;
+      return minus;
+    }
+    return plus;
+  });
+  return { key: canonical(product(fs)), sign };
+}
+
+const likeTerms: Rule = {
+  id: 'collect.like-terms', kinds: ['add'],
+  apply(e, ctx) {
+    const { terms } = e as Of<'add'>;
+    const split = terms.map(splitCoeff);
+    // Cheap first: only terms whose unsigned rough hashes collide can be alike.
+    const counts = new Map<number, number>();
+    const rough = split.map((s) => roughUnsigned(s.rest));
+    for (const h of rough) counts.set(h, (counts.get(h) ?? 0) + 1);
+    if (![...counts.values()].some((n) => n > 1)) return null;
+    const letters = new Set<string>();
+    const seen = new Set<Expr>();
+    for (const t of terms) rangeLetters(t, letters, seen);
+    const rename = renamer(letters, ctx) ?? ((x: Expr) => x);
+    const groups = new Map<number, { at: number; total: number; members: number[] }>();
+    const order: number[] = [];
+    const keyed = split.map((s, k) => {
+      if (counts.get(rough[k]!)! < 2) return null;
+      return signedKey(rename(s.rest));
+    });
+    const own = new Map<number, number>();
+    keyed.forEach((kk, k) => {
+      const id = kk === null ? -1 - k : kk.key.id;
+      const g = groups.get(id);
+      const c = split[k]!.c * (kk?.sign ?? 1);
+      if (g === undefined) { groups.set(id, { at: k, total: c, members: [k] }); order.push(id); } else { g.total += c; g.members.push(k); }
+      own.set(k, id);
+    });
+    if ([...groups.values()].every((g) => g.members.length === 1)) return null;
+    const out: Expr[] = [];
+    for (const id of order) {
+      const g = groups.get(id)!;
+      if (g.members.length === 1) { out.push(terms[g.at]!); continue; }
+      const first = keyed[g.at]!;
+      const total = clean(g.total * first.sign);
+      if (total !== 0) out.push(withCoeff(total, rename(split[g.at]!.rest)));
+    }
+    return out.length === 0 ? ZERO : out.length === 1 ? out[0]! : add(out);
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Common factors
+
+const commonFactor: Rule = {
+  id: 'collect.common-factor', kinds: ['add'],
+  apply(e) {
+    const { terms } = e as Of<'add'>;
+    if (terms.some(hasDelta)) return null;
+    const split = terms.map(splitCoeff);
+    // A numeric factor: the gcd of whole coefficients, negative when every one is.
+    let g = 0;
+    for (const s of split) g = Number.isInteger(s.c) && g >= 0 ? gcd(g, s.c) : -1;
+    const allNegative = split.every((s) => s.c < 0);
+    const k = g > 1 ? (allNegative ? -g : g) : allNegative ? -1 : 1;
+    const lists = split.map((s) => [...factorsOf(s.rest)]);
+    const common: Expr[] = [];
+    const before: Expr[] = [];
+    let seenOther = false;
+    for (const f of factorsOf(split[0]!.rest)) {
+      const at = lists.slice(1).map((l) => l.findIndex((x) => x === f || alphaEqual(x, f)));
+      if (at.some((p) => p < 0)) { seenOther = true; continue; }
+      common.push(f);
+      if (!seenOther) before.push(f);
+      at.forEach((p, m) => lists[m + 1]!.splice(p, 1));
+      lists[0]!.splice(lists[0]!.indexOf(f), 1);
+    }
+    // Without a common factor, only a number worth pulling out (`-a - b` stays: `alg.neg-sum` would undo it).
+    if (common.length === 0 && Math.abs(k) === 1) return null;
+    const inner = add(split.map((s, m) => withCoeff(clean(s.c / k), product(lists[m]!))));
+    const after = common.slice(before.length);
+    const result = withCoeff(k, product([...before, inner, ...after]));
+    return size(result) < size(e) ? result : null;
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Distributing, then collecting
+
+/** At most this many terms come out of distributing one sum: beyond it, nothing is tried. */
+const MAX_TERMS = 32;
+
+/** The terms of `t` with its sum factors distributed, as coefficient × factors; null beyond MAX_TERMS. */
+function expandTerm(t: Expr, into: { c: number; fs: Expr[] }[]): boolean {
+  const { c, rest } = splitCoeff(t);
+  let acc: { c: number; fs: Expr[] }[] = [{ c, fs: [] }];
+  for (const f of factorsOf(rest)) {
+    if (f.kind !== 'add') {
+      for (const a of acc) a.fs.push(f);
+      continue;
+    }
+    if (acc.length * f.terms.length > MAX_TERMS) return false;
+    const next: { c: number; fs: Expr[] }[] = [];
+    for (const a of acc) {
+      for (const u of f.terms) {
+        const s = splitCoeff(u);
+        next.push({ c: a.c * s.c, fs: [...a.fs, ...factorsOf(s.rest)] });
+      }
+    }
+    acc = next;
+  }
+  into.push(...acc);
+  return into.length <= MAX_TERMS;
+}
+
+const expand: Rule = {
+  id: 'collect.expand', kinds: ['add'],
+  apply(e, ctx) {
+    const { terms } = e as Of<'add'>;
+    if (!terms.some((t) => factorsOf(splitCoeff(t).rest).some((f) => f.kind === 'add'))) return null;
+    const parts: { c: number; fs: Expr[] }[] = [];
+    for (const t of terms) if (!expandTerm(t, parts)) return null;
+    const rests = parts.map((p) => product(p.fs));
+    // Nothing can collect unless two rough hashes collide.
+    const hashes = new Set<number>();
+    let collide = false;
+    for (const r of rests) {
+      const h = roughHash(r);
+      if (hashes.has(h)) collide = true;
+      hashes.add(h);
+    }
+    if (!collide) return null;
+    const letters = new Set<string>();
+    const seen = new Set<Expr>();
+    for (const t of terms) rangeLetters(t, letters, seen);
+    const rename = renamer(letters, ctx) ?? ((x: Expr) => x);
+    const groups = new Map<number, { rest: Expr; total: number; n: number }>();
+    rests.forEach((r, k) => {
+      const renamed = rename(r);
+      const id = canonical(renamed).id;
+      const g = groups.get(id);
+      if (g === undefined) groups.set(id, { rest: r, total: parts[k]!.c, n: 1 });
+      else { g.total += parts[k]!.c; g.n++; if (g.n === 2) g.rest = renamed; }
+    });
+    if (groups.size === rests.length) return null;
+    const out = [...groups.values()].map((g) => withCoeff(clean(g.total), g.rest)).filter((t) => t !== ZERO);
+    const result = out.length === 0 ? ZERO : out.length === 1 ? out[0]! : add(out);
+    return size(result) < size(e) ? result : null;
+  },
+};
+
+// ---------------------------------------------------------------------------
+// A minus sign into a difference
+
+/** The number of negative terms of a sum. */
+const negatives = (s: Of<'add'>) => s.terms.filter((t) => splitCoeff(t).c < 0).length;
+
+/**
+ * `-e` written without a new minus sign, by negating one sum in factor position (through products and
+ * Σ bodies) that has at least as many negative terms as positive ones; null when there is none.
+ */
+function flip(e: Expr): Expr | null {
+  switch (e.kind) {
+    case 'add': return e.terms.length <= 2 * negatives(e) ? add(e.terms.map(negate)) : null;
+    case 'mul':
+      for (let k = 0; k < e.factors.length; k++) {
+        const f = flip(e.factors[k]!);
+        if (f !== null) return mul(e.factors.map((x, m) => (m === k ? f : x)));
+      }
+      return null;
+    case 'reduce': {
+      if (!isReduction(e, 'sum')) return null;
+      const body = flip(e.body);
+      return body === null ? null : reduce('sum', e.index, body, e.lower, e.upper);
+    }
+    default: return null;
+  }
+}
+
+/**
+ * `-Σ_i (y_i - σ_i) x_i = Σ_i (σ_i - y_i) x_i`: a bare minus sign in front of a Σ (or of a product
+ * with a Σ factor) goes into a difference inside its body. Only a Σ: a minus in front of a product or a
+ * quotient is usually a subtraction in a sum, written as it is (`a - (x_k - μ) b`), and inside a
+ * numerator it would hide a cancellation (`-σ(1 - σ)/(1 - σ)`).
+ */
+const absorbMinus: Rule = {
+  id: 'collect.absorb-minus', kinds: ['neg', 'mul'],
+  apply(e) {
+    const { c, rest } = splitCoeff(e);
+    // Only a bare minus sign: a coefficient such as -2 stays where the chain rule put it (`-2(t_k - o_k)`).
+    if (c !== -1) return null;
+    const fs = factorsOf(rest);
+    for (let k = 0; k < fs.length; k++) {
+      if (!isReduction(fs[k]!, 'sum')) continue;
+      const f = flip(fs[k]!);
+      if (f !== null) return product(fs.map((x, m) => (m === k ? f : x)));
+    }
+    return null;
+  },
+};
+
+export const COLLECT_RULES: readonly Rule[] = [likeTerms, commonFactor, expand, absorbMinus];
