@@ -5,7 +5,7 @@
 //                          names of letters that certainly share a range:
 //                          `2(\#j x_k - Σ_j x_j) - 2(Σ_i x_i - \#i x_k) = 4(\#i x_k - Σ_i x_i)`
 //                          when i and j index one slot of one array
-//   collect.common-factor  `a x - b x = (a - b) x`, `2a + 2b = 2(a + b)`
+//   collect.common-factor  `a x - b x = (a - b) x`, `2ax + 2bx = 2(a + b) x`
 //   collect.expand         `y(1 - σ) - (1 - y)σ = y - σ`: the products of sums are
 //                          distributed and like terms collected, kept only when the
 //                          result is strictly smaller
@@ -236,8 +236,9 @@ const commonFactor: Rule = {
       at.forEach((p, m) => lists[m + 1]!.splice(p, 1));
       lists[0]!.splice(lists[0]!.indexOf(f), 1);
     }
-    // Without a common factor, only a number worth pulling out (`-a - b` stays: `alg.neg-sum` would undo it).
-    if (common.length === 0 && Math.abs(k) === 1) return null;
+    // A number alone is not pulled out: `2b - 2a` stays (a linear combination keeps its coefficients), and
+    // `-a - b` would be undone by `alg.neg-sum`; with a common factor it goes along (`2ax + 2bx = 2(a + b)x`).
+    if (common.length === 0) return null;
     const inner = add(split.map((s, m) => withCoeff(clean(s.c / k), product(lists[m]!))));
     const after = common.slice(before.length);
     const result = withCoeff(k, product([...before, inner, ...after]));
