@@ -105,6 +105,8 @@ export const RULE_IDS = [
   'collect.common-factor', // a x - b x = (a - b) x
   'collect.expand', // y(1 - σ) - (1 - y)σ = y - σ (distributed, collected, kept when smaller)
   'collect.absorb-minus', // -Σ_i (y_i - σ_i) x_i = Σ_i (σ_i - y_i) x_i
+  'collect.flatten-nested', // (a - b/c)/d = (ac - b)/(cd)
+  'collect.clear-fractions', // m(δ - 1/m) = mδ - 1
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

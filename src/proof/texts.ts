@@ -553,6 +553,20 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '负号使差的两项交换：${focus} = {replacement}$。',
     '负号使差的两项交换：$-(a - b) = b - a$。',
   ]),
+  'collect.flatten-nested': rule('full', ['flatten the fraction', '繁分式化简'], [
+    'A sum of fractions inside a fraction is written over its common denominator: ${focus} = {replacement}$.',
+    'A sum of fractions inside a fraction is written over its common denominator: $\\frac{a - b/c}{d} = \\frac{ac - b}{cd}$.',
+  ], [
+    '分式中的分式之和先通分：${focus} = {replacement}$。',
+    '分式中的分式之和先通分：$\\frac{a - b/c}{d} = \\frac{ac - b}{cd}$。',
+  ]),
+  'collect.clear-fractions': rule('full', ['clear the fractions', '约去分母'], [
+    'Multiplying out cancels the denominators: ${focus} = {replacement}$.',
+    'Multiplying out cancels the denominators: $m(a - \\frac{1}{m}) = m a - 1$.',
+  ], [
+    '乘开后分母约去：${focus} = {replacement}$。',
+    '乘开后分母约去：$m(a - \\frac{1}{m}) = m a - 1$。',
+  ]),
 };
 
 const RANK: Readonly<Record<Detail, number>> = { brief: 0, normal: 1, full: 2 };

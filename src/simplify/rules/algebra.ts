@@ -9,12 +9,12 @@
 // disorder (a nested sum, a stray constant, a duplicate base) that no other
 // rule reintroduces.
 
-import { add, div, type Expr, mul, neg, num, pow } from '../../core/ast.js';
+import { add, call, div, type Expr, mul, neg, num, pow } from '../../core/ast.js';
 import { functionByName } from '../../functions.js';
 import { alphaEqual, canonical, roughHash } from '../canonical.js';
 import type { StepExprs } from '../../core/steps.js';
 import type { Rule } from '../engine.js';
-import { clean, factorsOf, gcd, isNum, ONE, powerOf, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
+import { addRational, clean, HALF, factorsOf, gcd, isNum, ONE, powerExpr as rationalPower, powerOf, product, rationalOf, splitCoeff, withCoeff, ZERO } from '../terms.js';
 
 type Of<K extends Expr['kind']> = Expr & { kind: K };
 
@@ -207,10 +207,16 @@ const collectPowers: Rule = {
   id: 'alg.collect-powers', kinds: ['mul'],
   apply(e) {
     const { factors } = e as Of<'mul'>;
-    const parts = factors.map(powerOf);
+    const parts = factors.map((f) => ({ ...powerOf(f), f }));
     const groups = groupBy(parts, (p) => p.base);
     if (groups.length === parts.length) return null;
-    return product(groups.map((g) => (g.length === 1 ? pow(g[0]!.base, g[0]!.exp) : pow(g[0]!.base, add(g.map((p) => p.exp))))));
+    return product(groups.map((g) => {
+      if (g.length === 1) return g[0]!.f;
+      // Whole and fractional exponents add up to a number (`√u · u = u^{3/2}`, `√u · √u = u`).
+      const rs = g.map((p) => rationalOf(p.exp));
+      if (rs.every((r) => r !== null) && rs.some((r) => r![1] !== 1)) return rationalPower(g[0]!.base, rs.reduce((a, r) => addRational(a!, r!))!);
+      return pow(g[0]!.base, add(g.map((p) => p.exp)));
+    }));
   },
   explain(e): StepExprs {
     const group = groupBy((e as Of<'mul'>).factors.map(powerOf), (p) => p.base).find((g) => g.length > 1);
@@ -253,7 +259,7 @@ const flattenDiv: Rule = {
 };
 
 type Power = { readonly base: Expr; readonly exp: Expr };
-const powerExpr = (p: Power) => (p.exp === ONE ? p.base : pow(p.base, p.exp));
+const powerExpr = (p: Power) => (p.exp === ONE ? p.base : p.exp === HALF ? call('sqrt', [p.base]) : pow(p.base, p.exp));
 
 /** `x² y / (x z) = x y / z`: common bases cancel (numeric exponents subtract; equal exponents cancel whole). */
 function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
@@ -272,6 +278,15 @@ function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
       common.push(df[j]!);
       nf.splice(i, 1);
       df.splice(j--, 1);
+    } else if (rationalOf(a) !== null && rationalOf(b) !== null && (a.kind !== 'num' || b.kind !== 'num')) {
+      // A fractional exponent (a square root is u^{1/2}): `√u / u = 1/√u`, `u / √u = √u`.
+      const left = addRational(rationalOf(a)!, rationalOf(b)!, -1);
+      const base = nf[i]!.base;
+      common.push(left[0] > 0 ? df[j]! : nf[i]!);
+      nf.splice(i, 1);
+      df.splice(j--, 1);
+      if (left[0] > 0) nf.push(powerOf(rationalPower(base, left)));
+      else if (left[0] < 0) df.push(powerOf(rationalPower(base, [-left[0], left[1]])));
     } else if (a.kind === 'num' && b.kind === 'num') {
       const left = a.value - b.value;
       common.push(left > 0 ? df[j]! : nf[i]!);

@@ -5,7 +5,7 @@
 //                          names of letters that certainly share a range:
 //                          `2(\#j x_k - Σ_j x_j) - 2(Σ_i x_i - \#i x_k) = 4(\#i x_k - Σ_i x_i)`
 //                          when i and j index one slot of one array
-//   collect.common-factor  `a x - b x = (a - b) x`, `2ax + 2bx = 2(a + b) x`
+//   collect.common-factor  `a x - b x = (a - b) x`, `2a - 2b = 2(a - b)`
 //   collect.expand         `y(1 - σ) - (1 - y)σ = y - σ`: the products of sums are
 //                          distributed and like terms collected, kept only when the
 //                          result is strictly smaller
@@ -26,13 +26,15 @@
 // families (`w_{ij}` vs `w_{jk}`), never merge. A merged term is written with the
 // alphabetically first letter of its group.
 
-import { add, extent, type Expr, isReduction, ivar, mapChildren, mul, reduce } from '../../core/ast.js';
+import { add, div, extent, type Expr, isReduction, ivar, mapChildren, mul, pow, reduce } from '../../core/ast.js';
 import { baseLetter } from '../../core/fresh.js';
 import { freeIndices, substituteIndex } from '../../core/indices.js';
 import { alphaEqual, canonical, roughHash } from '../canonical.js';
 import type { Rule, RuleContext } from '../engine.js';
 import { sizeOf } from '../ranges.js';
-import { clean, factorsOf, gcd, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
+import {
+  addRational, clean, factorsOf, gcd, ONE, powerExpr, powerOf, product, type Rational, rationalOf, splitCoeff, withCoeff, ZERO,
+} from '../terms.js';
 
 type Of<K extends Expr['kind']> = Expr & { kind: K };
 
@@ -236,9 +238,8 @@ const commonFactor: Rule = {
       at.forEach((p, m) => lists[m + 1]!.splice(p, 1));
       lists[0]!.splice(lists[0]!.indexOf(f), 1);
     }
-    // A number alone is not pulled out: `2b - 2a` stays (a linear combination keeps its coefficients), and
-    // `-a - b` would be undone by `alg.neg-sum`; with a common factor it goes along (`2ax + 2bx = 2(a + b)x`).
-    if (common.length === 0) return null;
+    // Without a common factor, only a number worth pulling out (`-a - b` stays: `alg.neg-sum` would undo it).
+    if (common.length === 0 && Math.abs(k) === 1) return null;
     const inner = add(split.map((s, m) => withCoeff(clean(s.c / k), product(lists[m]!))));
     const after = common.slice(before.length);
     const result = withCoeff(k, product([...before, inner, ...after]));
@@ -361,4 +362,120 @@ const absorbMinus: Rule = {
   },
 };
 
-export const COLLECT_RULES: readonly Rule[] = [likeTerms, commonFactor, expand, absorbMinus];
+// ---------------------------------------------------------------------------
+// Sums of fractions inside a fraction or a product
+
+/** A factor of a denominator as base^exponent, the exponent as a rational where it is one. */
+interface Part { readonly base: Expr; readonly exp: Expr; readonly r: Rational | null }
+
+const partOf = (f: Expr): Part => {
+  const { base, exp } = powerOf(f);
+  return { base, exp, r: rationalOf(exp) };
+};
+
+const partExpr = (p: Part): Expr => (p.r !== null ? powerExpr(p.base, p.r) : pow(p.base, p.exp));
+
+/** `e` as coefficient × numerator factors over denominator factors (no denominator: `[]`). */
+function fractionOf(t: Expr): { c: number; nums: readonly Expr[]; dens: readonly Part[] } {
+  const { c, rest } = splitCoeff(t);
+  if (rest.kind !== 'div') return { c, nums: factorsOf(rest), dens: [] };
+  const top = splitCoeff(rest.num);
+  return { c: c * top.c, nums: factorsOf(top.rest), dens: factorsOf(rest.den).map(partOf) };
+}
+
+/** The common denominator of `dens` (each base once, at its largest exponent), or null when two exponents of one base cannot be compared. */
+function commonDenominator(dens: readonly (readonly Part[])[]): Part[] | null {
+  const out: Part[] = [];
+  for (const list of dens) {
+    for (const p of list) {
+      const k = out.findIndex((q) => alphaEqual(q.base, p.base));
+      if (k < 0) { out.push(p); continue; }
+      const q = out[k]!;
+      if (q.exp === p.exp) continue;
+      if (q.r === null || p.r === null) return null;
+      if (addRational(p.r, q.r, -1)[0] > 0) out[k] = p;
+    }
+  }
+  return out;
+}
+
+/** `lcd / dens` as factors (`dens` divides `lcd`, as commonDenominator made it). */
+function quotient(lcd: readonly Part[], dens: readonly Part[]): Expr[] {
+  const out: Expr[] = [];
+  for (const p of lcd) {
+    const d = dens.find((q) => alphaEqual(q.base, p.base));
+    if (d === undefined) out.push(partExpr(p));
+    else if (p.exp !== d.exp) out.push(powerExpr(p.base, addRational(p.r!, d.r!, -1)));
+  }
+  return out.filter((f) => f !== ONE);
+}
+
+/** A sum with fraction terms as one fraction over the common denominator of its terms: `a - \frac{b}{c} = \frac{ac - b}{c}`; null when no term is a fraction. */
+function asOneFraction(s: Of<'add'>): { num: Expr; den: Part[] } | null {
+  const parts = s.terms.map(fractionOf);
+  if (parts.every((p) => p.dens.length === 0)) return null;
+  const lcd = commonDenominator(parts.map((p) => p.dens));
+  if (lcd === null) return null;
+  return { num: add(parts.map((p) => withCoeff(p.c, product([...p.nums, ...quotient(lcd, p.dens)])))), den: lcd };
+}
+
+const hasFractionTerm = (f: Expr): f is Of<'add'> => f.kind === 'add' && f.terms.some((t) => splitCoeff(t).rest.kind === 'div');
+
+/**
+ * `\frac{a - b/c}{d} = \frac{ac - b}{cd}`, `\frac{a}{b - c/d} = \frac{ad}{bd - c}`: a fraction whose
+ * numerator or denominator is a sum with fraction terms (a complex fraction) is written as one
+ * fraction, which `alg.flatten-fraction` then merges. Measure: fewer fractions nested in fractions.
+ * A sum factor of a product in a numerator, `\frac{(x - μ)(y - \frac{u}{m})}{d}`, is left alone
+ * (`collect.clear-fractions` multiplies it out where its denominators are there to cancel): a factor
+ * such as `y - \frac{u}{m}` may simplify further once a definition is unfolded (u may be 0), which the
+ * flattened, expanded form would hide. So is a sum of fractions by itself (`δ_{kj} - \frac{1}{m}`).
+ */
+const flattenNested: Rule = {
+  id: 'collect.flatten-nested', kinds: ['div'],
+  apply(e) {
+    const d = e as Of<'div'>;
+    const top = splitCoeff(d.num);
+    const up = hasFractionTerm(top.rest) ? asOneFraction(top.rest) : null;
+    const down = hasFractionTerm(d.den) ? asOneFraction(d.den) : null;
+    if (up === null && down === null) return null;
+    const num = up === null ? top.rest : div(up.num, product(up.den.map(partExpr)));
+    const den = down === null ? d.den : div(down.num, product(down.den.map(partExpr)));
+    return div(withCoeff(top.c, num), den);
+  },
+};
+
+/**
+ * `m (δ_{kj} - \frac{1}{m}) = m δ_{kj} - 1`: a sum with fraction terms times factors that make up the
+ * common denominator of those terms is multiplied out, the denominators cancelling. Measure: fewer
+ * fractions (the product loses the factors, the sum its denominators).
+ */
+const clearFractions: Rule = {
+  id: 'collect.clear-fractions', kinds: ['mul'],
+  apply(e) {
+    const { c, rest } = splitCoeff(e);
+    const fs = factorsOf(rest);
+    for (let k = 0; k < fs.length; k++) {
+      const f = fs[k]!;
+      if (!hasFractionTerm(f)) continue;
+      const parts = f.terms.map(fractionOf);
+      const lcd = commonDenominator(parts.map((p) => p.dens));
+      if (lcd === null) continue;
+      // Each factor of the common denominator among the other factors, at an exponent at least as large.
+      const others = fs.map((x, m) => (m === k ? null : partOf(x)));
+      const left = [...others];
+      let covered = true;
+      for (const p of lcd) {
+        const m = left.findIndex((q) => q !== null && alphaEqual(q.base, p.base) && (q.exp === p.exp || (q.r !== null && p.r !== null && addRational(q.r, p.r, -1)[0] >= 0)));
+        if (m < 0) { covered = false; break; }
+        const q = left[m]!;
+        left[m] = q.exp === p.exp ? null : partOf(powerExpr(q.base, addRational(q.r!, p.r!, -1)));
+      }
+      if (!covered) continue;
+      const cleared = add(parts.map((p) => withCoeff(p.c, product([...p.nums, ...quotient(lcd, p.dens)]))));
+      return withCoeff(c, product(fs.flatMap((_, m) => (m === k ? [cleared] : left[m] === null ? [] : [partExpr(left[m]!)]))));
+    }
+    return null;
+  },
+};
+
+export const COLLECT_RULES: readonly Rule[] = [likeTerms, commonFactor, expand, absorbMinus, flattenNested, clearFractions];
