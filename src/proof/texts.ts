@@ -518,7 +518,7 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '这是写开了的双曲正弦：$(e^u - e^{-u})/2 = \\sinh u$。',
   ]),
   // Collecting and factoring (src/simplify/rules/collect.ts) and σ's derivative (named.ts).
-  'named.sigmoid-derivative': rule('normal', ["recognise σ'", "识别 σ'"], [
+  'named.sigmoid-derivative': rule('normal', ["recognise $\\sigma'$", "识别 $\\sigma'$"], [
     "This is the derivative of the logistic sigmoid written out: ${focus} = {replacement}$.",
     "This is the derivative of the logistic sigmoid written out: $e^{-u}/(1 + e^{-u})^2 = \\sigma(u)(1 - \\sigma(u))$.",
   ], [
@@ -555,17 +555,17 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
   ]),
   'collect.flatten-nested': rule('full', ['flatten the fraction', '繁分式化简'], [
     'A sum of fractions inside a fraction is written over its common denominator: ${focus} = {replacement}$.',
-    'A sum of fractions inside a fraction is written over its common denominator: $\\frac{a - b/c}{d} = \\frac{ac - b}{cd}$.',
+    'A sum of fractions inside a fraction is written over its common denominator: $(a - b/c)/d = (ac - b)/(cd)$.',
   ], [
     '分式中的分式之和先通分：${focus} = {replacement}$。',
-    '分式中的分式之和先通分：$\\frac{a - b/c}{d} = \\frac{ac - b}{cd}$。',
+    '分式中的分式之和先通分：$(a - b/c)/d = (ac - b)/(cd)$。',
   ]),
   'collect.clear-fractions': rule('full', ['clear the fractions', '约去分母'], [
     'Multiplying out cancels the denominators: ${focus} = {replacement}$.',
-    'Multiplying out cancels the denominators: $m(a - \\frac{1}{m}) = m a - 1$.',
+    'Multiplying out cancels the denominators: $m(a - 1/m) = m a - 1$.',
   ], [
     '乘开后分母约去：${focus} = {replacement}$。',
-    '乘开后分母约去：$m(a - \\frac{1}{m}) = m a - 1$。',
+    '乘开后分母约去：$m(a - 1/m) = m a - 1$。',
   ]),
 };
 

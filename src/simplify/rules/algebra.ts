@@ -14,6 +14,7 @@ import { functionByName } from '../../functions.js';
 import { alphaEqual, canonical, roughHash } from '../canonical.js';
 import type { StepExprs } from '../../core/steps.js';
 import type { Rule } from '../engine.js';
+import { rangeRenaming } from './collect.js';
 import { addRational, clean, HALF, factorsOf, gcd, isNum, ONE, powerExpr as rationalPower, powerOf, product, rationalOf, splitCoeff, withCoeff, ZERO } from '../terms.js';
 
 type Of<K extends Expr['kind']> = Expr & { kind: K };
@@ -87,13 +88,22 @@ const foldAdd: Rule = {
   },
 };
 
+/**
+ * `2x + 3x = 5x`, terms compared up to α-equivalence. A term merged from differently spelled members
+ * (`Σ_j x_j + Σ_i x_i`) is written with the first letter of each range group (`2Σ_i x_i`), as
+ * `collect.like-terms` writes its merges.
+ */
 const collectTerms: Rule = {
   id: 'alg.collect-terms', kinds: ['add'],
-  apply(e) {
+  apply(e, ctx) {
     const split = (e as Of<'add'>).terms.map(splitCoeff);
     const groups = groupBy(split, (s) => s.rest);
     if (groups.length === split.length) return null;
-    const terms = groups.map((g) => withCoeff(clean(g.reduce((s, t) => s + t.c, 0)), g[0]!.rest));
+    let rename: ((x: Expr) => Expr) | null = null;
+    const terms = groups.map((g) => {
+      const rest = g.every((t) => t.rest === g[0]!.rest) ? g[0]!.rest : (rename ??= rangeRenaming(e, ctx))(g[0]!.rest);
+      return withCoeff(clean(g.reduce((s, t) => s + t.c, 0)), rest);
+    });
     return add(terms);
   },
 };
@@ -283,10 +293,11 @@ function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
       const left = addRational(rationalOf(a)!, rationalOf(b)!, -1);
       const base = nf[i]!.base;
       common.push(left[0] > 0 ? df[j]! : nf[i]!);
-      nf.splice(i, 1);
-      df.splice(j--, 1);
-      if (left[0] > 0) nf.push(powerOf(rationalPower(base, left)));
-      else if (left[0] < 0) df.push(powerOf(rationalPower(base, [-left[0], left[1]])));
+      // What is left stays where its factor was.
+      if (left[0] > 0) nf.splice(i, 1, powerOf(rationalPower(base, left)));
+      else nf.splice(i, 1);
+      if (left[0] < 0) df.splice(j, 1, powerOf(rationalPower(base, [-left[0], left[1]])));
+      else df.splice(j--, 1);
     } else if (a.kind === 'num' && b.kind === 'num') {
       const left = a.value - b.value;
       common.push(left > 0 ? df[j]! : nf[i]!);

@@ -139,6 +139,16 @@ function hasBinder(e: Expr, name: string): boolean {
   return found;
 }
 
+/**
+ * The same-range renaming for the terms of `e` (see `renamer`): what `alg.collect-terms` writes a
+ * merged term with, so that `Σ_j x_j + Σ_i x_i` gives `2Σ_i x_i` whichever comes first.
+ */
+export function rangeRenaming(e: Expr, ctx: RuleContext): (x: Expr) => Expr {
+  const letters = new Set<string>();
+  rangeLetters(e, letters, new Set());
+  return renamer(letters, ctx) ?? ((x: Expr) => x);
+}
+
 // ---------------------------------------------------------------------------
 // Like terms up to sign and range
 
@@ -181,10 +191,7 @@ const likeTerms: Rule = {
     const rough = split.map((s) => roughUnsigned(s.rest));
     for (const h of rough) counts.set(h, (counts.get(h) ?? 0) + 1);
     if (![...counts.values()].some((n) => n > 1)) return null;
-    const letters = new Set<string>();
-    const seen = new Set<Expr>();
-    for (const t of terms) rangeLetters(t, letters, seen);
-    const rename = renamer(letters, ctx) ?? ((x: Expr) => x);
+    const rename = rangeRenaming(e, ctx);
     const groups = new Map<number, { at: number; total: number; members: number[] }>();
     const order: number[] = [];
     const keyed = split.map((s, k) => {
@@ -243,7 +250,11 @@ const commonFactor: Rule = {
     const inner = add(split.map((s, m) => withCoeff(clean(s.c / k), product(lists[m]!))));
     const after = common.slice(before.length);
     const result = withCoeff(k, product([...before, inner, ...after]));
-    return size(result) < size(e) ? result : null;
+    // Smaller, or as large with the common factor written once where every term keeps a factor of its
+    // own (`2px + 3qx = (2p + 3q)x`; `x + xy` stays, not `(1 + y)x`). A minus sign pulled out of n
+    // negative terms counts as n - 1 nodes saved (`-2px - 3qx = -(2p + 3q)x`).
+    const d = size(result) - size(e) - (allNegative ? terms.length - 1 : 0);
+    return d < 0 || (d === 0 && lists.every((l) => l.length > 0)) ? result : null;
   },
 };
 
@@ -293,10 +304,7 @@ const expand: Rule = {
       hashes.add(h);
     }
     if (!collide) return null;
-    const letters = new Set<string>();
-    const seen = new Set<Expr>();
-    for (const t of terms) rangeLetters(t, letters, seen);
-    const rename = renamer(letters, ctx) ?? ((x: Expr) => x);
+    const rename = rangeRenaming(e, ctx);
     const groups = new Map<number, { rest: Expr; total: number; n: number }>();
     rests.forEach((r, k) => {
       const renamed = rename(r);
