@@ -217,11 +217,11 @@ const collectPowers: Rule = {
   id: 'alg.collect-powers', kinds: ['mul'],
   apply(e) {
     const { factors } = e as Of<'mul'>;
-    const parts = factors.map((f) => ({ ...powerOf(f), f }));
+    const parts = factors.map(powerOf);
     const groups = groupBy(parts, (p) => p.base);
     if (groups.length === parts.length) return null;
     return product(groups.map((g) => {
-      if (g.length === 1) return g[0]!.f;
+      if (g.length === 1) return factors[parts.indexOf(g[0]!)]!;
       // Whole and fractional exponents add up to a number (`√u · u = u^{3/2}`, `√u · √u = u`).
       const rs = g.map((p) => rationalOf(p.exp));
       if (rs.every((r) => r !== null) && rs.some((r) => r![1] !== 1)) return rationalPower(g[0]!.base, rs.reduce((a, r) => addRational(a!, r!))!);
@@ -278,10 +278,23 @@ function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
   const nf = factorsOf(n.rest).map(powerOf);
   const df = factorsOf(m.rest).map(powerOf);
   const common: Power[] = [];
+  let sign = 1;
   for (let j = 0; j < df.length; j++) {
     const base = df[j]!.base;
     const i = nf.findIndex((p) => alphaEqual(p.base, base));
-    if (i < 0) continue;
+    if (i < 0) {
+      // A difference over its opposite is -1: `(σ - 1)/(1 - σ)`, to a whole power (-1)^n.
+      const e = df[j]!.exp;
+      if (base.kind !== 'add' || e.kind !== 'num' || !Number.isInteger(e.value)) continue;
+      const opposite = add(base.terms.map((t) => { const s = splitCoeff(t); return withCoeff(clean(-s.c), s.rest); }));
+      const k = nf.findIndex((p) => p.base.kind === 'add' && p.exp === e && alphaEqual(p.base, opposite));
+      if (k < 0) continue;
+      if (e.value % 2 !== 0) sign = -sign;
+      common.push(df[j]!);
+      nf.splice(k, 1);
+      df.splice(j--, 1);
+      continue;
+    }
     const a = nf[i]!.exp;
     const b = df[j]!.exp;
     if (a === b) {
@@ -307,7 +320,7 @@ function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
   }
   if (common.length === 0) return null;
   const build = (ps: Power[]) => product(ps.map(powerExpr));
-  return { result: div(withCoeff(n.c, build(nf)), withCoeff(m.c, build(df))), common: build(common) };
+  return { result: div(withCoeff(sign * n.c, build(nf)), withCoeff(m.c, build(df))), common: build(common) };
 }
 
 const cancel: Rule = {

@@ -153,7 +153,21 @@ export function rangeRenaming(e: Expr, ctx: RuleContext): (x: Expr) => Expr {
 // Like terms up to sign and range
 
 /** A rough hash of `rest` that ignores the signs of its sum factors (and, as roughHash does, index names). */
+const unsigned = new WeakMap<Expr, number>();
+
+/** `roughUnsigned` of a term's rest (its coefficient dropped), memoised by term. */
+function roughTerm(t: Expr): number {
+  const hit = unsignedTerm.get(t);
+  if (hit !== undefined) return hit;
+  const h = roughUnsigned(splitCoeff(t).rest);
+  unsignedTerm.set(t, h);
+  return h;
+}
+const unsignedTerm = new WeakMap<Expr, number>();
+
 function roughUnsigned(rest: Expr): number {
+  const hit = unsigned.get(rest);
+  if (hit !== undefined) return hit;
   let acc = 0;
   for (const f of factorsOf(rest)) {
     if (f.kind === 'add') {
@@ -162,6 +176,7 @@ function roughUnsigned(rest: Expr): number {
       acc = (acc + Math.imul(h, 0x9e3779b1)) | 0;
     } else acc = (acc + roughHash(f)) | 0;
   }
+  unsigned.set(rest, acc);
   return acc;
 }
 
@@ -185,12 +200,17 @@ const likeTerms: Rule = {
   id: 'collect.like-terms', kinds: ['add'],
   apply(e, ctx) {
     const { terms } = e as Of<'add'>;
-    const split = terms.map(splitCoeff);
     // Cheap first: only terms whose unsigned rough hashes collide can be alike.
+    const rough = terms.map(roughTerm);
     const counts = new Map<number, number>();
-    const rough = split.map((s) => roughUnsigned(s.rest));
-    for (const h of rough) counts.set(h, (counts.get(h) ?? 0) + 1);
-    if (![...counts.values()].some((n) => n > 1)) return null;
+    let collide = false;
+    for (const h of rough) {
+      const n = (counts.get(h) ?? 0) + 1;
+      if (n > 1) collide = true;
+      counts.set(h, n);
+    }
+    if (!collide) return null;
+    const split = terms.map(splitCoeff);
     const rename = rangeRenaming(e, ctx);
     const groups = new Map<number, { at: number; total: number; members: number[] }>();
     const order: number[] = [];
@@ -222,17 +242,30 @@ const likeTerms: Rule = {
 // ---------------------------------------------------------------------------
 // Common factors
 
+/** A term without its minus signs (`-2 x y` is `2 x y`). */
+const bare = (t: Expr): Expr => (t.kind === 'neg' ? bare(t.arg) : t);
+/** The leading coefficient of a term in normal form (`-2 x y`: -2). */
+const leading = (t: Expr): number => (t.kind === 'neg' ? -leading(t.arg) : t.kind === 'num' ? t.value : t.kind === 'mul' && t.factors[0]!.kind === 'num' ? t.factors[0]!.value : 1);
+const factorsIn = (t: Expr): readonly Expr[] => (t.kind === 'mul' ? t.factors : [t]);
+/** Whether a factor of `t` has the rough hash of `f` (a necessary condition for an α-equal factor). */
+const hasRough = (t: Expr, f: Expr): boolean => factorsIn(t).some((x) => x === f || roughHash(x) === roughHash(f));
+
 const commonFactor: Rule = {
   id: 'collect.common-factor', kinds: ['add'],
   apply(e) {
     const { terms } = e as Of<'add'>;
-    if (terms.some(hasDelta)) return null;
+    // Cheap first, without building anything: a factor of the first term whose rough hash every
+    // other term has, or a whole leading coefficient other than ±1 (a gcd may then be pulled out).
+    const first = bare(terms[0]!);
+    const lead = Math.abs(leading(terms[0]!));
+    if ((lead === 1 || !Number.isInteger(lead)) && !factorsIn(first).some((f) => f.kind !== 'num' && terms.every((t, m) => m === 0 || hasRough(bare(t), f)))) return null;
     const split = terms.map(splitCoeff);
     // A numeric factor: the gcd of whole coefficients, negative when every one is.
     let g = 0;
     for (const s of split) g = Number.isInteger(s.c) && g >= 0 ? gcd(g, s.c) : -1;
     const allNegative = split.every((s) => s.c < 0);
     const k = g > 1 ? (allNegative ? -g : g) : allNegative ? -1 : 1;
+    if (terms.some(hasDelta)) return null;
     const lists = split.map((s) => [...factorsOf(s.rest)]);
     const common: Expr[] = [];
     const before: Expr[] = [];
@@ -291,7 +324,8 @@ const expand: Rule = {
   id: 'collect.expand', kinds: ['add'],
   apply(e, ctx) {
     const { terms } = e as Of<'add'>;
-    if (!terms.some((t) => factorsOf(splitCoeff(t).rest).some((f) => f.kind === 'add'))) return null;
+    const hasSumFactor = (t: Expr): boolean => (t.kind === 'neg' ? hasSumFactor(t.arg) : t.kind === 'mul' && t.factors.some((f) => f.kind === 'add'));
+    if (!terms.some(hasSumFactor)) return null;
     const parts: { c: number; fs: Expr[] }[] = [];
     for (const t of terms) if (!expandTerm(t, parts)) return null;
     const rests = parts.map((p) => product(p.fs));
@@ -332,7 +366,8 @@ const negatives = (s: Of<'add'>) => s.terms.filter((t) => splitCoeff(t).c < 0).l
  */
 function flip(e: Expr): Expr | null {
   switch (e.kind) {
-    case 'add': return e.terms.length <= 2 * negatives(e) ? add(e.terms.map(negate)) : null;
+    // `1 - u` keeps its shape (σ(1 - σ), 1 - tanh²): a sum with a number in it is not turned round.
+    case 'add': return e.terms.length <= 2 * negatives(e) && !e.terms.some((t) => t.kind === 'num') ? add(e.terms.map(negate)) : null;
     case 'mul':
       for (let k = 0; k < e.factors.length; k++) {
         const f = flip(e.factors[k]!);
@@ -349,24 +384,19 @@ function flip(e: Expr): Expr | null {
 }
 
 /**
- * `-Σ_i (y_i - σ_i) x_i = Σ_i (σ_i - y_i) x_i`: a bare minus sign in front of a Σ (or of a product
- * with a Σ factor) goes into a difference inside its body. Only a Σ: a minus in front of a product or a
- * quotient is usually a subtraction in a sum, written as it is (`a - (x_k - μ) b`), and inside a
- * numerator it would hide a cancellation (`-σ(1 - σ)/(1 - σ)`).
+ * `-Σ_i (y_i - σ_i) x_i = Σ_i (σ_i - y_i) x_i`, `-(t - σ) x = (σ - t) x`: a bare minus sign in front of
+ * a Σ or a product goes into a difference in factor position (inside the Σ's body, or a factor of the
+ * product), which then has its terms the other way round. A minus in front of a quotient stays
+ * (`a - \frac{(x - μ)(y - μ)}{d}`), and so does a numeric coefficient (below).
  */
 const absorbMinus: Rule = {
-  id: 'collect.absorb-minus', kinds: ['neg', 'mul'],
+  id: 'collect.absorb-minus', kinds: ['neg'],
   apply(e) {
-    const { c, rest } = splitCoeff(e);
-    // Only a bare minus sign: a coefficient such as -2 stays where the chain rule put it (`-2(t_k - o_k)`).
-    if (c !== -1) return null;
-    const fs = factorsOf(rest);
-    for (let k = 0; k < fs.length; k++) {
-      if (!isReduction(fs[k]!, 'sum')) continue;
-      const f = flip(fs[k]!);
-      if (f !== null) return product(fs.map((x, m) => (m === k ? f : x)));
-    }
-    return null;
+    // Only a bare minus sign (in normal form a `neg`): a coefficient such as -2 stays where the chain
+    // rule put it (`-2(t_k - o_k)`).
+    const rest = (e as Of<'neg'>).arg;
+    if (rest.kind !== 'reduce' && rest.kind !== 'mul') return null;
+    return flip(rest);
   },
 };
 
@@ -427,7 +457,17 @@ function asOneFraction(s: Of<'add'>): { num: Expr; den: Part[] } | null {
   return { num: add(parts.map((p) => withCoeff(p.c, product([...p.nums, ...quotient(lcd, p.dens)])))), den: lcd };
 }
 
-const hasFractionTerm = (f: Expr): f is Of<'add'> => f.kind === 'add' && f.terms.some((t) => splitCoeff(t).rest.kind === 'div');
+/** Whether the term `t` is a fraction, up to a numeric coefficient (`-\frac{b}{c}`, `2 \frac{b}{c}`): what `fractionOf` splits. */
+function isFractionTerm(t: Expr): boolean {
+  switch (t.kind) {
+    case 'div': return true;
+    case 'neg': return isFractionTerm(t.arg);
+    case 'mul': return t.factors.some((f) => f.kind === 'div') && splitCoeff(t).rest.kind === 'div';
+    default: return false;
+  }
+}
+
+const hasFractionTerm = (f: Expr): f is Of<'add'> => f.kind === 'add' && f.terms.some(isFractionTerm);
 
 /**
  * `\frac{a - b/c}{d} = \frac{ac - b}{cd}`, `\frac{a}{b - c/d} = \frac{ad}{bd - c}`: a fraction whose
@@ -442,6 +482,8 @@ const flattenNested: Rule = {
   id: 'collect.flatten-nested', kinds: ['div'],
   apply(e) {
     const d = e as Of<'div'>;
+    const mayHave = (x: Expr): boolean => x.kind === 'add' ? hasFractionTerm(x) : x.kind === 'mul' || x.kind === 'neg' ? mayHave(x.kind === 'neg' ? x.arg : x.factors.at(-1)!) : false;
+    if (!mayHave(d.num) && !hasFractionTerm(d.den)) return null;
     const top = splitCoeff(d.num);
     const up = hasFractionTerm(top.rest) ? asOneFraction(top.rest) : null;
     const down = hasFractionTerm(d.den) ? asOneFraction(d.den) : null;
@@ -460,6 +502,7 @@ const flattenNested: Rule = {
 const clearFractions: Rule = {
   id: 'collect.clear-fractions', kinds: ['mul'],
   apply(e) {
+    if (!(e as Of<'mul'>).factors.some(hasFractionTerm)) return null;
     const { c, rest } = splitCoeff(e);
     const fs = factorsOf(rest);
     for (let k = 0; k < fs.length; k++) {
