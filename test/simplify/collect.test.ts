@@ -145,6 +145,19 @@ describe('collect.flatten-nested and collect.clear-fractions', () => {
   });
 });
 
+describe('alg.cancel: a difference over its opposite is -1', () => {
+  test('(p - q) x / (q - p) = -x, squared: +x, at random points', () => {
+    fc.assert(fc.property(size, seed, (n, s) => {
+      expect(toLatex(check(latex`\frac{(p_i - q) x}{q - p_i}`, 'alg.cancel', n, s))).toBe('-x');
+      expect(toLatex(check(latex`\frac{(p_i - q)^2 x}{(q - p_i)^2}`, 'alg.cancel', n, s))).toBe('x');
+    }), runs);
+  });
+
+  test("logistic regression's -σ(1 - σ)/(1 - σ) cancels after the minus moved", () => {
+    expect(toLatex(simplify(parse(latex`\frac{(1 - y) p (p - 1) x}{1 - p}`)).result)).toBe(latex`-(1 - y) p x`);
+  });
+});
+
 describe('square roots as half powers', () => {
   test('√u · u = u^{3/2}, √u / u = 1/√u, √u √u = u, at random points', () => {
     fc.assert(fc.property(size, seed, (n, s) => {

@@ -272,6 +272,20 @@ type Power = { readonly base: Expr; readonly exp: Expr };
 const powerExpr = (p: Power) => (p.exp === ONE ? p.base : p.exp === HALF ? call('sqrt', [p.base]) : pow(p.base, p.exp));
 
 /** `x² y / (x z) = x y / z`: common bases cancel (numeric exponents subtract; equal exponents cancel whole). */
+/** Whether the sums `a` and `b` are opposite, term by term (`p - 1` and `1 - p`; a `-1` may be `neg(1)` or the number). */
+function opposite(a: Of<'add'>, b: Of<'add'>): boolean {
+  if (a.terms.length !== b.terms.length) return false;
+  const tb = b.terms.map(splitCoeff);
+  const used = new Set<number>();
+  return a.terms.every((t) => {
+    const s = splitCoeff(t);
+    const k = tb.findIndex((u, m) => !used.has(m) && u.c === -s.c && alphaEqual(u.rest, s.rest));
+    if (k < 0) return false;
+    used.add(k);
+    return true;
+  });
+}
+
 function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
   const n = splitCoeff(d.num);
   const m = splitCoeff(d.den);
@@ -286,8 +300,7 @@ function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
       // A difference over its opposite is -1: `(σ - 1)/(1 - σ)`, to a whole power (-1)^n.
       const e = df[j]!.exp;
       if (base.kind !== 'add' || e.kind !== 'num' || !Number.isInteger(e.value)) continue;
-      const opposite = add(base.terms.map((t) => { const s = splitCoeff(t); return withCoeff(clean(-s.c), s.rest); }));
-      const k = nf.findIndex((p) => p.base.kind === 'add' && p.exp === e && alphaEqual(p.base, opposite));
+      const k = nf.findIndex((p) => p.base.kind === 'add' && p.exp === e && opposite(p.base, base));
       if (k < 0) continue;
       if (e.value % 2 !== 0) sign = -sign;
       common.push(df[j]!);

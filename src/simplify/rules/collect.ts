@@ -185,7 +185,8 @@ function signedKey(rest: Expr): { key: Expr; sign: number } {
   let sign = 1;
   const fs = factorsOf(rest).map((f) => {
     if (f.kind !== 'add') return canonical(f);
-    const plus = canonical(f);
+    // Both orientations with each term as coefficient × rest (`-1` is `neg(1)` or the number -1).
+    const plus = canonical(add(f.terms.map((t) => { const s = splitCoeff(t); return withCoeff(s.c, s.rest); })));
     const minus = canonical(add(f.terms.map(negate)));
     if (minus.id < plus.id) {
       sign = -sign;
@@ -384,19 +385,24 @@ function flip(e: Expr): Expr | null {
 }
 
 /**
- * `-Σ_i (y_i - σ_i) x_i = Σ_i (σ_i - y_i) x_i`, `-(t - σ) x = (σ - t) x`: a bare minus sign in front of
- * a Σ or a product goes into a difference in factor position (inside the Σ's body, or a factor of the
- * product), which then has its terms the other way round. A minus in front of a quotient stays
- * (`a - \frac{(x - μ)(y - μ)}{d}`), and so does a numeric coefficient (below).
+ * `-Σ_i (y_i - σ_i) x_i = Σ_i (σ_i - y_i) x_i`: a bare minus sign in front of a Σ (or of a product with
+ * a Σ factor) goes into a difference inside the Σ's body, which then has its terms the other way round.
+ * Only through a Σ: a minus in front of a product is as often a subtraction in a sum, written as it
+ * is (`a - (x_k - μ) b`, not `a + (μ - x_k) b`), and a rule cannot tell the two apart; nor in front of a
+ * quotient. A numeric coefficient such as -2 stays where the chain rule put it (`-2(t_k - o_k)`).
  */
 const absorbMinus: Rule = {
   id: 'collect.absorb-minus', kinds: ['neg'],
   apply(e) {
-    // Only a bare minus sign (in normal form a `neg`): a coefficient such as -2 stays where the chain
-    // rule put it (`-2(t_k - o_k)`).
     const rest = (e as Of<'neg'>).arg;
     if (rest.kind !== 'reduce' && rest.kind !== 'mul') return null;
-    return flip(rest);
+    const fs = factorsOf(rest);
+    for (let k = 0; k < fs.length; k++) {
+      if (!isReduction(fs[k]!, 'sum')) continue;
+      const f = flip(fs[k]!);
+      if (f !== null) return product(fs.map((x, m) => (m === k ? f : x)));
+    }
+    return null;
   },
 };
 
