@@ -106,6 +106,11 @@ describe('collect.expand: distribute and collect when that is smaller', () => {
     }), runs);
   });
 
+  test("a δ selects and is left as written: the product rule's δ_{i'i} + (1 - δ_{i'i}) f stays", () => {
+    const e = parse(latex`\delta_{ij} + (1 - \delta_{ij}) (1 + w x_i)`);
+    expect(simplify(e).result).toBe(e);
+  });
+
   test('kept only when smaller: (a + b)(c + d) + e stays', () => {
     const e = parse(latex`(a + b)(c + d) + e`);
     expect(simplify(e).result).toBe(e);
@@ -165,6 +170,11 @@ describe('square roots as half powers', () => {
       expect(toLatex(check(latex`\frac{\sqrt{u} x}{u}`, 'alg.cancel', n, s))).toBe(latex`\frac{x}{\sqrt{u}}`);
       expect(toLatex(check(latex`\frac{u x}{\sqrt{u}}`, 'alg.cancel', n, s))).toBe(latex`\sqrt{u} x`);
     }), runs);
+  });
+
+  test('a number keeps its root unless the power is whole: 2√2 stays, √3 √3 = 3', () => {
+    expect(toLatex(simplify(parse(latex`\sqrt{2} \cdot 2 x`)).result)).toBe(latex`2 \sqrt{2} x`);
+    expect(toLatex(simplify(parse(latex`\sqrt{3} \sqrt{3}`)).result)).toBe('3');
   });
 
   test('√u^2 = u and √(u^2) = |u| hold as before', () => {

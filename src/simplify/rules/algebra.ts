@@ -220,13 +220,23 @@ const collectPowers: Rule = {
     const parts = factors.map(powerOf);
     const groups = groupBy(parts, (p) => p.base);
     if (groups.length === parts.length) return null;
-    return product(groups.map((g) => {
-      if (g.length === 1) return factors[parts.indexOf(g[0]!)]!;
+    let merged = false;
+    const out = groups.flatMap((g): Expr[] => {
+      const own = g.map((p) => factors[parts.indexOf(p)]!);
+      if (g.length === 1) return own;
       // Whole and fractional exponents add up to a number (`√u · u = u^{3/2}`, `√u · √u = u`).
       const rs = g.map((p) => rationalOf(p.exp));
-      if (rs.every((r) => r !== null) && rs.some((r) => r![1] !== 1)) return rationalPower(g[0]!.base, rs.reduce((a, r) => addRational(a!, r!))!);
-      return pow(g[0]!.base, add(g.map((p) => p.exp)));
-    }));
+      if (rs.every((r) => r !== null) && rs.some((r) => r![1] !== 1)) {
+        const total = rs.reduce((a, r) => addRational(a!, r!))!;
+        // A number keeps its root unless the exponents make a whole power: `2√2` stays, `√2 √2 = 2`.
+        if (g[0]!.base.kind === 'num' && total[1] !== 1) return own;
+        merged = true;
+        return [rationalPower(g[0]!.base, total)];
+      }
+      merged = true;
+      return [pow(g[0]!.base, add(g.map((p) => p.exp)))];
+    });
+    return merged ? product(out) : null;
   },
   explain(e): StepExprs {
     const group = groupBy((e as Of<'mul'>).factors.map(powerOf), (p) => p.base).find((g) => g.length > 1);
@@ -314,7 +324,7 @@ function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
       common.push(df[j]!);
       nf.splice(i, 1);
       df.splice(j--, 1);
-    } else if (rationalOf(a) !== null && rationalOf(b) !== null && (a.kind !== 'num' || b.kind !== 'num')) {
+    } else if (rationalOf(a) !== null && rationalOf(b) !== null && (a.kind !== 'num' || b.kind !== 'num') && base.kind !== 'num') {
       // A fractional exponent (a square root is u^{1/2}): `√u / u = 1/√u`, `u / √u = √u`.
       const left = addRational(rationalOf(a)!, rationalOf(b)!, -1);
       const base = nf[i]!.base;

@@ -327,6 +327,8 @@ const expand: Rule = {
     const { terms } = e as Of<'add'>;
     const hasSumFactor = (t: Expr): boolean => (t.kind === 'neg' ? hasSumFactor(t.arg) : t.kind === 'mul' && t.factors.some((f) => f.kind === 'add'));
     if (!terms.some(hasSumFactor)) return null;
+    // A δ selects (the product rule's `δ_{i'i} + (1 - δ_{i'i}) f_{i'}`, a sum spread out to collapse): left as written.
+    if (terms.some(hasDelta)) return null;
     const parts: { c: number; fs: Expr[] }[] = [];
     for (const t of terms) if (!expandTerm(t, parts)) return null;
     const rests = parts.map((p) => product(p.fs));
