@@ -203,14 +203,11 @@ const likeTerms: Rule = {
     const { terms } = e as Of<'add'>;
     // Cheap first: only terms whose unsigned rough hashes collide can be alike.
     const rough = terms.map(roughTerm);
-    const counts = new Map<number, number>();
     let collide = false;
-    for (const h of rough) {
-      const n = (counts.get(h) ?? 0) + 1;
-      if (n > 1) collide = true;
-      counts.set(h, n);
-    }
+    for (let a = 0; a < rough.length && !collide; a++) for (let b = a + 1; b < rough.length; b++) if (rough[a] === rough[b]) { collide = true; break; }
     if (!collide) return null;
+    const counts = new Map<number, number>();
+    for (const h of rough) counts.set(h, (counts.get(h) ?? 0) + 1);
     const split = terms.map(splitCoeff);
     const rename = rangeRenaming(e, ctx);
     const groups = new Map<number, { at: number; total: number; members: number[] }>();
@@ -486,12 +483,18 @@ const hasFractionTerm = (f: Expr): f is Of<'add'> => f.kind === 'add' && f.terms
  * such as `y - \frac{u}{m}` may simplify further once a definition is unfolded (u may be 0), which the
  * flattened, expanded form would hide. So is a sum of fractions by itself (`δ_{kj} - \frac{1}{m}`).
  */
+/** Whether `x` is, up to a numeric coefficient, a sum with fraction terms (a cheap test first). */
+function mayHaveFractionSum(x: Expr): boolean {
+  if (x.kind === 'add') return hasFractionTerm(x);
+  if (x.kind === 'neg') return mayHaveFractionSum(x.arg);
+  return x.kind === 'mul' && x.factors.length === 2 && x.factors[0]!.kind === 'num' && mayHaveFractionSum(x.factors[1]!);
+}
+
 const flattenNested: Rule = {
   id: 'collect.flatten-nested', kinds: ['div'],
   apply(e) {
     const d = e as Of<'div'>;
-    const mayHave = (x: Expr): boolean => x.kind === 'add' ? hasFractionTerm(x) : x.kind === 'mul' || x.kind === 'neg' ? mayHave(x.kind === 'neg' ? x.arg : x.factors.at(-1)!) : false;
-    if (!mayHave(d.num) && !hasFractionTerm(d.den)) return null;
+    if (!mayHaveFractionSum(d.num) && !hasFractionTerm(d.den)) return null;
     const top = splitCoeff(d.num);
     const up = hasFractionTerm(top.rest) ? asOneFraction(top.rest) : null;
     const down = hasFractionTerm(d.den) ? asOneFraction(d.den) : null;
