@@ -10,14 +10,18 @@
 //                          distributed and like terms collected, kept only when the
 //                          result is strictly smaller
 //   collect.absorb-minus   `-Σ_i (y_i - σ_i) x_i = Σ_i (σ_i - y_i) x_i`: a bare minus
-//                          sign goes into a difference when that leaves fewer minus signs
+//                          in front of a Σ goes into a difference in its body
+//   collect.flatten-nested `\frac{a - b/c}{d} = \frac{ac - b}{cd}` (a complex fraction)
+//   collect.clear-fractions `m(δ - \frac{1}{m}) = mδ - 1`
 //
-// Measures. Each rewrite makes its node strictly smaller (tree size) or, for
-// absorb-minus, leaves strictly fewer minus signs at the same size, and none is
-// undone by another rule: a product of sums is never distributed except by
-// `sum.distribute-delta` (to let a δ collapse), and common factors are not pulled
-// out of terms that hold a δ, so the two do not undo each other.
-//
+// Measures. Each rewrite makes its node strictly smaller (tree size; at equal
+// size common-factor writes the factor once), or leaves strictly fewer minus
+// signs (absorb-minus) or fractions nested in fractions (flatten-nested,
+// clear-fractions), and none is undone by another rule: a product of sums is
+// distributed only by `collect.expand` when that is smaller and by
+// `sum.distribute-delta` (to let a δ collapse); neither expand nor common-factor
+// touches a sum whose terms hold a δ, so those two do not undo each other.
+
 // Ranges. Two letters are taken to run over the same values only when that is
 // certain: both undeclared and linked by the formula's indexing
 // (`ctx.sameRange`, src/simplify/ranges.ts), or both declared with one size.
