@@ -101,6 +101,14 @@ export const RULE_IDS = [
   'named.tanh', // (e^u - e^{-u})/(e^u + e^{-u}) = tanh u
   'named.cosh', // (e^u + e^{-u})/2 = cosh u
   'named.sinh', // (e^u - e^{-u})/2 = sinh u
+  'named.sigmoid-derivative', // e^{-u}/(1 + e^{-u})² = σ(u)(1 - σ(u))
+  // collecting and factoring (src/simplify/rules/collect.ts)
+  'collect.like-terms', // 2(#j x - Σ_j x_j) - 2(Σ_i x_i - #i x) = 4(#i x - Σ_i x_i) when i, j share a range
+  'collect.common-factor', // a x - b x = (a - b) x
+  'collect.expand', // y(1 - σ) - (1 - y)σ = y - σ (distributed, collected, kept when smaller)
+  'collect.absorb-minus', // -Σ_i (y_i - σ_i) x_i = Σ_i (σ_i - y_i) x_i
+  'collect.flatten-nested', // (a - b/c)/d = (ac - b)/(cd)
+  'collect.clear-fractions', // m(δ - 1/m) = mδ - 1
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -531,6 +531,56 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '这是写开了的双曲正弦：${focus} = {replacement}$。',
     '这是写开了的双曲正弦：$(e^u - e^{-u})/2 = \\sinh u$。',
   ]),
+  // Collecting and factoring (src/simplify/rules/collect.ts) and σ's derivative (named.ts).
+  'named.sigmoid-derivative': rule('normal', ["recognise $\\sigma'$", "识别 $\\sigma'$"], [
+    "This is the derivative of the logistic sigmoid written out: ${focus} = {replacement}$.",
+    "This is the derivative of the logistic sigmoid written out: $e^{-u}/(1 + e^{-u})^2 = \\sigma(u)(1 - \\sigma(u))$.",
+  ], [
+    "这是写开了的 sigmoid 导数：${focus} = {replacement}$。",
+    "这是写开了的 sigmoid 导数：$e^{-u}/(1 + e^{-u})^2 = \\sigma(u)(1 - \\sigma(u))$。",
+  ]),
+  'collect.like-terms': rule('full', ['collect like terms', '合并同类项'], [
+    'Like terms are collected; letters that index one slot of one array run over the same values: ${focus} = {replacement}$.',
+    'Like terms are collected; letters that index one slot of one array run over the same values.',
+  ], [
+    '合并同类项；标记同一数组同一位置的指标取值范围相同：${focus} = {replacement}$。',
+    '合并同类项；标记同一数组同一位置的指标取值范围相同。',
+  ]),
+  'collect.common-factor': rule('full', ['common factor', '提取公因式'], [
+    'Pull out the common factor: ${focus} = {replacement}$.',
+    'Pull out the common factor: $a x - b x = (a - b) x$.',
+  ], [
+    '提取公因式：${focus} = {replacement}$。',
+    '提取公因式：$a x - b x = (a - b) x$。',
+  ]),
+  'collect.expand': rule('full', ['expand and collect', '展开合并'], [
+    'Multiply out and collect like terms: ${focus} = {replacement}$.',
+    'Multiply out and collect like terms.',
+  ], [
+    '展开后合并同类项：${focus} = {replacement}$。',
+    '展开后合并同类项。',
+  ]),
+  'collect.absorb-minus': rule('full', ['minus into a difference', '负号并入差'], [
+    'The minus sign swaps a difference: ${focus} = {replacement}$.',
+    'The minus sign swaps a difference: $-(a - b) = b - a$.',
+  ], [
+    '负号使差的两项交换：${focus} = {replacement}$。',
+    '负号使差的两项交换：$-(a - b) = b - a$。',
+  ]),
+  'collect.flatten-nested': rule('full', ['flatten the fraction', '繁分式化简'], [
+    'A sum of fractions inside a fraction is written over its common denominator: ${focus} = {replacement}$.',
+    'A sum of fractions inside a fraction is written over its common denominator: $(a - b/c)/d = (ac - b)/(cd)$.',
+  ], [
+    '分式中的分式之和先通分：${focus} = {replacement}$。',
+    '分式中的分式之和先通分：$(a - b/c)/d = (ac - b)/(cd)$。',
+  ]),
+  'collect.clear-fractions': rule('full', ['clear the fractions', '约去分母'], [
+    'Multiplying out cancels the denominators: ${focus} = {replacement}$.',
+    'Multiplying out cancels the denominators: $m(a - 1/m) = m a - 1$.',
+  ], [
+    '乘开后分母约去：${focus} = {replacement}$。',
+    '乘开后分母约去：$m(a - 1/m) = m a - 1$。',
+  ]),
 };
 
 const RANK: Readonly<Record<Detail, number>> = { brief: 0, normal: 1, full: 2 };

@@ -2,7 +2,7 @@
 // coefficient × rest, a factor as base^exponent, and builders that make the
 // smallest node for a list (no `mul([x])`, no `1·x`).
 
-import { type Expr, mul, neg, num } from '../core/ast.js';
+import { call, div, type Expr, mul, neg, num, pow } from '../core/ast.js';
 
 export const ZERO = num(0);
 export const ONE = num(1);
@@ -61,9 +61,46 @@ export function factorsOf(e: Expr): readonly Expr[] {
   return e.kind === 'mul' ? e.factors : e === ONE ? [] : [e];
 }
 
-/** `e` as base^exponent (exponent `1` when `e` is not a power). */
+export const HALF = div(num(1), num(2));
+
+/** `e` as base^exponent (exponent `1` when `e` is not a power; `√u` is u^{1/2}, so that `√u · u = u^{3/2}` and `√u / u = 1/√u`). */
 export function powerOf(e: Expr): { base: Expr; exp: Expr } {
+  if (e.kind === 'call' && e.fn === 'sqrt' && e.args.length === 1) return { base: e.args[0]!, exp: HALF };
   return e.kind === 'pow' ? { base: e.base, exp: e.exp } : { base: e, exp: ONE };
+}
+
+/** A rational number p/q (q > 0, reduced). */
+export type Rational = readonly [p: number, q: number];
+
+/** The value of `e` when it is a whole number or a quotient of whole numbers (`\frac{3}{2}`), else null. */
+export function rationalOf(e: Expr): Rational | null {
+  if (e.kind === 'num') return Number.isInteger(e.value) ? [e.value, 1] : null;
+  if (e.kind === 'neg') {
+    const r = rationalOf(e.arg);
+    return r === null ? null : [clean(-r[0]), r[1]];
+  }
+  if (e.kind === 'div' && e.num.kind === 'num' && e.den.kind === 'num' && Number.isInteger(e.num.value) && Number.isInteger(e.den.value) && e.den.value !== 0) {
+    const sign = Math.sign(e.den.value);
+    const g = gcd(e.num.value, e.den.value);
+    return [clean((sign * e.num.value) / g), Math.abs(e.den.value) / g];
+  }
+  return null;
+}
+
+/** a + s·b for rationals, reduced. */
+export function addRational(a: Rational, b: Rational, s = 1): Rational {
+  const p = a[0] * b[1] + s * b[0] * a[1];
+  const q = a[1] * b[1];
+  const g = gcd(p, q) || 1;
+  return [clean(p / g), q / g];
+}
+
+/** `base^{p/q}` in normal form: `1` for p = 0, the base for 1, `√base` for 1/2, else a power with a whole or `\frac{p}{q}` exponent. */
+export function powerExpr(base: Expr, [p, q]: Rational): Expr {
+  if (p === 0) return ONE;
+  if (q === 1) return p === 1 ? base : pow(base, num(p));
+  if (p === 1 && q === 2) return call('sqrt', [base]);
+  return pow(base, p < 0 ? neg(div(num(-p), num(q))) : div(num(p), num(q)));
 }
 
 export function gcd(a: number, b: number): number {

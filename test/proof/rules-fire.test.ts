@@ -111,6 +111,13 @@ const ROWS: readonly Row[] = [
   { rule: 'named.tanh', formula: String.raw`\frac{e^{u} - e^{-u}}{e^{u} + e^{-u}}`, en: 'hyperbolic tangent written out', zh: '写开了的双曲正切' },
   { rule: 'named.cosh', formula: String.raw`\frac{e^{u} + e^{-u}}{2}`, en: 'hyperbolic cosine written out', zh: '写开了的双曲余弦' },
   { rule: 'named.sinh', formula: String.raw`\frac{e^{u} - e^{-u}}{2}`, en: 'hyperbolic sine written out', zh: '写开了的双曲正弦' },
+  { rule: 'named.sigmoid-derivative', formula: String.raw`\frac{e^{-u}}{(1 + e^{-u})^2}`, en: 'derivative of the logistic sigmoid written out', zh: '写开了的 sigmoid 导数' },
+  { rule: 'collect.like-terms', formula: String.raw`2(\#j x_k - \sum_j x_j) - 2(\sum_i x_i - \#i x_k)`, en: 'letters that index one slot of one array', zh: '取值范围相同' },
+  { rule: 'collect.common-factor', formula: String.raw`a x y - b x y`, en: 'Pull out the common factor', zh: '提取公因式' },
+  { rule: 'collect.expand', formula: String.raw`y (1 - s) - (1 - y) s`, en: 'Multiply out and collect like terms', zh: '展开后合并同类项' },
+  { rule: 'collect.absorb-minus', formula: String.raw`-\sum_i (y_i - s_i) x_i`, en: 'The minus sign swaps a difference', zh: '负号使差的两项交换' },
+  { rule: 'collect.flatten-nested', formula: String.raw`\frac{a - \frac{b}{c}}{d}`, en: 'written over its common denominator', zh: '先通分' },
+  { rule: 'collect.clear-fractions', formula: String.raw`m (d - \frac{1}{m})`, en: 'Multiplying out cancels the denominators', zh: '乘开后分母约去' },
 ];
 
 function stepsOf(row: Row): Step[] {

@@ -11,6 +11,7 @@ import { sigmoid } from '../../src/functions.js';
 import { parse } from '../../src/parse/index.js';
 import { toLatex } from '../../src/print/index.js';
 import { simplify } from '../../src/simplify/index.js';
+import { splitCoeff } from '../../src/simplify/terms.js';
 
 const latex = (e: Expr) => toLatex(simplify(e).result);
 const exp = (u: Expr) => call('exp', [u]);
@@ -74,10 +75,16 @@ const b = variable('b');
 const x = variable('x');
 const y = variable('y');
 
-/** u = p a + q b, and whether no term of it has a minus (then every term of -u has one). */
+/**
+ * u = p a + q b in normal form, and whether no term of that form has a minus (then every term of -u
+ * has one): `2a - 2b` is `2(a - b)`, one term without a minus (collect.common-factor).
+ */
 const arbU: fc.Arbitrary<{ u: Expr; positive: boolean }> = fc.tuple(fc.integer({ min: -2, max: 2 }), fc.integer({ min: -2, max: 2 }))
   .filter(([p, q]) => p !== 0 || q !== 0)
-  .map(([p, q]) => ({ u: simplify(add([mul([num(p), a]), mul([num(q), b])])).result, positive: p >= 0 && q >= 0 }));
+  .map(([p, q]) => {
+    const u = simplify(add([mul([num(p), a]), mul([num(q), b])])).result;
+    return { u, positive: (u.kind === 'add' ? u.terms : [u]).every((t) => splitCoeff(t).c >= 0) };
+  });
 
 /** A form written out, with extra factors `x` above and `y` below when asked, the commutative operands in either order. */
 function written(kind: number, u: Expr, extra: boolean, swap: boolean): Expr {

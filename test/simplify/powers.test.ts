@@ -123,9 +123,11 @@ describe('the forms of issue 10, before → after', () => {
       '\\frac{\\partial L}{\\partial \\sigma} = \\frac{\\sum_{n} (x_n - \\mu)^2}{\\sigma^3} - \\frac{N}{\\sigma}'],
     // was 4 \sum_{i=1}^{3} i
     ['\\sum_{i=1}^{3}\\sum_{j=2}^{5} i\\, y', 'y', '\\frac{\\partial \\left(\\sum_{i=1}^{3} \\sum_{j=2}^{5} i y\\right)}{\\partial y} = 24'],
-    // batch norm's normalised output: the denominator was \sqrt{v + \epsilon}^2
+    // batch norm's normalised output: the denominator was \sqrt{v + \epsilon}^2, then a fraction in a
+    // fraction (\frac{(\delta_{ij} - \frac{1}{m}) \sqrt{v + \epsilon} - \frac{…}{\sqrt{v + \epsilon} m}}{v + \epsilon});
+    // flattened (collect.flatten-nested, collect.clear-fractions) with √ as a half power
     ['\\mu = \\frac{1}{m}\\sum_{i=1}^{m} x_i; v = \\frac{1}{m}\\sum_{i=1}^{m}(x_i - \\mu)^2; \\hat{x}_i = \\frac{x_i - \\mu}{\\sqrt{v + \\epsilon}}', 'x_j',
-      '\\frac{\\partial \\hat{x}_i}{\\partial x_j} = \\frac{\\left(\\delta_{ij} - \\frac{1}{m}\\right) \\sqrt{v + \\epsilon} - \\frac{(x_i - \\mu) (x_j - \\mu)}{\\sqrt{v + \\epsilon} m}}{v + \\epsilon}'],
+      '\\frac{\\partial \\hat{x}_i}{\\partial x_j} = \\frac{(\\delta_{ij} m - 1) (v + \\epsilon) m - (x_i - \\mu) \\left(x_j m - \\sum_{i=1}^{m} x_i\\right)}{(v + \\epsilon)^{\\frac{3}{2}} m^2}'],
   ])('derive %s by %s', async (formula, wrt, want) => {
     expect(await derive(formula, wrt)).toBe(want);
   });

@@ -9,12 +9,13 @@
 // disorder (a nested sum, a stray constant, a duplicate base) that no other
 // rule reintroduces.
 
-import { add, div, type Expr, mul, neg, num, pow } from '../../core/ast.js';
+import { add, call, div, type Expr, mul, neg, num, pow } from '../../core/ast.js';
 import { functionByName } from '../../functions.js';
 import { alphaEqual, canonical, roughHash } from '../canonical.js';
 import type { StepExprs } from '../../core/steps.js';
 import type { Rule } from '../engine.js';
-import { clean, factorsOf, gcd, isNum, ONE, powerOf, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
+import { rangeRenaming } from './collect.js';
+import { addRational, clean, HALF, factorsOf, gcd, isNum, ONE, powerExpr as rationalPower, powerOf, product, rationalOf, splitCoeff, withCoeff, ZERO } from '../terms.js';
 
 type Of<K extends Expr['kind']> = Expr & { kind: K };
 
@@ -87,13 +88,22 @@ const foldAdd: Rule = {
   },
 };
 
+/**
+ * `2x + 3x = 5x`, terms compared up to α-equivalence. A term merged from differently spelled members
+ * (`Σ_j x_j + Σ_i x_i`) is written with the first letter of each range group (`2Σ_i x_i`), as
+ * `collect.like-terms` writes its merges.
+ */
 const collectTerms: Rule = {
   id: 'alg.collect-terms', kinds: ['add'],
-  apply(e) {
+  apply(e, ctx) {
     const split = (e as Of<'add'>).terms.map(splitCoeff);
     const groups = groupBy(split, (s) => s.rest);
     if (groups.length === split.length) return null;
-    const terms = groups.map((g) => withCoeff(clean(g.reduce((s, t) => s + t.c, 0)), g[0]!.rest));
+    let rename: ((x: Expr) => Expr) | null = null;
+    const terms = groups.map((g) => {
+      const rest = g.every((t) => t.rest === g[0]!.rest) ? g[0]!.rest : (rename ??= rangeRenaming(e, ctx))(g[0]!.rest);
+      return withCoeff(clean(g.reduce((s, t) => s + t.c, 0)), rest);
+    });
     return add(terms);
   },
 };
@@ -210,7 +220,23 @@ const collectPowers: Rule = {
     const parts = factors.map(powerOf);
     const groups = groupBy(parts, (p) => p.base);
     if (groups.length === parts.length) return null;
-    return product(groups.map((g) => (g.length === 1 ? pow(g[0]!.base, g[0]!.exp) : pow(g[0]!.base, add(g.map((p) => p.exp))))));
+    let merged = false;
+    const out = groups.flatMap((g): Expr[] => {
+      const own = g.map((p) => factors[parts.indexOf(p)]!);
+      if (g.length === 1) return own;
+      // Whole and fractional exponents add up to a number (`√u · u = u^{3/2}`, `√u · √u = u`).
+      const rs = g.map((p) => rationalOf(p.exp));
+      if (rs.every((r) => r !== null) && rs.some((r) => r![1] !== 1)) {
+        const total = rs.reduce((a, r) => addRational(a!, r!))!;
+        // A number keeps its root unless the exponents make a whole power: `2√2` stays, `√2 √2 = 2`.
+        if (g[0]!.base.kind === 'num' && total[1] !== 1) return own;
+        merged = true;
+        return [rationalPower(g[0]!.base, total)];
+      }
+      merged = true;
+      return [pow(g[0]!.base, add(g.map((p) => p.exp)))];
+    });
+    return merged ? product(out) : null;
   },
   explain(e): StepExprs {
     const group = groupBy((e as Of<'mul'>).factors.map(powerOf), (p) => p.base).find((g) => g.length > 1);
@@ -253,25 +279,61 @@ const flattenDiv: Rule = {
 };
 
 type Power = { readonly base: Expr; readonly exp: Expr };
-const powerExpr = (p: Power) => (p.exp === ONE ? p.base : pow(p.base, p.exp));
+const powerExpr = (p: Power) => (p.exp === ONE ? p.base : p.exp === HALF ? call('sqrt', [p.base]) : pow(p.base, p.exp));
 
 /** `x² y / (x z) = x y / z`: common bases cancel (numeric exponents subtract; equal exponents cancel whole). */
+/** Whether the sums `a` and `b` are opposite, term by term (`p - 1` and `1 - p`; a `-1` may be `neg(1)` or the number). */
+function opposite(a: Of<'add'>, b: Of<'add'>): boolean {
+  if (a.terms.length !== b.terms.length) return false;
+  const tb = b.terms.map(splitCoeff);
+  const used = new Set<number>();
+  return a.terms.every((t) => {
+    const s = splitCoeff(t);
+    const k = tb.findIndex((u, m) => !used.has(m) && u.c === -s.c && alphaEqual(u.rest, s.rest));
+    if (k < 0) return false;
+    used.add(k);
+    return true;
+  });
+}
+
 function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
   const n = splitCoeff(d.num);
   const m = splitCoeff(d.den);
   const nf = factorsOf(n.rest).map(powerOf);
   const df = factorsOf(m.rest).map(powerOf);
   const common: Power[] = [];
+  let sign = 1;
   for (let j = 0; j < df.length; j++) {
     const base = df[j]!.base;
     const i = nf.findIndex((p) => alphaEqual(p.base, base));
-    if (i < 0) continue;
+    if (i < 0) {
+      // A difference over its opposite is -1: `(σ - 1)/(1 - σ)`, to a whole power (-1)^n.
+      const e = df[j]!.exp;
+      if (base.kind !== 'add' || e.kind !== 'num' || !Number.isInteger(e.value)) continue;
+      const k = nf.findIndex((p) => p.base.kind === 'add' && p.exp === e && opposite(p.base, base));
+      if (k < 0) continue;
+      if (e.value % 2 !== 0) sign = -sign;
+      common.push(df[j]!);
+      nf.splice(k, 1);
+      df.splice(j--, 1);
+      continue;
+    }
     const a = nf[i]!.exp;
     const b = df[j]!.exp;
     if (a === b) {
       common.push(df[j]!);
       nf.splice(i, 1);
       df.splice(j--, 1);
+    } else if (rationalOf(a) !== null && rationalOf(b) !== null && (a.kind !== 'num' || b.kind !== 'num') && base.kind !== 'num') {
+      // A fractional exponent (a square root is u^{1/2}): `√u / u = 1/√u`, `u / √u = √u`.
+      const left = addRational(rationalOf(a)!, rationalOf(b)!, -1);
+      const base = nf[i]!.base;
+      common.push(left[0] > 0 ? df[j]! : nf[i]!);
+      // What is left stays where its factor was.
+      if (left[0] > 0) nf.splice(i, 1, powerOf(rationalPower(base, left)));
+      else nf.splice(i, 1);
+      if (left[0] < 0) df.splice(j, 1, powerOf(rationalPower(base, [-left[0], left[1]])));
+      else df.splice(j--, 1);
     } else if (a.kind === 'num' && b.kind === 'num') {
       const left = a.value - b.value;
       common.push(left > 0 ? df[j]! : nf[i]!);
@@ -281,7 +343,7 @@ function cancelCommon(d: Of<'div'>): { result: Expr; common: Expr } | null {
   }
   if (common.length === 0) return null;
   const build = (ps: Power[]) => product(ps.map(powerExpr));
-  return { result: div(withCoeff(n.c, build(nf)), withCoeff(m.c, build(df))), common: build(common) };
+  return { result: div(withCoeff(sign * n.c, build(nf)), withCoeff(m.c, build(df))), common: build(common) };
 }
 
 const cancel: Rule = {

@@ -22,7 +22,7 @@
 // Each rewrite shrinks the tree (σ(u) for `e^u/(1+e^u)`), and no other rule
 // writes a named function out again.
 
-import { add, call, div, type Expr, num } from '../../core/ast.js';
+import { add, call, div, type Expr, mul, neg, num } from '../../core/ast.js';
 import type { RuleId } from '../../core/steps.js';
 import { alphaEqual } from '../canonical.js';
 import type { Rule } from '../engine.js';
@@ -140,6 +140,32 @@ const sigmoidExp: Rule = {
   },
 };
 
+/**
+ * σ': `\frac{e^{-u}}{(1+e^{-u})^2} = σ(u)(1 - σ(u))`, the form the derivative of σ itself prints in
+ * (`\frac{e^{u}}{(1+e^{u})^2}` is the same value, σ(u)σ(-u), and is written with the argument that has
+ * no leading minus). Unlike the rules above this writes a `1 - σ`, as a textbook does; it is the
+ * form `diff.chain` gives σ' in, so the two derivatives of σ print alike.
+ */
+const sigmoidDerivative: Rule = {
+  id: 'named.sigmoid-derivative', kinds: ['div'],
+  apply(e) {
+    const p = partsOf(e as Of<'div'>);
+    for (let j = 0; j < p.dens.length; j++) {
+      const f = p.dens[j]!;
+      if (f.kind !== 'pow' || !isNum(f.exp, 2)) continue;
+      const b = f.base;
+      if (b.kind !== 'add' || b.terms.length !== 2 || !b.terms.includes(ONE)) continue;
+      const a = expArg(b.terms[0] === ONE ? b.terms[1]! : b.terms[0]!);
+      if (a === null) continue;
+      const k = p.nums.findIndex((x) => { const y = expArg(x); return y !== null && alphaEqual(y, a); });
+      if (k < 0) continue;
+      const s = call('sigmoid', [negative(a) ? minus(a) : a]);
+      return rebuild(p, k, j, mul([s, add([ONE, neg(s)])]));
+    }
+    return null;
+  },
+};
+
 /** tanh: `\frac{e^u - e^{-u}}{e^u + e^{-u}} = \tanh u`. */
 const tanh: Rule = {
   id: 'named.tanh', kinds: ['div'],
@@ -176,4 +202,4 @@ function hyperbolic(id: RuleId, fn: 'cosh' | 'sinh'): Rule {
   };
 }
 
-export const NAMED_RULES: readonly Rule[] = [sigmoid, sigmoidExp, tanh, hyperbolic('named.cosh', 'cosh'), hyperbolic('named.sinh', 'sinh')];
+export const NAMED_RULES: readonly Rule[] = [sigmoid, sigmoidExp, sigmoidDerivative, tanh, hyperbolic('named.cosh', 'cosh'), hyperbolic('named.sinh', 'sinh')];
