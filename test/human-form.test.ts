@@ -23,7 +23,7 @@ import { HUMAN_FORM, type HumanFormEntry } from './human-form.js';
  * corpus was written (68 of 106, before the collecting and folding of issue 10 landed; 77 with the folding). Raise it
  * when the engine does better; it must never go down.
  */
-const HUMAN_FORM_FLOOR = 77;
+const HUMAN_FORM_FLOOR = 85;
 
 /** The finite-difference check of `claimed` as ∂f/∂wrt for the entry, at random sizes and at size 1. */
 function checkClaim(entry: HumanFormEntry, claimedText: string, seed: number) {

@@ -16,7 +16,12 @@ export function readFormula(positionals: readonly string[], file: string | undef
   }
   if (positionals.length === 1 && positionals[0] === '-') return { text: readText('-'), origin: 'stdin' };
   if (positionals.length === 0) throw new UsageError('no formula given (pass it as an argument, - for stdin, or -f FILE)', command);
-  // The shell may have split an unquoted formula: the words are one formula.
+  // The shell may have split an unquoted formula: the words are one formula. But a word that is a
+  // long option (`… -- 'x^2' --check`) was meant as one: read, it would be `- -c h e c k`.
+  const option = positionals.find((w) => /^--[a-z][a-z-]*(=.*)?$/.test(w));
+  if (positionals.length > 1 && option !== undefined) {
+    throw new UsageError(`'${option}' after the formula is read as part of it: put options before the formula (or before --)`, command);
+  }
   return { text: positionals.join(' '), origin: 'argument' };
 }
 

@@ -102,6 +102,8 @@ export const RULE_IDS = [
   'named.cosh', // (e^u + e^{-u})/2 = cosh u
   'named.sinh', // (e^u - e^{-u})/2 = sinh u
   'named.sigmoid-derivative', // e^{-u}/(1 + e^{-u})² = σ(u)(1 - σ(u))
+  'named.tanh-ratio', // sinh u / cosh u = tanh u, cosh u / sinh u = coth u
+  'named.abs', // u sign(u) = |u|
   // collecting and factoring (src/simplify/rules/collect.ts)
   'collect.like-terms', // 2(#j x - Σ_j x_j) - 2(Σ_i x_i - #i x) = 4(#i x - Σ_i x_i) when i, j share a range
   'collect.common-factor', // a x - b x = (a - b) x

@@ -11,7 +11,7 @@ import { replaceSubterm } from '../core/replace.js';
 import { type Definition, resolveVariable } from '../definitions.js';
 import type { Step } from '../core/steps.js';
 import { containsDiff, evaluateDiffs } from './fast.js';
-import { simplify } from '../simplify/index.js';
+import { absorbLeadingMinus, simplify } from '../simplify/index.js';
 import { evaluateDiffsWithSteps, nextDiff } from './steps.js';
 import { makeContext } from './rules.js';
 import { foldDefinitions, unfoldWhereSimpler } from './refold.js';
@@ -76,12 +76,14 @@ export function derive(expr: Expr, variable: string | Var, options: DeriveOption
     const s = simplify(d.result, simplifyOptions);
     const r = unfoldWhereSimpler(s.result, definitions, simplifyOptions);
     const f = options.fold === true ? foldDefinitions(r.result, folded, simplifyOptions) : { result: r.result, steps: [] };
-    return { wrt, raw: d.result, result: f.result, steps: [...d.steps, ...s.steps, ...r.steps, ...f.steps] };
+    const m = absorbLeadingMinus(f.result);
+    const last: Step[] = m === null ? [] : [{ rule: 'collect.absorb-minus', before: f.result, after: m, focus: f.result, replacement: m, params: {} }];
+    return { wrt, raw: d.result, result: m ?? f.result, steps: [...d.steps, ...s.steps, ...r.steps, ...f.steps, ...last] };
   }
   const raw = evaluateDiffs(start, ctx);
   const refolded = unfoldWhereSimpler(simplify(raw, simplifyOptions).result, definitions, simplifyOptions).result;
   const result = options.fold === true ? foldDefinitions(refolded, folded, simplifyOptions).result : refolded;
-  return { wrt, raw, result, steps: [] };
+  return { wrt, raw, result: absorbLeadingMinus(result) ?? result, steps: [] };
 }
 
 /**

@@ -10,7 +10,7 @@
 //  - a term that prints with a leading minus (`neg`, a negative number, a
 //    product led by a negative number) behaves like unary minus.
 
-import { assertNever, div, type Expr, mul, num, reduce } from '../core/ast.js';
+import { add, assertNever, div, type Expr, mul, neg, num, reduce } from '../core/ast.js';
 
 export type Syntax = 'latex' | 'text';
 
@@ -95,6 +95,13 @@ export function negatedTerm(e: Expr): Expr | null {
     case 'reduce': {
       const body = e.op === 'sum' ? negatedTerm(e.body) : null;
       return body === null ? null : reduce(e.op, e.index, body, e.lower, e.upper);
+    }
+    // A sum inside a sum whose first term is negative (a proof row before the sums are flattened):
+    // `a + (-b + c)` shows as `a - (b - c)`.
+    case 'add': {
+      const first = e.terms.length > 1 ? negatedTerm(e.terms[0]!) : null;
+      if (first === null) return null;
+      return add(e.terms.map((t, i) => (i === 0 ? first : negatedTerm(t) ?? neg(t))));
     }
     default: return null;
   }

@@ -517,6 +517,20 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     '这是写开了的双曲正切：${focus} = {replacement}$。',
     '这是写开了的双曲正切：$(e^u - e^{-u})/(e^u + e^{-u}) = \\tanh u$。',
   ]),
+  'named.tanh-ratio': rule('normal', ['recognise tanh', '识别 tanh'], [
+    'A quotient of hyperbolic functions: $\\sinh u / \\cosh u = \\tanh u$, so ${focus} = {replacement}$.',
+    'A quotient of hyperbolic functions: $\\sinh u / \\cosh u = \\tanh u$ (and $\\cosh u / \\sinh u = \\coth u$).',
+  ], [
+    '双曲函数之比：$\\sinh u / \\cosh u = \\tanh u$，所以 ${focus} = {replacement}$。',
+    '双曲函数之比：$\\sinh u / \\cosh u = \\tanh u$（以及 $\\cosh u / \\sinh u = \\coth u$）。',
+  ]),
+  'named.abs': rule('normal', ['absolute value', '绝对值'], [
+    'A number times its sign is its absolute value: ${focus} = {replacement}$.',
+    'A number times its sign is its absolute value.',
+  ], [
+    '一个数乘以它的符号等于它的绝对值：${focus} = {replacement}$。',
+    '一个数乘以它的符号等于它的绝对值。',
+  ]),
   'named.cosh': rule('normal', ['recognise cosh', '识别 cosh'], [
     'This is the hyperbolic cosine written out: ${focus} = {replacement}$.',
     'This is the hyperbolic cosine written out: $(e^u + e^{-u})/2 = \\cosh u$.',

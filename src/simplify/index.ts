@@ -14,6 +14,7 @@ import { linkedRanges, type Sizes } from './ranges.js';
 import { RULES } from './rules/index.js';
 
 export { canonical } from './canonical.js';
+export { absorbLeadingMinus } from './rules/collect.js';
 export type { RunResult, StopReason } from './engine.js';
 
 export interface SimplifyOptions {

@@ -24,11 +24,13 @@ import { INDEX_SUM_RULES } from '../../src/simplify/rules/index-sums.js';
 import { RULES } from '../../src/simplify/rules/index.js';
 import { NAMED_RULES } from '../../src/simplify/rules/named.js';
 import { POWER_RULES } from '../../src/simplify/rules/powers.js';
+import { COLLECT_RULES } from '../../src/simplify/rules/collect.js';
 import { CORPUS } from '../corpus.js';
 import { RatioTable } from './ratios.js';
 
 /** The rule arrays issue 10 added to the table: one line per array. */
 const ISSUE_10_RULES: readonly (readonly Rule[])[] = [
+  COLLECT_RULES,
   POWER_RULES,
   INDEX_SUM_RULES,
   NAMED_RULES,

@@ -29,4 +29,10 @@ describe('the command line at its edges', () => {
     const r = await cli(['eval', '\\log x_i - \\log(2 - x_i)', '--values', join(dir, 'v.json')]);
     expect(JSON.parse(r.out)).toEqual({ free: ['i'], shape: [4], value: ['-Infinity', 'NaN', 0, 'Infinity'] });
   });
+
+  it('refuses an option written after the formula\'s words (it would be read as - -c h e c k)', async () => {
+    const r = await cli(['derive', '--wrt', 'x', '--', 'x^2', '--check']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/'--check' after the formula is read as part of it/);
+  });
 });

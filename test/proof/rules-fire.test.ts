@@ -111,6 +111,8 @@ const ROWS: readonly Row[] = [
   { rule: 'named.tanh', formula: String.raw`\frac{e^{u} - e^{-u}}{e^{u} + e^{-u}}`, en: 'hyperbolic tangent written out', zh: '写开了的双曲正切' },
   { rule: 'named.cosh', formula: String.raw`\frac{e^{u} + e^{-u}}{2}`, en: 'hyperbolic cosine written out', zh: '写开了的双曲余弦' },
   { rule: 'named.sinh', formula: String.raw`\frac{e^{u} - e^{-u}}{2}`, en: 'hyperbolic sine written out', zh: '写开了的双曲正弦' },
+  { rule: 'named.tanh-ratio', formula: String.raw`\frac{\sinh(u)}{\cosh(u)}`, en: 'quotient of hyperbolic functions', zh: '双曲函数之比' },
+  { rule: 'named.abs', formula: String.raw`x \operatorname{sign}(x)`, en: 'its absolute value', zh: '绝对值' },
   { rule: 'named.sigmoid-derivative', formula: String.raw`\frac{e^{-u}}{(1 + e^{-u})^2}`, en: 'derivative of the logistic sigmoid written out', zh: '写开了的 sigmoid 导数' },
   { rule: 'collect.like-terms', formula: String.raw`2(\#j x_k - \sum_j x_j) - 2(\sum_i x_i - \#i x_k)`, en: 'letters that index one slot of one array', zh: '取值范围相同' },
   { rule: 'collect.common-factor', formula: String.raw`a x y - b x y`, en: 'Pull out the common factor', zh: '提取公因式' },

@@ -161,3 +161,32 @@ describe('on random points', () => {
     }
   });
 });
+
+describe('quotients of hyperbolic functions, and a number times its sign', () => {
+  test.each([
+    [String.raw`\frac{\sinh(u)}{\cosh(u)}`, String.raw`\tanh(u)`],
+    [String.raw`\frac{2 \cosh(u) y}{\sinh(u)}`, String.raw`2 \coth(u) y`],
+    [String.raw`\frac{\sinh(p - q)}{x \cosh(p - q)}`, String.raw`\frac{\tanh(p - q)}{x}`],
+    [String.raw`x \operatorname{sign}(x)`, String.raw`\lvert x \rvert`],
+    [String.raw`a \operatorname{sign}(x - y) (x - y) b`, String.raw`a \lvert x - y \rvert b`],
+  ])('%s → %s', (input, output) => {
+    expect(latex(parse(input))).toBe(output);
+  });
+
+  test.each([String.raw`\frac{\sinh(u)}{\cosh(v)}`, String.raw`x \operatorname{sign}(y)`])('%s is left alone', (input) => {
+    expect(latex(parse(input))).not.toMatch(/\\tanh|\\coth|\\lvert/);
+  });
+
+  it('keep their values at random points, including u = 0 and signs of both kinds', () => {
+    const cases = ['\\frac{\\sinh(u) x}{\\cosh(u)}', '\\frac{\\cosh(u)}{\\sinh(u) x}', 'x u \\operatorname{sign}(u)', '\\operatorname{sign}(u) u'].map((s) => parse(s));
+    fc.assert(fc.property(fc.oneof(fc.constant(0), fc.double({ min: -20, max: 20, noNaN: true })), fc.double({ min: 0.5, max: 2, noNaN: true }), (u, x) => {
+      for (const e of cases) {
+        const values = { values: { u, x } };
+        const before = evaluate(e, values).value as number;
+        const after = evaluate(simplify(e).result, values).value as number;
+        if (!Number.isFinite(before)) expect(Number.isFinite(after)).toBe(false);
+        else expect(Math.abs(after - before)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(before)));
+      }
+    }), { numRuns: 300 });
+  });
+});

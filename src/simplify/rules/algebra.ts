@@ -140,12 +140,15 @@ const foldNeg: Rule = {
   },
 };
 
-/** `-(a - b) = b - a` (a product keeps its factor: `-2(t - o)` is not expanded). */
+/**
+ * `-(a - b) = b - a` (a product keeps its factor: `-2(t - o)` is not expanded). Each term's sign is
+ * turned, not wrapped in another minus: `-(x - H μ)` is `-x + H μ`, never `-x - (-H μ)` (a proof row).
+ */
 const negSum: Rule = {
   id: 'alg.neg-sum', kinds: ['neg'],
   apply(e) {
     const { arg } = e as Of<'neg'>;
-    return arg.kind === 'add' ? add(arg.terms.map(neg)) : null;
+    return arg.kind === 'add' ? add(arg.terms.map((t) => { const { c, rest } = splitCoeff(t); return withCoeff(clean(-c), rest); })) : null;
   },
 };
 

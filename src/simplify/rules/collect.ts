@@ -545,3 +545,30 @@ const clearFractions: Rule = {
 };
 
 export const COLLECT_RULES: readonly Rule[] = [likeTerms, commonFactor, expand, absorbMinus, flattenNested, clearFractions];
+
+/**
+ * A derivative's own leading minus, into a difference: `-(y_k - p_k) x_j` is `(p_k - y_k) x_j`,
+ * `-\\frac{y - \\mu}{\\sigma^2}` is `\\frac{\\mu - y}{\\sigma^2}`; null when there is none to take.
+ * Only for the whole result (derive calls it last): inside a sum the same node is a subtraction,
+ * written as it is (`a - (x_k - μ) b`), which a rule cannot tell apart (see collect.absorb-minus).
+ * A difference with a number in it stays (`1 - σ`), and the positive term comes first.
+ */
+export function absorbLeadingMinus(e: Expr): Expr | null {
+  if (e.kind !== 'neg') return null;
+  const x = e.arg;
+  const flipped = x.kind === 'div' ? flip(x.num) : x.kind === 'mul' ? flip(x) : null;
+  if (flipped === null) return null;
+  return positiveFirst(x.kind === 'div' ? div(flipped, x.den) : flipped);
+}
+
+function positiveFirst(e: Expr): Expr {
+  switch (e.kind) {
+    case 'add': {
+      const negative = (t: Expr) => splitCoeff(t).c < 0;
+      return add([...e.terms.filter((t) => !negative(t)), ...e.terms.filter(negative)]);
+    }
+    case 'mul': return mul(e.factors.map(positiveFirst));
+    case 'div': return div(positiveFirst(e.num), e.den);
+    default: return e;
+  }
+}

@@ -202,4 +202,40 @@ function hyperbolic(id: RuleId, fn: 'cosh' | 'sinh'): Rule {
   };
 }
 
-export const NAMED_RULES: readonly Rule[] = [sigmoid, sigmoidExp, sigmoidDerivative, tanh, hyperbolic('named.cosh', 'cosh'), hyperbolic('named.sinh', 'sinh')];
+/** `\frac{\sinh u}{\cosh u} = \tanh u` (and `\frac{\cosh u}{\sinh u} = \coth u`): what log cosh differentiates to. */
+const hyperbolicRatio: Rule = {
+  id: 'named.tanh-ratio', kinds: ['div'],
+  apply(e) {
+    const p = partsOf(e as Of<'div'>);
+    const isCall = (x: Expr, fn: string): x is Of<'call'> => x.kind === 'call' && x.fn === fn && x.args.length === 1;
+    for (const [top, bottom, named] of [['sinh', 'cosh', 'tanh'], ['cosh', 'sinh', 'coth']] as const) {
+      for (let k = 0; k < p.nums.length; k++) {
+        const n = p.nums[k]!;
+        if (!isCall(n, top)) continue;
+        const j = p.dens.findIndex((d) => isCall(d, bottom) && alphaEqual(d.args[0]!, n.args[0]!));
+        if (j >= 0) return rebuild(p, k, j, call(named, [n.args[0]!]));
+      }
+    }
+    return null;
+  },
+};
+
+/** `u \operatorname{sign}(u) = |u|`, for every real u (both 0 at 0): softsign's derivative has it. */
+const absolute: Rule = {
+  id: 'named.abs', kinds: ['mul'],
+  apply(e) {
+    const fs = (e as Of<'mul'>).factors;
+    const k = fs.findIndex((f) => f.kind === 'call' && f.fn === 'sign' && f.args.length === 1 && fs.some((g) => g !== f && alphaEqual(g, f.args[0]!)));
+    if (k < 0) return null;
+    const u = (fs[k] as Of<'call'>).args[0]!;
+    const j = fs.findIndex((g, at) => at !== k && alphaEqual(g, u));
+    // |u| where the first of the two stood; the other goes.
+    const first = Math.min(j, k);
+    const out = fs.flatMap((f, at) => (at === first ? [call('abs', [u], '|')] : at === j || at === k ? [] : [f]));
+    return out.length === 1 ? out[0]! : mul(out);
+  },
+};
+
+export const NAMED_RULES: readonly Rule[] = [
+  sigmoid, sigmoidExp, sigmoidDerivative, tanh, hyperbolic('named.cosh', 'cosh'), hyperbolic('named.sinh', 'sinh'), hyperbolicRatio, absolute,
+];
