@@ -254,6 +254,7 @@ describe.skipIf(!hasPythonBackends())('the einsum form (derive --form einsum)', 
     expect(r.status, `${r.stderr.slice(-1500)}${line === undefined ? '' : `\n${lines.slice(Math.max(0, Number(line) - 8), Number(line)).join('\n')}`}`).toBe(0);
     const got = JSON.parse(r.stdout) as number[][];
     expect(got.length).toBeGreaterThan(CORPUS.length / 2);
+    console.log(`einsum form: ${got.length} corpus derivatives run as NumPy`);
     got.forEach((g, k) => {
       expect(g.length).toBe(expected[k]!.length);
       g.forEach((x, i) => expect(close(x, expected[k]![i]!), `case ${k}: ${x} vs ${expected[k]![i]}`).toBe(true));
