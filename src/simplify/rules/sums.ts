@@ -151,14 +151,27 @@ function count(s: Sum): Expr {
   const width = addIndices(hi, lo, -1);
   if (width.kind === 'inum') return num(Math.max(0, width.value + 1)); // `1..3`, `j..j+2`
   if (lo.kind === 'inum') return indexExpr(shiftIndex(hi, 1 - lo.value));
-  return add([indexExpr(hi), neg(indexExpr(lo)), ONE]);
+  return indexExpr(shiftIndex(width, 1)); // `n - i - 1` for i+2..n
 }
 
+/**
+ * Σ_{i=lo}^{hi} c = (hi - lo + 1) c when that count cannot be negative; where it could be (symbolic
+ * bounds, `\sum_{k=i}^{j}` with j < i - 1 is 0, not j - i + 1), the count keeps its condition:
+ * `[i \le j] (j - i + 1) c`, which is right for every i and j (0 at j = i - 1 either way).
+ */
 const constSum: Rule = {
   id: 'sum.const', kinds: ['reduce'],
-  apply(e) {
+  apply(e, ctx) {
     const s = asSum(e);
-    return s === null || freeIndices(s.body).has(s.index) ? null : mul([count(s), s.body]);
+    if (s === null || freeIndices(s.body).has(s.index)) return null;
+    const n = count(s);
+    if (s.lower === null || n.kind === 'num') return mul([n, s.body]);
+    const lo = indexExpr(s.lower);
+    const hi = s.upper === null ? upperOf(s.index) : indexExpr(s.upper);
+    const nonEmpty = decide('<=', lo, add([hi, ONE]), ctx.sizes, ctx.declared);
+    if (nonEmpty === true) return mul([n, s.body]);
+    if (nonEmpty === false) return ZERO;
+    return mul([iverson(rel(['<='], [lo, hi])), n, s.body]);
   },
 };
 
