@@ -17,7 +17,7 @@ import { freeIndices } from '../../src/core/indices.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';
-import { signature } from '../../src/values.js';
+import { type Inputs, signature } from '../../src/values.js';
 import { CORPUS } from '../corpus.js';
 import { hasPythonBackends, PYTHON } from './python.js';
 
@@ -48,17 +48,29 @@ function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-10 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+/** Every corpus entry with its variable, its formula and its simplified derivative, definitions unfolded. */
+const DERIVED = CORPUS.map((entry, n) => {
+  const resolved = resolveDefinitions(parseFormulas(entry.formulas), [parse(entry.wrt)], { sizes: entry.declared });
+  const wrt = resolved.extra[0] as Var;
+  const d = derive(resolved.target, wrt, { definitions: resolved.definitions, sizes: entry.declared });
+  return { entry, n, wrt, formula: unfoldAll(resolved.target, resolved.definitions), result: unfoldAll(d.result, resolved.definitions) };
+});
+
+/** The compiled JS values of `e` at `inputs`, flat; null where it has none (an index out of range). */
+function jsValues(e: Expr, inputs: Inputs, options: { free?: readonly string[]; symbols?: readonly string[] } = {}): number[] | null {
+  try {
+    const r = compile(e, options).fn(inputs);
+    return typeof r.value === 'number' ? [r.value] : [...r.value];
+  } catch {
+    return null;
+  }
+}
+
 describe.skipIf(!hasPythonBackends())('the NumPy and PyTorch modules agree with the JS compiler', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kronecker-py-'));
   const cases: Case[] = [];
   const refused: string[] = [];
-  CORPUS.forEach((entry, n) => {
-    const resolved = resolveDefinitions(parseFormulas(entry.formulas), [parse(entry.wrt)], { sizes: entry.declared });
-    const wrt = resolved.extra[0] as Var;
-    const { definitions, target } = resolved;
-    const d = derive(target, wrt, { definitions, sizes: entry.declared });
-    const f = unfoldAll(target, definitions);
-    const result = unfoldAll(d.result, definitions);
+  DERIVED.forEach(({ entry, n, wrt, formula: f, result }) => {
     const fSig = signature(f);
     const free = [...new Set([...fSig.free, ...freeIndices(wrt)])].sort();
     const symbols = fSig.sizeSymbols.filter((s) => !free.includes(s));
@@ -79,13 +91,8 @@ describe.skipIf(!hasPythonBackends())('the NumPy and PyTorch modules agree with 
           // Trial 1 has every size 1 (a one-element range is where broadcasting goes wrong).
           const sizes = trial === 0 ? entry.sizes : Object.fromEntries(Object.keys(entry.sizes ?? {}).map((k) => [k, 1]));
           const inputs = randomInputs([f, result, wrt], { sizes: trial === 0 ? sizes : { ...sizes, ...onesFor(e) }, positive: entry.positive, seed: 1000 * n + trial + 7 });
-          let expected: number[];
-          try {
-            const r = compile(e, { free: order, symbols }).fn(inputs);
-            expected = typeof r.value === 'number' ? [r.value] : [...r.value];
-          } catch {
-            continue; // no value at these inputs (an index out of range): nothing to compare
-          }
+          const expected = jsValues(e, inputs, { free: order, symbols });
+          if (expected === null) continue; // no value at these inputs: nothing to compare
           cases.push({ name: `${entry.name} (${what}, ${backend}, trial ${trial})`, module, values: inputs.values, sizes: inputs.sizes ?? {}, expected });
         }
       }
@@ -214,20 +221,12 @@ describe.skipIf(!hasPythonBackends())('the einsum form (derive --form einsum)', 
     const script: string[] = [EINSUM_PRELUDE, 'cases = json.load(open(sys.argv[1]))', 'out = []'];
     const expected: number[][] = [];
     const cases: { values: unknown; sizes: unknown }[] = [];
-    CORPUS.forEach((entry, n) => {
-      const resolved = resolveDefinitions(parseFormulas(entry.formulas), [parse(entry.wrt)], { sizes: entry.declared });
-      const wrt = resolved.extra[0] as Var;
-      const result = unfoldAll(derive(resolved.target, wrt, { definitions: resolved.definitions, sizes: entry.declared }).result, resolved.definitions);
+    DERIVED.forEach(({ entry, n, result }) => {
       const sig = signature(result);
       if (!sig.inputs.every((s) => /^[A-Za-z]\w*$/.test(s.name) && !PY_RESERVED.has(s.name)) || sig.sizeSymbols.length > 0) return;
       const inputs = randomInputs([result], { sizes: entry.sizes, positive: entry.positive, seed: 77 + n });
-      let value: number[];
-      try {
-        const r = compile(result).fn(inputs);
-        value = typeof r.value === 'number' ? [r.value] : [...r.value];
-      } catch {
-        return;
-      }
+      const value = jsValues(result, inputs);
+      if (value === null) return;
       const k = cases.length;
       cases.push({ values: inputs.values, sizes: inputs.sizes ?? {} });
       expected.push(value);
@@ -269,22 +268,14 @@ describe.skipIf(!hasPythonBackends())('the matrix form (derive --form matrix)', 
     const cases: unknown[] = [];
     const forms: string[] = [];
     let none = 0;
-    CORPUS.forEach((entry, n) => {
-      const resolved = resolveDefinitions(parseFormulas(entry.formulas), [parse(entry.wrt)], { sizes: entry.declared });
-      const wrt = resolved.extra[0] as Var;
-      const result = unfoldAll(derive(resolved.target, wrt, { definitions: resolved.definitions, sizes: entry.declared }).result, resolved.definitions);
+    DERIVED.forEach(({ entry, n, result }) => {
       const sig = signature(result);
       if (sig.sizeSymbols.length > 0) return;
       const form = matrixForm(result);
       if (form === null) return void none++;
       const inputs = randomInputs([result], { sizes: entry.sizes, positive: entry.positive, seed: 91 + n });
-      let value: number[];
-      try {
-        const r = compile(result).fn(inputs);
-        value = typeof r.value === 'number' ? [r.value] : [...r.value];
-      } catch {
-        return;
-      }
+      const value = jsValues(result, inputs);
+      if (value === null) return;
       const k = cases.length;
       cases.push(sig.inputs.map((s) => inputs.values[s.name]));
       expected.push(value);
