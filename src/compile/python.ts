@@ -15,7 +15,7 @@
 // vocabulary.
 
 import { type JointSignature } from '../values.js';
-import { lowerToTensors, type SizeSource, type TensorProgram } from './tensor.js';
+import { lowerToTensors, type SizeSource } from './tensor.js';
 import type { Expr } from '../core/ast.js';
 
 export type PythonBackend = 'numpy' | 'torch';
@@ -260,13 +260,9 @@ class _quiet:
         return False
 `;
 
-function sourceArgs(src: SizeSource, program: TensorProgram, sig: JointSignature): string {
-  switch (src.kind) {
-    case 'slot': return `(${pyString(sig.inputs[src.input]!.name)}, x${src.input}, ${src.slot})`;
-    case 'symbol': return `c${src.symbol}`;
-    case 'given': return '';
-    default: throw new Error(`unknown size source in ${program.sizes.length} sizes`);
-  }
+/** A size source as `_size`'s arguments: a carrying slot `(key, array, slot)`, or a constant `c0`. */
+function sourceArgs(src: SizeSource, sig: JointSignature): string {
+  return src.kind === 'slot' ? `(${pyString(sig.inputs[src.input]!.name)}, x${src.input}, ${src.slot})` : `c${src.symbol}`;
 }
 
 /** The Python module computing `exprs` (unfolded, no ∂ left) over `sig`: one result, or a tuple. */
@@ -278,9 +274,9 @@ export function emitPython(exprs: readonly Expr[], sig: JointSignature, backend:
   sig.inputs.forEach((spec, i) => body.push(`x${i} = _input(values, ${pyString(spec.name)}, ${spec.rank})`));
   program.symbols.forEach((name, i) => body.push(`c${i} = _symbol(values, sizes, ${pyString(name)})`));
   program.sizes.forEach((s, i) => {
-    const carriers = s.sources.filter((x) => x.kind === 'slot').map((x) => sourceArgs(x, program, sig));
+    const carriers = s.sources.filter((x) => x.kind === 'slot').map((x) => sourceArgs(x, sig));
     const symbol = s.sources.find((x) => x.kind === 'symbol');
-    body.push(`n${i} = _size(${pyString(s.letter)}, [${carriers.join(', ')}], sizes, ${symbol === undefined ? 'None' : sourceArgs(symbol, program, sig)})`);
+    body.push(`n${i} = _size(${pyString(s.letter)}, [${carriers.join(', ')}], sizes, ${symbol === undefined ? 'None' : sourceArgs(symbol, sig)})`);
   });
   body.push('with _quiet():');
   for (const st of program.stmts) body.push(`    ${st.name} = ${st.code}`);

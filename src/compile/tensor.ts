@@ -65,7 +65,6 @@ export interface TensorStmt {
 /** Where an index's size comes from, at run time. */
 export type SizeSource =
   | { readonly kind: 'slot'; readonly input: number; readonly slot: number }
-  | { readonly kind: 'given'; readonly key: string }
   | { readonly kind: 'symbol'; readonly symbol: number };
 
 export interface TensorProgram {
@@ -76,14 +75,10 @@ export interface TensorProgram {
   readonly sizes: readonly { readonly letter: string; readonly sources: readonly SizeSource[] }[];
   /** Size-symbol locals `c0, c1, …` (constants in bounds), by name. */
   readonly symbols: readonly string[];
-  /** Whether a statement uses `dev` (an arange or a constant array: the tensors' device). */
-  readonly usesDevice: boolean;
   /** Per input (`x0, x1, …`), its first read: the name as written, for showing. */
   readonly reads: readonly Var[];
   /** Per output, its axes (the output indices, in order). */
   readonly outputAxes: readonly (readonly number[])[];
-  /** Per axis, the index name it is the axis of. */
-  readonly axisNames: readonly string[];
 }
 
 type Val = TensorVal;
@@ -117,7 +112,6 @@ export interface LowerOptions {
 export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, options: LowerOptions = {}): TensorProgram {
   const stmts: TensorStmt[] = [];
   let temps = 0;
-  let usesDevice = false;
 
   // Sizes: one local per index letter (a fresh copy j' has j's size), with every source that fixes it.
   const sizeLocals = new Map<string, { letter: string; sources: SizeSource[] }>();
@@ -133,8 +127,6 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
       }));
       const declared = sig.declared.find(([n]) => baseLetter(n) === letter);
       if (declared !== undefined && symbolIndex.has(declared[1])) s.sources.push({ kind: 'symbol', symbol: symbolIndex.get(declared[1])! });
-      // Always last: the caller's sizes, for a letter no array carries (`\#j` with no x_j).
-      s.sources.push({ kind: 'given', key: letter });
     }
     return `n${[...sizeLocals.keys()].indexOf(letter)}`;
   };
@@ -220,7 +212,6 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
       const axis = env.get(t.name);
       let v: Val;
       if (axis !== undefined) {
-        usesDevice = true;
         v = emit(`_ar(${sizeOfAxis(axis)}, dev)`, [axis]);
       } else if (symbolIndex.has(t.name)) v = scalar(`c${symbolIndex.get(t.name)!}`);
       else throw new Error(`lowerToTensors: index '${t.name}' has no axis`);
@@ -422,7 +413,7 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
   });
 
   return {
-    stmts, outputs, usesDevice, reads, outputAxes, axisNames: axisLetter,
+    stmts, outputs, reads, outputAxes,
     sizes: [...sizeLocals.values()].map((s) => ({ letter: s.letter, sources: s.sources })),
     symbols: sig.sizeSymbols,
   };
