@@ -24,7 +24,7 @@ decorated names \\hat{y}, \\mathbf{x}; superscript indices x^{(i)}, a^{[l]}_j; \
 \\min_j; conditions \\sum_{i \\ne j}; index arithmetic x_{i+k}; norms \\|w\\|^2, \\|W\\|_F; inner
 products \\langle a, b \\rangle; \\operatorname{softmax}(z)_k; \\operatorname{tr}(X); function
 definitions J(\\theta) = …, f(x) = x^2 then f(2y), f'(x); \\nabla_w L; word subscripts
-D_{\\mathrm{KL}}; \\partial^2 and mixed derivatives. What a reader could take two ways (\\theta^T x,
+D_{\\mathrm{KL}}; \\partial^2 and mixed derivatives; \\frac12 and \\frac1m as TeX reads them. What a reader could take two ways (\\theta^T x,
 a product of matrices) is refused with how to write it.
 
 Options:
