@@ -12,6 +12,7 @@
 import moo from 'moo';
 import * as b from './build.js';
 import * as v from './vectors.js';
+import * as m from './matrix.js';
 import { TokenStream } from './tokens.js';
 import { LATEX_RULES, refineLatex } from './latex-tokens.js';
 
@@ -39,6 +40,7 @@ Terms      -> Term                          {% ([t]) => b.list(t) %}
 
 # Unary minus binds looser than a product: `-2 x` is -(2x), `-x^2` is -(x^2).
 Term       -> Product                       {% id %}
+            | Entrywise                     {% id %}
             | %minus Term                   {% ([, t]) => b.negate(t) %}
             | %plus Term                    {% ([, t]) => t %}
 
@@ -239,8 +241,7 @@ Atom       -> %angleOpen Sum %comma Sum %angleClose
                                             {% ([o, a, , c]) => v.inner(o, a, c) %}
             | %softmax %lparen Sum %rparen Subscript
                                             {% ([o, , s, , sub]) => v.softmax(o, s, sub.indices) %}
-            | %trace %lparen Variable %rparen
-                                            {% ([o, , x]) => v.trace(o, x) %}
+            | %trace %lparen Sum %rparen    {% ([o, , x]) => v.trace(o, x) %}
 
 # Functions as textbooks write them (issue 9): `\log_b x` is \frac{\log x}{\log b}; `\sqrt[n]{x}` is x^{1/n}.
 Prefixed   -> %logBase %underscore Script Product
@@ -254,3 +255,13 @@ CallArgs   -> Sum                           {% ([x]) => b.list(x) %}
 # Evaluation bars (issue 9): `\left. f \right|_{x=a}` is f with x replaced by a.
 Atom       -> %evalOpen Sum %evalClose %underscore %lbrace Variable %eq Sum %rbrace
                                             {% ([o, f, , , , x, , a]) => b.evaluatedAt(o, f, x, a) %}
+
+# ---------------------------------------------------------------------------
+# Matrix notation (issue 11): src/parse/matrix.ts reads it into index form. `\odot`, `\oslash` and
+# `\otimes` bind less tightly than a matrix product (`\mathbf{x} \odot W\mathbf{y}` is x ⊙ (Wy)) and
+# more tightly than `+`; a transpose (one `transpose` token, src/parse/matrix-tokens.ts) is postfix.
+Entrywise  -> Product %hadamard Product     {% ([l, o, r]) => m.entrywise(o, l, r) %}
+            | Entrywise %hadamard Product   {% ([l, o, r]) => m.entrywise(o, l, r) %}
+Unit       -> Atom %transpose               {% ([a, t]) => m.transpose(t, a) %}
+Atom       -> %ones                         {% ([t]) => m.ones(t) %}
+            | %diag %lparen Sum %rparen     {% ([t, , x]) => m.diag(t, x) %}

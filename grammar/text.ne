@@ -139,7 +139,7 @@ Atom       -> %innerKw %lparen Sum %comma Sum %rparen
             | %softmax %lparen Sum %rparen %lbrack Index %rbrack
                                             {% ([o, , s, , , i]) => v.softmax(o, s, [i]) %}
             | %trace %lparen Variable %rparen
-                                            {% ([o, , x]) => v.trace(o, x) %}
+                                            {% ([o, , x]) => v.trace(o, b.varValue(x)) %}
 # Function definitions (issue 9): the arguments of a user-defined function's call, one or more.
 CallArgs   -> Sum                           {% ([x]) => b.list(x) %}
             | Arguments                     {% id %}

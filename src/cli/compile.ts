@@ -49,7 +49,7 @@ Example:
   run(args, io) {
     const { out } = io;
     const emit = choiceOption(args, 'emit', ['js', 'numpy', 'torch'] as const, 'js');
-    const inputs = readInputs(args, 'compile');
+    const inputs = readInputs(args, 'compile', io.err);
     const target = numericTarget(inputs, stringOption(args, 'of')).expr;
     const batchText = stringOption(args, 'batch');
     const batch = batchText === undefined ? null : parseBatch(batchText);

@@ -68,7 +68,7 @@ Examples:
 `,
   run(args, io) {
     const { out } = io;
-    const inputs = readInputs(args, 'derive');
+    const inputs = readInputs(args, 'derive', io.err);
     const problem = resolveProblem(inputs, stringOption(args, 'of'));
     if (problem.wrt === null) throw new UsageError('needs --wrt VARIABLE, e.g. --wrt "w_{jk}"', 'derive');
     const wrt = problem.wrt;

@@ -51,7 +51,7 @@ Example:
 `,
   run(args, io) {
     const { out } = io;
-    const inputs = readInputs(args, 'eval');
+    const inputs = readInputs(args, 'eval', io.err);
     const valuesFile = stringOption(args, 'values');
     if (valuesFile === undefined) throw new InputError('eval needs --values FILE (or --values - for stdin)');
     if (valuesFile === '-' && args.positionals[0] === '-') throw new InputError('the formula and --values cannot both come from stdin');

@@ -4,14 +4,14 @@ import { toJson } from '../serialize.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
 import { EXIT } from './errors.js';
 import { readFormula } from './input.js';
-import { parseInput, printIn } from './problem.js';
+import { parseInput, printIn, shapesNote } from './problem.js';
 import { stringOption } from './command.js';
-import { detectSyntax } from '../parse/index.js';
+import { detectSyntax, parseShapes } from '../parse/index.js';
 
 export const parseCommand: Command = {
   name: 'parse',
   summary: 'parse a formula and print it back (LaTeX, text, or the AST as JSON)',
-  options: { ...commonOptions, format: { type: 'string' } },
+  options: { ...commonOptions, format: { type: 'string' }, shapes: { type: 'string' } },
   help: `Usage: kronecker parse <formula> [--format latex|text|json]
 
 Reads a formula written in LaTeX or in plain text and prints it back: in LaTeX, in the
@@ -44,7 +44,11 @@ Examples:
     const format = choiceOption(args, 'format', ['latex', 'text', 'json'] as const, 'latex');
     const syntax = choiceOption(args, 'syntax', ['latex', 'text', 'auto'] as const, 'auto');
     const source = readFormula(args.positionals, stringOption(args, 'file'), 'parse');
-    const formulas = parseInput(source.text, source.origin, syntax === 'auto' ? detectSyntax(source.text) : syntax);
+    const declared = parseShapes(stringOption(args, 'shapes') ?? '');
+    const read = parseInput(source.text, source.origin, syntax === 'auto' ? detectSyntax(source.text) : syntax, declared);
+    const formulas = read.formulas;
+    const note = !read.matrix ? null : shapesNote(read.shapes, read.shapes.some((s) => !declared.some((d) => d.name === s.name)));
+    if (note !== null) io.err(note);
     if (format === 'json') out(JSON.stringify(formulas.length === 1 ? toJson(formulas[0]!) : formulas.map(toJson), null, 2));
     else out(formulas.map((f) => printIn(f, format)).join('\n'));
     return EXIT.ok;

@@ -5,7 +5,8 @@ import { diff, type Expr, isEquation, type Var } from '../core/ast.js';
 import { type Definition, resolveDefinitions, resolveVariable, unfoldAll } from '../definitions.js';
 import { derive, differentiateBody, evaluateDerivatives } from '../derive/index.js';
 import { InputError } from '../core/errors.js';
-import { detectSyntax, ParseError, parseFormulas, type Syntax } from '../parse/index.js';
+import { allIndexNames } from '../core/indices.js';
+import { detectSyntax, entryOf, ParseError, parseShapes, parseWithShapes, type Shape, type Syntax } from '../parse/index.js';
 import { toLatex, toText } from '../print/index.js';
 import { choiceOption, type Options, type ParsedArgs, listOption, stringOption } from './command.js';
 import { readFormula } from './input.js';
@@ -13,6 +14,7 @@ import { readFormula } from './input.js';
 /** Options of every command that takes definitions. */
 export const problemOptions: Options = {
   where: { type: 'string', multiple: true, short: 'w' },
+  shapes: { type: 'string' },
   indices: { type: 'string' },
   of: { type: 'string' },
 };
@@ -27,6 +29,10 @@ export interface Inputs {
   /** `--wrt`, as parsed (not yet resolved against the definitions). */
   readonly wrt: Var | null;
   readonly sizes: Record<string, number>;
+  /** The shapes of vectors and matrices when the input is matrix notation (declared, then inferred). */
+  readonly shapes: readonly Shape[];
+  /** Whether some shape was inferred rather than declared with --shapes (then the CLI reports them). */
+  readonly inferred: boolean;
 }
 
 export interface Problem {
@@ -41,9 +47,9 @@ export interface Problem {
 const SYNTAXES = ['latex', 'text', 'auto'] as const;
 
 /** Parse `text`; a ParseError says where the text came from (`--where`, a file) unless it is the argument. */
-export function parseInput(text: string, origin: string, syntax: Syntax | 'auto'): Expr[] {
+export function parseInput(text: string, origin: string, syntax: Syntax | 'auto', shapes: readonly Shape[] = []): { formulas: Expr[]; shapes: Shape[]; matrix: boolean } {
   try {
-    return parseFormulas(text, { syntax });
+    return parseWithShapes(text, { syntax, shapes });
   } catch (err) {
     if (err instanceof ParseError && origin !== 'argument') throw err.from(origin);
     throw err;
@@ -62,13 +68,22 @@ export function parseSizes(spec: string | undefined): Record<string, number> {
   return sizes;
 }
 
-export function readInputs(args: ParsedArgs, command: string): Inputs {
+/** The command's inputs; inferred matrix shapes are reported through `err`. */
+export function readInputs(args: ParsedArgs, command: string, err: (line: string) => void): Inputs {
   const syntaxOption = choiceOption(args, 'syntax', SYNTAXES, 'auto');
   const source = readFormula(args.positionals, stringOption(args, 'file'), command);
   const syntax = syntaxOption === 'auto' ? detectSyntax(source.text) : syntaxOption;
-  const formulas = parseInput(source.text, source.origin, syntax);
+  const declared = parseShapes(stringOption(args, 'shapes') ?? '');
+  const main = parseInput(source.text, source.origin, syntax, declared);
+  const formulas = main.formulas;
+  // Matrix shapes known so far: the --where formulas are read with them, so that a name has one shape.
+  let shapes: readonly Shape[] = main.matrix ? main.shapes : declared;
+  let named: readonly Shape[] = main.shapes; // and the names the vector rule reads, for --wrt
   const where = listOption(args, 'where').flatMap((w) => {
-    const parsed = parseInput(w, '--where', syntaxOption);
+    const read = parseInput(w, '--where', syntaxOption, shapes);
+    if (read.matrix) shapes = mergeShapes(shapes, read.shapes);
+    named = mergeShapes(named, read.shapes);
+    const parsed = read.formulas;
     // A formula without a relation would silently not be used: --where is for definitions and assumptions.
     if (parsed.some((f) => f.kind !== 'rel')) {
       throw new InputError(`--where takes definitions (o_k = ...) and assumptions (a relation), got '${w}'`);
@@ -76,12 +91,30 @@ export function readInputs(args: ParsedArgs, command: string): Inputs {
     return parsed;
   });
   const wrtText = stringOption(args, 'wrt');
-  const wrtParsed = wrtText === undefined ? [] : parseInput(wrtText, '--wrt', syntaxOption);
+  const wrtParsed = wrtText === undefined ? [] : parseInput(wrtText, '--wrt', syntaxOption).formulas;
   if (wrtParsed.length > 1 || (wrtParsed.length === 1 && wrtParsed[0]!.kind !== 'var')) {
     throw new InputError(`--wrt must be one variable, such as x, w_{jk} or w[j,k] (got '${wrtText}')`);
   }
-  const wrt = wrtParsed.length === 1 ? (wrtParsed[0] as Var) : null;
-  return { syntax, formulas, where, wrt, sizes: parseSizes(stringOption(args, 'indices')) };
+  // A vector or matrix of matrix notation is differentiated entry by entry: `--wrt W` is W_{jk}.
+  const inferred = shapes.some((s) => !declared.some((d) => d.name === s.name));
+  const bound = new Set<string>();
+  for (const f of [...formulas, ...where]) allIndexNames(f, bound);
+  const wrt = wrtParsed.length === 1 ? entryOf(wrtParsed[0] as Var, mergeShapes(shapes, named), declared.some((d) => d.name === wrtParsed[0]) ? new Set() : bound) : null;
+  const note = shapesNote(shapes, inferred);
+  if (note !== null) err(note);
+  return { syntax, formulas, where, wrt, sizes: parseSizes(stringOption(args, 'indices')), shapes, inferred };
+}
+
+/** `a`, then the shapes of `b` of names `a` lacks. */
+function mergeShapes(a: readonly Shape[], b: readonly Shape[]): Shape[] {
+  return [...a, ...b.filter((s) => !a.some((x) => x.name === s.name))];
+}
+
+/** The note that reports inferred shapes (as `--shapes` takes them), or null when all were declared. */
+export function shapesNote(shapes: readonly Shape[], inferred: boolean): string | null {
+  if (!inferred) return null;
+  const list = shapes.map((s) => `${toLatex(s.name)}: ${s.dims.length === 0 ? '1' : s.dims.join('×')}`).join(', ');
+  return `note: read as matrix notation with the shapes ${list} (inferred: --shapes declares them)`;
 }
 
 /** Definitions in `let*` order (`--where` first), the target (`--of` or the last definition) and `--wrt` in final scope. */

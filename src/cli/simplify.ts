@@ -42,7 +42,7 @@ Examples:
 `,
   run(args, io) {
     const { out } = io;
-    const inputs = readInputs(args, 'simplify');
+    const inputs = readInputs(args, 'simplify', io.err);
     const settings = readProofSettings(args, 'simplify');
     const format = choiceOption(args, 'format', [...PROOF_FORMATS], inputs.syntax);
     if (settings === null && (format === 'markdown' || format === 'html')) throw new UsageError(`--format ${format} needs --steps`, 'simplify');

@@ -35,6 +35,10 @@ interface M {
   readonly py: string;
   /** A matrix times a vector, kept apart so that A\mathbf{x} + B\mathbf{x} can be written (A + B)\mathbf{x}. */
   readonly product?: readonly [M, M];
+  /** A product of matrices, or a number times a matrix, kept apart so that its transpose is (AB)^\top = B^\top A^\top, (2X)^\top = 2X^\top. */
+  readonly factors?: readonly M[];
+  /** The vector v of v^{\circ 2}, and of \mathbf{1}^\top v^{\circ 2}: its square root is written \|v\|. */
+  readonly squares?: M;
 }
 
 export interface MatrixForm {
@@ -62,9 +66,20 @@ const negative = (latex: string) => /^-/.test(latex);
 
 function T(m: M): M {
   if (m.shape.kind !== 'matrix') throw new Error('matrix-form: transpose of a non-matrix');
+  // (AB)^T = B^T A^T and (cA)^T = c A^T, as the Cookbook writes them.
+  if (m.factors !== undefined) {
+    const scalars = m.factors.filter((f) => f.shape.kind === 'scalar');
+    const matrices = m.factors.filter((f) => f.shape.kind === 'matrix').map(T).reverse();
+    return [...scalars, ...matrices].reduce((acc, f) => juxtapose(acc, f, productShape(acc.shape, f.shape)));
+  }
   // (A^T)^T = A, written as such.
   const latex = m.prec === 3 && m.latex.endsWith('^\\top') ? m.latex.slice(0, -5) : `${group(m, 3)}^\\top`;
   return { latex, prec: 3, shape: mat(m.shape.cols, m.shape.rows), py: `(${m.py}).T` };
+}
+/** The shape of a product of two factors that are numbers or matrices. */
+function productShape(a: Shape, b: Shape): Shape {
+  if (a.kind === 'matrix' && b.kind === 'matrix') return mat(a.rows, b.cols);
+  return a.kind === 'scalar' ? b : a;
 }
 /** `m` as a matrix with `rows` as its rows (transposed if need be). */
 const oriented = (m: M, rows: number): M => (m.shape.kind === 'matrix' && m.shape.rows !== rows ? T(m) : m);
@@ -82,6 +97,7 @@ function juxtapose(a: M, b: M, shape: Shape): M {
     latex: `${scaling(a, b)} ${group(b, 2)}`, prec: negative(a.latex) ? 1 : 2, shape,
     py: `(${a.py}) ${scalar ? '*' : '@'} (${b.py})`,
     ...(a.shape.kind === 'matrix' && b.shape.kind === 'vector' ? { product: [a, b] as const } : {}),
+    ...(shape.kind === 'matrix' && (a.shape.kind !== 'vector' && b.shape.kind !== 'vector') ? { factors: [...(a.factors ?? [a]), ...(b.factors ?? [b])] } : {}),
   };
 }
 
@@ -208,7 +224,10 @@ function map(fn: string, args: readonly M[]): M | null {
       const tensors = ms.filter((m) => m.shape.kind !== 'scalar');
       const scaled = tensors.length > 0 ? tensors[0]! : null;
       const parts = [...scalars.map((m, k) => (scaled !== null ? scaling(m, scaled) : k === 0 ? lead(m) : group(m, 2))), tensors.length === 0 ? '' : tensors.length === 1 ? group(tensors[0]!, 2) : hadamard(tensors, shape).latex];
-      return { latex: parts.filter((p) => p !== '').join(' '), prec: negative(parts[0]!) ? 1 : tensors.length > 1 ? HADAMARD : 2, shape, py: ms.map((m) => `(${m.py})`).join(' * ') };
+      return {
+        latex: parts.filter((p) => p !== '').join(' '), prec: negative(parts[0]!) ? 1 : tensors.length > 1 ? HADAMARD : 2, shape, py: ms.map((m) => `(${m.py})`).join(' * '),
+        ...(tensors.length === 1 && shape.kind === 'matrix' ? { factors: [...scalars, ...(tensors[0]!.factors ?? [tensors[0]!])] } : {}),
+      };
     }
     case '/': {
       const [a, b] = ms as [M, M];
@@ -221,7 +240,10 @@ function map(fn: string, args: readonly M[]): M | null {
       if (b.shape.kind !== 'scalar') return null;
       // A fraction is grouped under a power: \frac{x}{c}^2 reads as x/c² as often as (x/c)².
       const base = a.latex.startsWith('\\frac') ? `\\left(${a.latex}\\right)` : group(a, 3);
-      return { latex: `${base}^{${tensor ? '\\circ ' : ''}${b.latex}}`, prec: 3, shape, py: `np.power(${a.py}, ${b.py})` };
+      return {
+        latex: `${base}^{${tensor ? '\\circ ' : ''}${b.latex}}`, prec: 3, shape, py: `np.power(${a.py}, ${b.py})`,
+        ...(a.shape.kind === 'vector' && b.latex === '2' ? { squares: a } : {}),
+      };
     }
     default: {
       if (ms.length !== 1) return null;
@@ -233,6 +255,10 @@ function map(fn: string, args: readonly M[]): M | null {
       }
       if (head === '|') return null;
       const arg = ms[0]!.latex;
+      // The root of a sum of squares is the norm, \|\mathbf{x} - \mathbf{a}\|.
+      if (head === '\\sqrt' && ms[0]!.shape.kind === 'scalar' && ms[0]!.squares !== undefined) {
+        return { latex: `\\left\\|${ms[0]!.squares.latex}\\right\\|`, prec: 3, shape, py: `np.linalg.norm(${ms[0]!.squares.py})` };
+      }
       // Roots take braces; the exponential is \exp, applied elementwise like every function here.
       const latex = head.startsWith('\\sqrt') ? `${head}{${arg}}` : `${head === 'e^' ? '\\exp' : head}\\left(${arg}\\right)`;
       return { latex, prec: 3, shape, py: `${fn}(${ms[0]!.py})` };
@@ -243,7 +269,9 @@ function map(fn: string, args: readonly M[]): M | null {
 /** Σ along `axis` as a product with the ones vector. */
 function sumAlong(m: M, axis: number): M | null {
   const s = m.shape;
-  if (s.kind === 'vector' && s.axis === axis) return { latex: `\\mathbf{1}^\\top ${group(m, 2)}`, prec: 2, shape: SCALAR, py: `np.sum(${m.py})` };
+  if (s.kind === 'vector' && s.axis === axis) {
+    return { latex: `\\mathbf{1}^\\top ${group(m, 2)}`, prec: 2, shape: SCALAR, py: `np.sum(${m.py})`, ...(m.squares === undefined ? {} : { squares: m.squares }) };
+  }
   if (s.kind === 'matrix' && (s.rows === axis || s.cols === axis)) {
     const other = s.rows === axis ? s.cols : s.rows;
     const o = oriented(m, other);
@@ -340,12 +368,21 @@ export function matrixForm(expr: Expr, options: { readonly free?: readonly strin
         const a = value(op.arg);
         return a === null ? null : sumAlong(a, op.axis);
       }
+      case 'identity': return null; // read with its axes below
       case 'other': return null;
     }
   };
+  /** I, sized (in the NumPy twin) by an input that has the index. */
+  const identity = (size: string, axes: readonly number[]): M | null => {
+    const local = program.sizes[Number(size.slice(1))]!;
+    const source = local.sources.find((x) => x.kind === 'slot');
+    const n = source?.kind === 'slot' ? `x${source.input}.shape[${source.slot}]` : `N_${local.letter}`;
+    return { latex: 'I', prec: 3, shape: mat(axes[0]!, axes[1]!), py: `np.eye(${n})` };
+  };
   for (const st of program.stmts) {
-    const m = step(st.op);
-    if (m === null) return null;
+    const m = st.op.kind === 'identity' ? identity(st.op.size, st.axes) : step(st.op);
+    // Not matrix notation (an arange, a guard): fine unless a later statement reads it.
+    if (m === null) continue;
     // A vector or matrix used twice or more gets a name.
     const named = (uses.get(st.name) ?? 0) > 1 && m.shape.kind !== 'scalar' && !plain(m);
     const letter = named ? fresh.shift() ?? `u_{${where.length + 1}}` : '';

@@ -52,6 +52,8 @@ export type TensorOp =
   | { readonly kind: 'einsum'; readonly args: readonly TensorVal[]; readonly out: readonly number[] }
   | { readonly kind: 'map'; readonly fn: string; readonly args: readonly TensorVal[] }
   | { readonly kind: 'sum'; readonly arg: TensorVal; readonly axis: number }
+  /** δ of two letters over two axes: the identity matrix of the size local `size` (`n0`). */
+  | { readonly kind: 'identity'; readonly size: string }
   | { readonly kind: 'other' };
 
 /** One statement: `name = code`, an array over `axes` (axis ids). */
@@ -336,7 +338,13 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
         return read(e, env);
       case 'extent': return scalar(sizeOfLetter(e.index));
       case 'index': return indexValue(e.index, env);
-      case 'delta': return number(condition(['='], [indexValue(e.a, env), indexValue(e.b, env)]));
+      case 'delta': {
+        const v = number(condition(['='], [indexValue(e.a, env), indexValue(e.b, env)]));
+        // δ of two plain letters over two axes is the identity matrix (the matrix form writes I).
+        const at = stmts.findIndex((st) => st.name === v.code);
+        if (!asBool && at >= 0 && v.axes.length === 2 && [e.a, e.b].every((i) => i.kind === 'ivar' && i.offset === 0)) stmts[at] = { ...stmts[at]!, op: { kind: 'identity', size: sizeOfLetter((e.a as Index & { kind: 'ivar' }).name) } };
+        return v;
+      }
       case 'iverson': return number(condition(e.cond.ops, e.cond.args.map((a) => lower(a, env))));
       case 'rel': return number(condition(e.ops, e.args.map((a) => lower(a, env))));
       case 'add': return elementwise(e.terms.map((t) => lower(t, env)), (cs) => cs.join(' + '), '+');

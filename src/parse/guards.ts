@@ -4,8 +4,8 @@
 // grammar read it as a product or a power. Each is one small token pass, named
 // after the construct, so that a later reading of the construct replaces it:
 //
-// - `refuseLatexTransposes` / `refuseTextTransposes`: a superscript T
-//   (`\theta^T`, `^{T}`, `^\top`, `^{\mathsf{T}}`) is a transpose, not a power;
+// - `refuseTextTransposes`: a plain-text superscript T (`theta^T`) is a transpose, not a
+//   power (LaTeX reads transposes: src/parse/matrix-tokens.ts);
 // - `refuseUnknownOperators`: `\operatorname{diag}`, `\mathrm{foo}(x)`: an
 //   operator the function table does not have is not a name times its argument;
 //   matrix operators (`matrixOperator`) say how to write them in index form;
@@ -19,89 +19,21 @@ import { closest, fail, type Tok } from './tokens.js';
 import { isVectorOperator } from './vectors.js';
 
 // ---------------------------------------------------------------------------
-// Transposes
+// Raw-token helpers (also used by src/parse/matrix-tokens.ts)
 
 /** Raw tokens that are only spacing. */
 const SPACING = new Set(['\\,', '\\;', '\\:', '\\!', '\\ ', '~']);
-const isSpace = (t: moo.Token) => t.type === 'ws' || t.type === 'nl' || SPACING.has(t.value);
-
-/** Font switches a `T` may wear in a transpose: `\mathsf{T}`, `{\rm T}`. */
-const FONTS = new Set(['\\mathsf', '\\textsf', '\\mathrm', '\\text', '\\mathit', '\\rm', '\\sf']);
-/** Symbols that are a transpose on their own. */
-const TRANSPOSE_SYMBOLS = new Set(['\\top', '\\intercal']);
-const LIMIT_BASES = new Set(ALL_REDUCTIONS.map((r) => r.latex));
+export const isSpace = (t: moo.Token) => t.type === 'ws' || t.type === 'nl' || SPACING.has(t.value);
 
 /** The braced name of a `\text{…}`-like raw token (`\mathrm{T}` → `T`), else null. */
-function bracedName(t: moo.Token): { head: string; name: string } | null {
+export function bracedName(t: moo.Token): { head: string; name: string } | null {
   if (t.type !== 'textName') return null;
   const open = t.value.indexOf('{');
   return { head: t.value.slice(0, open).trim(), name: t.value.slice(open + 1, -1).trim() };
 }
 
-/**
- * A LaTeX superscript that is only a `T` (`^T`, `^{T}`, `^\top`, `^{\top}`,
- * `^\intercal`, `^{\mathsf{T}}`, `^{\mathrm{T}}`, `^{\rm T}`) is refused, on any
- * base but two: a reduction's upper limit (`\sum_{t=1}^{T}`) and the exponential
- * `e^{T}` (a bare `e` before `^` is always `exp`, docs/notation.md). The power
- * with exponent T is written `x^{{T}}`, which the printers write back.
- */
-export function refuseLatexTransposes(raw: readonly moo.Token[], source: string): void {
-  const ts = raw.filter((t) => !isSpace(t));
-  let match: Map<number, number> | null = null; // closing brace → its opening brace, built on first need
-  const isOp = (k: number, v: string) => ts[k]?.type === 'op' && ts[k]!.value === v;
-  /** The index just past a `T` (in a font, or a transpose symbol) at k, or -1. */
-  const tLike = (k: number): number => {
-    const t = ts[k];
-    if (t === undefined) return -1;
-    if (t.type === 'letter' && t.value === 'T') return k + 1;
-    if (t.type === 'cmd' && TRANSPOSE_SYMBOLS.has(t.value)) return k + 1;
-    if (bracedName(t)?.name === 'T') return k + 1;
-    if (t.type === 'cmd' && FONTS.has(t.value)) {
-      if (ts[k + 1]?.type === 'letter' && ts[k + 1]!.value === 'T') return k + 2;
-      if (isOp(k + 1, '{') && ts[k + 2]?.value === 'T' && isOp(k + 3, '}')) return k + 4;
-    }
-    return -1;
-  };
-  for (let i = 0; i < ts.length; i++) {
-    if (!isOp(i, '^')) continue;
-    let end = tLike(i + 1);
-    if (end < 0 && isOp(i + 1, '{')) {
-      const inner = tLike(i + 2);
-      end = inner >= 0 && isOp(inner, '}') ? inner + 1 : -1;
-    }
-    if (end < 0) continue;
-    match ??= matchingBraces(ts);
-    // The base: step back over a subscript (`x_j^T`, `\sum_{t=1}^{T}`) and `\limits`.
-    let b = i - 1;
-    let subscripted = false;
-    const groupStart = isOp(b, '}') ? match.get(b) : undefined;
-    if (groupStart !== undefined && isOp(groupStart - 1, '_')) { b = groupStart - 2; subscripted = true; }
-    else if (isOp(b - 1, '_')) { b -= 2; subscripted = true; }
-    if (ts[b]?.value === '\\limits') b--;
-    const base = ts[b];
-    if (base === undefined) continue; // nothing before `^`: the grammar's error
-    if (base.type === 'cmd' && LIMIT_BASES.has(base.value)) continue;
-    if (base.type === 'letter' && base.value === 'e' && !subscripted) continue;
-    const last = ts[end - 1]!;
-    const script = source.slice(ts[i]!.offset, last.offset + last.text.length);
-    fail(
-      `'${script}' reads as a transpose, and matrix notation is not read yet: write products in index form `
-      + `(\\theta^T x is \\sum_j \\theta_j x_j); for a power with exponent T, write ^{{T}}`,
-      ts[i]!.offset, script.length, source,
-    );
-  }
-}
-
-function matchingBraces(ts: readonly moo.Token[]): Map<number, number> {
-  const match = new Map<number, number>();
-  const stack: number[] = [];
-  ts.forEach((t, k) => {
-    if (t.type !== 'op') return;
-    if (t.value === '{') stack.push(k);
-    else if (t.value === '}' && stack.length > 0) match.set(k, stack.pop()!);
-  });
-  return match;
-}
+// ---------------------------------------------------------------------------
+// Transposes
 
 /** Plain text: `theta^T` is refused on any base; the power with exponent T is `x^(T)`. */
 export function refuseTextTransposes(ts: readonly Tok[], source: string): void {
@@ -109,7 +41,7 @@ export function refuseTextTransposes(ts: readonly Tok[], source: string): void {
     const next = ts[i + 1];
     if (t.type !== 'caret' || next?.type !== 'name' || next.value !== 'T' || ts[i + 2]?.type === 'primes' || ts[i + 2]?.type === 'lbrack') return;
     fail(
-      "'^T' reads as a transpose, and matrix notation is not read yet: write products in index form "
+      "'^T' reads as a transpose, and matrix notation is read in LaTeX only (\\theta^\\top x): in plain text write products in index form "
       + '(theta^T * x is sum(j, theta[j]*x[j])); for a power with exponent T, write ^(T)',
       t.offset, next.offset + next.text.length - t.offset, source,
     );
@@ -124,7 +56,6 @@ export function refuseTextTransposes(ts: readonly Tok[], source: string): void {
  * (The trace `\operatorname{tr}(X)` is read: src/parse/vectors.ts.)
  */
 const MATRIX_OPERATORS = new Map<string, { what: string; indexForm: string }>([
-  ['diag', { what: 'a diagonal matrix', indexForm: '\\delta_{ij} x_j' }],
   ['det', { what: 'the determinant', indexForm: 'a_{11} a_{22} - a_{12} a_{21} for a 2×2 matrix, a d - b c for \\det \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}' }],
 ]);
 

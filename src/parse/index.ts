@@ -1,22 +1,30 @@
 // The parser's public face: text in, AST out, or a ParseError with a caret.
 
 import nearley from 'nearley';
-import type { Expr } from '../core/ast.js';
+import type { Expr, Var } from '../core/ast.js';
 import { resolveIndexValues } from '../core/indices.js';
+import { InputError } from '../core/errors.js';
 import { buildFormulas, type Lazy, type List } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';
 import textGrammar, { lexer as textLexer } from './text.generated.js';
 import { withLookahead } from './lookahead.js';
 import { describe, type Tok } from './tokens.js';
-import { bindVectorIndices } from './vectors.js';
+import { isMatrixNotation, readMatrixNotation, type Shape } from './matrix.js';
+import { bindVectorIndices, expandVectorForms, vectorNames } from './vectors.js';
 
 export { ParseError } from './errors.js';
+export { entryOf, type Shape } from './matrix.js';
 
 export type Syntax = 'latex' | 'text';
 export interface ParseOptions {
   /** Default `auto`: see `detectSyntax`. */
   readonly syntax?: Syntax | 'auto';
+  /**
+   * Shapes of vectors and matrices (`parseShapes("W: j×k, x: j")`): with any, the formulas are read
+   * as matrix notation (src/parse/matrix.ts), as they are without when they use it.
+   */
+  readonly shapes?: readonly Shape[];
 }
 
 // The grammar modules' lexers are only templates, cloned per call (cheap: the rules are compiled once).
@@ -25,9 +33,12 @@ const grammars = {
   text: { grammar: nearley.Grammar.fromCompiled(textGrammar as unknown as nearley.CompiledRules), lexer: textLexer },
 };
 
-/** LaTeX when the input contains a backslash, an underscore or a brace; plain text otherwise. */
+/**
+ * LaTeX when the input contains a backslash, an underscore, a brace or a transpose `^T` (which
+ * plain text does not read: `x^T A x` is matrix notation); plain text otherwise.
+ */
 export function detectSyntax(text: string): Syntax {
-  return /[\\_{]/.test(text) ? 'latex' : 'text';
+  return /[\\_{]|\^T(?![\w(\[])/.test(text) ? 'latex' : 'text';
 }
 
 /**
@@ -56,11 +67,25 @@ export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[]
 
 /** The formulas of `text`, separated by `;`, a top-level `,`, `\quad`, `\qquad`, `\\` or a line break. */
 export function parseFormulas(text: string, options: ParseOptions = {}): Expr[] {
+  return parseWithShapes(text, options).formulas;
+}
+
+/**
+ * `parseFormulas`, and the shapes of the vectors and matrices: of matrix notation (declared, then
+ * inferred; `matrix` is true), or of the names the vector rule reads (`x` in `\\|x\\|^2`).
+ */
+export function parseWithShapes(text: string, options: ParseOptions = {}): { formulas: Expr[]; shapes: Shape[]; matrix: boolean } {
   const results = parseAll(text, options);
   if (results.length > 1) throw new Error(`internal error: ${results.length} parses of ${JSON.stringify(text)}`);
   try {
-    // Norms and inner products get their bound letters once the whole parse is built (src/parse/vectors.ts).
-    return bindVectorIndices(buildFormulas(results[0]!).map((f) => resolveIndexValues(f)), text);
+    const built = buildFormulas(results[0]!);
+    const declared = options.shapes ?? [];
+    // Matrix notation, or norms and inner products by the vector rule (on the nodes as built: their
+    // positions are remembered by node); bound letters are given once the whole parse is read
+    // (src/parse/vectors.ts).
+    const matrix = isMatrixNotation(built, declared);
+    const read = matrix ? readMatrixNotation(built, declared, text) : { formulas: built.map(expandVectorForms), shapes: built.flatMap(vectorNames) };
+    return { formulas: bindVectorIndices(read.formulas.map((f) => resolveIndexValues(f)), text), shapes: read.shapes, matrix };
   } catch (e) {
     // A construct whose reading needs its built operand (`\nabla_w L`, src/parse/build.ts `gradient`) refuses it here.
     if (e instanceof GrammarError) throw new ParseError(e.message, e.token.offset, e.token.text.trim().length, text);
@@ -85,4 +110,37 @@ function secondFormula(text: string, options: ParseOptions): Tok {
   lexer.reset(text);
   for (let t = lexer.next(); t !== undefined; t = lexer.next()) if (t.type === 'sep') return t;
   throw new Error('internal error: several formulas without a separator');
+}
+
+const TIMES = /\s*(?:×|\\times|\*|\s x\s)\s*/;
+
+/**
+ * `--shapes "W: j×k, o: j, t: k"`: declared shapes of vectors and matrices for matrix notation
+ * (src/parse/matrix.ts). A dimension is an index letter (a capital is read as its lowercase:
+ * `x: N` gives the entries x_n); `1` declares a scalar.
+ */
+export function parseShapes(spec: string): Shape[] {
+  const shapes: Shape[] = [];
+  for (const part of spec.split(/[;,]/).map((p) => p.trim()).filter((p) => p !== '')) {
+    const colon = part.lastIndexOf(':');
+    const how = 'expected NAME: DIMS, like "W: j×k, x: j" (dimensions are index letters; 1 for a scalar)';
+    if (colon < 0) throw new InputError(`--shapes: ${how} (got '${part}')`);
+    const nameText = part.slice(0, colon).trim();
+    const dimsText = part.slice(colon + 1).trim();
+    let name: Var;
+    try {
+      const v = parse(nameText);
+      if (v.kind !== 'var' || v.indices.length > 0) throw new InputError(`--shapes: '${nameText}' is not a name without indices`);
+      name = v;
+    } catch (e) {
+      if (e instanceof ParseError) throw new InputError(`--shapes: '${nameText}' is not a name: ${e.message}`);
+      throw e;
+    }
+    const short = /^[A-Za-z]x[A-Za-z]$/.test(dimsText) ? [dimsText[0]!, dimsText[2]!] : dimsText.split(TIMES);
+    const dims = dimsText === '1' ? [] : short.map((d) => d.trim());
+    if (dims.length > 2 || dims.some((d) => !/^[A-Za-z]$/.test(d))) throw new InputError(`--shapes: ${how} (got '${part}')`);
+    if (shapes.some((s) => s.name === name)) throw new InputError(`--shapes: ${nameText} is declared twice`);
+    shapes.push({ name, dims: dims.map((d) => d.toLowerCase()) });
+  }
+  return shapes;
 }

@@ -6,8 +6,9 @@ import { type Index, inum, ivar } from '../core/ast.js';
 import { type Label, type LabelFont, type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec, reductionOf } from '../functions.js';
-import { matrixOperator, refuseLatexTransposes, refuseUnknownOperators, userFunctions } from './guards.js';
+import { matrixOperator, refuseUnknownOperators, userFunctions } from './guards.js';
 import { refuseIndexCoefficients } from './index-arithmetic.js';
+import { latexTransposes, MATRIX_COMMANDS, onesVectors } from './matrix-tokens.js';
 import { balanceAndSeparate, closest, describe, fail, GREEK, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
 import { refuseVectorForms, VECTOR_COMMANDS, VECTOR_DELIMITERS, vectorOperatorToken, vectorTokens } from './vectors.js';
 
@@ -65,6 +66,7 @@ const COMMANDS = new Map<string, { type: string; value?: string; open?: string; 
   ...FUNCTIONS.flatMap((f) => f.commands.filter((c) => c !== '\\sqrt').map((c): [string, { type: string; value: string }] => [c, { type: 'fnCmd', value: f.name }])),
   // Norms, inner products and the trace (issue 9): src/parse/vectors.ts.
   ...VECTOR_COMMANDS,
+  ...MATRIX_COMMANDS,
 ]);
 
 // --- Delimiters (issue 9): `\big( \Big( \bigg( \Bigg(` and their `l`/`r` forms.
@@ -330,7 +332,7 @@ function classify(raw: readonly moo.Token[], source: string): Tok[] {
     switch (t.type) {
       case 'ws': break;
       case 'nl': case 'linebreak': out.push(tok(t, 'nl')); break;
-      case 'num': case 'int': case 'letter': case 'primes': out.push(tok(t, t.type)); break;
+      case 'num': case 'int': case 'letter': case 'primes': case 'transpose': out.push(tok(t, t.type)); break;
       case 'textName': {
         const head = t.value.slice(0, t.value.indexOf('{')).trim();
         const name = t.value.slice(t.value.indexOf('{') + 1, -1).trim();
@@ -751,7 +753,7 @@ function checkAfterSuperscript(ts: readonly Tok[], i: number, sup: string, sourc
 }
 
 /** Token types after which a value has just ended (so a `|` there closes rather than opens). */
-const ENDS_VALUE = new Set(['int', 'num', 'letter', 'greek', 'name', 'decorated', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose', 'dbar', 'normClose', 'angleClose']);
+const ENDS_VALUE = new Set(['int', 'num', 'letter', 'greek', 'name', 'decorated', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose', 'dbar', 'normClose', 'angleClose', 'transpose', 'ones']);
 
 /**
  * Pass 5: a bare `|` opens an absolute value unless a value has just ended
@@ -867,12 +869,12 @@ const DEFINITION_HEADS = {
 };
 
 export function refineLatex(input: readonly moo.Token[], source: string): Tok[] {
-  const raw = unsize(input, source);
-  refuseVectorForms(raw, source); // norms, the trace, matrix literals: src/parse/vectors.ts
+  // Matrix notation's transposes (src/parse/matrix-tokens.ts) are one token each from here on.
+  const raw = latexTransposes(unsize(input, source), source);
+  refuseVectorForms(raw, source); // matrix literals: src/parse/vectors.ts
   // Issue 9's guards (src/parse/guards.ts): notation that would be misread is refused first.
-  refuseLatexTransposes(raw, source);
   refuseUnknownOperators(raw, source);
-  const ts = vectorTokens(resolveBars(labelArguments(functionScripts(extremeReductions(superscriptIndices(fracArguments(splitScriptDigits(mergePrimes(wordSubscripts(decoratedNames(classify(raw, source), source), source))), source), source)), source), source)), source);
+  const ts = vectorTokens(resolveBars(labelArguments(functionScripts(extremeReductions(superscriptIndices(fracArguments(splitScriptDigits(mergePrimes(wordSubscripts(decoratedNames(onesVectors(classify(raw, source), source), source), source))), source), source)), source), source)), source);
   ts.forEach((t, i) => {
     if (t.type === 'prime') fail(`${describe(t)} must follow '^'`, t.offset, t.text.length, source);
     // The gradient (issue 9) needs its variable: `\nabla L` does not say by what.

@@ -21,7 +21,7 @@ import {
 import { freshIndex, internalName } from '../core/fresh.js';
 import { allIndexNames, substituteIndex } from '../core/indices.js';
 import { varKey } from '../core/names.js';
-import { type Lazy, type VarParts, asVar } from './build.js';
+import type { Lazy } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
 import { fail, latexSpelling, type Tok } from './tokens.js';
 
@@ -43,7 +43,7 @@ export const VECTOR_DELIMITERS: Record<string, { open: string; close: string }> 
 };
 
 /** Names inside `\operatorname{}`, `\mathrm{}`, `\text{}` that this module reads (the guards let them through). */
-const OPERATOR_NAMES: Record<string, string> = { softmax: 'softmax', tr: 'trace', Tr: 'trace', trace: 'trace' };
+const OPERATOR_NAMES: Record<string, string> = { softmax: 'softmax', tr: 'trace', Tr: 'trace', trace: 'trace', diag: 'diag' };
 export const isVectorOperator = (name: string): boolean => OPERATOR_NAMES[name] !== undefined;
 /** The token type of a braced operator name (`\operatorname{tr}` is `trace`), or undefined. */
 export const vectorOperatorToken = (name: string): string | undefined => OPERATOR_NAMES[name];
@@ -54,7 +54,7 @@ const KEYWORDS: Record<string, string> = { norm: 'normKw', inner: 'innerKw', sof
 export const vectorKeyword = (name: string): string | undefined => KEYWORDS[name];
 
 /** Token types after which a value has just ended (a `\|` there closes an open norm). */
-const ENDS = new Set(['int', 'num', 'letter', 'greek', 'name', 'decorated', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose', 'normClose', 'angleClose', 'supIndex']);
+const ENDS = new Set(['int', 'num', 'letter', 'greek', 'name', 'decorated', 'fnName', 'primes', 'rparen', 'rbrack', 'rbrace', 'rset', 'barClose', 'normClose', 'angleClose', 'supIndex', 'transpose', 'ones']);
 
 const matchingClose = (ts: readonly Tok[], i: number): number => {
   let depth = 0;
@@ -121,8 +121,8 @@ export function vectorTextTokens(ts: readonly Tok[], source: string): Tok[] {
     const close = matchingClose(ts, i + 1);
     const one = close === i + 3 && (ts[i + 2]!.type === 'name' || ts[i + 2]!.type === 'decorated');
     if (close > 0 && !one) {
-      fail(`${t.text}(…) is read only of one matrix name (${t.text}(X) is sum(i, X[i,i])); a trace of a product such as ${t.text}(A*B) is not read yet `
-        + '(matrix products are a later issue): write it in index form, sum(i, sum(j, A[i,j]*B[j,i]))', t.offset, ts[close]!.offset + 1 - t.offset, source);
+      fail(`${t.text}(…) is read only of one matrix name (${t.text}(X) is sum(i, X[i,i])); a trace of a product such as ${t.text}(A*B) is read in LaTeX (\\operatorname{tr}(A B)) `
+        + 'but not in plain text: write it in index form, sum(i, sum(j, A[i,j]*B[j,i]))', t.offset, ts[close]!.offset + 1 - t.offset, source);
     }
   });
   return [...ts];
@@ -143,50 +143,18 @@ function checkApplied(ts: readonly Tok[], i: number, source: string, text: boole
   }
 }
 
-/**
- * On raw tokens, before the guards: the trace of anything but
- * one matrix name (a product `\operatorname{tr}(A B)`, `\operatorname{tr}(X^T X)`: matrix products
- * are not read), and a matrix literal `\begin{pmatrix}` (the determinant `\det` of one).
- */
+/** On raw tokens, before the guards: a matrix literal `\begin{pmatrix}` (the determinant `\det` of one) is refused. */
 export function refuseVectorForms(raw: readonly moo.Token[], source: string): void {
   const ts = raw.filter((t) => t.type !== 'ws' && t.type !== 'nl');
-  const isOp = (k: number, v: string) => ts[k]?.type === 'op' && ts[k]!.value === v;
   ts.forEach((t, k) => {
     if (t.type === 'cmd' && t.value === '\\begin') {
       const env = /^\\begin\s*\{([a-zA-Z*]*)\}/.exec(source.slice(t.offset))?.[1] ?? '';
       const det = ts[k - 1]?.value === '\\det' || env === 'vmatrix';
       fail(det
         ? `the determinant of a matrix literal (\\begin{${env}}) is not read: write it out, a d - b c for \\det \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}`
-        : `\\begin{${env}} is not read (matrix notation is not read yet): write the entries in index form`, t.offset, t.text.length, source);
-    }
-    const braced = t.type === 'textName' ? /\{\s*([A-Za-z]+)\s*\}$/.exec(t.value)?.[1] : undefined;
-    const trace = (t.type === 'cmd' && (t.value === '\\tr' || t.value === '\\Tr')) || (braced !== undefined && OPERATOR_NAMES[braced] === 'trace');
-    if (!trace) return;
-    const lp = isOp(k + 1, '(') ? k + 1 : ts[k + 1]?.type === 'left' && ts[k + 1]!.value.endsWith('(') ? k + 1 : -1;
-    if (lp < 0) return; // the token pass says to apply it
-    let depth = 0;
-    let close = -1;
-    for (let j = lp; j < ts.length && close < 0; j++) {
-      const v = ts[j]!;
-      if ((v.type === 'op' && v.value === '(') || v.type === 'left') depth++;
-      else if (((v.type === 'op' && v.value === ')') || v.type === 'right') && --depth === 0) close = j;
-    }
-    if (close < 0) return;
-    const inner = ts.slice(lp + 1, close);
-    if (!oneName(inner)) {
-      const head = t.text.replace(/\s+/g, '');
-      fail(`${head}(…) is read only of one matrix name (${head}(X) is \\sum_i X_{ii}); a trace of a product such as ${head}(A B) is not read yet `
-        + '(matrix products are a later issue): write it in index form, \\sum_i \\sum_j A_{ij} B_{ji}', t.offset, ts[close]!.offset + 1 - t.offset, source);
+        : `\\begin{${env}} (a matrix literal) is not read: name the matrix (A, with --shapes), or write the entries in index form`, t.offset, t.text.length, source);
     }
   });
-}
-
-/** One name: a letter, a Greek letter, or an accent or font on one (`\mathbf{X}`, `\hat X`), with nothing after it. */
-function oneName(ts: readonly moo.Token[]): boolean {
-  const name = (t: moo.Token | undefined) => t !== undefined && (t.type === 'letter' || (t.type === 'cmd' && /^\\[a-zA-Z]+$/.test(t.value)));
-  if (ts.length === 1) return name(ts[0]);
-  if (ts.length === 2) return ts[0]!.type === 'cmd' && name(ts[1]);
-  return ts.length === 4 && ts[0]!.type === 'cmd' && ts[1]!.value === '{' && name(ts[2]) && ts[3]!.value === '}';
 }
 
 // ---------------------------------------------------------------------------
@@ -238,14 +206,38 @@ function vectorize(e: Expr, slots: readonly Index[], at: Tok, where: string, ind
   }
 }
 
-/** A norm as read: its opening token, its argument, and which norm (`2`, `1`, `F`). */
+/** A norm as read: its opening token, its argument, and which norm (`2`, `1`, `F`, `infty`; plain text `inf`). */
 export interface Norm {
   readonly at: Tok;
   readonly arg: Lazy;
   readonly kind: string;
 }
 
-/** `\|x\|` is `\sqrt{\sum_i x_i^2}`, `\|x\|^2` `\sum_i x_i^2`, `\|x\|_1` `\sum_i |x_i|`, `\|W\|_F` `\sqrt{\sum_i \sum_j W_{ij}^2}`. */
+/**
+ * The vector constructs as built, before their reading is chosen: a call of an internal function
+ * (never printed) that `expandVectorForms` (index notation) or src/parse/matrix.ts (matrix
+ * notation) replaces. `%norm:K` has the argument and, if written, the exponent.
+ */
+export const VECTOR_FORM = {
+  norm: (kind: string) => internalName('norm', kind),
+  inner: internalName('inner'),
+  trace: internalName('trace'),
+} as const;
+const NORM_PREFIX = internalName('norm', '');
+/** The norm's kind of a `%norm:K` call's function, or null. */
+export const normKind = (fn: string): string | null => (fn.startsWith(NORM_PREFIX) ? fn.slice(NORM_PREFIX.length) : null);
+
+/** Where each construct was written, for the messages of its reading. */
+const written = new WeakMap<Expr, Tok>();
+/** The token that opened the construct `e` (a `%norm`, `%inner` or `%trace` call, or a matrix form), if recorded. */
+export const writtenAt = (e: Expr): Tok | undefined => written.get(e);
+/** `e`, remembered as written at `at`. */
+export function writtenFrom(e: Expr, at: Tok): Expr {
+  written.set(e, at);
+  return e;
+}
+
+/** `\|x\|`, `\|x\|^2`, `\|x\|_1`, `\|x\|_\infty`, `\|W\|_F`. */
 export function norm(n: Norm, exponent: Lazy | null): Lazy {
   return () => {
     // Plain text names the maximum norm `norm(x, inf)`.
@@ -253,29 +245,19 @@ export function norm(n: Norm, exponent: Lazy | null): Lazy {
     if (kind !== '1' && kind !== '2' && kind !== 'F' && kind !== 'infty') {
       throw new GrammarError('only the norms norm(x) (or norm(x, 2)), norm(x, 1), norm(x, inf) and norm(W, F) are read: write another in index form', n.at);
     }
-    const p = [placeholder(0), placeholder(1)];
-    const where = kind === 'F' ? 'a Frobenius norm' : 'a norm';
-    const slots = kind === 'F' ? [ivar(p[0]!), ivar(p[1]!)] : [ivar(p[0]!)];
-    const entry = vectorize(n.arg(), slots, n.at, where, true);
     const e = exponent?.();
-    // The maximum norm `\|x\|_\infty` is `\max_i |x_i|`, the 1-norm a sum of absolute values.
-    const value = kind === 'infty' ? reduce('max', p[0]!, call('abs', [entry], '|'))
-      : kind === '1' ? reduce('sum', p[0]!, call('abs', [entry], '|')) : null;
-    if (value !== null) return e === undefined ? value : pow(value, e);
-    const term = pow(entry, num(2));
-    const squares = kind === 'F' ? reduce('sum', p[0]!, reduce('sum', p[1]!, term)) : reduce('sum', p[0]!, term);
-    if (e === num(2)) return squares;
-    return e === undefined ? call('sqrt', [squares]) : pow(call('sqrt', [squares]), e);
+    return writtenFrom(call(VECTOR_FORM.norm(kind), e === undefined ? [n.arg()] : [n.arg(), e]), n.at);
   };
 }
 
-/** `\langle a, b \rangle` is `\sum_i a_i b_i`. */
+/** `\langle a, b \rangle`. */
 export function inner(at: Tok, a: Lazy, b: Lazy): Lazy {
-  return () => {
-    const i = [ivar(placeholder(0))];
-    const where = 'an inner product';
-    return reduce('sum', placeholder(0), mul([vectorize(a(), i, at, where, true), vectorize(b(), i, at, where, true)]));
-  };
+  return () => writtenFrom(call(VECTOR_FORM.inner, [a(), b()]), at);
+}
+
+/** `\operatorname{tr}(X)`. */
+export function trace(at: Tok, of: Lazy): Lazy {
+  return () => writtenFrom(call(VECTOR_FORM.trace, [of()]), at);
 }
 
 /** `\operatorname{softmax}(z)_k` is `\frac{e^{z_k}}{\sum_{i} e^{z_i}}`, `i` a letter the formula does not use. */
@@ -295,16 +277,83 @@ export function softmax(at: Tok, arg: Lazy, indices: readonly Index[]): Lazy {
   };
 }
 
-/** `\operatorname{tr}(X)` is `\sum_i X_{ii}`. */
-export function trace(at: Tok, of: VarParts): Lazy {
-  return () => {
-    const x = asVar(of);
-    if (x.indices.length > 0) throw new GrammarError('the trace takes a matrix by its name: \\operatorname{tr}(X) is \\sum_i X_{ii}', at);
+// ---------------------------------------------------------------------------
+// The vector rule (index notation)
+
+/** Whether `e` holds a norm, an inner product or a trace not yet read. */
+export function hasVectorForms(e: Expr): boolean {
+  return (e.kind === 'call' && (normKind(e.fn) !== null || e.fn === VECTOR_FORM.inner || e.fn === VECTOR_FORM.trace)) || children(e).some(hasVectorForms);
+}
+
+/**
+ * The vector constructs of `e` read by the vector rule: `\|x\|` is `\sqrt{\sum_i x_i^2}`, `\|x\|^2`
+ * `\sum_i x_i^2`, `\|x\|_1` `\sum_i |x_i|`, `\|x\|_\infty` `\max_i |x_i|`, `\|W\|_F`
+ * `\sqrt{\sum_i \sum_j W_{ij}^2}`, `\langle a, b \rangle` `\sum_i a_i b_i`, `\operatorname{tr}(X)`
+ * `\sum_i X_{ii}`; the bound letters are placeholders until `bindVectorIndices`.
+ */
+export function expandVectorForms(e: Expr): Expr {
+  const x = mapChildren(e, expandVectorForms);
+  if (x.kind !== 'call') return x;
+  const at = written.get(e)!;
+  const kind = normKind(x.fn);
+  if (kind !== null) return expandNorm(kind, x.args[0]!, x.args[1], at);
+  if (x.fn === VECTOR_FORM.inner) {
+    const i = [ivar(placeholder(0))];
+    const where = 'an inner product';
+    return reduce('sum', placeholder(0), mul([vectorize(x.args[0]!, i, at, where, true), vectorize(x.args[1]!, i, at, where, true)]));
+  }
+  if (x.fn === VECTOR_FORM.trace) {
+    const m = x.args[0]!;
+    if (m.kind !== 'var' || m.indices.length > 0) throw new GrammarError('the trace takes a matrix by its name: \\operatorname{tr}(X) is \\sum_i X_{ii}', at);
     const i = ivar(placeholder(0));
-    const entry = variable(x, [i, i]);
+    const entry = variable(m, [i, i]);
     origin.set(entry, { at, where: 'a trace' });
     return reduce('sum', placeholder(0), entry);
+  }
+  return x;
+}
+
+/**
+ * The vectors and matrices the vector rule reads by name (`x` in `\\|x\\|^2`, `X` in
+ * `\\operatorname{tr}(X)`), with placeholder dimensions (`i`, or `i×j`): what `--wrt x` means.
+ */
+export function vectorNames(e: Expr): { name: Var; dims: string[] }[] {
+  const out: { name: Var; dims: string[] }[] = [];
+  const visit = (x: Expr, dims: string[] | null): void => {
+    if (x.kind === 'var' && dims !== null && x.indices.length === 0 && !out.some((o) => o.name === x)) out.push({ name: x, dims });
+    let inner = dims;
+    if (x.kind === 'call') {
+      const kind = normKind(x.fn);
+      if (kind !== null) inner = kind === 'F' ? ['i', 'j'] : ['i'];
+      else if (x.fn === VECTOR_FORM.inner) inner = ['i'];
+      else if (x.fn === VECTOR_FORM.trace) inner = ['i', 'i'];
+    }
+    children(x).forEach((c) => visit(c, inner));
   };
+  visit(e, null);
+  return out;
+}
+
+function expandNorm(kind: string, arg: Expr, e: Expr | undefined, at: Tok): Expr {
+  const p = [placeholder(0), placeholder(1)];
+  const where = kind === 'F' ? 'a Frobenius norm' : 'a norm';
+  const letters = kind === 'F' ? p : [p[0]!];
+  return normFromEntries(kind, vectorize(arg, letters.map((l) => ivar(l)), at, where, true), letters, e);
+}
+
+/**
+ * The norm `kind` (`2`, `1`, `infty`, `F`) of the array whose entry is `entry` at the bound
+ * `letters`, raised to `e` if written: `\|x\|` is `\sqrt{\sum_i x_i^2}`, `\|x\|^2` `\sum_i x_i^2`
+ * (the square of a norm is the sum of squares, not the square of a square root), `\|x\|_1`
+ * `\sum_i |x_i|`, `\|x\|_\infty` `\max_i |x_i|`.
+ */
+export function normFromEntries(kind: string, entry: Expr, letters: readonly string[], e: Expr | undefined): Expr {
+  const over = (op: 'sum' | 'max', body: Expr) => letters.reduceRight<Expr>((x, l) => reduce(op, l, x), body);
+  const value = kind === 'infty' ? over('max', call('abs', [entry], '|')) : kind === '1' ? over('sum', call('abs', [entry], '|')) : null;
+  if (value !== null) return e === undefined ? value : pow(value, e);
+  const squares = over('sum', pow(entry, num(2)));
+  if (e === num(2)) return squares;
+  return e === undefined ? call('sqrt', [squares]) : pow(call('sqrt', [squares]), e);
 }
 
 // ---------------------------------------------------------------------------

@@ -231,15 +231,10 @@ describe.skipIf(!hasPythonBackends())('the einsum form (derive --form einsum)', 
       cases.push({ values: inputs.values, sizes: inputs.sizes ?? {} });
       expected.push(value);
       const form = einsumForm(result, { name: 'result' });
-      const sizeNames = [...new Set([...form.matchAll(/\bN_(\w+)/g)].map((m) => m[1]!))];
       script.push(
         `c = cases[${k}]`,
         ...sig.inputs.map((s) => `${s.name} = asarray(c['values'][${JSON.stringify(s.name)}], dtype=float64)`),
-        ...sizeNames.map((l) => {
-          // The size of an index: from an array that carries it, else the sizes given.
-          const at = sig.inputs.flatMap((spec) => spec.slots.map((names, slot) => ({ spec, slot, names }))).find((x) => x.names.some((m) => m.replace(/'+$/, '') === l));
-          return at === undefined ? `N_${l} = c['sizes'][${JSON.stringify(l)}]` : `N_${l} = ${at.spec.name}.shape[${at.slot}]`;
-        }),
+        ...sizeLines(form, sig, (s) => s.name),
         ...form.split('\n'),
         'out.append([float(x) for x in asarray(result, dtype=float64).reshape(-1)])',
       );
@@ -261,6 +256,15 @@ describe.skipIf(!hasPythonBackends())('the einsum form (derive --form einsum)', 
   }, 300_000);
 });
 
+/** `N_j = …` for each size `N_j` that `code` reads: from an array that carries the index (named by `name`), else the sizes given. */
+function sizeLines(code: string, sig: ReturnType<typeof signature>, name: (s: ReturnType<typeof signature>['inputs'][number], i: number) => string): string[] {
+  const letters = [...new Set([...code.matchAll(/\bN_(\w+)/g)].map((m) => m[1]!))];
+  return letters.map((l) => {
+    const at = sig.inputs.flatMap((spec, i) => spec.slots.map((names, slot) => ({ spec, i, slot, names }))).find((x) => x.names.some((m) => m.replace(/'+$/, '') === l));
+    return at === undefined ? `N_${l} = c['sizes'][${JSON.stringify(l)}]` : `N_${l} = ${name(at.spec, at.i)}.shape[${at.slot}]`;
+  });
+}
+
 describe.skipIf(!hasPythonBackends())('the matrix form (derive --form matrix)', () => {
   it('computes the derivative (its NumPy twin, evaluated), for every corpus entry that has one', () => {
     const script: string[] = [EINSUM_PRELUDE, 'import numpy as np', 'cases = json.load(open(sys.argv[1]))', 'out = []'];
@@ -277,10 +281,11 @@ describe.skipIf(!hasPythonBackends())('the matrix form (derive --form matrix)', 
       const value = jsValues(result, inputs);
       if (value === null) return;
       const k = cases.length;
-      cases.push(sig.inputs.map((s) => inputs.values[s.name]));
+      cases.push({ values: sig.inputs.map((s) => inputs.values[s.name]), sizes: inputs.sizes ?? {} });
       expected.push(value);
       forms.push(`${entry.name}: ${form.latex}`);
-      script.push(`c = cases[${k}]`, ...sig.inputs.map((_s, i) => `x${i} = asarray(c[${i}], dtype=float64)`), ...form.numpy.split('\n'),
+      script.push(`c = cases[${k}]`, ...sig.inputs.map((_s, i) => `x${i} = asarray(c['values'][${i}], dtype=float64)`),
+        ...sizeLines(form.numpy, sig, (_s, i) => `x${i}`), ...form.numpy.split('\n'),
         'out.append([None if x != x else float(x) for x in asarray(result, dtype=float64).reshape(-1)])');
     });
     script.push('print(json.dumps(out))');
