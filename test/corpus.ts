@@ -236,17 +236,17 @@ export const CORPUS: readonly CorpusEntry[] = [
   { name: 'max and min of three', formulas: '\\min(\\max(x, a), b, x^2 + y)', wrt: 'x', tags: ['scalar', 'function', 'iverson'] },
   // --- issue 9, guards: what the refusals of src/parse/guards.ts tell the user to write instead
   // Linear regression, J(θ) = ½ Σ_i (θᵀx^{(i)} - y^{(i)})² (Ng, CS229 lecture notes, "Supervised learning", part I):
-  // θᵀx in index form, J without its argument.
-  { name: 'guards: least squares, θᵀx written in index form', source: 'Ng, CS229 lecture notes, part I, least squares', asWritten: 'J(\\theta) = \\frac{1}{2} \\sum_i (\\theta^T x^{(i)} - y^{(i)})^2', formulas: 'J = \\frac{1}{2} \\sum_i (\\sum_j \\theta_j x_{ij} - y_i)^2',
-    wrt: '\\theta_k', tags: ['l2', 'nested-sum'], expected: '\\sum_i (\\sum_j \\theta_j x_{ij} - y_i) x_{ik}' },
-  // The ridge penalty λ θᵀθ (Wikipedia, "Ridge regression"): θᵀθ in index form.
-  { name: 'guards: ridge penalty, θᵀθ written in index form', source: 'Wikipedia, "Ridge regression", the penalty λ θᵀθ', asWritten: '\\lambda \\theta^T \\theta', formulas: '\\lambda \\sum_j \\theta_j^2', wrt: '\\theta_k',
+  // matrix notation since issue 11 (θ and x^{(i)} are vectors: θ is transposed, x^{(i)} multiplied by it).
+  { name: 'matrix notation: least squares, θᵀx^{(i)}', source: 'Ng, CS229 lecture notes, part I, least squares', formulas: 'J(\\theta) = \\frac{1}{2} \\sum_i (\\theta^T x^{(i)} - y^{(i)})^2',
+    wrt: '\\theta_k', tags: ['l2', 'nested-sum'], expected: '\\sum_i (\\sum_j \\theta_j x^{(i)}_j - y^{(i)}) x^{(i)}_k' },
+  // The ridge penalty λ θᵀθ (Wikipedia, "Ridge regression"), in matrix notation.
+  { name: 'matrix notation: ridge penalty, λθᵀθ', source: 'Wikipedia, "Ridge regression", the penalty λ θᵀθ', formulas: '\\lambda \\theta^T \\theta', wrt: '\\theta_k',
     tags: ['l2'], expected: '2 \\lambda \\theta_k' },
-  // ∂Tr(AX)/∂X = Aᵀ (Petersen & Pedersen, The Matrix Cookbook, §2.5 "Derivatives of traces"): Tr written as Σ_i (AX)_{ii}.
-  { name: 'guards: trace of a product in index form', source: 'Petersen & Pedersen, The Matrix Cookbook, §2.5, ∂Tr(AX)/∂X', asWritten: '\\operatorname{Tr}(A X)', formulas: '\\sum_i \\sum_j a_{ij} x_{ji}', wrt: 'x_{kl}',
-    tags: ['double-sum', 'transposed'], expected: 'a_{lk}' },
+  // ∂Tr(AX)/∂X = Aᵀ (Petersen & Pedersen, The Matrix Cookbook, §2.5 "Derivatives of traces"), as the Cookbook writes it.
+  { name: 'matrix notation: trace of a product', source: 'Petersen & Pedersen, The Matrix Cookbook, §2.5, ∂Tr(AX)/∂X', formulas: '\\operatorname{Tr}(A X)', wrt: 'X_{kl}',
+    tags: ['double-sum', 'transposed'], expected: 'A_{lk}' },
   // ∂(xᵀAx)/∂x = (A + Aᵀ)x (The Matrix Cookbook, §2.4.2 "Second order"): the quadratic form in index form.
-  { name: 'guards: quadratic form xᵀAx in index form', source: 'Petersen & Pedersen, The Matrix Cookbook, §2.4.2, the quadratic form', asWritten: 'x^T A x', formulas: '\\sum_i \\sum_j x_i a_{ij} x_j', wrt: 'x_k', tags: ['double-sum'] },
+  { name: 'matrix notation: quadratic form xᵀAx', source: 'Petersen & Pedersen, The Matrix Cookbook, §2.4.2, the quadratic form', formulas: 'x^T A x', wrt: 'x_k', tags: ['double-sum'] },
   // Compound interest over T periods, P(1 + r)^T (Wikipedia, "Compound interest"): the power with exponent T is x^{{T}}.
   { name: 'guards: a power with exponent T', formulas: 'P (1 + r)^{{T}}', wrt: 'r', tags: ['scalar', 'power'], positive: ['r'] },
   // Discounted return G = Σ_{t=1}^{T} γ^t r_t (Sutton & Barto, Reinforcement Learning, eq. 3.8): T as an upper limit is no transpose.

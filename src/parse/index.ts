@@ -112,7 +112,7 @@ function secondFormula(text: string, options: ParseOptions): Tok {
   throw new Error('internal error: several formulas without a separator');
 }
 
-const TIMES = /\s*(?:×|\\times|\*|\s x\s)\s*/;
+const TIMES = /\s*(?:×|\\times|\*|\sx\s)\s*/;
 
 /**
  * `--shapes "W: j×k, o: j, t: k"`: declared shapes of vectors and matrices for matrix notation

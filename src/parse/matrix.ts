@@ -86,23 +86,33 @@ function spell(v: Var): string {
   return [...v.marks].reverse().reduce((s, m) => `\\${m}{${s}}`, latexSpelling(v.name));
 }
 
+/** The name with its indices as written, for messages: `x_{j}`, `W`. */
+function spellWritten(v: Var): string {
+  const names = v.indices.map((i) => (i.kind === 'ivar' ? i.name : i.kind === 'inum' ? String(i.value) : '…'));
+  return names.length === 0 ? spell(v) : `${spell(v)}_{${names.join(names.some((n) => n.length > 1) ? ',' : '')}}`;
+}
+
 /** Whether a reading of `e` needs matrix notation (see the head of this file). */
 function needsMatrix(e: Expr): boolean {
   if (e.kind === 'call') {
     if (MATRIX_FNS.has(e.fn)) return true;
     if (e.fn === VECTOR_FORM.trace && !(e.args[0]!.kind === 'var' && e.args[0]!.indices.length === 0)) return true;
-    if ((normKind(e.fn) !== null || e.fn === VECTOR_FORM.inner) && e.args.some(hasProductOfNames)) return true;
+    if ((normKind(e.fn) !== null || e.fn === VECTOR_FORM.inner) && e.args.some(hasProductWithArray)) return true;
   }
+  // A bold vector next to a capital or another bold name (`W\mathbf{x}`, `\mathbf{x}\mathbf{y}`).
   if (e.kind === 'mul') {
-    const unindexed = e.factors.filter((f): f is Var => f.kind === 'var' && f.indices.length === 0);
-    if (unindexed.some((f) => f.marks.some((m) => BOLD.has(m)) && isLower(f.name)) && unindexed.some((f) => isUpper(f.name))) return true;
+    const bold = e.factors.filter((f) => isArrayName(f) && (f as Var).marks.some((m) => BOLD.has(m)) && isLower((f as Var).name));
+    if (bold.length > 0 && e.factors.filter(isArrayName).length > 1) return true;
   }
   return children(e).some(needsMatrix);
 }
 const isUpper = (name: string) => /^[A-Z]/.test(name);
 const isLower = (name: string) => !isUpper(name);
-const hasProductOfNames = (e: Expr): boolean =>
-  (e.kind === 'mul' && e.factors.filter((f) => f.kind !== 'num').length > 1) || children(e).some(hasProductOfNames);
+/** A bold or capital name without indices: a vector or matrix by the convention. */
+const isArrayName = (e: Expr): boolean => e.kind === 'var' && e.indices.length === 0 && (isUpper(e.name) || e.marks.some((m) => BOLD.has(m)));
+/** A product of names one of which is an array name (`X\beta`, `\lambda\mathbf{x}`; not `\lambda x`, which the vector rule refuses). */
+const hasProductWithArray = (e: Expr): boolean =>
+  (e.kind === 'mul' && e.factors.filter((f) => f.kind !== 'num').length > 1 && e.factors.some(isArrayName)) || children(e).some(hasProductWithArray);
 
 export function isMatrixNotation(formulas: readonly Expr[], declared: readonly Shape[]): boolean {
   return declared.length > 0 || formulas.some(needsMatrix);
@@ -198,7 +208,7 @@ class Reader {
         changed = true;
       }
     };
-    /** `e` must be a vector or matrix: promote its plain leaves (the last factor of an all-scalar product). */
+    /** `e` must be a vector or matrix: promote its plain leaves (not a factor of a product: in `\lambda x` either could be the vector). */
     const mustBeArray = (e: Expr): void => {
       switch (e.kind) {
         case 'var': promote(e, 'vector'); break;
@@ -206,12 +216,6 @@ class Reader {
         case 'neg': mustBeArray(e.arg); break;
         case 'div': mustBeArray(e.num); break;
         case 'reduce': mustBeArray(e.body); break;
-        case 'mul':
-          if (e.factors.every((f) => this.rankOf(f) === 'scalar')) {
-            const last = [...e.factors].reverse().find((f) => f.kind !== 'num');
-            if (last !== undefined) mustBeArray(last);
-          }
-          break;
         case 'call':
           if (e.fn === MATRIX_FORM.transpose || (e.fn !== APPLY && !e.fn.startsWith('%') && e.args.length === 1)) mustBeArray(e.args[0]!);
           break;
@@ -234,7 +238,8 @@ class Reader {
         case 'add': {
           if (!sums) break;
           const arrays = e.terms.map((t) => this.rankOf(t)).filter((r) => r !== 'scalar');
-          if (arrays.length > 0) e.terms.forEach((t) => (t.kind === 'var' ? promote(t, arrays[0]!) : mustBeArray(t)));
+          // A plain name added to a vector is one; to a matrix, it stays a scalar (and the sum is refused).
+          if (arrays.includes('vector')) e.terms.forEach(mustBeArray);
           break;
         }
         case 'rel':
@@ -332,6 +337,22 @@ class Reader {
     return undefined;
   }
 
+  /** Whether two dimensions may be tied: both unit or both not, and not declared with two letters. */
+  private canTie(a: Dim, b: Dim): boolean {
+    if (a === null || b === null) return a === b;
+    const [la, lb] = [this.declaredLetter(a), this.declaredLetter(b)];
+    return la === undefined || lb === undefined || la === lb;
+  }
+
+  /** `a` and `b` must have one shape (a sum, ⊙, an equation): tied, or a mismatch naming both shapes. */
+  private same(a: Typed, b: Typed, at: Expr, what: string): void {
+    if (!this.canTie(a.rows, b.rows) || !this.canTie(a.cols, b.cols)) {
+      this.refuse(`dimension mismatch in ${what}: ${this.shapeText(a)} (${this.shapeName(a.e)}) and ${this.shapeText(b)} (${this.shapeName(b.e)})`, at);
+    }
+    this.unify(a.rows, b.rows, at, what);
+    this.unify(a.cols, b.cols, at, what);
+  }
+
   /** Tie two dimensions; `at` says where, for the message. */
   private unify(a: Dim, b: Dim, at: Expr | null, what: Var | string): void {
     const fail = (): never => this.mismatch(at, what, a, b);
@@ -379,7 +400,7 @@ class Reader {
   }
 
   private shapeName(e: Expr): string {
-    return e.kind === 'var' ? spell(e) : 'the expression';
+    return e.kind === 'var' ? spellWritten(e) : 'the expression';
   }
 
   private scalarsOnly(kids: readonly Typed[], what: string): void {
@@ -404,8 +425,7 @@ class Reader {
             const [s, a] = isScalar(k) ? [k, first] : [first, k];
             this.refuse(`a sum of a scalar (${this.shapeName(s.e)}) and ${this.shapeText(a)}: a number added to every entry is written with the vector of ones, c\\mathbf{1}`, a.e);
           }
-          this.unify(first.rows, k.rows, e, 'a sum');
-          this.unify(first.cols, k.cols, e, 'a sum');
+          this.same(first, k, e, 'a sum');
         }
         return { e, rows: first.rows, cols: first.cols, kids };
       }
@@ -414,7 +434,7 @@ class Reader {
         const chain = kids.filter((k) => !isScalar(k));
         for (let n = 1; n < chain.length; n++) {
           const [a, b] = [chain[n - 1]!, chain[n]!];
-          if ((a.cols === null) !== (b.rows === null)) {
+          if (!this.canTie(a.cols, b.rows)) {
             const hint = a.cols === null && a.rows !== null && b.cols === null
               ? `: for the inner product write ${this.shapeName(a.e)}^\\top ${this.shapeName(b.e)}, for the outer product ${this.shapeName(a.e)} ${this.shapeName(b.e)}^\\top` : '';
             this.refuse(`dimension mismatch in a product: ${this.shapeText(a)} (${this.shapeName(a.e)}) times ${this.shapeText(b)} (${this.shapeName(b.e)})${hint}`, b.e);
@@ -458,8 +478,7 @@ class Reader {
         if (!isEquation(e)) { this.scalarsOnly(kids, 'a comparison'); return { e, rows: null, cols: null, kids }; }
         const [l, r] = kids as [Typed, Typed];
         if (isScalar(l) !== isScalar(r)) this.refuse(`an equation between ${this.shapeText(l)} and ${this.shapeText(r)}`, isScalar(l) ? r.e : l.e);
-        this.unify(l.rows, r.rows, e, 'an equation');
-        this.unify(l.cols, r.cols, e, 'an equation');
+        this.same(l, r, e, 'an equation');
         return { e, rows: l.rows, cols: l.cols, kids };
       }
       case 'diff': {
@@ -481,7 +500,7 @@ class Reader {
     const kind = normKind(e.fn);
     if (kind !== null) {
       const matrix = a!.rows !== null && a!.cols !== null;
-      if (isScalar(a!)) this.refuse(`a norm of a scalar (${this.shapeName(a!.e)}): write |x|`, e);
+      if (isScalar(a!)) this.refuse('a norm of a scalar: a plain lowercase name is a number unless the formula shows it is a vector (transposed, multiplied by a matrix, …); write \\mathbf{x}, or declare it with --shapes "x: n"', e);
       if (matrix && kind !== 'F') this.refuse(`the norm ${kind === '2' ? '\\|A\\|' : kind === '1' ? '\\|A\\|_1' : '\\|A\\|_\\infty'} of a matrix is an operator norm, not read: for the Frobenius norm write \\|A\\|_F`, e);
       if (b !== undefined) this.scalarsOnly([b], 'an exponent');
       return { e, rows: null, cols: null, kids };
@@ -490,15 +509,14 @@ class Reader {
       case MATRIX_FORM.transpose: {
         const x = e.args[0]!;
         if (x.kind === 'var' && this.ranks.get(keyOf(x)) === 'entry') {
-          this.refuse(`${spell(x)} is an entry (a number: a name with a subscript), so its transpose says nothing: for the ${x.indices.length === 1 ? 'n-th vector' : 'matrix'} of a family write it bold, \\mathbf{${x.name}}_{…}, or write the product in index form`, e);
+          this.refuse(`${spellWritten(x)} is an entry (a number: a name with a subscript), so its transpose says nothing: for the ${x.indices.length === 1 ? 'n-th vector' : 'matrix'} of a family write it bold, \\mathbf{${x.name}}_{…}, or write the product in index form`, e);
         }
         return { e, rows: a!.cols, cols: a!.rows, kids };
       }
       case MATRIX_FORM.odot: case MATRIX_FORM.oslash: {
         const what = e.fn === MATRIX_FORM.odot ? '\\odot' : '\\oslash';
         for (const k of kids) if (isScalar(k)) this.refuse(`${what} takes two vectors or matrices of one shape, not a scalar (${this.shapeName(k.e)}): for a multiple write c\\mathbf{x}`, e);
-        this.unify(a!.rows, b!.rows, e, what);
-        this.unify(a!.cols, b!.cols, e, what);
+        this.same(a!, b!, e, what);
         return { e, rows: a!.rows, cols: a!.cols, kids };
       }
       case MATRIX_FORM.otimes:
@@ -514,16 +532,15 @@ class Reader {
         return { e, rows: a!.rows, cols: null, kids };
       case VECTOR_FORM.trace: square(a!, 'the trace'); return { e, rows: null, cols: null, kids };
       case VECTOR_FORM.inner:
-        this.unify(a!.rows, b!.rows, e, 'an inner product');
-        this.unify(a!.cols, b!.cols, e, 'an inner product');
+        for (const k of kids) if (isScalar(k)) this.refuse(`an inner product takes two vectors or matrices, not a scalar (${this.shapeName(k.e)})`, e);
+        this.same(a!, b!, e, 'an inner product');
         return { e, rows: null, cols: null, kids };
       default: {
         if (e.fn === APPLY || e.fn.startsWith('%')) { this.scalarsOnly(kids.slice(1), 'a function defined in the formula'); return { ...leaf(), kids }; }
         // A function of the table applies entry by entry; scalar arguments are the same for every entry.
         const arrays = kids.filter((k) => !isScalar(k));
         for (const k of arrays.slice(1)) {
-          this.unify(arrays[0]!.rows, k.rows, e, 'a function of several vectors');
-          this.unify(arrays[0]!.cols, k.cols, e, 'a function of several vectors');
+          this.same(arrays[0]!, k, e, 'a function of several vectors');
         }
         return arrays.length === 0 ? { e, rows: null, cols: null, kids } : { e, rows: arrays[0]!.rows, cols: arrays[0]!.cols, kids };
       }
@@ -688,7 +705,9 @@ class Reader {
 
 /** A product with the factors of products inside spread, as a reader writes `u_i v_i w_i`. */
 function product(factors: readonly Expr[]): Expr {
-  const flat = factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f]));
+  // The ones vector's entries (1) are left out: \mathbf{1}^\top \mathbf{x} is \sum_i x_i.
+  const all = factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f]));
+  const flat = all.length > 1 && all.some((f) => f !== num(1)) ? all.filter((f) => f !== num(1)) : all;
   return flat.length === 1 ? flat[0]! : mul(flat);
 }
 

@@ -92,7 +92,6 @@ const REJECTED: [string, string, number, number][] = [
   ['\\mathbb{E}', '\\mathbb{…} (an expectation \\mathbb{E}, a set \\mathbb{R}) is not read', 1, 1],
   ['\\mathsf{x}', '\\mathsf{…} is not read', 1, 1],
   // a transpose on a decorated name is refused as on any name
-  ['\\hat{\\theta}^T x', "'^T' reads as a transpose", 1, 13],
 ];
 
 describe('decorated names: doubtful forms refused', () => {
