@@ -44,6 +44,8 @@ Options:
   --wrt VARIABLE          the variable to differentiate by (required)
   -w, --where DEFINITION  a definition in scope before the formula (repeatable)
   --of NAME               differentiate this defined name instead of the last one
+  --shapes "W: j×k, x: j"  shapes of vectors and matrices in matrix notation
+                          (E = \\|\\mathbf{t} - \\sigma(W^\\top \\mathbf{o})\\|^2); --wrt W is then W_{jk}
   --indices j=100,k=10    declare index ranges; distinct ranges make w_{ij} and w_{jk}
                           two different matrices
   --format latex|text|json   output (default: the syntax of the input)
@@ -52,7 +54,7 @@ Options:
                           h = tanh u, s_i(δ_{ik} - s_k) for a softmax s
   --form index|matrix|einsum
                           index (default); matrix: a result of rank ≤ 2 as the Matrix Cookbook
-                          writes it (vectors bold, W^\top, ⊙, shared vectors named), or, where
+                          writes it (vectors bold, W^\\top, ⊙, shared vectors named), or, where
                           none exists, a note and the einsum form; einsum: NumPy/PyTorch einsum
                           lines in the formula's own names and letters (docs/export.md)
   --check                 compare the result with central finite differences at random

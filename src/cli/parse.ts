@@ -4,7 +4,7 @@ import { toJson } from '../serialize.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
 import { EXIT } from './errors.js';
 import { readFormula } from './input.js';
-import { parseInput, printIn, shapesNote } from './problem.js';
+import { isDeclared, parseInput, printIn, shapesNote } from './problem.js';
 import { stringOption } from './command.js';
 import { detectSyntax, parseShapes } from '../parse/index.js';
 
@@ -29,6 +29,8 @@ a product of matrices) is refused with how to write it.
 
 Options:
   --format latex|text|json   output (default latex)
+  --shapes "W: j×k, x: j"    shapes of vectors and matrices in matrix notation (\\sigma(W^\\top x));
+                             without it they are inferred and reported (docs/notation.md)
   --syntax latex|text|auto   how to read the input (default auto: LaTeX when it contains
                              a backslash, an underscore or a brace)
   -f, --file FILE            read the formula from FILE ('-' is stdin)
@@ -47,7 +49,7 @@ Examples:
     const declared = parseShapes(stringOption(args, 'shapes') ?? '');
     const read = parseInput(source.text, source.origin, syntax === 'auto' ? detectSyntax(source.text) : syntax, declared);
     const formulas = read.formulas;
-    const note = !read.matrix ? null : shapesNote(read.shapes, read.shapes.some((s) => !declared.some((d) => d.name === s.name)));
+    const note = !read.matrix ? null : shapesNote(read.shapes, read.shapes.some((s) => !isDeclared(s, declared)));
     if (note !== null) io.err(note);
     if (format === 'json') out(JSON.stringify(formulas.length === 1 ? toJson(formulas[0]!) : formulas.map(toJson), null, 2));
     else out(formulas.map((f) => printIn(f, format)).join('\n'));

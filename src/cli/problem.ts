@@ -96,13 +96,18 @@ export function readInputs(args: ParsedArgs, command: string, err: (line: string
     throw new InputError(`--wrt must be one variable, such as x, w_{jk} or w[j,k] (got '${wrtText}')`);
   }
   // A vector or matrix of matrix notation is differentiated entry by entry: `--wrt W` is W_{jk}.
-  const inferred = shapes.some((s) => !declared.some((d) => d.name === s.name));
+  const inferred = shapes.some((s) => !isDeclared(s, declared));
   const bound = new Set<string>();
   for (const f of [...formulas, ...where]) allIndexNames(f, bound);
-  const wrt = wrtParsed.length === 1 ? entryOf(wrtParsed[0] as Var, mergeShapes(shapes, named), declared.some((d) => d.name === wrtParsed[0]) ? new Set() : bound) : null;
+  const wrt = wrtParsed.length === 1 ? entryOf(wrtParsed[0] as Var, mergeShapes(shapes, named), shapes.some((s) => s.name === wrtParsed[0] && isDeclared(s, declared)) ? new Set() : bound) : null;
   const note = shapesNote(shapes, inferred);
   if (note !== null) err(note);
   return { syntax, formulas, where, wrt, sizes: parseSizes(stringOption(args, 'indices')), shapes, inferred };
+}
+
+/** Whether `s` names a shape `--shapes` declared (`o: j` declares `\mathbf{o}` too, as src/parse/matrix.ts reads it). */
+export function isDeclared(s: Shape, declared: readonly Shape[]): boolean {
+  return declared.some((d) => d.name === s.name || (d.name.marks.length === 0 && d.name.name === s.name.name));
 }
 
 /** `a`, then the shapes of `b` of names `a` lacks. */

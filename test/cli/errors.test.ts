@@ -42,7 +42,7 @@ async function run(argv: readonly Arg[]): Promise<{ argv: string[]; code: number
 }
 
 /** Notes a command writes to stderr besides an error: check reports and `wrote FILE`. */
-const isNote = (chunk: string) => /^(check|steps): |^wrote /.test(chunk);
+const isNote = (chunk: string) => /^(check|steps|note): |^wrote /.test(chunk);
 
 /** One line naming the error, or that line, the source line and a caret line under the offending text. */
 function isErrorReport(chunk: string | undefined): boolean {
