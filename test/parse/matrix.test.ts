@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
-import type { Expr } from '../../src/core/ast.js';
+import { children, type Expr } from '../../src/core/ast.js';
 import { inputKey } from '../../src/core/names.js';
 import { evaluate } from '../../src/evaluate.js';
 import { parse, parseAll, parseShapes, parseWithShapes } from '../../src/parse/index.js';
@@ -118,16 +118,10 @@ const CASES: Case[] = [
     direct: (v) => (v.A as Mat).reduce((s, row, i) => s + row.reduce((t, a) => t + ((v.x as number[])[i]! * a) ** 2, 0), 0) },
 ];
 
-/** The bold name's input key, as the evaluator names it. */
+/** The input key of the name `name` in `formula` (a bold name's key carries its mark). */
 const keyOf = (name: string, formula: Expr): string => {
-  const found: string[] = [];
-  const visit = (e: Expr): void => {
-    if (e.kind === 'var' && e.name === name) found.push(inputKey(e));
-    for (const c of Object.values(e)) if (c !== null && typeof c === 'object' && 'kind' in (c as object)) visit(c as Expr);
-    if (e.kind === 'add' || e.kind === 'mul') e.kind === 'add' ? e.terms.forEach(visit) : e.factors.forEach(visit);
-  };
-  visit(formula);
-  return found[0] ?? name;
+  const visit = (e: Expr): string | undefined => (e.kind === 'var' && e.name === name ? inputKey(e) : children(e).map(visit).find((k) => k !== undefined));
+  return visit(formula) ?? name;
 };
 
 describe('matrix notation: the index form has the matrix formula’s value', () => {
