@@ -100,7 +100,7 @@ Examples:
         ...(report === null ? {} : { check: checkJson(report) }),
       }, null, 2));
     } else if (form !== 'index') {
-      writeForm(form, d.result, problem, io);
+      writeForm(form, d.result, problem, inputs.written, io);
     } else if (format === 'latex' || format === 'text') {
       out(printIn(equation(goal, d.result), format));
     } else {
@@ -115,9 +115,10 @@ Examples:
 
 /**
  * The result in matrix or einsum form. The output's dimensions follow the variable's indices
- * (∂E/∂W_{ji} has rows j), then any other free index alphabetically.
+ * (∂E/∂W_{ji} has rows j), then any other free index alphabetically. `written`: the formula as
+ * the user wrote it in matrix notation.
  */
-function writeForm(form: 'matrix' | 'einsum', result: Expr, problem: Problem, io: Io): void {
+function writeForm(form: 'matrix' | 'einsum', result: Expr, problem: Problem, written: string | null, io: Io): void {
   const value = unfoldAll(result, problem.definitions);
   const wrt = problem.wrt!;
   const own = wrt.indices.flatMap((i) => (i.kind === 'ivar' ? [i.name] : []));
@@ -126,7 +127,8 @@ function writeForm(form: 'matrix' | 'einsum', result: Expr, problem: Problem, io
   if (form === 'matrix') {
     const m = matrixForm(value, { free });
     if (m !== null) {
-      const of = target === null ? `\\left(${toLatex(problem.target)}\\right)` : toLatex(variable(problem.target as Var, []));
+      // The formula as written in matrix notation (\frac{\partial \mathbf{a}^\top X \mathbf{b}}{\partial X}), else its index form.
+      const of = target !== null ? toLatex(variable(problem.target as Var, [])) : written ?? `\\left(${toLatex(problem.target)}\\right)`;
       io.out(`\\frac{\\partial ${of}}{\\partial ${matrixSymbol(wrt, free.length)}} = ${m.latex}`);
       for (const w of m.where) io.out(`\\quad ${w}`);
       return;

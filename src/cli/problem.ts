@@ -33,6 +33,8 @@ export interface Inputs {
   readonly shapes: readonly Shape[];
   /** Whether some shape was inferred rather than declared with --shapes (then the CLI reports them). */
   readonly inferred: boolean;
+  /** The main formula as the user wrote it, when it is one formula in matrix notation (`\operatorname{tr}(AXB)`): the matrix form's left side shows it so. */
+  readonly written: string | null;
 }
 
 export interface Problem {
@@ -102,7 +104,8 @@ export function readInputs(args: ParsedArgs, command: string, err: (line: string
   const wrt = wrtParsed.length === 1 ? entryOf(wrtParsed[0] as Var, mergeShapes(shapes, named), shapes.some((s) => s.name === wrtParsed[0] && isDeclared(s, declared)) ? new Set() : bound) : null;
   const note = shapesNote(shapes, inferred);
   if (note !== null) err(note);
-  return { syntax, formulas, where, wrt, sizes: parseSizes(stringOption(args, 'indices')), shapes, inferred };
+  const written = main.matrix && syntax === 'latex' && formulas.length === 1 && formulas[0]!.kind !== 'rel' ? source.text.trim() : null;
+  return { syntax, formulas, where, wrt, sizes: parseSizes(stringOption(args, 'indices')), shapes, inferred, written };
 }
 
 /** Whether `s` names a shape `--shapes` declared (`o: j` declares `\mathbf{o}` too, as src/parse/matrix.ts reads it). */

@@ -7,8 +7,11 @@
 // This is text for a person, not code that runs: --emit numpy|torch writes that (./python.ts).
 
 import type { Expr } from '../core/ast.js';
+import { markedName } from '../core/names.js';
 import { jointSignature } from '../values.js';
 import { lowerToTensors } from './tensor.js';
+
+const BOLD: ReadonlySet<string> = new Set(['mathbf', 'boldsymbol', 'bm']);
 
 export interface EinsumFormOptions {
   /** Output index order (default alphabetical). */
@@ -22,7 +25,13 @@ export interface EinsumFormOptions {
 export function einsumForm(expr: Expr, options: EinsumFormOptions = {}): string {
   const sig = jointSignature([expr], [options.free], options.symbols);
   const program = lowerToTensors([expr], sig, { userLetters: true });
-  const input = (k: number) => sig.inputs[k]!.name;
+  // A bold name is the vector or matrix itself in NumPy's terms: \mathbf{x} is `x` (unless x is another input).
+  const plainNames = program.reads.map((v, k) => (v !== undefined && v.marks.length > 0 && v.marks.every((m) => BOLD.has(m)) && sig.inputs[k]!.name === markedName(v) ? v.name : null));
+  const input = (k: number) => {
+    const b = plainNames[k];
+    const clash = b === null || sig.inputs.some((other, j) => j !== k && (other.name === b || plainNames[j] === b));
+    return clash ? sig.inputs[k]!.name : b;
+  };
   const sizeLetter = (k: number) => program.sizes[k]!.letter;
   const show = (code: string) => code
     .replace(/_ar\(n(\d+), dev\)/g, (_m, k: string) => `arange(1, N_${sizeLetter(Number(k))} + 1)`)

@@ -16,7 +16,8 @@
 // one that was computed. Where a step has no matrix operation (rank 3, a vector broadcast
 // across a matrix, a guard, a gather) there is no matrix form: null, and the caller says so.
 
-import { type Expr, type Var, variable } from '../core/ast.js';
+import { add, type Expr, isReduction, mapChildren, mul, neg, reduce, type Var, variable } from '../core/ast.js';
+import { freeIndices } from '../core/indices.js';
 import { functionSpec } from '../functions.js';
 import { toLatex } from '../print/index.js';
 import { jointSignature } from '../values.js';
@@ -76,6 +77,24 @@ function T(m: M): M {
   const latex = m.prec === 3 && m.latex.endsWith('^\\top') ? m.latex.slice(0, -5) : `${group(m, 3)}^\\top`;
   return { latex, prec: 3, shape: mat(m.shape.cols, m.shape.rows), py: `(${m.py}).T` };
 }
+/**
+ * `m` with its axes renamed `from[k]` → `to[k]`: a temporary read again under other index names
+ * (the summed index of each term is its own axis) is the same vector or matrix.
+ */
+function relabel(m: M, from: readonly number[], to: readonly number[]): M {
+  const axis = (a: number) => {
+    const k = from.indexOf(a);
+    return k < 0 ? a : to[k]!;
+  };
+  const shape = m.shape.kind === 'scalar' ? m.shape : m.shape.kind === 'vector' ? vec(axis(m.shape.axis)) : mat(axis(m.shape.rows), axis(m.shape.cols));
+  return {
+    ...m, shape,
+    ...(m.product === undefined ? {} : { product: [relabel(m.product[0], from, to), relabel(m.product[1], from, to)] as const }),
+    ...(m.factors === undefined ? {} : { factors: m.factors.map((f) => relabel(f, from, to)) }),
+    ...(m.squares === undefined ? {} : { squares: relabel(m.squares, from, to) }),
+  };
+}
+
 /** The shape of a product of two factors that are numbers or matrices. */
 function productShape(a: Shape, b: Shape): Shape {
   if (a.kind === 'matrix' && b.kind === 'matrix') return mat(a.rows, b.cols);
@@ -289,8 +308,42 @@ export function matrixSymbol(v: Var, rank: number): string {
   return /^[a-zA-Z]$/.test(n) ? n.toUpperCase() : bold;
 }
 
-/** The matrix form of `expr` (unfolded, no ∂ left), or null where there is none. */
-export function matrixForm(expr: Expr, options: { readonly free?: readonly string[]; readonly symbols?: readonly string[] } = {}): MatrixForm | null {
+interface MatrixFormOptions {
+  readonly free?: readonly string[];
+  readonly symbols?: readonly string[];
+}
+
+/**
+ * The matrix form of `expr` (unfolded, no ∂ left), or null where there is none. A sum whose
+ * body is a product with a sum of rank 3 in it (Σ_i (A_{ik} u_{i'} + u_i B_{i'k}) W_{ii'}) has no
+ * matrix operation as it stands; distributed into sums of products it may have one: A^\top W u + ….
+ */
+export function matrixForm(expr: Expr, options: MatrixFormOptions = {}): MatrixForm | null {
+  return formOf(expr, options) ?? (sumsSplit(expr) === expr ? null : formOf(sumsSplit(expr), options));
+}
+
+/** Every Σ over a sum of terms, or over a product with a sum of rank > 2 among its factors, as a sum of Σs. */
+function sumsSplit(e: Expr): Expr {
+  const inner = mapChildren(e, sumsSplit);
+  if (!isReduction(inner, 'sum')) return inner;
+  const over = (body: Expr): Expr => reduce('sum', inner.index, body, inner.lower, inner.upper);
+  const split = (body: Expr): Expr => {
+    if (body.kind === 'add') return add(body.terms.map(split));
+    if (body.kind === 'neg') return neg(split(body.arg));
+    if (body.kind === 'mul') {
+      // Only a sum of rank > 2 (A_{ik} u_{i'} + …) need be split: a sum of vectors or matrices is one.
+      const k = body.factors.findIndex((f) => f.kind === 'neg' || (f.kind === 'add' && freeIndices(f).size > 2));
+      if (k < 0) return over(body);
+      const f = body.factors[k]!;
+      const withFactor = (x: Expr) => mul(body.factors.flatMap((g, j) => (j !== k ? [g] : x.kind === 'mul' ? x.factors : [x])));
+      return f.kind === 'add' ? add(f.terms.map((t) => split(withFactor(t)))) : neg(split(withFactor((f as Expr & { kind: 'neg' }).arg)));
+    }
+    return over(body);
+  };
+  return split(inner.body);
+}
+
+function formOf(expr: Expr, options: MatrixFormOptions): MatrixForm | null {
   const sig = jointSignature([expr], [options.free], options.symbols);
   if (sig.outputs[0]!.length > 2) return null;
   const program = lowerToTensors([expr], sig);
@@ -311,6 +364,7 @@ export function matrixForm(expr: Expr, options: { readonly free?: readonly strin
     axes.length === 0 ? SCALAR : axes.length === 1 ? vec(axes[0]!) : axes.length === 2 ? mat(axes[0]!, axes[1]!) : null;
 
   const values = new Map<string, M>();
+  const stmtAxes = new Map(program.stmts.map((st) => [st.name, st.axes]));
   const uses = new Map<string, number>();
   const count = (code: string) => {
     for (const m of code.matchAll(/\bt\d+\b/g)) uses.set(m[0], (uses.get(m[0]) ?? 0) + 1);
@@ -328,19 +382,22 @@ export function matrixForm(expr: Expr, options: { readonly free?: readonly strin
       const n = Number(v.code.replace(/[()]/g, ''));
       return { latex: String(n), prec: n < 0 ? 1 : 3, shape: SCALAR, py: `(${n})` };
     }
-    return values.get(v.code) ?? null;
+    const stored = values.get(v.code);
+    if (stored === undefined) return null;
+    const axes = stmtAxes.get(v.code)!;
+    return axes.every((a, k) => a === v.axes[k]) ? stored : relabel(stored, axes, v.axes);
   };
 
-  const where: string[] = [];
+  const where: { readonly latex: string; readonly body: M; readonly shared: boolean }[] = [];
   const numpy: string[] = [];
   const taken = new Set(names.map((n) => n.toLowerCase()));
   const fresh = 'abcdefghpqrsuvz'.split('').filter((c) => !taken.has(c));
   let deltas = 0;
   // Already a name (an input, a named one, a transpose or negation of one): stays as it is.
   const plain = (m: M) => /^-?(\\mathbf\{\w+\}|\\boldsymbol\{\\?\w+\}|[A-Z])(\^\\top)?$/.test(m.latex);
-  const give = (m: M, latex: string): M => {
+  const give = (m: M, latex: string, shared = false): M => {
     const py = `n${where.length}`;
-    where.push(`${latex} = ${m.latex}`);
+    where.push({ latex, body: m, shared });
     numpy.push(`${py} = ${m.py}`);
     return { latex, prec: 3, shape: m.shape, py };
   };
@@ -348,6 +405,25 @@ export function matrixForm(expr: Expr, options: { readonly free?: readonly strin
     if (plain(m) || m.shape.kind !== 'vector' || taken.has('\\delta') || (m.prec > 1 && !m.latex.includes('\\odot'))) return m;
     deltas++;
     return give(m, deltas === 1 ? '\\boldsymbol{\\delta}' : `\\boldsymbol{\\delta}_{${deltas}}`);
+  };
+  /**
+   * An einsum of several operands as a chain of two-operand ones: A_{ik} t_{i'} W_{ii'} is
+   * A^\top (W t). Each pair keeps the axes the others or the output still need.
+   */
+  const chain = (args: readonly M[], out: readonly number[]): M | null => {
+    if (args.length === 2) return contract(args[0]!, args[1]!, out, name);
+    for (let p = 0; p < args.length; p++) {
+      for (let q = p + 1; q < args.length; q++) {
+        const rest = args.filter((_, k) => k !== p && k !== q);
+        const needed = new Set([...out, ...rest.flatMap((m) => axesOf(m.shape))]);
+        const kept = [...new Set([...axesOf(args[p]!.shape), ...axesOf(args[q]!.shape)])].filter((a) => needed.has(a));
+        if (kept.length > 2) continue;
+        const pair = contract(args[p]!, args[q]!, kept, name);
+        const whole = pair === null ? null : chain([pair, ...rest], out);
+        if (whole !== null) return whole;
+      }
+    }
+    return null;
   };
   const step = (op: TensorOp): M | null => {
     switch (op.kind) {
@@ -358,7 +434,7 @@ export function matrixForm(expr: Expr, options: { readonly free?: readonly strin
           const a = args[0]!;
           return orient(a, op.out) ?? (op.out.length === 0 && a.shape.kind === 'vector' ? sumAlong(a, a.shape.axis) : null);
         }
-        return args.length === 2 ? contract(args[0]!, args[1]!, op.out, name) : null;
+        return chain(args as M[], op.out);
       }
       case 'map': {
         const args = op.args.map(value);
@@ -386,12 +462,25 @@ export function matrixForm(expr: Expr, options: { readonly free?: readonly strin
     // A vector or matrix used twice or more gets a name.
     const named = (uses.get(st.name) ?? 0) > 1 && m.shape.kind !== 'scalar' && !plain(m);
     const letter = named ? fresh.shift() ?? `u_{${where.length + 1}}` : '';
-    values.set(st.name, named ? give(m, m.shape.kind === 'vector' ? `\\mathbf{${letter}}` : `\\mathbf{${letter.toUpperCase()}}`) : m);
+    values.set(st.name, named ? give(m, m.shape.kind === 'vector' ? `\\mathbf{${letter}}` : `\\mathbf{${letter.toUpperCase()}}`, true) : m);
   }
   const outAxes = program.outputAxes[0]!;
   const result = value({ code: program.outputs[0]!.code, axes: outAxes });
   const final = result === null ? null : orient(result, outAxes);
   if (final === null) return null;
   numpy.push(`result = ${final.py}`);
-  return { latex: final.latex, where, numpy: numpy.join('\n') };
+  // A vector named for being used twice may be written once after all ((A + B)\mathbf{x} from
+  // A\mathbf{x} + B\mathbf{x}): then it is written in place.
+  let latex = final.latex;
+  const lines = where.map((w) => ({ ...w, text: w.body.latex }));
+  for (const w of [...lines].reverse()) {
+    const count = (text: string) => text.split(w.latex).length - 1;
+    const uses = count(latex) + lines.reduce((n, o) => n + (o === w ? 0 : count(o.text)), 0);
+    if (!w.shared || uses !== 1) continue;
+    const body = group(w.body, 3);
+    latex = latex.split(w.latex).join(body);
+    for (const o of lines) if (o !== w) o.text = o.text.split(w.latex).join(body);
+    lines.splice(lines.indexOf(w), 1);
+  }
+  return { latex, where: lines.map((w) => `${w.latex} = ${w.text}`), numpy: numpy.join('\n') };
 }

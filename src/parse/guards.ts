@@ -63,7 +63,7 @@ const MATRIX_OPERATORS = new Map<string, { what: string; indexForm: string }>([
 export function matrixOperator(name: string, spelling: string): string | undefined {
   const op = functionByName(name) === undefined ? MATRIX_OPERATORS.get(name) : undefined;
   return op === undefined ? undefined
-    : `${spelling} is ${op.what}, and matrix notation is not read yet: write it in index form (${op.indexForm})`;
+    : `${spelling} is ${op.what}, which has no index form for a general size and is not read: write it out for a fixed size (${op.indexForm})`;
 }
 
 const KNOWN_FUNCTIONS = (): string => FUNCTIONS.map((f) => f.name).join(', ');

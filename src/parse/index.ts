@@ -2,7 +2,7 @@
 
 import nearley from 'nearley';
 import type { Expr, Var } from '../core/ast.js';
-import { resolveIndexValues } from '../core/indices.js';
+import { freeIndices, resolveIndexValues } from '../core/indices.js';
 import { InputError } from '../core/errors.js';
 import { buildFormulas, type Lazy, type List } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
@@ -74,7 +74,12 @@ export function parseFormulas(text: string, options: ParseOptions = {}): Expr[] 
  * `parseFormulas`, and the shapes of the vectors and matrices: of matrix notation (declared, then
  * inferred; `matrix` is true), or of the names the vector rule reads (`x` in `\\|x\\|^2`).
  */
-export function parseWithShapes(text: string, options: ParseOptions = {}): { formulas: Expr[]; shapes: Shape[]; matrix: boolean } {
+/**
+ * The formulas with the shapes of the vectors and matrices in them; `outputs` gives, for a
+ * formula in matrix notation, its free indices rows first (`\mathbf{a}\mathbf{b}^\top` is over
+ * [i, j]), and for any other its free indices in alphabetical order.
+ */
+export function parseWithShapes(text: string, options: ParseOptions = {}): { formulas: Expr[]; shapes: Shape[]; matrix: boolean; outputs: (readonly string[])[] } {
   const results = parseAll(text, options);
   if (results.length > 1) throw new Error(`internal error: ${results.length} parses of ${JSON.stringify(text)}`);
   try {
@@ -84,8 +89,9 @@ export function parseWithShapes(text: string, options: ParseOptions = {}): { for
     // positions are remembered by node); bound letters are given once the whole parse is read
     // (src/parse/vectors.ts).
     const matrix = isMatrixNotation(built, declared);
-    const read = matrix ? readMatrixNotation(built, declared, text) : { formulas: built.map(expandVectorForms), shapes: built.flatMap(vectorNames) };
-    return { formulas: bindVectorIndices(read.formulas.map((f) => resolveIndexValues(f)), text), shapes: read.shapes, matrix };
+    const read = matrix ? readMatrixNotation(built, declared, text) : { formulas: built.map(expandVectorForms), shapes: built.flatMap(vectorNames), outputs: null };
+    const formulas = bindVectorIndices(read.formulas.map((f) => resolveIndexValues(f)), text);
+    return { formulas, shapes: read.shapes, matrix, outputs: read.outputs ?? formulas.map((f) => [...freeIndices(f)].sort()) };
   } catch (e) {
     // A construct whose reading needs its built operand (`\nabla_w L`, src/parse/build.ts `gradient`) refuses it here.
     if (e instanceof GrammarError) throw new ParseError(e.message, e.token.offset, e.token.text.trim().length, text);

@@ -133,7 +133,14 @@ const isScalar = (t: Typed) => t.rows === null && t.cols === null;
  * The formulas read as matrix notation, and the shapes of their vectors and matrices (declared
  * ones first, then inferred). `source` is the text, for the messages' positions.
  */
-export function readMatrixNotation(formulas: readonly Expr[], declared: readonly Shape[], source: string): { formulas: Expr[]; shapes: Shape[] } {
+/** The formulas in index form, the shapes, and per formula its free indices, rows first (`[]` for a number). */
+export interface MatrixReading {
+  readonly formulas: Expr[];
+  readonly shapes: Shape[];
+  readonly outputs: (readonly string[])[];
+}
+
+export function readMatrixNotation(formulas: readonly Expr[], declared: readonly Shape[], source: string): MatrixReading {
   const reader = new Reader(formulas, declared, source);
   return reader.read();
 }
@@ -152,12 +159,12 @@ class Reader {
     for (const f of formulas) boundsOf(f, this.sizeSymbols);
   }
 
-  read(): { formulas: Expr[]; shapes: Shape[] } {
+  read(): MatrixReading {
     this.inferRanks();
     const typed = this.formulas.map((f) => this.type(f));
     this.assignLetters();
     const out = typed.map((t, n) => this.translateFormula(t, this.formulas[n]!));
-    return { formulas: out, shapes: this.shapes() };
+    return { formulas: out.map((o) => o.formula), shapes: this.shapes(), outputs: out.map((o) => o.indices) };
   }
 
   // --- 1. Ranks ------------------------------------------------------------
@@ -454,7 +461,7 @@ class Reader {
         if (isScalar(b)) return { e, rows: null, cols: null, kids: [b, x] };
         const n = e.exp.kind === 'num' ? e.exp.value : e.exp.kind === 'neg' && e.exp.arg.kind === 'num' ? -e.exp.arg.value : NaN;
         if (n === -1) {
-          this.refuse(`the inverse ${this.shapeName(b.e)}^{-1} is not read yet: write the system it solves in index form, or differentiate the entries of X^{-1} by the identity d(X^{-1}) = -X^{-1} (dX) X^{-1}`, b.e);
+          this.refuse(`the inverse ${this.shapeName(b.e)}^{-1} is not read: write the system it solves in index form, or differentiate the entries of X^{-1} by the identity d(X^{-1}) = -X^{-1} (dX) X^{-1}`, b.e);
         }
         if (b.cols === null || b.rows === null) {
           this.refuse(`a power of ${this.shapeText(b)} (${this.shapeName(b.e)}): write \\mathbf{x}^\\top \\mathbf{x}, \\|\\mathbf{x}\\|^2 or \\mathbf{x} \\odot \\mathbf{x}`, b.e);
@@ -584,13 +591,13 @@ class Reader {
     return letter;
   }
 
-  private translateFormula(t: Typed, f: Expr): Expr {
+  private translateFormula(t: Typed, f: Expr): { formula: Expr; indices: string[] } {
     const scope = new Set<string>();
     allIndexNames(f, scope);
     namesOf(f, scope);
-    const r = t.rows === null ? null : ivar(this.bind(t.rows, scope));
-    const c = t.cols === null ? null : ivar(this.bind(t.cols, scope));
-    return this.entry(t, r, c, scope);
+    const r = t.rows === null ? null : this.bind(t.rows, scope);
+    const c = t.cols === null ? null : this.bind(t.cols, scope);
+    return { formula: this.entry(t, r === null ? null : ivar(r), c === null ? null : ivar(c), scope), indices: [r, c].filter((x) => x !== null) };
   }
 
   /** The entry (r, c) of `t` in index form; `scope` holds the letters in use around it. */

@@ -12,7 +12,7 @@ describe('refused notation exits 2 with a caret', () => {
     // Matrix notation is read (test/parse/matrix.test.ts, test/cli/matrix.test.ts); what it cannot be is refused.
     [['derive', 'x_j^T y_j', '--wrt', 'x_k'], 'error: x_{j} is an entry (a number: a name with a subscript)', '   ^^'],
     [['parse', String.raw`W \mathbf{x}`, '--shapes', 'W: j×k, x: j'], String.raw`error: dimension mismatch in a product: a j×k matrix (W) times a vector of length j (\mathbf{x})`, '  ^^^^^^^^^^'],
-    [['derive', String.raw`X^{-1} + A^\top`, '--wrt', 'X'], 'error: the inverse X^{-1} is not read yet', '^'],
+    [['derive', String.raw`X^{-1} + A^\top`, '--wrt', 'X'], 'error: the inverse X^{-1} is not read', '^'],
     [['derive', String.raw`\det(A)`, '--wrt', 'A'], String.raw`error: \det is the determinant`, '^^^^'],
     // Function definitions are read (test/parse/fundefs.test.ts); a head with an index is still refused.
     [['derive', String.raw`h_\theta(x) = \theta x`, '--wrt', String.raw`\theta`], String.raw`error: h_\theta(x) = … defines a function whose name has an index`, '^'.repeat(11)],
