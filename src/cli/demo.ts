@@ -52,7 +52,7 @@ Examples:
     }
 
     const problem = resolveProblem({
-      syntax: 'latex', formulas: [parse(SEED.error)], where: [parse(SEED.output)], wrt: parse(SEED.wrt) as never, sizes: {}, shapes: [], inferred: false, written: null,
+      syntax: 'latex', formulas: [parse(SEED.error)], where: [parse(SEED.output)], wrt: parse(SEED.wrt) as never, sizes: {}, shapes: [], inferred: false, matrixText: null,
     }, undefined);
     const wrt = problem.wrt!;
     const derived = derive(problem.target, wrt, { definitions: problem.definitions });

@@ -7,7 +7,7 @@ import { freeIndices } from '../core/indices.js';
 import { checkJson, checkResult, describeCheck, NOT_CHECKABLE } from './check.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import { type Problem, printedBoth, printIn, problemOptions, readInputs, resolveProblem } from './problem.js';
+import { type Problem, printedBoth, printIn, problemOptions, readingOf, readInputs, resolveProblem, writtenFormula } from './problem.js';
 import { einsumForm, matrixForm, matrixSymbol } from '../compile/index.js';
 import { unfoldAll } from '../definitions.js';
 import { userName } from '../core/names.js';
@@ -91,7 +91,7 @@ Examples:
     let ok = report === null || report.ok;
     if (proof !== null) {
       const context = { definitions: problem.definitions, assumptions: problem.assumptions };
-      ok = writeProof({ goal, steps: d.steps, result: d.result }, format, proof, context, io, report) && ok;
+      ok = writeProof({ goal, steps: d.steps, result: d.result, reading: readingOf(inputs) }, format, proof, context, io, report) && ok;
     } else if (format === 'json') {
       out(JSON.stringify({
         result: printedBoth(d.result),
@@ -100,7 +100,7 @@ Examples:
         ...(report === null ? {} : { check: checkJson(report) }),
       }, null, 2));
     } else if (form !== 'index') {
-      writeForm(form, d.result, problem, inputs.written, io);
+      writeForm(form, d.result, problem, writtenFormula(inputs), io);
     } else if (format === 'latex' || format === 'text') {
       out(printIn(equation(goal, d.result), format));
     } else {

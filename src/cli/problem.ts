@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import { allIndexNames } from '../core/indices.js';
 import { detectSyntax, entryOf, ParseError, parseShapes, parseWithShapes, type Shape, type Syntax } from '../parse/index.js';
 import { toLatex, toText } from '../print/index.js';
+import type { Reading } from '../proof/index.js';
 import { choiceOption, type Options, type ParsedArgs, listOption, stringOption } from './command.js';
 import { readFormula } from './input.js';
 
@@ -33,8 +34,8 @@ export interface Inputs {
   readonly shapes: readonly Shape[];
   /** Whether some shape was inferred rather than declared with --shapes (then the CLI reports them). */
   readonly inferred: boolean;
-  /** The main formula as the user wrote it, when it is one formula in matrix notation (`\operatorname{tr}(AXB)`): the matrix form's left side shows it so. */
-  readonly written: string | null;
+  /** The main input as the user wrote it, when it was read as matrix notation (`\operatorname{tr}(AXB)`): proofs start from it. */
+  readonly matrixText: string | null;
 }
 
 export interface Problem {
@@ -104,8 +105,18 @@ export function readInputs(args: ParsedArgs, command: string, err: (line: string
   const wrt = wrtParsed.length === 1 ? entryOf(wrtParsed[0] as Var, mergeShapes(shapes, named), shapes.some((s) => s.name === wrtParsed[0] && isDeclared(s, declared)) ? new Set() : bound) : null;
   const note = shapesNote(shapes, inferred);
   if (note !== null) err(note);
-  const written = main.matrix && syntax === 'latex' && formulas.length === 1 && formulas[0]!.kind !== 'rel' ? source.text.trim() : null;
-  return { syntax, formulas, where, wrt, sizes: parseSizes(stringOption(args, 'indices')), shapes, inferred, written };
+  const matrixText = main.matrix && syntax === 'latex' ? source.text.trim() : null;
+  return { syntax, formulas, where, wrt, sizes: parseSizes(stringOption(args, 'indices')), shapes, inferred, matrixText };
+}
+
+/** How the main input was read, when it was matrix notation: the first row of its proofs. */
+export function readingOf(inputs: Inputs): Reading | undefined {
+  return inputs.matrixText === null ? undefined : { written: inputs.matrixText, index: inputs.formulas, shapes: inputs.shapes };
+}
+
+/** The main input as written, when it is one formula (not an equation) in matrix notation: the matrix form's left side shows it so. */
+export function writtenFormula(inputs: Inputs): string | null {
+  return inputs.formulas.length === 1 && inputs.formulas[0]!.kind !== 'rel' ? inputs.matrixText : null;
 }
 
 /** Whether `s` names a shape `--shapes` declared (`o: j` declares `\mathbf{o}` too, as src/parse/matrix.ts reads it). */

@@ -7,7 +7,7 @@ import { freeIndices } from '../core/indices.js';
 import { simplifyFormula } from '../prove.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import { printedBoth, printIn, problemOptions, readInputs } from './problem.js';
+import { printedBoth, printIn, problemOptions, readingOf, readInputs } from './problem.js';
 import { checkProof, describeStepCheck, PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
 export const simplifyCommand: Command = {
@@ -54,7 +54,7 @@ Examples:
     if (settings !== null) {
       if (done.length !== 1) throw new UsageError('--steps explains one formula at a time', 'simplify');
       const context = { definitions, assumptions };
-      const ok = writeProof({ goal: formulas[0]!, steps: done[0]!.steps, result: done[0]!.result }, format, settings, context, io, null);
+      const ok = writeProof({ goal: formulas[0]!, steps: done[0]!.steps, result: done[0]!.result, reading: readingOf(inputs) }, format, settings, context, io, null);
       return ok ? EXIT.ok : EXIT.checkFailed;
     }
     if (format === 'json') {

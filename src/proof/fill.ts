@@ -118,7 +118,7 @@ function derivativeFormula(fn: string, spelling: string | null): Expr | undefine
 /** Every placeholder a template may use (anything else in braces is LaTeX, as in `\delta_{ab}`). */
 export const SLOT_NAMES = [
   'focus', 'replacement', 'wrt', 'body', 'name', 'fn', 'fnRule', 'value', 'index', 'from', 'to', 'assumption', 'constant',
-  'factor', 'base',
+  'factor', 'base', 'shapes',
 ] as const;
 
 const PLACEHOLDER = new RegExp(`\\{(${SLOT_NAMES.join('|')})\\}`, 'g');
@@ -171,7 +171,7 @@ export function fillFirst(
 
 const SYMBOLS: Readonly<Record<string, string>> = {
   '\\partial': '∂', '\\delta': 'δ', '\\Sigma': 'Σ', '\\cdot': '·', '\\neq': '≠', '\\log': 'log',
-  '\\#': '#', ...Object.fromEntries(ALL_REDUCTIONS.map((r) => [r.latex, r.symbol])),
+  '\\top': 'T', '\\odot': '⊙', '\\#': '#', ...Object.fromEntries(ALL_REDUCTIONS.map((r) => [r.latex, r.symbol])),
 };
 
 /** Operator symbols written close to what follows them: `Σ_j`, `∂E` (not a word such as `max`, which needs its space). */

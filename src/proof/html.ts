@@ -12,7 +12,7 @@ import katex from 'katex';
 import type { Expr } from '../core/ast.js';
 import { printExpr, type Segment } from './fill.js';
 import {
-  alignLatex, foldedLabels, labelSegments, layout, type RenderOptions, type Row, whySegments, WORDS,
+  alignLatex, foldedLabels, labelSegments, layout, readingSegments, type RenderOptions, type Row, whySegments, WORDS,
 } from './render.js';
 import type { Proof } from './select.js';
 import { latexMarked, occurrences, rewrittenPaths } from './locate.js';
@@ -80,6 +80,15 @@ export function katexRender(latex: string, displayMode: boolean): string {
   return katex.renderToString(latex, { throwOnError: true, strict: 'error', displayMode, output: 'htmlAndMathml' });
 }
 
+function rendersInKatex(latex: string): boolean {
+  try {
+    katexRender(latex, false);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** A formula wrapped so the page test can count them. */
@@ -125,7 +134,15 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
     formulas += s.filter((g) => g.math).length;
     return segmentsHtml(s);
   };
-  const chain = f(alignLatex(proof, options, (row) => changedLatex(row), 'column'), true);
+  // The formula as the user wrote it is shown by KaTeX when KaTeX reads it, else as code.
+  const written = proof.reading?.written;
+  const typeset = written === undefined || rendersInKatex(written);
+  const chain = f(alignLatex(typeset ? proof : { ...proof, reading: undefined }, options, (row) => changedLatex(row), 'column'), true);
+  const reading = proof.reading === undefined ? '' : (() => {
+    const r = readingSegments(proof.reading, L.lang, 'latex');
+    const code = typeset ? '' : ` <code>${escapeHtml(written!)}</code>`;
+    return `<p class="reading"><span class="label">${segs(r.label)}</span>${code}${escapeHtml(w.colon)}${segs(r.why)}</p>\n`;
+  })();
   const stepRows = L.chains.flatMap((c) => c.rows.filter((r) => r.step !== null));
   const notes = stepRows.map((row) => {
     const s = row.step!;
@@ -144,7 +161,7 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
   const lang = L.lang === 'zh' ? 'zh-CN' : 'en';
   const body = `<main>
 <h1>${escapeHtml(w.title)}</h1>
-<div class="chain">${chain}</div>
+${reading}<div class="chain">${chain}</div>
 ${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${notes.join('\n')}\n</ol>` : ''}
 </main>`;
   const fonts = cjkFontCss(w.title + body);
@@ -173,6 +190,7 @@ main { max-width: 84rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.6;
 h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
 .chain { overflow-x: auto; background: #fff; border: 1px solid #e7e5e4; border-radius: .5rem; padding: .5rem 1rem; }
 .chain .katex-display > .katex { font-size: 1.1em; }
+.reading .label { font-weight: 600; }
 .notes li { margin: .4rem 0; }
 .notes summary { cursor: pointer; }
 .notes .label { font-weight: 600; }

@@ -4,7 +4,7 @@
 export type { RuleId, Step } from '../core/steps.js';
 export { RULE_IDS } from '../core/steps.js';
 export { type Detail, DETAILS, type Lang, LANGS, RULE_TEXTS, type RuleText, shownAt } from './texts.js';
-export { type Proof, selectSteps, type ShownStep } from './select.js';
+export { type Proof, type Reading, selectSteps, type ShownStep } from './select.js';
 export {
   alignLatex, type JsonProof, type JsonStep, latexDocument, type LatexOptions, layout, notesLatex, proofJson,
   type RenderOptions, renderJson, renderLatex, renderMarkdown, renderText,

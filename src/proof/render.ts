@@ -11,8 +11,8 @@ import {
   fillFirst, type MathSyntax, printExpr, type Segment, segmentsLatex, segmentsText, stepSlots,
 } from './fill.js';
 import type { RuleId } from '../core/steps.js';
-import { chains, equationOf, lhsOf, type Proof, selectSteps, type ShownStep, visible } from './select.js';
-import { type Detail, type Lang, RULE_TEXTS } from './texts.js';
+import { chains, equationOf, lhsOf, type Proof, type Reading, selectSteps, type ShownStep, visible } from './select.js';
+import { type Detail, type Lang, READING_TEXT, RULE_TEXTS } from './texts.js';
 
 export interface RenderOptions {
   readonly lang?: Lang;
@@ -50,6 +50,8 @@ export interface Layout {
   /** Sub-derivations first, the main chain (ending at the result) last. */
   readonly chains: readonly Chain[];
   readonly shown: readonly ShownStep[];
+  /** Matrix notation read into index form: shown first, as its own row. */
+  readonly reading: Reading | null;
 }
 
 /**
@@ -77,7 +79,18 @@ export function layout(proof: Proof, options: RenderOptions = {}): Layout {
     return { lhs: chainLhs, rows };
   });
   if (out.length === 0) out.push({ lhs, rows: [{ n: null, step: null, expr: proof.result, onRight: false }] });
-  return { lang, detail, lhs, chains: out, shown };
+  return { lang, detail, lhs, chains: out, shown, reading: proof.reading ?? null };
+}
+
+/** The reading's label, its note (the shapes filled in), and its index form. */
+export function readingSegments(r: Reading, lang: Lang, syntax: MathSyntax): { label: Segment[]; why: Segment[]; index: string } {
+  const shapes = r.shapes.map((s) => `${printExpr(s.name, syntax)}${syntax === 'latex' ? '\\colon ' : ': '}${s.dims.length === 0 ? '1' : s.dims.join(syntax === 'latex' ? ' \\times ' : '×')}`)
+    .join(syntax === 'latex' ? ',\\ ' : ', ');
+  return {
+    label: fillFirst([READING_TEXT.label[lang]], noSlots, syntax),
+    why: fillFirst(READING_TEXT.why[lang], (key) => (key === 'shapes' && r.shapes.length > 0 ? shapes : undefined), syntax),
+    index: r.index.map((e) => printExpr(e, syntax)).join(syntax === 'latex' ? ',\\quad ' : '; '),
+  };
 }
 
 const noSlots = () => undefined;
@@ -135,6 +148,10 @@ export function renderText(proof: Proof, options: RenderOptions = {}): string {
   const L = layout(proof, options);
   const w = WORDS[L.lang];
   const lines = [`${w.goal}${w.colon}${printExpr(L.lhs, 'text')}`];
+  if (L.reading !== null) {
+    const r = readingSegments(L.reading, L.lang, 'text');
+    lines.push('', segmentsText(r.label), `  ${L.reading.written}`, `  = ${r.index}`, `  ${w.why}${w.colon}${segmentsText(r.why)}`);
+  }
   L.chains.forEach((chain, ci) => {
     // A sub-derivation, or an equation chain, names its own left side.
     if (ci > 0 || chain.lhs !== L.lhs) lines.push('', printExpr(chain.lhs, 'text'));
@@ -169,11 +186,16 @@ function rowTag(row: Row, lang: Lang): string {
 }
 
 /** The `&=` rows of every chain, each tagged by `tag`; chains are separated by a little space. */
-function alignRows(L: Layout, expr: (row: Row) => string, tag: (row: Row) => string): string {
-  return L.chains.map((chain) => chain.rows.map((row, i) => {
+function alignRows(L: Layout, expr: (row: Row) => string, tag: (row: Row) => string, readingTag: (label: string) => string = () => ''): string {
+  const chains = L.chains.map((chain) => chain.rows.map((row, i) => {
     const head = i === 0 ? `${printExpr(chain.lhs, 'latex')} &= ` : '&= ';
     return `${head}${expr(row)}${row.step === null ? '' : tag(row)}`;
-  }).join(' \\\\\n')).join(' \\\\[2ex]\n');
+  }).join(' \\\\\n'));
+  if (L.reading !== null) {
+    const r = readingSegments(L.reading, L.lang, 'latex');
+    chains.unshift(`${L.reading.written} &= ${r.index}${readingTag(segmentsLatex(r.label))}`);
+  }
+  return chains.join(' \\\\[2ex]\n');
 }
 
 /**
@@ -185,10 +207,8 @@ export function alignLatex(
   proof: Proof, options: RenderOptions = {}, expr?: (row: Row, L: Layout) => string, labels: 'tag' | 'column' = 'tag',
 ): string {
   const L = layout(proof, options);
-  const tag = labels === 'tag'
-    ? (r: Row) => ` \\tag*{\\text{${rowTag(r, L.lang)}}}`
-    : (r: Row) => ` && \\text{${rowTag(r, L.lang)}}`;
-  const rows = alignRows(L, expr === undefined ? (r) => printExpr(r.expr, 'latex') : (r) => expr(r, L), tag);
+  const labelled = labels === 'tag' ? (text: string) => ` \\tag*{\\text{${text}}}` : (text: string) => ` && \\text{${text}}`;
+  const rows = alignRows(L, expr === undefined ? (r) => printExpr(r.expr, 'latex') : (r) => expr(r, L), (r) => labelled(rowTag(r, L.lang)), labelled);
   return `\\begin{align*}\n${rows}\n\\end{align*}`;
 }
 
@@ -203,11 +223,20 @@ export function notesLatex(proof: Proof, options: RenderOptions = {}): string[] 
   });
 }
 
+/** The reading's note as LaTeX text-mode source, or null when the input was not matrix notation. */
+export function readingNoteLatex(proof: Proof, options: RenderOptions = {}): string | null {
+  if (proof.reading === undefined) return null;
+  const lang = options.lang ?? 'en';
+  const r = readingSegments(proof.reading, lang, 'latex');
+  return `\\textbf{${segmentsLatex(r.label)}}${WORDS[lang].colon}${segmentsLatex(r.why)}`;
+}
+
 /** One `align*` whose rows are tagged with short labels, then the notes as an enumerated list. */
 export function renderLatex(proof: Proof, options: LatexOptions = {}): string {
   const notes = notesLatex(proof, options);
   const list = notes.length === 0 ? '' : `\n\\begin{enumerate}\n${notes.map((n) => `  \\item ${n}`).join('\n')}\n\\end{enumerate}`;
-  const body = `${alignLatex(proof, options)}${list}\n`;
+  const reading = readingNoteLatex(proof, options);
+  const body = `${alignLatex(proof, options)}${reading === null ? '' : `\n${reading}`}${list}\n`;
   return options.standalone ? latexDocument(body, options.lang ?? 'en') : body;
 }
 
@@ -224,12 +253,16 @@ export function latexDocument(body: string, lang: Lang): string {
 export function renderMarkdown(proof: Proof, options: RenderOptions = {}): string {
   const L = layout(proof, options);
   const w = WORDS[L.lang];
-  const rows = alignRows(L, (r) => printExpr(r.expr, 'latex'), (r) => ` && \\text{${rowTag(r, L.lang)}}`);
+  const rows = alignRows(L, (r) => printExpr(r.expr, 'latex'), (r) => ` && \\text{${rowTag(r, L.lang)}}`, (text) => ` && \\text{${text}}`);
   const out = [`**${w.title}**`, '', '$$', `\\begin{aligned}\n${rows}\n\\end{aligned}`, '$$'];
+  const md = (segs: readonly Segment[]) => segs.map((g) => (g.math ? `$${g.text}$` : markdownProse(g.text))).join('');
+  if (L.reading !== null) {
+    const r = readingSegments(L.reading, L.lang, 'latex');
+    out.push('', `**${md(r.label)}**${w.colon}${md(r.why)}`);
+  }
   if (L.shown.length > 0) out.push('');
   L.shown.forEach((s, i) => {
     const note = noteSegments(s, L.lang, 'latex');
-    const md = (segs: readonly Segment[]) => segs.map((g) => (g.math ? `$${g.text}$` : markdownProse(g.text))).join('');
     const also = note.also.length > 0 ? w.paren(`${w.also}${w.colon}${note.also.map(md).join(', ')}`) : '';
     out.push(`${i + 1}. **${md(note.label)}**${also}${w.colon}${md(note.why)}`);
   });
@@ -261,9 +294,20 @@ export interface JsonStep {
   readonly focus: JsonExpr;
   readonly replacement: JsonExpr;
 }
+export interface JsonReading {
+  /** The formula as written (LaTeX). */
+  readonly written: string;
+  readonly index: readonly JsonExpr[];
+  readonly shapes: readonly { readonly name: JsonExpr; readonly dims: readonly string[] }[];
+  readonly label: string;
+  readonly why: string;
+  readonly whyText: string;
+}
 export interface JsonProof {
   readonly lang: Lang;
   readonly detail: Detail;
+  /** Present when the input was matrix notation: how it was read into index form. */
+  readonly reading?: JsonReading;
   readonly goal: JsonExpr;
   readonly result: JsonExpr;
   readonly steps: readonly JsonStep[];
@@ -274,8 +318,18 @@ const both = (e: Expr): JsonExpr => ({ latex: printExpr(e, 'latex'), text: print
 /** The shown steps as data for tools. */
 export function proofJson(proof: Proof, options: RenderOptions = {}): JsonProof {
   const L = layout(proof, options);
+  const reading = L.reading === null ? {} : {
+    reading: {
+      written: L.reading.written,
+      index: L.reading.index.map(both),
+      shapes: L.reading.shapes.map((x) => ({ name: both(x.name), dims: x.dims })),
+      label: segmentsLatex(readingSegments(L.reading, L.lang, 'latex').label),
+      why: segmentsLatex(readingSegments(L.reading, L.lang, 'latex').why),
+      whyText: segmentsText(readingSegments(L.reading, L.lang, 'text').why),
+    },
+  };
   return {
-    lang: L.lang, detail: L.detail, goal: both(proof.goal), result: both(proof.result),
+    lang: L.lang, detail: L.detail, ...reading, goal: both(proof.goal), result: both(proof.result),
     steps: L.shown.map((s, i) => ({
       n: i + 1, rule: s.rule, level: RULE_TEXTS[s.rule].level,
       label: segmentsLatex(labelSegments(s.rule, L.lang, 'latex')),

@@ -14,6 +14,18 @@ export interface Proof {
   readonly goal: Expr;
   readonly steps: readonly Step[];
   readonly result: Expr;
+  /** How the input was read, when it was matrix notation: the proof's first row. */
+  readonly reading?: Reading;
+}
+
+/**
+ * Matrix notation read into index form (src/parse/matrix.ts): the formula as written (its
+ * LaTeX, the user's own), what it reads as, and the shapes, `name` and dimension letters.
+ */
+export interface Reading {
+  readonly written: string;
+  readonly index: readonly Expr[];
+  readonly shapes: readonly { readonly name: Expr; readonly dims: readonly string[] }[];
 }
 
 /** A step as shown: the hidden steps after it (for the first row of a chain, also those before it) are folded in. */

@@ -603,3 +603,15 @@ const RANK: Readonly<Record<Detail, number>> = { brief: 0, normal: 1, full: 2 };
 export function shownAt(rule: RuleId, detail: Detail): boolean {
   return RANK[RULE_TEXTS[rule].level] <= RANK[detail];
 }
+
+/**
+ * The first row of a proof whose input was matrix notation: the reading into index form. Not a
+ * rewrite rule (it has no `before` expression), so it has its own text; `{shapes}` is math.
+ */
+export const READING_TEXT: RuleText = rule('brief', ['read in index notation', '改写为指标记法'], [
+  'Matrix notation, with the shapes ${shapes}$: a product sums over the shared index, $(AB)_{ik} = \\sum_j A_{ij} B_{jk}$; a transpose swaps the indices, $(A^\\top)_{ij} = A_{ji}$; $\\odot$ multiplies entries; $I_{ij} = \\delta_{ij}$.',
+  'Matrix notation: a product sums over the shared index, a transpose swaps the indices.',
+], [
+  '矩阵记法，各量的形状为 ${shapes}$：矩阵乘积对公共指标求和，$(AB)_{ik} = \\sum_j A_{ij} B_{jk}$；转置交换两个指标，$(A^\\top)_{ij} = A_{ji}$；$\\odot$ 逐元素相乘；$I_{ij} = \\delta_{ij}$。',
+  '矩阵记法：矩阵乘积对公共指标求和，转置交换两个指标。',
+]);
