@@ -507,7 +507,12 @@ class Reader {
     const kind = normKind(e.fn);
     if (kind !== null) {
       const matrix = a!.rows !== null && a!.cols !== null;
-      if (isScalar(a!)) this.refuse('a norm of a scalar: a plain lowercase name is a number unless the formula shows it is a vector (transposed, multiplied by a matrix, …); write \\mathbf{x}, or declare it with --shapes "x: n"', e);
+      if (isScalar(a!)) {
+        // A name that is a number by the convention, or a product that is one (\mathbf{x}^\top \mathbf{x}).
+        this.refuse(a!.e.kind === 'var'
+          ? 'a norm of a scalar: a plain lowercase name is a number unless the formula shows it is a vector (transposed, multiplied by a matrix, …); write \\mathbf{x}, or declare it with --shapes "x: n"'
+          : 'a norm of a scalar: what is inside is a number, not a vector (\\mathbf{x}^\\top \\mathbf{x} is one); for its absolute value write \\lvert … \\rvert', e);
+      }
       if (matrix && kind !== 'F') this.refuse(`the norm ${kind === '2' ? '\\|A\\|' : kind === '1' ? '\\|A\\|_1' : '\\|A\\|_\\infty'} of a matrix is an operator norm, not read: for the Frobenius norm write \\|A\\|_F`, e);
       if (b !== undefined) this.scalarsOnly([b], 'an exponent');
       return { e, rows: null, cols: null, kids };

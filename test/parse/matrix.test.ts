@@ -168,6 +168,7 @@ const REFUSED: [input: string, shapes: string, fragment: string, line: number, c
   ['e_1^T x', '', 'e_{1} is an entry', 1, 4],
   ['a + \\operatorname{diag}(x)', '', 'a sum of a scalar (a) and a', 1, 5],
   ['\\|\\lambda x\\|^2', 'A: n×n', 'a norm of a scalar', 1, 1],
+  ['\\|\\mathbf{x}^\\top \\mathbf{x}\\|_2', '', 'a norm of a scalar: what is inside is a number, not a vector', 1, 1],
   ['\\frac{\\partial}{\\partial x} \\mathbf{x}^\\top A \\mathbf{x}', '', 'a derivative operator in matrix notation is not read: give the variable with --wrt', 1, 29],
   ['\\det A', '', '\\det is the determinant', 1, 1],
 ];
