@@ -12,6 +12,7 @@
 // into brackets, so a product's brackets are evaluated first and the other
 // factors only where every one of them is 1.
 
+import { stableForm } from './stable.js';
 import { assertNever, type Expr, type Index, type Reduce, type RelOp } from './core/ast.js';
 import { REDUCTIONS } from './core/reductions.js';
 import { functionSpec } from './functions.js';
@@ -41,7 +42,9 @@ export interface EvaluateOptions {
 }
 
 /** Evaluate `expr` at every assignment of its free indices. */
-export function evaluate(expr: Expr, inputs: Inputs, options: EvaluateOptions = {}): Tensor {
+export function evaluate(written: Expr, inputs: Inputs, options: EvaluateOptions = {}): Tensor {
+  // Computed in stable forms (src/stable.ts): what the formula says, without overflow or cancellation.
+  const expr = stableForm(written);
   const sig = signature(expr, options.free, options.symbols);
   const interp = new Interpreter(sig, bind(sig, inputs));
   const shape = sig.free.map((n) => interp.extent(n));

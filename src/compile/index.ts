@@ -7,6 +7,7 @@
 // `compileAll` puts several formulas (a forward pass and its gradients) in one
 // kernel, so what they share is computed once.
 
+import { stableForm } from '../stable.js';
 import type { Expr } from '../core/ast.js';
 import { type Definition, unfoldAll } from '../definitions.js';
 import {
@@ -118,7 +119,8 @@ export function compile(expr: Expr, options: CompileOptions = {}): Compiled {
 export function compileAll(given: readonly Expr[], options: CompileAllOptions = {}): CompiledAll {
   const { definitions } = options;
   // Without the definitions, a defined name left in a formula is an InputError from the signature, naming it.
-  const exprs = definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions));
+  // Computed in stable forms (src/stable.ts): what the formula says, without overflow or cancellation.
+  const exprs = (definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions))).map(stableForm);
   const sig = jointSignature(exprs, options.free, options.symbols);
   const kernel = generateKernel(exprs, sig);
   const oob = (access: number, value: number) => {
@@ -240,7 +242,7 @@ export function emitPythonModule(expr: Expr, options: PythonOptions): string {
 /** Several formulas in one Python module (what they share computed once); `run` returns a tuple. */
 export function emitPythonModuleAll(given: readonly Expr[], options: CompileAllOptions & { readonly backend: PythonBackend }): string {
   const { definitions } = options;
-  const exprs = definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions));
+  const exprs = (definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions))).map(stableForm);
   return emitPython(exprs, jointSignature(exprs, options.free, options.symbols), options.backend);
 }
 export { einsumForm, type EinsumFormOptions } from './einsum-form.js';

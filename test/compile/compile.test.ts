@@ -64,8 +64,9 @@ describe('compile: schedule', () => {
   it('computes σ(Σ_j w_{jk} o_j) once per k, then one product per (j, k)', () => {
     const c = compile(gradient);
     const src = c.source;
-    // one call of sigmoid in the source, inside a single loop over k (before the (j, k) nest)
-    expect(src.match(/f0\(/g)).toHaveLength(1);
+    // σ(u) and σ(-u) (1 - σ(u) in its stable form, src/stable.ts), each called once in a single
+    // loop over k (before the (j, k) nest)
+    expect(src.match(/f0\(/g)).toHaveLength(2);
     expect(src).toMatch(/new Float64Array\(n1\)/);
     const main = src.slice(src.lastIndexOf('for (let i0 = 0; i0 < n0'));
     expect(main).not.toMatch(/f0\(|s\d+ \+=/);
@@ -75,7 +76,7 @@ describe('compile: schedule', () => {
   it('schedules the parsed seed formula the same way', () => {
     const e = parse(String.raw`-2(t_k - y_k) \cdot \text{sigmoid}\left(\sum_j w_{jk} \cdot o_j\right) \cdot (1 - \text{sigmoid}\left(\sum_j w_{jk} \cdot o_j\right)) \cdot o_j`);
     const c = compile(e);
-    expect(c.source.match(/f0\(/g)).toHaveLength(1);
+    expect(c.source.match(/f0\(/g)).toHaveLength(2);
     const main = c.source.slice(c.source.lastIndexOf('for (let i0 = 0; i0 < n0'));
     expect(main).not.toMatch(/f0\(|s\d+ \+=/);
     const inputs = randomInputs([e], { seed: 2 });
@@ -202,8 +203,9 @@ describe('compileAll: a forward pass and its gradients in one kernel', () => {
 
   it('computes each activation once: two sigmoids, and the (i, j) loop is one product', () => {
     const src = compileAll(formulas).source;
-    // σ of the hidden sums and σ of the output sums, each in one loop; nothing else calls σ.
-    expect(src.match(/f0\(/g)).toHaveLength(2);
+    // σ of the hidden sums and σ of the output sums, each in one loop, and σ of their negatives
+    // (1 - σ in its stable form); nothing else calls σ.
+    expect(src.match(/f0\(/g)).toHaveLength(4);
     const last = src.slice(src.lastIndexOf('let p2 = 0;'));
     expect(last).not.toMatch(/f0\(|s\d+ \+=/);
     expect(last.match(/ \* /g)).toHaveLength(1);
@@ -211,7 +213,7 @@ describe('compileAll: a forward pass and its gradients in one kernel', () => {
 
   it('the hidden gradient alone is O(I·J + J·K): Σ_k runs once per j, σ(z_j) once', () => {
     const src = compile(formulas[2]!).source;
-    expect(src.match(/f0\(/g)).toHaveLength(2);
+    expect(src.match(/f0\(/g)).toHaveLength(4);
     // No loop nest three deep: every loop sits inside at most one other.
     const depth = Math.max(...src.split('\n').filter((l) => /^\s*for \(/.test(l)).map((l) => l.search(/\S/) / 2));
     expect(depth).toBeLessThanOrEqual(2); // the kernel body is already one level in

@@ -137,11 +137,11 @@ describe('the emitted Python module', () => {
   };
   const body = (source: string) => source.slice(source.indexOf('def run('));
 
-  it('has no Python loop over index values, and computes σ(Σ_j w_{jk} o_j) once', () => {
+  it('has no Python loop over index values, and computes σ(Σ_j w_{jk} o_j) once (and σ(-Σ_j w_{jk} o_j), the stable 1 - σ)', () => {
     for (const backend of ['numpy', 'torch'] as const) {
       const run = body(emitPythonModule(seed(), { backend }));
       expect(run).not.toMatch(/\b(for|while)\b/);
-      expect(run.match(/_sigmoid\(/g)).toHaveLength(1);
+      expect(run.match(/_sigmoid\(/g)).toHaveLength(2);
       expect(run.match(/_einsum\(/g)).toHaveLength(2);
     }
   });
