@@ -41,3 +41,9 @@ export { evaluate, EvaluationError, IndexRangeError, type Inputs, type Tensor } 
 export { checkDerivative, type CheckReport, randomInputs } from './check.js';
 export { compile, type Compiled, emitModule } from './compile/index.js';
 export { prove, proveFormula, type ProveOptions, simplifyFormula } from './prove.js';
+
+// For the playground (playground/): the proof's step data, the numeric step check, the result's
+// matrix/einsum form and the Python export, as the CLI's derive, simplify and compile use them.
+export { checkProof } from './prove.js';
+export { type JsonProof, type JsonStep, proofJson } from './proof/index.js';
+export { emitPythonModule, type FormOutput, type PythonBackend, type ResultForm, resultForm } from './compile/index.js';

@@ -4,11 +4,11 @@ import { type Expr, num } from '../core/ast.js';
 import { type Definition, resolveDefinitions } from '../definitions.js';
 import { differentiateBody } from '../derive/index.js';
 import { freeIndices } from '../core/indices.js';
-import { simplifyFormula } from '../prove.js';
+import { checkProof, simplifyFormula } from '../prove.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { printedBoth, printIn, problemOptions, readInputs } from './problem.js';
-import { checkProof, describeStepCheck, PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
+import { describeStepCheck, PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
 export const simplifyCommand: Command = {
   name: 'simplify',
