@@ -44,6 +44,9 @@ export { prove, proveFormula, type ProveOptions, simplifyFormula } from './prove
 
 // For the playground (playground/): the proof's step data, the numeric step check, the result's
 // matrix/einsum form and the Python export, as the CLI's derive, simplify and compile use them.
-export { checkProof } from './prove.js';
-export { type JsonProof, type JsonStep, proofJson } from './proof/index.js';
+export { checkProof, formulasInScope } from './prove.js';
+export { derivativeOf } from './derive/index.js';
+export { inputsUnderRoots } from './check.js';
+export type { InputValue, NestedArray } from './values.js';
+export { type JsonProof, type JsonStep, proofJson, selectSteps, type ShownStep } from './proof/index.js';
 export { emitPythonModule, type FormOutput, type PythonBackend, type ResultForm, resultForm } from './compile/index.js';
