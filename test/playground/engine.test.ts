@@ -79,10 +79,10 @@ describe("the playground's engine", () => {
         const expr = unfoldAll(derive(target, p.wrt, { definitions, assumptions }).result, definitions);
         const values = Object.fromEntries(e.inputs.map((i) => [i.name, nest(i.value, i.slots.map((s) => e.sizes[s]!))]));
         const reference = evaluate(expr, { values, sizes: e.sizes }, { free: e.output.free });
-        const flat = (reference.value as NestedArray).flat?.(Infinity) ?? [reference.value];
+        const flat = flatten(reference.value);
         const got = typeof e.output.value === 'number' ? [e.output.value] : e.output.value;
         expect(got.length, ex.title).toBe(flat.length);
-        got.forEach((g, i) => expect(Math.abs(g - (flat[i] as number)), ex.title).toBeLessThan(1e-9 * Math.max(1, Math.abs(g))));
+        got.forEach((g, i) => expect(Math.abs(g - flat[i]!), ex.title).toBeLessThan(1e-9 * Math.max(1, Math.abs(g))));
       }
     }
   });
@@ -94,4 +94,8 @@ function nest(flat: number | readonly number[], shape: readonly number[]): numbe
   if (shape.length <= 1) return [...flat];
   const step = flat.length / shape[0]!;
   return Array.from({ length: shape[0]! }, (_, i) => nest(flat.slice(i * step, (i + 1) * step), shape.slice(1)));
+}
+
+function flatten(v: number | NestedArray): number[] {
+  return typeof v === 'number' ? [v] : v.flatMap(flatten);
 }
