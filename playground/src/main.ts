@@ -166,6 +166,15 @@ function showDerived(d: Derived): void {
   document.body.dataset.ready = 'true';
 }
 
+/** No result for the current state: nothing of an earlier one stays on the page. */
+function clearResult(): void {
+  derived = null;
+  const result = $('result');
+  delete result.dataset.latex;
+  for (const id of ['result', 'result-form', 'steps', 'check', 'eval-out']) $(id).replaceChildren();
+  showCode();
+}
+
 const FILES: Record<CodeKind, string> = { js: 'gradient.mjs', numpy: 'gradient_numpy.py', torch: 'gradient_torch.py' };
 
 function showCode(): void {
@@ -179,6 +188,7 @@ function showOutcome(o: Outcome<Response>, what: string): Response | null {
   if (o.kind === 'superseded') return null;
   if (o.kind === 'timeout') {
     status(`${what} stopped: it ran longer than ${o.ms / 1000} s (the worker was restarted). Try a smaller formula.`, true);
+    document.body.dataset.ready = 'stopped';
     return null;
   }
   if (o.kind === 'crashed') {
@@ -191,11 +201,11 @@ function showOutcome(o: Outcome<Response>, what: string): Response | null {
 async function run(): Promise<void> {
   const problem = problemOf(state);
   status('deriving…');
-  delete document.body.dataset.ready;
   const r = showOutcome(await session.request({ kind: 'derive', problem }), 'The derivation');
   if (r === null || !sameProblem(problem, problemOf(state))) return;
   if (!r.ok) {
     showError(r);
+    clearResult();
     status('no result: see the error under the formula', true);
     document.body.dataset.ready = 'error';
     return;
@@ -209,10 +219,19 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 function changed(immediate = false): void {
   state = readFields();
   history.replaceState(null, '', encodeState(state));
+  showExample();
   preview();
+  // Until the answer to this state is shown (the browser test waits for it).
+  delete document.body.dataset.ready;
   clearTimeout(pending);
   if (immediate) void run();
   else pending = setTimeout(() => void run(), DEBOUNCE_MS);
+}
+
+/** The example picker shows the example the fields hold, if they hold one. */
+function showExample(): void {
+  const i = EXAMPLES.findIndex((ex) => { const e = ex.state; return e.formula === state.formula && e.where === state.where && e.wrt === state.wrt && e.fold === state.fold && e.form === state.form; });
+  $<HTMLSelectElement>('example').value = i < 0 ? '' : String(i);
 }
 
 async function copyText(text: string): Promise<boolean> {
@@ -247,14 +266,16 @@ function showEvaluated(e: Evaluated): void {
 
 function wire(): void {
   const select = $<HTMLSelectElement>('example');
-  select.append(...EXAMPLES.map((ex, i) => Object.assign(document.createElement('option'), { value: String(i), textContent: ex.title })));
-  const current = EXAMPLES.findIndex((ex) => sameProblem(problemOf(ex.state), problemOf(state)));
-  if (current < 0) select.prepend(Object.assign(document.createElement('option'), { value: '', textContent: '(your formula)' }));
-  select.value = current < 0 ? '' : String(current);
+  select.append(
+    Object.assign(document.createElement('option'), { value: '', textContent: '(your formula)' }),
+    ...EXAMPLES.map((ex, i) => Object.assign(document.createElement('option'), { value: String(i), textContent: ex.title })),
+  );
+  showExample();
   select.addEventListener('change', () => {
     const ex = EXAMPLES[Number(select.value)];
-    if (ex === undefined) return;
-    writeFields(ex.state);
+    if (select.value === '' || ex === undefined) return;
+    // The example's problem, in the language and detail already chosen.
+    writeFields({ ...ex.state, lang: state.lang, detail: state.detail, code: state.code });
     changed(true);
   });
   for (const el of [fields.formula, fields.where, fields.wrt]) el.addEventListener('input', () => changed());
