@@ -10,8 +10,8 @@ import { decodeState, encodeState, problemOf, sameProblem, type State } from './
 
 /** The bundled worker's code (scripts/playground.mjs): started from a Blob URL, so the page works from file://. */
 declare const __WORKER_SOURCE__: string;
-/** A derivation that runs longer than this is stopped (the worker restarted). */
-const TIMEOUT_MS = 10_000;
+/** A derivation that runs longer than this is stopped (the worker restarted); `?timeout=ms` in the page's URL sets it. */
+const TIMEOUT_MS = Number(new URLSearchParams(location.search).get('timeout')) || 10_000;
 const DEBOUNCE_MS = 120;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

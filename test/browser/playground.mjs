@@ -10,6 +10,7 @@
 //   - the share link opened in a new page gives the same fields and the same result;
 //   - at 375 px width nothing overflows the page;
 //   - the compiled code and the random evaluation panel show their output;
+//   - a derivation over the timeout (`?timeout=1`) is stopped with a message;
 // and it fails on any console error or page exception, or on any request other than file:,
 // data: and blob: (the page is offline). Screenshots in test-artifacts/playground-*.png.
 //
@@ -212,6 +213,15 @@ try {
   await narrow.screenshot({ path: join(artifacts, 'playground-375.png'), fullPage: true });
   await narrow.close();
   await tab.close();
+
+  // A derivation that runs longer than the timeout (here 1 ms) is stopped with a message.
+  const slow = watch(await context.newPage());
+  await slow.goto(`${url}?timeout=1`, { waitUntil: 'load' });
+  check(await settled(slow) === 'stopped', 'a derivation over the timeout was not stopped');
+  const message = await slow.textContent('#status');
+  check(/stopped: it ran longer than/.test(message), `timeout message: ${message}`);
+  figures.push(`timeout: "${message}"`);
+  await slow.close();
 } catch (err) {
   problems.push(err instanceof Error ? err.message : String(err));
 } finally {
