@@ -33,7 +33,7 @@ function fail(message) {
 
 const html = join(root, 'dist/src/proof/html.js');
 if (!existsSync(html)) fail('dist/src/proof/html.js is missing: run `npm run build` first');
-const { katexCss, cjkFontCss, cjkManifest } = await import(pathToFileURL(html).href);
+const { katexCss, cjkFontCss, cjkManifest, CJK_FAMILY } = await import(pathToFileURL(html).href);
 
 // esbuild checks no types: the playground's sources are type-checked first.
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'playground/tsconfig.json')], { encoding: 'utf8' });
@@ -71,7 +71,7 @@ const workerJs = worker.outputFiles[0].text;
 const page = await build({ ...common, entryPoints: [join(src, 'main.ts')], define: { __WORKER_SOURCE__: JSON.stringify(workerJs) } });
 const appJs = page.outputFiles[0].text;
 const pageOnly = (await build({ ...common, entryPoints: [join(src, 'main.ts')], define: { __WORKER_SOURCE__: '""' } })).outputFiles[0].text;
-const appCss = [katexCss(), cjkFontCss(cjkManifest().chars), readFileSync(join(src, 'style.css'), 'utf8')].join('\n');
+const appCss = [katexCss(), cjkFontCss(cjkManifest().chars), `:root{--cjk-family:"${CJK_FAMILY}"}`, readFileSync(join(src, 'style.css'), 'utf8')].join('\n');
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

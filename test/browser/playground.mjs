@@ -129,10 +129,16 @@ try {
     summary: document.getElementById('check').className,
     katex: document.querySelectorAll('#steps .katex').length,
   }));
+  // The notes' Chinese is drawn with the embedded subset of the proof pages (no CJK font needed on the machine).
+  const cjk = await tab.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Kronecker CJK' && f.status === 'loaded').length;
+  });
+  check(cjk > 0, 'the embedded CJK font did not load for the Chinese proof');
   check(proof.rows > 0 && proof.checked === proof.rows, `proof rows ${proof.rows}, checked ${proof.checked}`);
   check(/[\u4e00-\u9fff]/u.test(proof.text), 'the proof notes are not in Chinese');
   check(proof.summary.includes('ok') && proof.katex >= proof.rows, 'the proof check or its formulas are missing');
-  figures.push(`proof in Chinese: ${proof.rows} rows, each checked`);
+  figures.push(`proof in Chinese: ${proof.rows} rows, each checked, ${cjk} embedded CJK faces loaded`);
   await tab.screenshot({ path: join(artifacts, 'playground-proof-zh.png'), fullPage: true });
 
   // A parse error: the message under the editor and the caret where the library's ParseError points.

@@ -47,7 +47,7 @@ const playground = spawnSync(process.execPath, [join(root, 'test/browser/playgro
 const playgroundOk = playground.status === 0;
 if (!playgroundOk) failed++;
 const playgroundDetail = (playgroundOk ? playground.stdout : playground.stderr || playground.stdout || String(playground.error ?? `exit ${playground.status}`)).trim().split('\n').pop();
-console.log(`${playgroundOk ? 'ok  ' : 'FAIL'} playground: ${playgroundDetail}`);
+console.log(`${playgroundOk ? 'ok  ' : 'FAIL'} ${playgroundDetail}`);
 const total = pages.length + zhPages.length + 1;
 console.log(`browser: ${total - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
