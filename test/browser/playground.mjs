@@ -16,7 +16,7 @@
 //
 //   node test/browser/playground.mjs [index.html]   (default playground/dist/index.html)
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,6 +53,8 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   viewport: { width: 1280, height: 900 },
   deviceScaleFactor: 1,
+  acceptDownloads: true,
+  permissions: ['clipboard-read', 'clipboard-write'],
 });
 const problems = [];
 const figures = [];
@@ -179,7 +181,10 @@ try {
   check(await settled(tab) === 'true', 'the folded seed did not render');
   await tabTo(tab, 'share');
   await tab.keyboard.press('Enter');
-  const link = await tab.evaluate(() => document.getElementById('share-link').value);
+  await tab.waitForFunction(() => /link copied|copy the link/.test(document.getElementById('status').textContent));
+  // The link as the clipboard holds it (the field beside the button shows the same).
+  const link = await tab.evaluate(() => navigator.clipboard.readText());
+  check(link === await tab.evaluate(() => document.getElementById('share-link').value), 'the clipboard does not hold the link the page shows');
   check(link.startsWith(url + '#'), `share link ${link}`);
   const before = { fields: await fieldsOf(tab), latex: await resultLatex(tab) };
   check(before.fields.fold === true && before.fields.lang === 'zh' && before.fields.detail === 'brief', `the state to share: ${JSON.stringify(before.fields)}`);
@@ -190,8 +195,25 @@ try {
   check(JSON.stringify(after) === JSON.stringify(before), `shared ${JSON.stringify(before)}, opened ${JSON.stringify(after)}`);
   figures.push('share link reproduces fields and result');
 
-  // Compiled code and the random evaluation (keyboard).
+  // Copy LaTeX, the compiled code with its download, and the random evaluation (keyboard).
+  await tabTo(other, 'copy-latex');
+  await other.keyboard.press('Enter');
+  await other.waitForFunction(() => /LaTeX copied|could not copy/.test(document.getElementById('status').textContent));
+  check(await other.evaluate(() => navigator.clipboard.readText()) === after.latex, 'Copy LaTeX did not copy the result');
   check((await other.textContent('#code')).includes('export function run'), 'no compiled JavaScript module');
+  await tabTo(other, 'download');
+  const [download] = await Promise.all([other.waitForEvent('download'), other.keyboard.press('Enter')]);
+  const saved = join(artifacts, `playground-${download.suggestedFilename()}`);
+  await download.saveAs(saved);
+  const module = readFileSync(saved, 'utf8');
+  check(download.suggestedFilename().endsWith('.mjs') && module === await other.textContent('#code'), `downloaded ${download.suggestedFilename()}, not the module shown`);
+  // The downloaded module runs in Node and agrees with the library's compiled gradient at the same inputs.
+  const { run: runModule, signature } = await import(pathToFileURL(saved).href);
+  const probe = lib.randomInputs([lib.parse('w_{jk} o_j t_k')], { seed: 7 });
+  const viaModule = runModule(Object.fromEntries(signature.inputs.map((i) => [i.name, Float64Array.from(probe.values[i.name].flat(Infinity))])), probe.sizes);
+  const { definitions, target } = lib.resolveDefinitions(lib.parseFormulas(`${after.fields.where}; ${after.fields.formula}`));
+  const viaLibrary = lib.compile(lib.derive(target, after.fields.wrt, { definitions }).result, { definitions }).fn(probe);
+  check(viaModule.length === viaLibrary.value.length && viaModule.every((v, i) => Math.abs(v - viaLibrary.value[i]) < 1e-12), 'the downloaded module disagrees with the library');
   await tabTo(other, 'code-kind');
   await other.keyboard.press('ArrowDown');
   check((await other.textContent('#code')).includes('einsum'), 'no NumPy module');
