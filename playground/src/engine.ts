@@ -23,7 +23,7 @@ interface Worked {
   readonly assumptions: Expr[];
   readonly target: Expr | null;
   readonly wrt: Var | null;
-  /** What the code computes: the result, or the right side of a simplified `∂E/∂w = …`. */
+  /** What the code computes: the result, or the right side of a simplified equation (`∂E/∂w = …`). */
   readonly value: Expr | null;
 }
 
@@ -63,7 +63,8 @@ function work(p: Problem): Worked {
   const formula = scope.formulas[0]!;
   const s = simplifyFormula(formula, { definitions: scope.definitions, assumptions: scope.assumptions, steps: true });
   const r = s.result;
-  const value = !isEquation(r) ? r : r.args[0]!.kind === 'diff' ? r.args[1]! : null;
+  // As `kronecker compile` computes a formula: an equation (`∂E/∂w = …`, `y = …`) its right side; an inequality nothing.
+  const value = r.kind !== 'rel' ? r : isEquation(r) ? r.args[r.args.length - 1]! : null;
   return {
     mode: 'simplify', goal: formula, steps: s.steps, result: r,
     definitions: scope.definitions, assumptions: scope.assumptions, target: null, wrt: null, value,
@@ -94,7 +95,7 @@ function rowChecks(steps: readonly Step[], detail: Problem['detail'], check: Ret
 
 function code(w: Worked): Derived['code'] {
   const none = (error: string) => ({ js: { error }, numpy: { error }, torch: { error } });
-  if (w.value === null) return none('an equation between two formulas computes no single value');
+  if (w.value === null) return none('a relation that is not an equation computes no value');
   const one = (kind: CodeKind) => {
     try {
       const source = kind === 'js'
@@ -157,7 +158,7 @@ export function evaluateProblem(p: Problem, seed: number): Evaluated | Failure {
     const key = JSON.stringify([p.formula, p.where, p.wrt, p.fold]);
     if (last === null || last.key !== key) {
       const w = work(p);
-      if (w.value === null) throw new InputError('an equation between two formulas computes no single value');
+      if (w.value === null) throw new InputError('a relation that is not an equation computes no value');
       const expr = unfoldAll(w.value, w.definitions);
       last = { key, expr, compiled: compile(expr) };
     }

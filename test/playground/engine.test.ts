@@ -47,6 +47,17 @@ describe("the playground's engine", () => {
     }
   });
 
+  it('without a variable, compiles the right side of a simplified equation, and nothing for an inequality', () => {
+    const base = { ...problemOf(FIRST_VISIT), where: '', wrt: '' };
+    const d = ok(deriveProblem({ ...base, formula: 'y = \\frac{d}{dx} x^3' })) as Derived;
+    expect('source' in d.code.js).toBe(true);
+    const e = ok(evaluateProblem({ ...base, formula: 'y = \\frac{d}{dx} x^3' }, 3)) as Evaluated;
+    const x = e.inputs.find((i) => i.name === 'x')!.value as number;
+    expect(e.output.value).toBeCloseTo(3 * x * x, 12);
+    const n = ok(deriveProblem({ ...base, formula: 'x^2 \\ge 0' })) as Derived;
+    expect('error' in n.code.js).toBe(true);
+  });
+
   it('locates a parse error in the field it is in', () => {
     const base = problemOf(FIRST_VISIT);
     for (const field of ['formula', 'where', 'wrt'] as const) {
