@@ -116,6 +116,7 @@ function showError(f: Failure | null): void {
 
 function showDerived(d: Derived): void {
   derived = d;
+  $('eval-out').replaceChildren();
   const result = $('result');
   result.dataset.latex = d.latex;
   math(d.latex, result, true);
@@ -193,6 +194,7 @@ function showOutcome(o: Outcome<Response>, what: string): Response | null {
   }
   if (o.kind === 'crashed') {
     status(`${what} failed: ${o.message}`, true);
+    document.body.dataset.ready = 'stopped';
     return null;
   }
   return o.response;
@@ -201,8 +203,13 @@ function showOutcome(o: Outcome<Response>, what: string): Response | null {
 async function run(): Promise<void> {
   const problem = problemOf(state);
   status('deriving…');
-  const r = showOutcome(await session.request({ kind: 'derive', problem }), 'The derivation');
-  if (r === null || !sameProblem(problem, problemOf(state))) return;
+  const outcome = await session.request({ kind: 'derive', problem });
+  if (outcome.kind === 'superseded' || !sameProblem(problem, problemOf(state))) return;
+  const r = showOutcome(outcome, 'The derivation');
+  if (r === null) {
+    clearResult();
+    return;
+  }
   if (!r.ok) {
     showError(r);
     clearResult();

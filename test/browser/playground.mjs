@@ -248,6 +248,7 @@ try {
   check(await settled(slow) === 'stopped', 'a derivation over the timeout was not stopped');
   const message = await slow.textContent('#status');
   check(/stopped: it ran longer than/.test(message), `timeout message: ${message}`);
+  check(await resultLatex(slow) === '' && await slow.locator('#steps li').count() === 0, 'a stopped derivation left a result on the page');
   figures.push(`timeout: "${message}"`);
   await slow.close();
 } catch (err) {
