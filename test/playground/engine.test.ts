@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbMutated } from '../mutate.js';
 import { SEED } from '../../src/cli/demo.js';
 import {
   derive, equivalent, evaluate, type Expr, mapChildren, type NestedArray, parse, parseFormulas, resolveDefinitions, unfoldAll, variable,
@@ -78,6 +80,22 @@ describe("the playground's engine", () => {
     const r = deriveProblem({ ...problemOf(FIRST_VISIT), wrt: 'x + y' });
     expect(r).toMatchObject({ ok: false, field: null, offset: null });
     expect(deriveProblem({ ...problemOf(FIRST_VISIT), formula: '' }).ok).toBe(false);
+  });
+
+  it('answers mutated examples with a result or an input error located in its field, never an internal error', () => {
+    const field = fc.constantFrom('formula' as const, 'where' as const, 'wrt' as const);
+    const examples = EXAMPLES.map((e) => problemOf(e.state));
+    const cases = fc.tuple(fc.constantFrom(...examples), field)
+      .chain(([base, which]) => arbMutated([base[which] === '' ? 'x' : base[which]]).map((text) => ({ base, which, text })));
+    fc.assert(fc.property(cases, ({ base, which, text }) => {
+      const r = deriveProblem({ ...base, [which]: text });
+      if (r.ok) return;
+      expect(r.message, `${which}: ${text}`).not.toMatch(/^internal error/);
+      if (r.field !== null) {
+        expect(r.field).toBe(which);
+        expect(r.offset!).toBeLessThanOrEqual(text.length);
+      }
+    }), { numRuns: 60, seed: 13 });
   });
 
   it("evaluates the compiled gradient at random inputs to the reference interpreter's value there", () => {
