@@ -34,8 +34,6 @@ export class Session<Q, R> {
   private running: (Job<Q, R> & { id: number; timer: unknown }) | null = null;
   private waiting: Job<Q, R> | null = null;
   private nextId = 1;
-  /** How many workers were started (1 + restarts). */
-  spawned = 0;
 
   constructor(private readonly spawn: () => WorkerLike, private readonly timeoutMs: number, private readonly timers: Timers) {
     this.worker = this.start();
@@ -52,7 +50,6 @@ export class Session<Q, R> {
 
   private start(): WorkerLike {
     const w = this.spawn();
-    this.spawned++;
     w.onmessage = (e) => {
       const { id, response } = e.data as { id: number; response: R };
       if (this.running === null || this.running.id !== id) return;

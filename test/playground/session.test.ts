@@ -56,7 +56,7 @@ function setup(timeout = 1000) {
   const outcomes: Outcome<string>[] = [];
   const send = (r: string) => void session.request(r).then((o) => outcomes.push(o));
   const settle = () => new Promise((r) => setTimeout(r, 0));
-  return { workers, timers, session, outcomes, send, settle };
+  return { workers, timers, outcomes, send, settle };
 }
 
 describe('playground worker session', () => {
@@ -86,7 +86,7 @@ describe('playground worker session', () => {
   });
 
   it('stops a runaway request: terminates the worker, starts a fresh one, and goes on with the next', async () => {
-    const { workers, timers, session, outcomes, send, settle } = setup(1000);
+    const { workers, timers, outcomes, send, settle } = setup(1000);
     send('slow');
     timers.advance(999);
     send('next');
@@ -97,7 +97,6 @@ describe('playground worker session', () => {
     expect(outcomes).toEqual([{ kind: 'timeout', ms: 1000 }]);
     expect(workers[0]!.terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    expect(session.spawned).toBe(2);
     // The waiting request went to the new worker; a late answer of the old one is ignored.
     expect(workers[1]!.sent.map((m) => m.request)).toEqual(['next']);
     workers[0]!.onmessage?.({ data: { id: workers[0]!.sent[0]!.id, response: 'LATE' } });
