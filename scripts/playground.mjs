@@ -73,6 +73,10 @@ const appJs = page.outputFiles[0].text;
 const pageOnly = (await build({ ...common, entryPoints: [join(src, 'main.ts')], define: { __WORKER_SOURCE__: '""' } })).outputFiles[0].text;
 const appCss = [katexCss(), cjkFontCss(cjkManifest().chars), `:root{--cjk-family:"${CJK_FAMILY}"}`, readFileSync(join(src, 'style.css'), 'utf8')].join('\n');
 
+// Nothing may be fetched from elsewhere: every url() in the CSS is inlined.
+const external = appCss.match(/url\((?!["']?data:)[^)]*\)/);
+if (external !== null) fail(`app.css refers to ${external[0]}: everything must be inlined`);
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'index.html'), readFileSync(join(src, 'index.html')));

@@ -100,8 +100,15 @@ function showError(f: Failure | null): void {
   $('error-message').textContent = `${fieldName}${f.message}${f.offset === null ? '' : ` (${f.line}:${f.column})`}`;
   const caret = $('error-caret');
   caret.replaceChildren();
+  const go = $<HTMLButtonElement>('error-go');
+  go.hidden = f.field === null || f.offset === null;
   if (f.field === null || f.offset === null) return;
   const input = fields[f.field];
+  const { offset, length } = f;
+  go.onclick = () => {
+    input.focus();
+    input.setSelectionRange(offset, offset + Math.max(length, 0));
+  };
   input.setAttribute('aria-invalid', 'true');
   const text = input.value.split(/\r?\n/)[f.line - 1] ?? '';
   const start = f.column - 1;

@@ -166,6 +166,14 @@ try {
   check(shownError.marker.indexOf('^') === expected.column - 1, `caret at column ${shownError.marker.indexOf('^') + 1}, expected ${expected.column}`);
   check(shownError.mark === (bad.slice(expected.offset, expected.offset + Math.max(1, expected.length)) || ' '), `highlighted ${JSON.stringify(shownError.mark)}`);
   check(shownError.invalid === 'true', 'the editor is not marked aria-invalid');
+  // "Go to the error" puts the editor's cursor on the offending text.
+  await tabTo(tab, 'error-go');
+  await tab.keyboard.press('Enter');
+  const selection = await tab.evaluate(() => {
+    const f = document.getElementById('formula');
+    return { focused: document.activeElement === f, start: f.selectionStart };
+  });
+  check(selection.focused && selection.start === expected.offset, `"Go to the error" put the cursor at ${selection.start}, expected ${expected.offset}`);
   figures.push(`parse error shown: ${shownError.message}, caret at column ${expected.column}`);
   await tab.screenshot({ path: join(artifacts, 'playground-error.png') });
 
