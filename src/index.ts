@@ -42,11 +42,11 @@ export { checkDerivative, type CheckReport, randomInputs } from './check.js';
 export { compile, type Compiled, emitModule } from './compile/index.js';
 export { prove, proveFormula, type ProveOptions, simplifyFormula } from './prove.js';
 
-// For the playground (playground/): the proof's step data, the numeric step check, the result's
-// matrix/einsum form and the Python export, as the CLI's derive, simplify and compile use them.
+// For the playground (playground/): the proof's chain and step data, the numeric step check, the
+// result's matrix/einsum form and the Python export, as the CLI's derive, simplify and compile use them.
 export { checkProof, formulasInScope } from './prove.js';
 export { derivativeOf } from './derive/index.js';
 export { inputsUnderRoots } from './check.js';
 export type { InputValue, NestedArray } from './values.js';
-export { type JsonProof, type JsonStep, proofJson, selectSteps, type ShownStep } from './proof/index.js';
+export { alignLatex, changedLatex, type JsonProof, type JsonStep, proofJson, selectSteps, type ShownStep } from './proof/index.js';
 export { emitPythonModule, type FormOutput, type PythonBackend, type ResultForm, resultForm } from './compile/index.js';

@@ -4,7 +4,7 @@
 // function at random inputs. Every error becomes a Failure: nothing here throws.
 
 import {
-  checkProof, compile, type Compiled, type Definition, derivativeOf, derive, emitModule, emitPythonModule, equation, type Expr,
+  alignLatex, changedLatex, checkProof, compile, type Compiled, type Definition, derivativeOf, derive, emitModule, emitPythonModule, equation, type Expr,
   formulasInScope, InputError, type InputValue, inputsUnderRoots, isEquation, type NestedArray, ParseError, parseFormulas, proofJson, randomInputs, resolveDefinitions, resultForm,
   selectSteps, simplifyFormula, type Step, toLatex, unfoldAll, type Var,
 } from '../../src/index.js';
@@ -118,16 +118,16 @@ export function deriveProblem(p: Problem): Derived | Failure {
     const check = checkProof(proof, { definitions: w.definitions, assumptions: w.assumptions });
     const checks = rowChecks(w.steps, p.detail, check);
     const rows: StepRow[] = json.steps.map((s, i) => ({
-      n: s.n, label: s.label, why: s.why, before: s.before.latex, after: s.after.latex,
-      ok: checks[i]?.ok ?? check.ok, problems: checks[i]?.problems ?? [],
+      n: s.n, label: s.label, why: s.why, ok: checks[i]?.ok ?? check.ok, problems: checks[i]?.problems ?? [],
     }));
+    const chain = alignLatex(proof, { lang: p.lang, detail: p.detail }, (row) => changedLatex(row), 'column');
     const latex = toLatex(w.mode === 'derive' ? equation(w.goal, w.result) : w.result, PRINT);
     const form = p.form === 'index' || w.wrt === null || w.target === null
       ? null
       : resultForm(p.form, w.result, { target: w.target, wrt: w.wrt, definitions: w.definitions });
     return {
       ok: true, kind: 'derive', mode: w.mode, latex, form,
-      proof: { lang: json.lang, rows, goal: json.goal.latex, result: json.result.latex },
+      proof: { lang: json.lang, chain, rows },
       check: { ok: check.ok, steps: check.steps.length, problems: [...check.problems] },
       code: code(w),
       millis: performance.now() - start,

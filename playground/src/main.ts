@@ -149,6 +149,7 @@ function showDerived(d: Derived): void {
     ? `✓ every step checked: equal at random points for every index assignment (${d.check.steps} steps)`
     : `✗ the check failed: ${d.check.problems.join('; ') || 'see the rows marked ✗'}`;
   document.documentElement.lang = d.proof.lang === 'zh' ? 'zh-CN' : 'en';
+  math(d.proof.chain, $('chain'), true);
   $('steps').replaceChildren(...d.proof.rows.map((r) => {
     const li = document.createElement('li');
     const head = document.createElement('div');
@@ -161,9 +162,7 @@ function showDerived(d: Derived): void {
     head.append(rule, verdict);
     const why = Object.assign(document.createElement('p'), { className: 'why' });
     richText(r.why, why);
-    const eq = Object.assign(document.createElement('div'), { className: 'math' });
-    math(`= ${r.after}`, eq, true);
-    li.append(head, why, eq);
+    li.append(head, why);
     return li;
   }));
   showCode();
@@ -179,7 +178,7 @@ function clearResult(): void {
   derived = null;
   const result = $('result');
   delete result.dataset.latex;
-  for (const id of ['result', 'result-form', 'steps', 'check', 'eval-out']) $(id).replaceChildren();
+  for (const id of ['result', 'result-form', 'chain', 'steps', 'check', 'eval-out']) $(id).replaceChildren();
   showCode();
 }
 

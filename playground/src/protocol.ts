@@ -27,8 +27,6 @@ export interface StepRow {
   readonly n: number;
   readonly label: string;
   readonly why: string;
-  readonly before: string;
-  readonly after: string;
   /** The numeric check of the engine steps this row shows (its own and the folded ones). */
   readonly ok: boolean;
   readonly problems: readonly string[];
@@ -43,7 +41,8 @@ export interface Derived {
   readonly latex: string;
   /** The result in matrix or einsum form, when asked for. */
   readonly form: { readonly lines: readonly string[]; readonly form: 'matrix' | 'einsum'; readonly note: string | null } | null;
-  readonly proof: { readonly lang: JsonProof['lang']; readonly rows: readonly StepRow[]; readonly goal: string; readonly result: string };
+  /** The proof as the proof page shows it: the chain of equalities (one `align*`, the rewritten parts highlighted), then a note per row. */
+  readonly proof: { readonly lang: JsonProof['lang']; readonly chain: string; readonly rows: readonly StepRow[] };
   /** The step-by-step numeric check. */
   readonly check: { readonly ok: boolean; readonly steps: number; readonly problems: readonly string[] };
   /** The compiled modules, or why there is none. */

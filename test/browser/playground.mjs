@@ -129,7 +129,9 @@ try {
     checked: document.querySelectorAll('#steps .verdict.ok').length,
     text: document.getElementById('steps').innerText,
     summary: document.getElementById('check').className,
-    katex: document.querySelectorAll('#steps .katex').length,
+    chain: document.querySelectorAll('#chain > .katex-display').length,
+    tags: (document.getElementById('chain').textContent.match(/\(\d+\)/g) ?? []).length,
+    errors: document.querySelectorAll('.katex-error').length,
   }));
   // The notes' Chinese is drawn with the embedded subset of the proof pages (no CJK font needed on the machine).
   const cjk = await tab.evaluate(async () => {
@@ -139,7 +141,9 @@ try {
   check(cjk > 0, 'the embedded CJK font did not load for the Chinese proof');
   check(proof.rows > 0 && proof.checked === proof.rows, `proof rows ${proof.rows}, checked ${proof.checked}`);
   check(/[\u4e00-\u9fff]/u.test(proof.text), 'the proof notes are not in Chinese');
-  check(proof.summary.includes('ok') && proof.katex >= proof.rows, 'the proof check or its formulas are missing');
+  check(proof.summary.includes('ok'), 'the proof check is missing');
+  // The chain is one formula with a numbered label per row, as the proof page shows it.
+  check(proof.chain === 1 && proof.tags >= proof.rows && proof.errors === 0, `the proof chain: ${JSON.stringify(proof)}`);
   figures.push(`proof in Chinese: ${proof.rows} rows, each checked, ${cjk} embedded CJK faces loaded`);
   await tab.screenshot({ path: join(artifacts, 'playground-proof-zh.png'), fullPage: true });
 
