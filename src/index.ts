@@ -33,7 +33,8 @@ export function resolveDefinitions(...[formulas, extra, options]: Parameters<typ
 export { canonical, equivalent, simplify, type SimplifyOptions } from './simplify/index.js';
 
 export {
-  checkSteps, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex, renderMarkdown, renderText, RULE_TEXTS,
+  checkSteps, type Detail, type Lang, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex, renderMarkdown, renderText, RULE_TEXTS,
+  selectSteps, type ShownStep,
 } from './proof/index.js';
 export { RULE_IDS, type RuleId, type Step } from './core/steps.js';
 
@@ -48,5 +49,5 @@ export { checkProof, formulasInScope } from './prove.js';
 export { derivativeOf } from './derive/index.js';
 export { inputsUnderRoots } from './check.js';
 export type { InputValue, NestedArray } from './values.js';
-export { alignLatex, changedLatex, type JsonProof, type JsonStep, proofJson, selectSteps, type ShownStep } from './proof/index.js';
+export { alignLatex, changedLatex, type JsonProof, type JsonStep, proofJson } from './proof/index.js';
 export { emitPythonModule, type FormOutput, type PythonBackend, type ResultForm, resultForm } from './compile/index.js';

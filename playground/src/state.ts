@@ -2,8 +2,11 @@
 // it, and the hash (`#f=…&wrt=…&lang=zh`) holds it, so a link reproduces the page.
 // Pure: no DOM, unit-tested in test/playground/state.test.ts.
 
-export const LANGS = ['en', 'zh'] as const;
-export const DETAILS = ['brief', 'normal', 'full'] as const;
+import type { Detail, Lang } from '../../src/index.js';
+
+/** The proof's languages and detail levels (src/proof/texts.ts: the page bundle does not load the texts; a test compares). */
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+export const DETAILS: readonly Detail[] = ['brief', 'normal', 'full'];
 export const FORMS = ['index', 'matrix', 'einsum'] as const;
 export const CODES = ['js', 'numpy', 'torch'] as const;
 
@@ -15,8 +18,8 @@ export interface Problem {
   readonly where: string;
   /** The variable (`--wrt`); empty: simplify the formula instead. */
   readonly wrt: string;
-  readonly lang: (typeof LANGS)[number];
-  readonly detail: (typeof DETAILS)[number];
+  readonly lang: Lang;
+  readonly detail: Detail;
   readonly fold: boolean;
   readonly form: (typeof FORMS)[number];
 }

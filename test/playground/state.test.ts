@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DETAILS as PROOF_DETAILS, LANGS as PROOF_LANGS } from '../../src/proof/index.js';
 import { EXAMPLES, FIRST_VISIT } from '../../playground/src/examples.js';
 import { CODES, decodeState, DETAILS, encodeState, FORMS, LANGS, OPTION_DEFAULTS, problemOf, sameProblem, type State } from '../../playground/src/state.js';
 
@@ -39,6 +40,11 @@ describe('playground URL state', () => {
       expect(sameProblem(problemOf(a), problemOf({ ...a, code: b.code }))).toBe(true);
       expect(sameProblem(problemOf(a), problemOf(b))).toBe(JSON.stringify(problemOf(a)) === JSON.stringify(problemOf(b)));
     }));
+  });
+
+  it("offers the proofs' own languages and detail levels", () => {
+    expect(LANGS).toEqual(PROOF_LANGS);
+    expect(DETAILS).toEqual(PROOF_DETAILS);
   });
 
   it('has distinct examples', () => {
