@@ -33,7 +33,8 @@ export function resolveDefinitions(...[formulas, extra, options]: Parameters<typ
 export { canonical, equivalent, simplify, type SimplifyOptions } from './simplify/index.js';
 
 export {
-  checkSteps, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex, renderMarkdown, renderText, RULE_TEXTS,
+  checkSteps, type Detail, type Lang, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex, renderMarkdown, renderText, RULE_TEXTS,
+  selectSteps, type ShownStep,
 } from './proof/index.js';
 export { RULE_IDS, type RuleId, type Step } from './core/steps.js';
 
@@ -41,3 +42,12 @@ export { evaluate, EvaluationError, IndexRangeError, type Inputs, type Tensor } 
 export { checkDerivative, type CheckReport, randomInputs } from './check.js';
 export { compile, type Compiled, emitModule } from './compile/index.js';
 export { prove, proveFormula, type ProveOptions, simplifyFormula } from './prove.js';
+
+// For the playground (playground/): the proof's chain and step data, the numeric step check, the
+// result's matrix/einsum form and the Python export, as the CLI's derive, simplify and compile use them.
+export { checkProof, formulasInScope } from './prove.js';
+export { derivativeOf } from './derive/index.js';
+export { inputsUnderRoots } from './check.js';
+export type { InputValue, NestedArray } from './values.js';
+export { alignLatex, changedLatex, type JsonProof, type JsonStep, proofJson } from './proof/index.js';
+export { emitPythonModule, type FormOutput, type PythonBackend, type ResultForm, resultForm } from './compile/index.js';

@@ -1,10 +1,11 @@
 // Derivations with their steps, as library calls: the CLI's `derive --steps`
-// and `simplify --steps` are these plus a renderer from src/proof/.
+// and `simplify --steps` are these plus a renderer from src/proof/; `--check` is checkProof.
 
-import { type Expr, rel, type Var } from './core/ast.js';
-import type { Definition } from './definitions.js';
-import { derivativeOf, derive, evaluateDerivatives } from './derive/index.js';
-import type { Proof } from './proof/index.js';
+import { type Expr, num, rel, type Var } from './core/ast.js';
+import { inputsSatisfying, inputsUnderRoots } from './check.js';
+import { type Definition, resolveDefinitions, unfoldAll } from './definitions.js';
+import { derivativeOf, derive, differentiateBody, evaluateDerivatives } from './derive/index.js';
+import { checkSteps, type Proof, type ProofCheck } from './proof/index.js';
 import type { Step } from './core/steps.js';
 import { simplify } from './simplify/index.js';
 
@@ -49,4 +50,24 @@ export function simplifyFormula(formula: Expr, options: ProveOptions & { steps?:
 export function proveFormula(formula: Expr, options: ProveOptions = {}): Proof {
   const s = simplifyFormula(formula, { ...options, steps: true });
   return { goal: formula, steps: s.steps, result: s.result };
+}
+
+/** Every step checked numerically, with inputs positive under log/sqrt and satisfying the assumptions where possible. */
+export function checkProof(proof: Proof, context: { definitions: readonly Definition[]; assumptions?: readonly Expr[] }): ProofCheck {
+  // Random small sizes: declared ranges (784) would make checking every assignment slow.
+  const positive = inputsUnderRoots(context.definitions.length === 0 ? proof.goal : unfoldAll(proof.goal, context.definitions));
+  // Steps that use an assumption (Σ_k t_k = 1) hold only where it does: draw such inputs.
+  const fixed = inputsSatisfying((context.assumptions ?? []).map((a) => unfoldAll(a, context.definitions)));
+  return checkSteps(proof, { definitions: context.definitions, positive, values: fixed?.values, sizes: fixed?.sizes });
+}
+
+/** The formulas resolved after the `--where` definitions (which come first, `let*`). */
+export function formulasInScope(where: readonly Expr[], formulas: readonly Expr[], sizes: Readonly<Record<string, number>> = {}): {
+  definitions: Definition[]; assumptions: Expr[]; formulas: readonly Expr[];
+} {
+  if (where.length === 0) return { definitions: [], assumptions: [], formulas };
+  // resolveDefinitions also picks a target to differentiate, which simplify has none of: a constant stands in for
+  // it, so that a --where of assumptions only (`1 \le n \le N`) is not refused for having nothing to differentiate.
+  const resolved = resolveDefinitions([...where, num(0)], formulas, { sizes: { ...sizes }, differentiate: differentiateBody });
+  return { definitions: resolved.definitions, assumptions: resolved.assumptions, formulas: resolved.extra };
 }

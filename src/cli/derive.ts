@@ -1,6 +1,6 @@
 // kronecker derive: ∂target/∂wrt, simplified, optionally checked and explained.
 
-import { equation, type Expr, type Var, variable } from '../core/ast.js';
+import { equation, type Expr } from '../core/ast.js';
 import { derivativeOf, derive } from '../derive/index.js';
 import { InputError } from '../core/errors.js';
 import { freeIndices } from '../core/indices.js';
@@ -8,10 +8,7 @@ import { checkJson, checkResult, describeCheck, NOT_CHECKABLE } from './check.js
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { type Problem, printedBoth, printIn, problemOptions, readingOf, readInputs, resolveProblem, writtenFormula } from './problem.js';
-import { einsumForm, matrixForm, matrixSymbol } from '../compile/index.js';
-import { unfoldAll } from '../definitions.js';
-import { userName } from '../core/names.js';
-import { toLatex } from '../print/index.js';
+import { type ResultForm, resultForm } from '../compile/index.js';
 import type { Io } from './command.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
@@ -113,28 +110,9 @@ Examples:
   },
 };
 
-/**
- * The result in matrix or einsum form. The output's dimensions follow the variable's indices
- * (∂E/∂W_{ji} has rows j), then any other free index alphabetically. `written`: the formula as
- * the user wrote it in matrix notation.
- */
-function writeForm(form: 'matrix' | 'einsum', result: Expr, problem: Problem, written: string | null, io: Io): void {
-  const value = unfoldAll(result, problem.definitions);
-  const wrt = problem.wrt!;
-  const own = wrt.indices.flatMap((i) => (i.kind === 'ivar' ? [i.name] : []));
-  const free = [...new Set([...own.filter((n) => freeIndices(value).has(n)), ...[...freeIndices(value)].sort()])];
-  const target = problem.target.kind === 'var' ? userName(problem.target) : null;
-  if (form === 'matrix') {
-    const m = matrixForm(value, { free });
-    if (m !== null) {
-      // The formula as written in matrix notation (\frac{\partial \mathbf{a}^\top X \mathbf{b}}{\partial X}), else its index form.
-      const of = target !== null ? toLatex(variable(problem.target as Var, [])) : written ?? `\\left(${toLatex(problem.target)}\\right)`;
-      io.out(`\\frac{\\partial ${of}}{\\partial ${matrixSymbol(wrt, free.length)}} = ${m.latex}`);
-      for (const w of m.where) io.out(`\\quad ${w}`);
-      return;
-    }
-    io.err(`note: no matrix form (${free.length > 2 ? `the result has ${free.length} free indices` : 'an index pattern with no matrix operation'}); the einsum form:`);
-  }
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
-  io.out(einsumForm(value, { free, name: target === null ? 'result' : `d${safe(target)}_d${safe(userName(wrt))}` }));
+/** The result in matrix or einsum form (src/compile/result-form.ts); a fallback's note on stderr. */
+function writeForm(form: ResultForm, result: Expr, problem: Problem, written: string | null, io: Io): void {
+  const f = resultForm(form, result, { target: problem.target, wrt: problem.wrt!, definitions: problem.definitions, written });
+  if (f.note !== null) io.err(`note: ${f.note}`);
+  for (const line of f.lines) io.out(line);
 }

@@ -3,11 +3,12 @@
 
 import { writeFileSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
-import { type Definition, unfoldAll } from '../definitions.js';
-import { type CheckReport, inputsSatisfying, inputsUnderRoots } from '../check.js';
+import type { Definition } from '../definitions.js';
+import type { CheckReport } from '../check.js';
+import { checkProof } from '../prove.js';
 import type { Expr } from '../core/ast.js';
 import {
-  checkSteps, DETAILS, type Detail, type Lang, LANGS, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex,
+  DETAILS, type Detail, type Lang, LANGS, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex,
   renderMarkdown, renderText,
 } from '../proof/index.js';
 import { choiceOption, type Io, type Options, type ParsedArgs, stringOption } from './command.js';
@@ -93,15 +94,6 @@ export function writeProof(
   const steps = checkProof(proof, context);
   io.err(describeStepCheck(steps));
   return steps.ok && (resultCheck === null || resultCheck.ok);
-}
-
-/** Every step checked numerically, with inputs positive under log/sqrt and satisfying the assumptions where possible. */
-export function checkProof(proof: Proof, context: { definitions: readonly Definition[]; assumptions?: readonly Expr[] }): ProofCheck {
-  // Random small sizes: declared ranges (784) would make checking every assignment slow.
-  const positive = inputsUnderRoots(context.definitions.length === 0 ? proof.goal : unfoldAll(proof.goal, context.definitions));
-  // Steps that use an assumption (Σ_k t_k = 1) hold only where it does: draw such inputs.
-  const fixed = inputsSatisfying((context.assumptions ?? []).map((a) => unfoldAll(a, context.definitions)));
-  return checkSteps(proof, { definitions: context.definitions, positive, values: fixed?.values, sizes: fixed?.sizes });
 }
 
 export function describeStepCheck(c: ProofCheck): string {

@@ -1,14 +1,11 @@
 // kronecker simplify: evaluate every derivative operator inside a formula, then simplify.
 
-import { type Expr, num } from '../core/ast.js';
-import { type Definition, resolveDefinitions } from '../definitions.js';
-import { differentiateBody } from '../derive/index.js';
 import { freeIndices } from '../core/indices.js';
-import { simplifyFormula } from '../prove.js';
+import { checkProof, formulasInScope, simplifyFormula } from '../prove.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { printedBoth, printIn, problemOptions, readingOf, readInputs } from './problem.js';
-import { checkProof, describeStepCheck, PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
+import { describeStepCheck, PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
 export const simplifyCommand: Command = {
   name: 'simplify',
@@ -46,7 +43,7 @@ Examples:
     const settings = readProofSettings(args, 'simplify');
     const format = choiceOption(args, 'format', [...PROOF_FORMATS], inputs.syntax);
     if (settings === null && (format === 'markdown' || format === 'html')) throw new UsageError(`--format ${format} needs --steps`, 'simplify');
-    const { definitions, assumptions, formulas } = inScope(inputs.where, inputs.formulas, inputs.sizes);
+    const { definitions, assumptions, formulas } = formulasInScope(inputs.where, inputs.formulas, inputs.sizes);
     const check = args.values.check === true;
     const options = { definitions, assumptions, sizes: inputs.sizes, steps: settings !== null || check };
     const done = formulas.map((f) => simplifyFormula(f, options));
@@ -70,14 +67,3 @@ Examples:
     return checks.every((c) => c.ok) ? EXIT.ok : EXIT.checkFailed;
   },
 };
-
-/** The formulas resolved after the `--where` definitions (which come first, `let*`). */
-function inScope(where: readonly Expr[], formulas: readonly Expr[], sizes: Record<string, number>): {
-  definitions: Definition[]; assumptions: Expr[]; formulas: readonly Expr[];
-} {
-  if (where.length === 0) return { definitions: [], assumptions: [], formulas };
-  // resolveDefinitions also picks a target to differentiate, which simplify has none of: a constant stands in for
-  // it, so that a --where of assumptions only (`1 \le n \le N`) is not refused for having nothing to differentiate.
-  const resolved = resolveDefinitions([...where, num(0)], formulas, { sizes, differentiate: differentiateBody });
-  return { definitions: resolved.definitions, assumptions: resolved.assumptions, formulas: resolved.extra };
-}

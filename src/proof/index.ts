@@ -9,5 +9,5 @@ export {
   alignLatex, type JsonProof, type JsonStep, latexDocument, type LatexOptions, layout, notesLatex, proofJson,
   type RenderOptions, renderJson, renderLatex, renderMarkdown, renderText,
 } from './render.js';
-export { katexCss, katexRender, renderHtml } from './html.js';
+export { changedLatex, katexCss, katexRender, renderHtml } from './html.js';
 export { checkSteps, type CheckStepsOptions, type ProofCheck, type StepCheck } from './check.js';

@@ -4,7 +4,7 @@
 // rendered, fonts loaded, nothing fetched), one line per page, screenshots in
 // test-artifacts/<name>.png; then every Chinese page (`*.zh.html`) with
 // cjk-font.mjs (its Chinese drawn as real glyphs on a font configuration with no
-// CJK font). Exits non-zero when any check fails.
+// CJK font); then the web playground with playground.mjs. Exits non-zero when any check fails.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -42,6 +42,12 @@ for (const page of zhPages) {
   const detail = (ok ? r.stdout : r.stderr || r.stdout || String(r.error ?? `exit ${r.status}`)).trim().split('\n').pop();
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${page} (no CJK font): ${detail}`);
 }
-const total = pages.length + zhPages.length;
+// The web playground, as built by `npm run playground -- --build-only` (docs/playground.md).
+const playground = spawnSync(process.execPath, [join(root, 'test/browser/playground.mjs')], { encoding: 'utf8', timeout: 180_000 });
+const playgroundOk = playground.status === 0;
+if (!playgroundOk) failed++;
+const playgroundDetail = (playgroundOk ? playground.stdout : playground.stderr || playground.stdout || String(playground.error ?? `exit ${playground.status}`)).trim().split('\n').pop();
+console.log(`${playgroundOk ? 'ok  ' : 'FAIL'} ${playgroundDetail}`);
+const total = pages.length + zhPages.length + 1;
 console.log(`browser: ${total - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

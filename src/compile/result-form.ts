@@ -1,0 +1,48 @@
+// A derivative's result in matrix or einsum form, as `kronecker derive --form` and the
+// playground print it. The output's dimensions follow the variable's indices
+// (∂E/∂W_{ji} has rows j), then any other free index alphabetically.
+
+import { type Expr, type Var, variable } from '../core/ast.js';
+import { type Definition, unfoldAll } from '../definitions.js';
+import { freeIndices } from '../core/indices.js';
+import { userName } from '../core/names.js';
+import { toLatex } from '../print/index.js';
+import { einsumForm } from './einsum-form.js';
+import { matrixForm, matrixSymbol } from './matrix-form.js';
+
+export type ResultForm = 'matrix' | 'einsum';
+
+export interface FormOutput {
+  /** The form, line by line: a LaTeX equation and its `\quad` where-lines (matrix), or einsum lines. */
+  readonly lines: readonly string[];
+  /** Which form the lines are in: a matrix request falls back to einsum where no matrix form exists. */
+  readonly form: ResultForm;
+  /** Why the matrix form was not possible, when it fell back. */
+  readonly note: string | null;
+}
+
+/** `result` = ∂target/∂wrt in the requested form (definitions unfolded first); `written`: the formula as the user wrote it in matrix notation. */
+export function resultForm(
+  form: ResultForm, result: Expr,
+  problem: { readonly target: Expr; readonly wrt: Var; readonly definitions: readonly Definition[]; readonly written?: string | null },
+): FormOutput {
+  const value = unfoldAll(result, problem.definitions);
+  const wrt = problem.wrt;
+  const own = wrt.indices.flatMap((i) => (i.kind === 'ivar' ? [i.name] : []));
+  const free = [...new Set([...own.filter((n) => freeIndices(value).has(n)), ...[...freeIndices(value)].sort()])];
+  const target = problem.target.kind === 'var' ? userName(problem.target) : null;
+  let note: string | null = null;
+  if (form === 'matrix') {
+    const m = matrixForm(value, { free });
+    if (m !== null) {
+      // The formula as written in matrix notation (\frac{\partial \mathbf{a}^\top X \mathbf{b}}{\partial X}), else its index form.
+      const of = target !== null ? toLatex(variable(problem.target as Var, [])) : problem.written ?? `\\left(${toLatex(problem.target)}\\right)`;
+      const head = `\\frac{\\partial ${of}}{\\partial ${matrixSymbol(wrt, free.length)}} = ${m.latex}`;
+      return { lines: [head, ...m.where.map((w) => `\\quad ${w}`)], form: 'matrix', note: null };
+    }
+    note = `no matrix form (${free.length > 2 ? `the result has ${free.length} free indices` : 'an index pattern with no matrix operation'}); the einsum form:`;
+  }
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
+  const einsum = einsumForm(value, { free, name: target === null ? 'result' : `d${safe(target)}_d${safe(userName(wrt))}` });
+  return { lines: einsum.split('\n'), form: 'einsum', note };
+}
