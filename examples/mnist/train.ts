@@ -31,8 +31,9 @@ interface Bound {
 
 export class Trainer {
   readonly formulas: Formulas;
-  private readonly single;
-  private readonly batched;
+  /** The kernels: one digit, and a batch (index b). */
+  readonly single;
+  readonly batched;
   private readonly forward;
   private readonly bound = new Map<number, Bound>();
   private predictBound: Bound | null = null;
