@@ -108,13 +108,14 @@ function intoSource(sig: Signature): string {
 const slotAt = ${JSON.stringify(slotAt)};
 const sizeAt = ${JSON.stringify(sig.ranged.map((n) => names.indexOf(n)))};
 const A = [];
-const S = new Float64Array(names.length);
+// Integers (-1: not known yet), so the kernel's loop bounds arrive as small integers, never as boxed doubles.
+const S = new Int32Array(names.length);
 
 /** As \`run\`, into \`out\` (a Float64Array as long as the output), allocating nothing; returns \`out\`. */
 export function into(values, out, sizes = undefined) {
   for (let p = 0; p < names.length; p++) {
     const given = sizes === undefined ? undefined : sizes[names[p]];
-    S[p] = given === undefined ? NaN : given;
+    S[p] = given === undefined ? -1 : given;
   }
   const inputs = signature.inputs;
   let at = 0;
@@ -123,12 +124,12 @@ export function into(values, out, sizes = undefined) {
     const v = A[a];
     const slots = slotAt[a];
     let known = 1;
-    for (let s = 0; s < slots.length; s++) if (slots[s] >= 0 && S[slots[s]] === S[slots[s]]) known *= S[slots[s]];
+    for (let s = 0; s < slots.length; s++) if (slots[s] >= 0 && S[slots[s]] >= 0) known *= S[slots[s]];
     for (let s = 0; s < slots.length; s++) {
       const p = slots[s];
-      if (p < 0) A[at++] = v.length / known;
-      else if (S[p] === S[p]) A[at++] = S[p];
-      else A[at++] = S[p] = v.length / known;
+      if (p < 0) A[at++] = (v.length / known) | 0;
+      else if (S[p] >= 0) A[at++] = S[p];
+      else A[at++] = S[p] = (v.length / known) | 0;
     }
   }
   for (let r = 0; r < sizeAt.length; r++) A[at++] = S[sizeAt[r]];
