@@ -565,8 +565,9 @@ class Emitter {
     return pos;
   }
 
+  /** `a * b` for a JS expression `a`, parenthesised unless it is one token or one parenthesised sum. */
   private times(a: string, b: string): string {
-    return `${/ /.test(a) ? `(${a})` : a} * ${b}`;
+    return `${/ /.test(a) && !/^\([^()]*\)$/.test(a) ? `(${a})` : a} * ${b}`;
   }
 
   /** An accumulation loop at the innermost level of `nest`, by the operator's table row; returns the accumulator. */
