@@ -36,6 +36,14 @@
 // out of it as usual; products without guards (the seed gradient) are
 // untouched.
 //
+// Loop order: arrays are row-major, so a loop reads an array at unit stride only along its
+// last slot. A contraction Σ_r (product) that fills an array (materialised, or an output) is
+// written with r innermost (a dot product) unless a free index is strided in fewer of the
+// arrays (the destination's included): Σ_j w_{jk} o_j over k runs j outer and k inner, adding
+// rows of w into a row of partial sums. That order is register-tiled: r and the free index
+// outside it are unrolled by four, so one load and store of a partial sum serves four terms
+// (added in r's order: the same sum, bit for bit) and one read along the row serves four rows.
+//
 // A reduction (Σ and every operator of src/core/reductions.ts) is a loop that
 // starts its accumulator at the operator's identity and emits the operator's
 // `accumulate` statement per term.
@@ -473,7 +481,8 @@ class Emitter {
    * A loop's index should be the last (unit-stride) dimension of every array it moves through; a
    * free index is chosen when fewer of the arrays (the destination's included) are strided in it
    * than in r — `Σ_j w_{jk} o_j` over k reads `w` by rows with k innermost, and by columns with j.
-   * Only a full, unguarded, check-free Σ over full-range indices qualifies.
+   * Only a Σ without bounds over full-range indices qualifies, whose body reads nothing that
+   * needs a range check.
    */
   private rowIndex(e: Expr, dims: readonly string[]): string | null {
     if (e.kind !== 'reduce' || e.op !== 'sum' || e.lower !== null || e.upper !== null || dims.length === 0) return null;
