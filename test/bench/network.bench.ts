@@ -184,7 +184,7 @@ const table = new RatioTable('784-100-10 network: E, ∂E/∂w_{jk}, ∂E/∂w_{
   ['compiled bind() / hand-written, row-major hidden sums', 'compiled bind()', 'hand-written row-major'],
   ['mathjs / compiled bind()', 'mathjs', 'compiled bind()'],
   ['interpreter / compiled bind()', 'interpreter', 'compiled bind()'],
-], ['parse + derive + compileAll']);
+], ['parse + derive + compileAll'], Object.fromEntries(['compiled bind()', 'compiled into()', 'hand-written', 'hand-written row-major'].map((id) => [id, 2 * (2 * I * J + 3 * J * K) + 10 * J + 12 * K])));
 
 describe('784-100-10 network: forward pass and both gradients', () => {
   bench('compiled (Kronecker), compileAll + bind()', () => {
