@@ -12,7 +12,7 @@
 // gradients of the batch's summed loss, Σ_b ∂E_b/∂w.
 
 import { compileAll, type CompiledAll, withBatch } from '../../src/compile/index.js';
-import type { Expr, Var } from '../../src/core/ast.js';
+import { add, type Expr, mul, neg, type Var, variable } from '../../src/core/ast.js';
 import { resolveDefinitions, unfoldAll } from '../../src/definitions.js';
 import { derive } from '../../src/derive/index.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';
@@ -25,12 +25,14 @@ export interface Sizes {
   readonly outputs: number;
 }
 
-/** The formulas, unfolded: the outputs o_k, the loss E, ∂E/∂w_{jk}, ∂E/∂w_{ij}. */
+/** The formulas, unfolded: the outputs o_k, the loss E, ∂E/∂w_{jk}, ∂E/∂w_{ij}; and the weights as variables. */
 export interface Formulas {
   readonly output: Expr;
   readonly loss: Expr;
   readonly gradOutput: Expr;
   readonly gradHidden: Expr;
+  readonly w2: Var;
+  readonly w1: Var;
 }
 
 export function deriveNetwork(sizes: Sizes): Formulas {
@@ -43,11 +45,13 @@ export function deriveNetwork(sizes: Sizes): Formulas {
     loss: unfold(r.target),
     gradOutput: gradient(r.extra[0] as Var),
     gradHidden: gradient(r.extra[1] as Var),
+    w2: r.extra[0] as Var,
+    w1: r.extra[1] as Var,
   };
 }
 
-/** Input keys of the compiled kernel. */
-export const KEYS = { x: 'o_i', w1: 'w_{ij}', w2: 'w_{jk}', t: 't' } as const;
+/** Input keys of the compiled kernels (`eta`: the step size of `compileStep`). */
+export const KEYS = { x: 'o_i', w1: 'w_{ij}', w2: 'w_{jk}', t: 't', eta: 'eta' } as const;
 
 /**
  * One kernel for [o_k, E, ∂E/∂w_{jk}, ∂E/∂w_{ij}]; with `batch`, over a batch index b:
@@ -61,5 +65,27 @@ export function compileNetwork(f: Formulas, batch: boolean): CompiledAll {
     withBatch(f.loss, b, false),
     withBatch(f.gradOutput, b, true),
     withBatch(f.gradHidden, b, true),
+  ], { free: [['b', 'k'], ['b'], ['j', 'k'], ['i', 'j']] });
+}
+
+/**
+ * One SGD step as formulas: [o_k, E, w_{jk} − η ∂E/∂w_{jk}, w_{ij} − η ∂E/∂w_{ij}], the
+ * derived gradients inside (with `batch`, over b: [o_{bk}, E_b, w − η Σ_b ∂E_b/∂w]). The kernel
+ * writes the new weights, each as it forms its gradient entry, instead of the gradient and a
+ * second loop over the weights. It reads the old weights while writing, so the new ones go to
+ * other arrays (./train.ts alternates two sets).
+ */
+export function compileStep(f: Formulas, batch: boolean): CompiledAll {
+  const eta = variable(KEYS.eta);
+  const step = (w: Var, g: Expr) => add([w, neg(mul([eta, g]))]);
+  if (!batch) {
+    return compileAll([f.output, f.loss, step(f.w2, f.gradOutput), step(f.w1, f.gradHidden)], { free: [['k'], [], ['j', 'k'], ['i', 'j']] });
+  }
+  const b = { index: 'b', inputs: [KEYS.x, KEYS.t] };
+  return compileAll([
+    withBatch(f.output, { index: 'b', inputs: [KEYS.x] }, false),
+    withBatch(f.loss, b, false),
+    step(f.w2, withBatch(f.gradOutput, b, true)),
+    step(f.w1, withBatch(f.gradHidden, b, true)),
   ], { free: [['b', 'k'], ['b'], ['j', 'k'], ['i', 'j']] });
 }

@@ -1,12 +1,16 @@
-// Plain SGD on the compiled network: every gradient comes from the kernel ./network.ts compiles.
+// Plain SGD on the compiled network: w ← w − η ∂E/∂w, with ∂E/∂w derived by Kronecker.
 //
-// A step binds the kernel to the weights (Float64Arrays, read live, updated in place) and to a
-// batch buffer the digits are copied into, runs it once, and moves each weight against its
-// gradient: w ← w − (rate / B) · Σ_b ∂E_b/∂w. Rashid's targets: 0.99 for the digit, 0.01 elsewhere.
+// The step itself is compiled (./network.ts `compileStep`): one kernel computes the outputs, the
+// losses and the new weights w − η ∂E/∂w (with a batch of B digits, η = rate/B and the gradient of
+// the batch's summed loss, so the step follows the batch's mean gradient). The kernel reads the
+// old weights while it writes the new ones, so there are two sets of weight arrays and each step
+// writes the other. A step binds the kernel once per batch size, rate and set (Float64Arrays are
+// read live), copies the digits into the bound input arrays and runs it. Rashid's targets: 0.99
+// for the digit, 0.01 elsewhere.
 
 import { CLASSES, type Digits, PIXELS, random } from './data.js';
-import { compileNetwork, deriveNetwork, type Formulas, KEYS, type Sizes } from './network.js';
-import { compileAll } from '../../src/compile/index.js';
+import { compileStep, deriveNetwork, type Formulas, KEYS, type Sizes } from './network.js';
+import { compileAll, type CompiledAll } from '../../src/compile/index.js';
 
 export interface Weights {
   /** w_{ij}, inputs × hidden, row-major. */
@@ -31,68 +35,77 @@ interface Bound {
 
 export class Trainer {
   readonly formulas: Formulas;
-  /** The kernels: one digit, and a batch (index b). */
-  readonly single;
-  readonly batched;
-  private readonly forward;
-  private readonly bound = new Map<number, Bound>();
-  private predictBound: Bound | null = null;
+  /** The step kernels: one digit, and a batch (index b). */
+  private readonly single: CompiledAll;
+  private readonly batched: CompiledAll;
+  private readonly forward: CompiledAll;
+  /** The two sets of weights; `sets[current]` holds the weights now. */
+  private readonly sets: readonly [Weights, Weights];
+  private current: 0 | 1 = 0;
+  private readonly bound = new Map<string, Bound>();
+  private readonly predictBound: (Bound | undefined)[] = [];
 
-  constructor(readonly sizes: Sizes, readonly weights: Weights) {
+  constructor(readonly sizes: Sizes, weights: Weights) {
     this.formulas = deriveNetwork(sizes);
-    this.single = compileNetwork(this.formulas, false);
-    this.batched = compileNetwork(this.formulas, true);
+    this.single = compileStep(this.formulas, false);
+    this.batched = compileStep(this.formulas, true);
     this.forward = compileAll([this.formulas.output], { free: [['k']] });
+    this.sets = [weights, { w1: new Float64Array(weights.w1.length), w2: new Float64Array(weights.w2.length) }];
   }
 
-  /** The kernel bound for batches of `size` (1: the unbatched kernel). */
-  private binding(size: number): Bound {
-    let b = this.bound.get(size);
+  /** The weights now (the arrays change from step to step). */
+  get weights(): Weights {
+    return this.sets[this.current];
+  }
+
+  /** The step kernel for `size` digits at `rate`, reading the current set and writing the other. */
+  private binding(size: number, rate: number): Bound {
+    const key = `${size}:${rate}:${this.current}`;
+    let b = this.bound.get(key);
     if (b === undefined) {
       const { inputs: I, hidden: J, outputs: K } = this.sizes;
+      const [from, to] = [this.sets[this.current], this.sets[1 - this.current]!];
       const x = new Float64Array(size * I);
       const t = new Float64Array(size * K);
-      const values = { [KEYS.x]: x, [KEYS.w1]: this.weights.w1, [KEYS.w2]: this.weights.w2, [KEYS.t]: t };
+      const values = { [KEYS.x]: x, [KEYS.w1]: from.w1, [KEYS.w2]: from.w2, [KEYS.t]: t, [KEYS.eta]: rate / size };
       const sizes = { i: I, j: J, k: K, ...(size === 1 ? {} : { b: size }) };
-      const run = (size === 1 ? this.single : this.batched).bind({ values, sizes });
+      const outs = [new Float64Array(size * K), new Float64Array(size), to.w2, to.w1];
+      const run = (size === 1 ? this.single : this.batched).bind({ values, sizes }, outs);
       b = { x, t, run };
-      this.bound.set(size, b);
+      this.bound.set(key, b);
     }
     return b;
   }
 
-  /** One SGD step on digits `from`..`from + count - 1`; returns their summed loss. */
+  /** One SGD step on digits `from`..`from + count - 1`; returns their summed loss (at the weights before the step). */
   step(d: Digits, from: number, count: number, rate: number): number {
     const { inputs: I, outputs: K } = this.sizes;
-    const b = this.binding(count);
+    const b = this.binding(count, rate);
     b.x.set(d.pixels.subarray(from * I, (from + count) * I));
     b.t.fill(0.01);
     for (let n = 0; n < count; n++) b.t[n * K + d.labels[from + n]!] = 0.99;
-    const [, losses, g2, g1] = b.run();
+    const losses = b.run()[1]!;
+    this.current = this.current === 0 ? 1 : 0;
     let loss = 0;
-    for (let n = 0; n < count; n++) loss += losses![n]!;
-    const scale = rate / count;
-    const { w1, w2 } = this.weights;
-    for (let n = 0; n < w2.length; n++) w2[n] -= scale * g2![n]!;
-    for (let n = 0; n < w1.length; n++) w1[n] -= scale * g1![n]!;
+    for (let n = 0; n < count; n++) loss += losses[n]!;
     return loss;
   }
 
   /** The network's outputs o_k for one digit (a view into a reused buffer). */
   outputs(d: Digits, at: number): Float64Array {
-    if (this.predictBound === null) {
+    let b = this.predictBound[this.current];
+    if (b === undefined) {
       const { inputs: I, hidden: J, outputs: K } = this.sizes;
       const x = new Float64Array(I);
       const values = { [KEYS.x]: x, [KEYS.w1]: this.weights.w1, [KEYS.w2]: this.weights.w2 };
       const run = this.forward.bind({ values, sizes: { i: I, j: J, k: K } });
-      this.predictBound = { x, t: new Float64Array(0), run };
+      b = this.predictBound[this.current] = { x, t: new Float64Array(0), run };
     }
-    const b = this.predictBound;
     b.x.set(d.pixels.subarray(at * this.sizes.inputs, (at + 1) * this.sizes.inputs));
     return b.run()[0]!;
   }
 
-  /** Share of digits whose largest output is their label. */
+/** Share of digits whose largest output is their label. */
   accuracy(d: Digits): number {
     let right = 0;
     for (let n = 0; n < d.count; n++) {

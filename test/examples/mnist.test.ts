@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileAll } from '../../src/compile/index.js';
 import { CLASSES, loadDigits, PIXELS, random, slice } from '../../examples/mnist/data.js';
-import { KEYS } from '../../examples/mnist/network.js';
+import { compileNetwork, KEYS } from '../../examples/mnist/network.js';
 import { initialWeights, train, Trainer } from '../../examples/mnist/train.js';
 
 const digits = loadDigits(3);
@@ -36,7 +36,7 @@ describe('MNIST example', () => {
     const loss = compileAll([trainer.formulas.loss], { free: [[]] });
     const lossOf = (b: number) => loss.fn({ values: { [KEYS.x]: x.subarray(b * PIXELS, (b + 1) * PIXELS), [KEYS.w1]: weights.w1, [KEYS.w2]: weights.w2, [KEYS.t]: t.subarray(b * CLASSES, (b + 1) * CLASSES) }, sizes: sizesOf })[0]!.value as number;
     const total = () => [0, 1, 2].reduce((s, b) => s + lossOf(b), 0);
-    const batched = trainer.batched.fn({ values: { [KEYS.x]: x, [KEYS.w1]: weights.w1, [KEYS.w2]: weights.w2, [KEYS.t]: t }, sizes: { ...sizesOf, b: B } });
+    const batched = compileNetwork(trainer.formulas, true).fn({ values: { [KEYS.x]: x, [KEYS.w1]: weights.w1, [KEYS.w2]: weights.w2, [KEYS.t]: t }, sizes: { ...sizesOf, b: B } });
     const g2 = batched[2]!.value as Float64Array;
     const g1 = batched[3]!.value as Float64Array;
     expect((batched[1]!.value as Float64Array).reduce((s, v) => s + v, 0)).toBeCloseTo(total(), 12);
@@ -54,6 +54,28 @@ describe('MNIST example', () => {
         w[at] = keep;
         const fd = (up - down) / (2 * h);
         expect(Math.abs(g[at]! - fd)).toBeLessThan(1e-7 * Math.max(1, Math.abs(fd)));
+      }
+    }
+  });
+
+  it('a compiled SGD step moves each weight by −(rate/B)·Σ_b ∂E_b/∂w, the gradient kernel\'s', () => {
+    const sizes = { inputs: PIXELS, hidden: 8, outputs: CLASSES };
+    const start = initialWeights(sizes, 2);
+    const copy = { w1: Float64Array.from(start.w1), w2: Float64Array.from(start.w2) };
+    const trainer = new Trainer(sizes, copy);
+    for (const B of [1, 5]) {
+      const before = { w1: Float64Array.from(trainer.weights.w1), w2: Float64Array.from(trainer.weights.w2) };
+      const t = new Float64Array(B * CLASSES).fill(0.01);
+      for (let b = 0; b < B; b++) t[b * CLASSES + digits.labels[10 + b]!] = 0.99;
+      const values = { [KEYS.x]: digits.pixels.slice(10 * PIXELS, (10 + B) * PIXELS), [KEYS.w1]: before.w1, [KEYS.w2]: before.w2, [KEYS.t]: t };
+      const g = compileNetwork(trainer.formulas, true).fn({ values, sizes: { i: PIXELS, j: 8, k: CLASSES, b: B } });
+      const loss = trainer.step(digits, 10, B, 0.3);
+      expect(loss).toBeCloseTo((g[1]!.value as Float64Array).reduce((a, v) => a + v, 0), 12);
+      for (const [w, was, grad] of [[trainer.weights.w1, before.w1, g[3]!.value], [trainer.weights.w2, before.w2, g[2]!.value]] as const) {
+        const gr = grad as Float64Array;
+        const worst = w.reduce((m, v, n) => Math.max(m, Math.abs(v - (was[n]! - (0.3 / B) * gr[n]!))), 0);
+        expect(worst).toBeLessThan(1e-15);
+        expect(w.some((v, n) => v !== was[n])).toBe(true);
       }
     }
   });
