@@ -1,6 +1,7 @@
 // npm run example:mnist:bench: training throughput (samples/s) of one SGD step — forward pass, both
 // gradients, weight update — at batch sizes 1, 32 and 128, in one run, for
-//   - Kronecker: the kernel compiled from the LaTeX of ./network.ts (float64), through bind();
+//   - Kronecker: the SGD step compiled from the LaTeX of ./network.ts (float64): one kernel writes
+//     w − η ∂E/∂w with the derived gradient (./train.ts, `compileStep`), through bind();
 //   - hand-written JS: the same step as loops a person writes, in the fastest order found (float64);
 //   - TensorFlow.js: @tensorflow/tfjs-core with @tensorflow/tfjs-backend-cpu, its pure-JS CPU backend
 //     (float32); backpropagation written with its ops (matMul, sigmoid, …), since the Node bundle of
