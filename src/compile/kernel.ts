@@ -36,6 +36,14 @@
 // out of it as usual; products without guards (the seed gradient) are
 // untouched.
 //
+// Loop order: arrays are row-major, so a loop reads an array at unit stride only along its
+// last slot. A contraction Σ_r (product) that fills an array (materialised, or an output) is
+// written with r innermost (a dot product) unless a free index is strided in fewer of the
+// arrays (the destination's included): Σ_j w_{jk} o_j over k runs j outer and k inner, adding
+// rows of w into a row of partial sums. That order is register-tiled: r and the free index
+// outside it are unrolled by four, so one load and store of a partial sum serves four terms
+// (added in r's order: the same sum, bit for bit) and one read along the row serves four rows.
+//
 // A reduction (Σ and every operator of src/core/reductions.ts) is a loop that
 // starts its accumulator at the operator's identity and emits the operator's
 // `accumulate` statement per term.
@@ -90,7 +98,13 @@ export function literal(v: number): string {
 
 interface Level {
   readonly stmts: string[];
-  readonly memo: Map<number, string>;
+  /** Names of what is computed here, by memo key (`place`). */
+  readonly memo: Map<number | string, string>;
+  /**
+   * Which unrolled copy of its loop this level is (`contract`): the copies of one loop share
+   * `stmts` and `memo`, and a value is memoised with the copies of the loops it depends on.
+   */
+  readonly copy?: number;
   /** The index bound by this loop (null for level 0 and for a guard's block). */
   readonly index: string | null;
   /** JS expression for the index's 0-based value. */
@@ -99,6 +113,10 @@ interface Level {
   readonly full: boolean;
 }
 type Nest = readonly Level[];
+
+/** Register tile of a contraction (see `contract`): terms added per load and store of a partial sum, and rows per value read. */
+const ROW_TILE = 4;
+const OUTER_TILE = 4;
 
 const OPS: Record<RelOp, string> = { '=': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
@@ -146,6 +164,8 @@ class Emitter {
   private readonly shared = new Set<number>();
   /** Indices bound by bounded reductions: a plain index named so may run past its array (checked at each read). */
   private readonly boundedBinders = new Set<string>();
+  /** Per level (its statements, which unrolled copies share), the row offsets computed there (`rowOffset`), by their code. */
+  private readonly offsets = new WeakMap<string[], Map<string, string>>();
   /** Output index names, in the order loops over them nest: materialised arrays are laid out so. */
   private readonly rank = new Map<string, number>();
 
@@ -161,7 +181,13 @@ class Emitter {
     this.findShared(exprs);
     exprs.forEach((expr, r) => {
       const { out, pos } = outName(this.sig, r);
-      const nest = this.loops([this.root], this.sig.outputs[r]!);
+      const dims = this.sig.outputs[r]!;
+      const inner = this.rowIndex(expr, dims);
+      if (inner !== null) {
+        this.contract(expr as Reduce, dims, out, inner);
+        return;
+      }
+      const nest = this.loops([this.root], dims);
       const value = this.gen(expr, nest);
       this.root.stmts.push(`let ${pos} = 0;`);
       nest[nest.length - 1]!.stmts.push(`${out}[${pos}++] = ${value};`);
@@ -347,16 +373,28 @@ class Emitter {
     }
   }
 
+  /** Memo key of `e` in `nest`: `key(e)`, with the copy of each unrolled loop whose index `e` depends on. */
+  private copyKey(e: Expr, nest: Nest): number | string {
+    let key: number | string = this.key(e);
+    if (!nest.some((l) => l.copy !== undefined)) return key;
+    const free = freeIndices(e);
+    nest.forEach((l, d) => {
+      if (l.copy !== undefined && free.has(l.index!)) key = `${key}|${d}:${l.copy}`;
+    });
+    return key;
+  }
+
   /** Compute `e` once at its level (or read it from its temporary array) and name the result. */
   private place(e: Expr, nest: Nest): string {
     const m = this.depthOf(e, nest);
     const level = nest[m]!;
-    const key = this.key(e);
+    const here = nest.slice(0, m + 1);
+    const key = this.copyKey(e, here);
     const hit = level.memo.get(key);
     if (hit !== undefined) return hit;
-    const here = nest.slice(0, m + 1);
     let name: string;
-    if (m > 0 && this.expensive(e) && this.worthAnArray(e, here) && this.canMaterialize(e, nest)) {
+    const row = m > 0 && this.rowIndex(e, this.order(e)) !== null;
+    if (m > 0 && this.expensive(e) && (row || this.worthAnArray(e, here)) && this.canMaterialize(e, nest)) {
       const temp = this.materialize(e);
       const order = this.order(e);
       name = this.fresh('t');
@@ -407,21 +445,138 @@ class Emitter {
     const length = order.map((n) => this.size(n)).join(' * ');
     this.root.stmts.push(`let ${temp} = T[${slot}];`);
     this.root.stmts.push(`if (${temp} === undefined || ${temp}.length < ${length}) ${temp} = T[${slot}] = new Float64Array(${length});`);
+    this.materialized.set(key, temp);
+    const inner = this.rowIndex(e, order);
+    if (inner !== null) {
+      this.contract(e as Reduce, order, temp, inner);
+      return temp;
+    }
     const nest = this.loops([this.root], order);
     // Computed directly, not through `place`, which would find `e` worth an array again.
     const value = e.kind === 'reduce' ? this.reduce(e, nest) : this.compute(e, nest);
     const pos = this.flat(nest.slice(1).map((l) => l.zero), order.map((n) => this.size(n)));
     nest[nest.length - 1]!.stmts.push(`${temp}[${pos}] = ${value};`);
     this.close(nest, 1);
-    this.materialized.set(key, temp);
     return temp;
+  }
+
+  /**
+   * The arrays a product reads, as the index names of their dimensions in memory order: inputs
+   * (`w_{jk}` is `[j, k]`) and the subexpressions that will be materialised (their `order`).
+   */
+  private arraysRead(e: Expr, out: string[][] = []): string[][] {
+    if (e.kind === 'var') {
+      if (e.indices.length > 0) out.push(e.indices.map((i) => (i.kind === 'ivar' ? i.name : '')));
+    } else if (e.kind === 'mul' || e.kind === 'add' || e.kind === 'neg' || e.kind === 'div') {
+      for (const c of children(e)) this.arraysRead(c, out);
+    } else if (this.expensive(e) && freeIndices(e).size > 0) {
+      out.push(this.order(e));
+    }
+    return out;
+  }
+
+  /**
+   * Loop order for a contraction `Σ_r body` written into an array over `dims` (row-major): the
+   * free index to run innermost, or null to keep Σ_r innermost (a dot product into a register).
+   * A loop's index should be the last (unit-stride) dimension of every array it moves through; a
+   * free index is chosen when fewer of the arrays (the destination's included) are strided in it
+   * than in r — `Σ_j w_{jk} o_j` over k reads `w` by rows with k innermost, and by columns with j.
+   * Only a Σ without bounds over full-range indices qualifies, whose body reads nothing that
+   * needs a range check.
+   */
+  private rowIndex(e: Expr, dims: readonly string[]): string | null {
+    if (e.kind !== 'reduce' || e.op !== 'sum' || e.lower !== null || e.upper !== null || dims.length === 0) return null;
+    if (!this.sizeParam.has(e.index) || dims.some((n) => !this.sizeParam.has(n)) || this.risky(e.body)) return null;
+    if (dims.includes(e.index)) return null;
+    const arrays = [...this.arraysRead(e.body), [...dims]];
+    const strided = (c: string) => arrays.filter((a) => a.includes(c) && a[a.length - 1] !== c).length;
+    let best: string | null = null;
+    for (const n of dims) if (strided(n) < strided(best ?? e.index)) best = n;
+    return best;
+  }
+
+  /**
+   * `dest` (row-major over `dims`) = Σ_r body, with the free index `inner` innermost and Σ_r
+   * right outside it: each step of r adds a row of terms into the destination's row of partial
+   * sums (zeroed first). The loops are register-tiled: r is unrolled by ROW_TILE and the free
+   * index outside it by OUTER_TILE, so that each load and store of a partial sum serves ROW_TILE
+   * terms and each value read along the inner index serves OUTER_TILE rows. Terms are added in
+   * r's order, so each entry is the same sum, bit for bit, as a loop over r.
+   */
+  private contract(e: Reduce, dims: readonly string[], dest: string, inner: string): void {
+    const length = dims.map((n) => this.size(n)).join(' * ');
+    this.root.stmts.push(`${dest}.fill(0, 0, ${length});`);
+    const outerDims = dims.filter((n) => n !== inner);
+    const tiled = outerDims.length > 0 ? outerDims[outerDims.length - 1]! : null;
+    const outer = this.loops([this.root], tiled === null ? outerDims : outerDims.slice(0, -1));
+    const at = outer[outer.length - 1]!;
+    const [f, r, c] = [this.fresh('i'), this.fresh('i'), this.fresh('i')];
+    const copy = (index: string, zero: string, u: number, stmts: string[], memo: Map<number | string, string>): Level =>
+      ({ stmts, memo, index, zero: u === 0 ? zero : `(${zero} + ${u})`, full: true, copy: u });
+    const sizes = dims.map((d) => this.size(d));
+    const last = dims.indexOf(inner) === dims.length - 1;
+    /** The destination's position in the loop over `inner` below `base`; the part fixed outside it computed once per row. */
+    const position = (base: Nest): string => {
+      const zeros = dims.map((d) => (d === inner ? c : this.binding(d, base).zero));
+      if (!last || dims.length === 1) return this.flat(zeros, sizes);
+      const row = this.fresh('o');
+      base[base.length - 1]!.stmts.push(`const ${row} = ${this.times(this.flat(zeros.slice(0, -1), sizes.slice(0, -1)), sizes[sizes.length - 1]!)};`);
+      return `${row} + ${c}`;
+    };
+    /** The loop over `inner` inside one step of r (unrolled `copies` times), for each nest of `bases`. */
+    const rBody = (bases: readonly Nest[], positions: readonly string[], copies: number): string => {
+      const rows: string[] = [];
+      const cells: string[] = [];
+      const [rowMemo, cellMemo] = [new Map(), new Map()];
+      const terms = bases.map((base) => Array.from({ length: copies }, (_, u) =>
+        this.gen(e.body, [...base, copy(e.index, r, u, rows, rowMemo), copy(inner, c, 0, cells, cellMemo)])));
+      bases.forEach((_, v) => {
+        let q = positions[v]!;
+        if (/ /.test(q)) {
+          q = this.fresh('q');
+          cells.push(`const ${q} = ${positions[v]};`);
+        }
+        cells.push(`${dest}[${q}] = ${dest}[${q}] + ${terms[v]!.join(' + ')};`);
+      });
+      rows.push(`for (let ${c} = 0; ${c} < ${this.size(inner)}; ${c}++) {\n${indent(cells.join('\n'))}\n}`);
+      return indent(rows.join('\n'));
+    };
+    /** The loops over r below each of `bases`; both are generated before they are placed, so what they materialise goes ahead. */
+    const rLoops = (bases: readonly Nest[]): string[] => {
+      const positions = bases.map(position);
+      const unrolled = rBody(bases, positions, ROW_TILE);
+      const rest = rBody(bases, positions, 1);
+      const n = this.size(e.index);
+      return [`let ${r} = 0;`, `for (; ${r} + ${ROW_TILE - 1} < ${n}; ${r} += ${ROW_TILE}) {\n${unrolled}\n}`, `for (; ${r} < ${n}; ${r}++) {\n${rest}\n}`];
+    };
+    if (tiled === null) {
+      at.stmts.push(...rLoops([outer]));
+    } else {
+      const fBody = (copies: number): string => {
+        const stmts: string[] = [];
+        const memo = new Map();
+        const bases = Array.from({ length: copies }, (_, v) => [...outer, copy(tiled, f, v, stmts, memo)]);
+        stmts.push(...rLoops(bases));
+        return indent(stmts.join('\n'));
+      };
+      const unrolled = fBody(OUTER_TILE);
+      const rest = fBody(1);
+      const n = this.size(tiled);
+      at.stmts.push(`let ${f} = 0;`, `for (; ${f} + ${OUTER_TILE - 1} < ${n}; ${f} += ${OUTER_TILE}) {\n${unrolled}\n}`, `for (; ${f} < ${n}; ${f}++) {\n${rest}\n}`);
+    }
+    this.close(outer, 1);
   }
 
   /** Row-major position from 0-based indices and extents. */
   private flat(zeros: readonly string[], dims: readonly string[]): string {
     let pos = zeros[0]!;
-    for (let s = 1; s < zeros.length; s++) pos = `${/ /.test(pos) ? `(${pos})` : pos} * ${dims[s]} + ${zeros[s]}`;
+    for (let s = 1; s < zeros.length; s++) pos = `${this.times(pos, dims[s]!)} + ${zeros[s]}`;
     return pos;
+  }
+
+  /** `a * b` for a JS expression `a`, parenthesised unless it is one token or one parenthesised sum. */
+  private times(a: string, b: string): string {
+    return `${/ /.test(a) && !/^\([^()]*\)$/.test(a) ? `(${a})` : a} * ${b}`;
   }
 
   /** An accumulation loop at the innermost level of `nest`, by the operator's table row; returns the accumulator. */
@@ -539,15 +694,44 @@ class Emitter {
     const a = this.inputNo.get(name)!;
     const spec = this.sig.inputs[a]!;
     const at = nest[nest.length - 1]!;
+    let checked = false;
     const zeros = indices.map((i, s) => {
       const z = this.zero(i, nest);
       if (i.kind === 'ivar' && i.offset === 0 && this.binding(i.name, nest).full && spec.slots[s]!.includes(i.name)) return z;
+      checked = true;
       const q = this.fresh('q');
       const access = this.accesses.push({ input: name, slot: s, index: i.kind === 'inum' ? '' : indexText(i) }) - 1;
       at.stmts.push(`const ${q} = ${z};`);
       at.stmts.push(`if (!(${q} >= 0 && ${q} < d${a}_${s})) throw oob(${access}, ${q} + 1);`);
       return q;
     });
-    return `x${a}[${this.flat(zeros, spec.slots.map((_, s) => `d${a}_${s}`))}]`;
+    const dims = spec.slots.map((_, s) => `d${a}_${s}`);
+    return `x${a}[${(checked ? null : this.rowOffset(zeros, dims, indices, nest)) ?? this.flat(zeros, dims)}]`;
+  }
+
+  /**
+   * A read whose last index is bound by the innermost loop and the others outside it: the row's
+   * start, computed once per row at the level that fixes it (`x[i * d + j]` is `x[o + j]` inside
+   * the loop over j), since V8 does not move the multiplication out of the loop. Only for reads
+   * without range checks (every index plain). Null otherwise.
+   */
+  private rowOffset(zeros: readonly string[], dims: readonly string[], indices: readonly Index[], nest: Nest): string | null {
+    if (zeros.length < 2) return null;
+    const inner = nest.length - 1;
+    const depths = indices.map((i) => this.binding((i as Index & { kind: 'ivar' }).name, nest).depth);
+    if (depths[depths.length - 1] !== inner) return null;
+    const outer = Math.max(...depths.slice(0, -1));
+    if (outer >= inner) return null;
+    const code = this.times(this.flat(zeros.slice(0, -1), dims.slice(0, -1)), dims[dims.length - 1]!);
+    const level = nest[outer]!;
+    let offsets = this.offsets.get(level.stmts);
+    if (offsets === undefined) this.offsets.set(level.stmts, (offsets = new Map()));
+    let name = offsets.get(code);
+    if (name === undefined) {
+      name = this.fresh('o');
+      offsets.set(code, name);
+      level.stmts.push(`const ${name} = ${code};`);
+    }
+    return `${name} + ${zeros[zeros.length - 1]}`;
   }
 }

@@ -57,9 +57,11 @@ const fns = [
 ${fns.join('\n')}
 ];
 
-export const kernel = (function (fns, oob) {
+const compiled = (function (fns, oob) {
 ${kernel.body.split('\n').map((l) => `  ${l}`).join('\n')}
-})(fns, oob).kernel;
+})(fns, oob);
+
+export const kernel = compiled.kernel;
 
 /** Evaluate from named inputs (numbers or row-major Float64Arrays) and index sizes (inferred from 1-d arrays). */
 export function run(values, sizes = {}) {
@@ -88,6 +90,53 @@ export function run(values, sizes = {}) {
   return signature.free.length === 0 ? out[0] : out;
 }
 
+${intoSource(sig)}
+
 export default run;
 `;
+}
+
+/**
+ * `into(values, out, sizes)`: `run` writing into the caller's Float64Array, allocating nothing per
+ * call (the argument array and the sizes are module-level scratch, reused), for loops that call
+ * the kernel many times. Sizes are found as `run` finds them; `out` is returned.
+ */
+function intoSource(sig: Signature): string {
+  const names = [...new Set([...sig.inputs.flatMap((s) => s.slots.map((n) => n[0] ?? '·')), ...sig.ranged, ...sig.free])].filter((n) => n !== '·');
+  const slotAt = sig.inputs.map((s) => s.slots.map((n) => (n[0] === undefined ? -1 : names.indexOf(n[0]))));
+  return `const names = ${JSON.stringify(names)};
+const slotAt = ${JSON.stringify(slotAt)};
+const sizeAt = ${JSON.stringify(sig.ranged.map((n) => names.indexOf(n)))};
+const A = [];
+// Integers (-1: not known yet), so the kernel's loop bounds arrive as small integers, never as boxed doubles.
+const S = new Int32Array(names.length);
+
+/** As \`run\`, into \`out\` (a Float64Array as long as the output), allocating nothing; returns \`out\`. */
+export function into(values, out, sizes = undefined) {
+  for (let p = 0; p < names.length; p++) {
+    const given = sizes === undefined ? undefined : sizes[names[p]];
+    S[p] = given === undefined ? -1 : given;
+  }
+  const inputs = signature.inputs;
+  let at = 0;
+  for (let a = 0; a < inputs.length; a++) A[at++] = values[inputs[a].name];
+  for (let a = 0; a < inputs.length; a++) {
+    const v = A[a];
+    const slots = slotAt[a];
+    let known = 1;
+    for (let s = 0; s < slots.length; s++) if (slots[s] >= 0 && S[slots[s]] >= 0) known *= S[slots[s]];
+    for (let s = 0; s < slots.length; s++) {
+      const p = slots[s];
+      if (p < 0) A[at++] = (v.length / known) | 0;
+      else if (S[p] >= 0) A[at++] = S[p];
+      else A[at++] = S[p] = (v.length / known) | 0;
+    }
+  }
+  for (let r = 0; r < sizeAt.length; r++) A[at++] = S[sizeAt[r]];
+  const symbols = signature.sizeSymbols;
+  for (let r = 0; r < symbols.length; r++) A[at++] = Object.prototype.hasOwnProperty.call(values, symbols[r]) ? values[symbols[r]] : sizes[symbols[r]];
+  A[at++] = out;
+  compiled.entry(A);
+  return out;
+}`;
 }

@@ -29,6 +29,8 @@ import { evaluate } from '../../src/evaluate.js';
 import { sigmoid } from '../../src/functions.js';
 import { parse, parseFormulas } from '../../src/parse/index.js';
 import { RatioTable } from './ratios.js';
+import * as baseline from './baseline/network-batch-e88e163.js';
+import { compileNetwork, deriveNetwork } from '../../examples/mnist/network.js';
 
 const I = 784;
 const J = 100;
@@ -182,7 +184,7 @@ const table = new RatioTable('784-100-10 network: E, ∂E/∂w_{jk}, ∂E/∂w_{
   ['compiled bind() / hand-written, row-major hidden sums', 'compiled bind()', 'hand-written row-major'],
   ['mathjs / compiled bind()', 'mathjs', 'compiled bind()'],
   ['interpreter / compiled bind()', 'interpreter', 'compiled bind()'],
-], ['parse + derive + compileAll']);
+], ['parse + derive + compileAll'], Object.fromEntries(['compiled bind()', 'compiled into()', 'hand-written', 'hand-written row-major'].map((id) => [id, 2 * (2 * I * J + 3 * J * K) + 10 * J + 12 * K])));
 
 describe('784-100-10 network: forward pass and both gradients', () => {
   bench('compiled (Kronecker), compileAll + bind()', () => {
@@ -210,3 +212,113 @@ describe('from text to closure', () => {
     compileAll(derived());
   }, table.options('parse + derive + compileAll', { time: 300 }));
 });
+
+// --- Mini-batches (issue 12): the same network with a batch index b on the inputs o_{bi} and
+// targets t_{bk} (examples/mnist/network.ts, the library's withBatch): outputs o_{bk}, losses E_b
+// and the gradients of the batch's summed loss, Σ_b ∂E_b/∂w_{jk} and Σ_b ∂E_b/∂w_{ij}, in one
+// kernel. Against the kernel the compiler emitted for the same formulas before issue 12's loop
+// schedule (./baseline/network-batch-e88e163.ts) and hand-written JS in the fastest plain order
+// (row-major: every inner loop runs along a row, accumulating rows of partial sums).
+
+const network = compileNetwork(deriveNetwork({ inputs: I, hidden: J, outputs: K }), true);
+const before = new Function('fns', 'oob', baseline.body)([sigmoid], () => new RangeError('out of range')) as { entry: (a: unknown[]) => void };
+if (baseline.params.join() !== network.kernel.params.join()) throw new Error('baseline kernel takes other parameters');
+/** Multiply-adds of the five matrix products (2 flops each) and the elementwise work, per batch. */
+const batchFlops = (B: number) => 2 * B * (2 * I * J + 3 * J * K) + B * (10 * J + 12 * K);
+
+function handBatch(B: number, x: Float64Array, tb: Float64Array, outs: Float64Array[], hb: Float64Array, d1: Float64Array, d2: Float64Array): void {
+  const [o, E, g2, g1] = outs as [Float64Array, Float64Array, Float64Array, Float64Array];
+  hb.fill(0);
+  for (let b = 0; b < B; b++) {
+    for (let i = 0; i < I; i++) {
+      const xi = x[b * I + i]!;
+      const wi = i * J;
+      for (let j = 0; j < J; j++) hb[b * J + j] += xi * w1[wi + j]!;
+    }
+    for (let j = 0; j < J; j++) hb[b * J + j] = sigmoid(hb[b * J + j]!);
+  }
+  o.fill(0);
+  for (let b = 0; b < B; b++) {
+    for (let j = 0; j < J; j++) {
+      const hj = hb[b * J + j]!;
+      for (let k = 0; k < K; k++) o[b * K + k] += hj * w2[j * K + k]!;
+    }
+    let e2 = 0;
+    for (let k = 0; k < K; k++) {
+      const ok = sigmoid(o[b * K + k]!);
+      o[b * K + k] = ok;
+      const e = tb[b * K + k]! - ok;
+      e2 += e * e;
+      d2[b * K + k] = -2 * e * ok * (1 - ok);
+    }
+    E[b] = e2;
+    for (let j = 0; j < J; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += d2[b * K + k]! * w2[j * K + k]!;
+      const hj = hb[b * J + j]!;
+      d1[b * J + j] = s * hj * (1 - hj);
+    }
+  }
+  g2.fill(0);
+  g1.fill(0);
+  for (let b = 0; b < B; b++) {
+    for (let j = 0; j < J; j++) {
+      const hj = hb[b * J + j]!;
+      for (let k = 0; k < K; k++) g2[j * K + k] += hj * d2[b * K + k]!;
+    }
+    for (let i = 0; i < I; i++) {
+      const xi = x[b * I + i]!;
+      const wi = i * J;
+      for (let j = 0; j < J; j++) g1[wi + j] += xi * d1[b * J + j]!;
+    }
+  }
+}
+
+const BATCHES = [32, 128] as const;
+const batchId = (B: number, what: string) => `batch ${B}: ${what}`;
+const batchTable = new RatioTable(
+  '784-100-10 network, mini-batches: o_{bk}, E_b, Σ_b ∂E_b/∂w_{jk}, Σ_b ∂E_b/∂w_{ij} in one kernel, ratios of time per call',
+  BATCHES.flatMap((B) => [
+    [`batch ${B}: kernel before issue 12 / compiled bind()`, batchId(B, 'before'), batchId(B, 'compiled')],
+    [`batch ${B}: hand-written row-major / compiled bind()`, batchId(B, 'hand-written'), batchId(B, 'compiled')],
+  ] as const),
+  [],
+  Object.fromEntries(BATCHES.flatMap((B) => ['before', 'compiled', 'hand-written'].map((w) => [batchId(B, w), batchFlops(B)]))),
+);
+
+for (const B of BATCHES) {
+  const xb = fill(B * I);
+  const tb = fill(B * K);
+  const values = { o_i: xb, 'w_{ij}': w1, 'w_{jk}': w2, t: tb };
+  const sizes = { i: I, j: J, k: K, b: B };
+  const shapes = [B * K, B, J * K, I * J];
+  const mine = shapes.map((n) => new Float64Array(n));
+  const theirs = shapes.map((n) => new Float64Array(n));
+  const hand = shapes.map((n) => new Float64Array(n));
+  const run = network.bind({ values, sizes }, mine);
+  const [hb, d1, d2] = [new Float64Array(B * J), new Float64Array(B * J), new Float64Array(B * K)];
+  // The kernel's arguments in its parameter order (x0.. in signature order, then extents, sizes, outputs), as compileAll passes them.
+  const args: unknown[] = [];
+  for (const s of network.signature.inputs) args.push(values[s.name as keyof typeof values]);
+  for (const s of network.signature.inputs) for (const slot of s.slots) args.push(sizes[slot[0] as keyof typeof sizes]);
+  for (const n of network.signature.ranged) args.push(sizes[n as keyof typeof sizes]);
+  args.push(...theirs);
+  run();
+  before.entry(args);
+  handBatch(B, xb, tb, hand, hb, d1, d2);
+  const close = (p: number, q: number) => Math.abs(p - q) <= 1e-10 * Math.max(1, Math.abs(q));
+  mine.forEach((m, r) => {
+    if (!m.every((v, n) => close(v, theirs[r]![n]!) && close(v, hand[r]![n]!))) throw new Error(`batch ${B}: output ${r} disagrees`);
+  });
+  describe(`784-100-10 network, batch of ${B}`, () => {
+    bench('compiled (Kronecker), bind()', () => {
+      run();
+    }, batchTable.options(batchId(B, 'compiled')));
+    bench('kernel before issue 12', () => {
+      before.entry(args);
+    }, batchTable.options(batchId(B, 'before')));
+    bench('hand-written JS, row-major', () => {
+      handBatch(B, xb, tb, hand, hb, d1, d2);
+    }, batchTable.options(batchId(B, 'hand-written')));
+  });
+}

@@ -31,6 +31,8 @@ export class RatioTable {
     private readonly title: string,
     private readonly rows: readonly (readonly [string, string, string])[],
     private readonly times: readonly string[] = [],
+    /** Floating-point operations per call, by bench id: a GFLOP/s column (by min) for the rows whose benches have it. */
+    private readonly flops: Readonly<Record<string, number>> = {},
   ) {}
 
   /**
@@ -62,11 +64,18 @@ export class RatioTable {
 
   format(): string {
     const ms = (x: number) => (x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(2)} µs`);
-    const lines = [`\n${this.title}`, '', '| ratio | by min | by p75 | numerator min / p75 | denominator min / p75 |', '|---|---|---|---|---|'];
+    const gflops = Object.keys(this.flops).length > 0;
+    const rate = (id: string, t: Timing) => (this.flops[id] === undefined ? '–' : (this.flops[id]! / (t.min * 1e6)).toFixed(2));
+    const lines = [
+      `\n${this.title}`, '',
+      `| ratio | by min | by p75 | numerator min / p75 | denominator min / p75 |${gflops ? ' GFLOP/s (by min) |' : ''}`,
+      `|---|---|---|---|---|${gflops ? '---|' : ''}`,
+    ];
     for (const [label, a, b] of this.rows) {
       const x = this.timings.get(a)!;
       const y = this.timings.get(b)!;
-      lines.push(`| ${label} | ${(x.min / y.min).toFixed(2)}× | ${(x.p75 / y.p75).toFixed(2)}× | ${ms(x.min)} / ${ms(x.p75)} | ${ms(y.min)} / ${ms(y.p75)} |`);
+      const g = gflops ? ` ${rate(a, x)} / ${rate(b, y)} |` : '';
+      lines.push(`| ${label} | ${(x.min / y.min).toFixed(2)}× | ${(x.p75 / y.p75).toFixed(2)}× | ${ms(x.min)} / ${ms(x.p75)} | ${ms(y.min)} / ${ms(y.p75)} |${g}`);
     }
     for (const id of this.times) {
       const t = this.timings.get(id)!;
