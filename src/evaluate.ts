@@ -161,7 +161,7 @@ class Interpreter {
       if (!(i >= 1 && i <= n)) {
         const ix = indices[s]!;
         const written = ix.kind === 'inum' ? `${i}` : `${indexText(ix)} = ${i}`;
-        throw new IndexRangeError(`index ${written} of '${name}' (slot ${s + 1}) is out of range 1..${n}`);
+        throw new IndexRangeError(`index ${written} of '${name}' (slot ${s + 1}) is out of range 1..${n}`, { input: name, slot: s, value: i });
       }
       flat = flat * n + (i - 1);
     }

@@ -4,7 +4,7 @@ import { equation, type Expr, type Var, variable } from '../core/ast.js';
 import { derivativeOf, derive } from '../derive/index.js';
 import { InputError } from '../core/errors.js';
 import { freeIndices } from '../core/indices.js';
-import { checkJson, checkResult, describeCheck, NOT_CHECKABLE } from './check.js';
+import { checkJson, checkResult, describeCheck, notCheckable } from './check.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { type Problem, printedBoth, printIn, problemOptions, readInputs, resolveProblem } from './problem.js';
@@ -107,7 +107,7 @@ Examples:
       throw new UsageError(`--format ${format} needs --steps`, 'derive');
     }
     // Nothing could be compared: not a mismatch, but not a verified result either.
-    if (report !== null && report.checked === 0) throw new InputError(`--check not possible: ${NOT_CHECKABLE}`);
+    if (report !== null && report.checked === 0) throw new InputError(`--check not possible: ${notCheckable(report)}`);
     if (report !== null && format !== 'json') io.err(describeCheck(report));
     return ok ? EXIT.ok : EXIT.checkFailed;
   },

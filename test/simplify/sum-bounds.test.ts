@@ -29,7 +29,7 @@ const BODIES = ['a', 'a^2', 'k a', 'i a^2', '(k - i) a', '\\delta_{k i} a', '\\d
 const valuesAt = (original: Expr, e: Expr, p: { n: number; m: number; i: number; a: number }): number[] => {
   const iFree = signature(original).free.includes('i');
   const options = iFree ? { free: ['i'], symbols: ['n', 'm'] } : { symbols: ['n', 'm', 'i'] };
-  const values = iFree ? { n: p.n, m: p.m, a: p.a } : { n: p.n, m: p.m, i: p.i, a: p.a };
+  const values: Record<string, number> = iFree ? { n: p.n, m: p.m, a: p.a } : { n: p.n, m: p.m, i: p.i, a: p.a };
   const v = evaluate(e, { values, sizes: iFree ? { i: p.i + 1 } : {} }, options).value;
   return typeof v === 'number' ? [v] : v.flat(9) as number[];
 };
