@@ -141,7 +141,8 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
       const lo = Math.max(lowest, emptyAllowed.has(root) ? 0 : 1);
       classSize.set(root, lo + Math.floor(random() * (Math.max(lo, highest) - lo + 1)));
     }
-    sizes[n] = classSize.get(root)!;
+    // An empty range is a size symbol's (`n` = 0): a letter tied to it takes no size (bounds range it, and no array slot it addresses has entries).
+    if (classSize.get(root)! > 0 || symbols.has(n)) sizes[n] = classSize.get(root)!;
   }
   // Offsets and sums (`x_{i+1}`, `x_{i+k}`) need as many entries as their largest value. A slot
   // also addressed plainly by letters of another range (`x_m` in ∂/∂x_m) gets that range widened
@@ -251,6 +252,9 @@ const MAX_POINTS = 400;
 
 const MAX_LISTED = 20;
 
+/** Rounding allowed for in a value, in units of the last place of its scale (f's value, at least 1; the trial's largest slope, at least 1). */
+const ROUNDING_ULPS = 8;
+
 /** Draws beyond `trials` when no point so far was informative (a derivative 0 at the points drawn). */
 const EXTRA_TRIALS = 2;
 
@@ -289,6 +293,9 @@ export function checkDerivative(options: CheckOptions): CheckReport {
     const slopes = new Map<string, Difference | null>();
     const refined = new Map<string, Difference[]>();
 
+    // First every point's slope and claimed value; then the judgement, whose floor for rounding in
+    // the claimed derivative is relative to the largest slope of the trial.
+    const points: { assignment: Record<string, number>; key: string; address: number[]; at0: Required<Inputs>; slope: Difference; expected: number; got: number }[] = [];
     forEachAssignment(free, free.map((n) => inputs.sizes[n]!), (assignment) => {
       const address = wrt.indices.map((i) => indexAt(i, (n) => assignment[n]!));
       const at0: Required<Inputs> = linked.length === 0 ? inputs : { sizes: inputs.sizes, values: { ...inputs.values, ...pick(assignment, linked) } };
@@ -296,16 +303,21 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       let slope = slopes.get(key);
       if (slope === undefined) slopes.set(key, (slope = centralDifference(f, fFree, inputKey(wrt), address, at0)));
       if (slope === null) return; // `wrt` addresses no element here (an offset past the end)
-      const pos = fFree.map((n) => assignment[n]!);
-      const expected = at(slope.slope, pos);
+      const expected = at(slope.slope, fFree.map((n) => assignment[n]!));
       // f undefined near this point (0/0, log of a negative): there is no derivative to compare with.
       if (!Number.isFinite(expected)) return;
-      const got = claimedAt(assignment);
-      // The relative error, judged beyond what rounding in f explains, and as measured.
+      points.push({ assignment, key, address, at0, slope, expected, got: claimedAt(assignment) });
+    });
+    const largest = points.reduce((m, p) => Math.max(m, Math.abs(p.expected)), 1);
+    for (const { assignment, key, address, at0, slope, expected, got } of points) {
+      const pos = fFree.map((n) => assignment[n]!);
+      // Rounding in the claimed derivative itself: a few ulps of the trial's largest slope (at least 1).
+      const own = ROUNDING_ULPS * Number.EPSILON * Math.max(largest, Math.abs(got));
+      // The relative error, judged beyond what rounding explains, and as measured.
       const errorOf = (d: Difference) => {
         const e = at(d.slope, pos);
         const scale = Math.max(Math.abs(e), Math.abs(got));
-        const beyond = Math.max(0, Math.abs(e - got) - at(d.noise, pos));
+        const beyond = Math.max(0, Math.abs(e - got) - at(d.noise, pos) - own);
         return { judged: beyond === 0 ? 0 : beyond / scale, measured: e === got ? 0 : Math.abs(e - got) / scale };
       };
       let best = errorOf(slope);
@@ -319,8 +331,8 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       }
       const error = best.judged;
       checked++;
-      const noise = at(slope.noise, pos);
-      if (expected !== 0 && noise <= tolerance * Math.abs(expected)) {
+      const noise = at(slope.noise, pos) + own;
+      if (noise <= tolerance * Math.abs(expected)) {
         informative++;
         floor = Math.max(floor, noise / Math.abs(expected));
         maxError = Math.max(maxError, Number.isNaN(best.measured) ? Infinity : best.measured);
@@ -330,7 +342,7 @@ export function checkDerivative(options: CheckOptions): CheckReport {
         failed++;
         if (failures.length < MAX_LISTED) failures.push({ trial, assignment, expected, got });
       }
-    });
+    }
   }
   const sizes: [number, number] = lowest > highest ? [0, 0] : [lowest, highest];
   return { ok: failed === 0 && checked > 0, maxError, failures, checked, informative, floor, sizes, tolerance };
@@ -419,10 +431,11 @@ function centralDifference(
   const step = (x + h) - (x - h);
   const plus = moved(x + h);
   const minus = moved(x - h);
-  // Rounding in f itself limits what the difference can resolve: a few ulps of |f|, divided by the step.
+  // Rounding in f itself limits what the difference can resolve: a few ulps of |f| (of 1 at least:
+  // f near 0 is rounded as its parts are, not to ulps of 0), divided by the step.
   return {
     slope: zipWith(plus, minus, (p, m) => (p - m) / step),
-    noise: zipWith(plus, minus, (p, m) => (8 * Number.EPSILON * Math.max(Math.abs(p), Math.abs(m))) / step),
+    noise: zipWith(plus, minus, (p, m) => (ROUNDING_ULPS * Number.EPSILON * Math.max(1, Math.abs(p), Math.abs(m))) / step),
   };
 }
 

@@ -90,7 +90,7 @@ function combine(reports: readonly CheckReport[]): CheckReport {
     checked: reports.reduce((n, r) => n + r.checked, 0),
     informative: reports.reduce((n, r) => n + r.informative, 0),
     floor: Math.max(0, ...reports.map((r) => r.floor)),
-    sizes: [Math.min(...reports.map((r) => r.sizes[0]), Infinity), Math.max(...reports.map((r) => r.sizes[1]), 0)],
+    sizes: reports.length === 0 ? [0, 0] : [Math.min(...reports.map((r) => r.sizes[0])), Math.max(...reports.map((r) => r.sizes[1]))],
     tolerance: Math.max(0, ...reports.map((r) => r.tolerance)),
   };
 }
