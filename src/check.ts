@@ -324,9 +324,11 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       if (!(best.judged <= tolerance)) {
         let finer = refined.get(key);
         if (finer === undefined) refined.set(key, (finer = refinedDifferences(f, fFree, inputKey(wrt), address, at0)));
+        // A finer difference vouches for the point only where its own rounding floor (larger: a smaller
+        // step) is within the tolerance; otherwise its floor would excuse any error.
         for (const d of finer) {
           const e = errorOf(d);
-          if (e.judged < best.judged) best = e;
+          if (e.judged < best.judged && at(d.noise, pos) + own <= tolerance * Math.max(Math.abs(at(d.slope, pos)), Math.abs(got))) best = e;
         }
       }
       const error = best.judged;
