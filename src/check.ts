@@ -134,6 +134,8 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
   const symbols = new Set(options.symbols ?? []);
   const emptyAllowed = new Set([...symbols].map(find));
   for (const n of options.nonEmpty ?? []) emptyAllowed.delete(find(n));
+  // Nested arrays cannot hold 0 rows of a matrix (`[]` has one dimension): a slot of an input of rank 2 or more is not emptied.
+  for (const info of inputs.values()) if (info.plain.length >= 2) for (const slot of info.plain) for (const n of slot) emptyAllowed.delete(find(n));
   const sizes: Record<string, number> = {};
   for (const n of [...names].sort()) {
     const root = find(n);

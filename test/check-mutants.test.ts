@@ -124,6 +124,7 @@ describe('--check against mutants', () => {
       const report = check(p.result);
       if (report.checked === 0) { // not checkable at random inputs (the formula reads out of range)
         unevaluable++;
+        if (process.env.SHOW_UNEVALUABLE) console.log(`not evaluable: ${p.name}: ${(report as { unevaluable?: string }).unevaluable}`);
         continue;
       }
       if (!report.ok) {
