@@ -8,7 +8,9 @@
 // truncation error (~h²|f'''|) against round-off (~ε|f|/h), both near 1e-10,
 // well inside the default tolerance 1e-6.
 
-import { assertNever, children, type Expr, indexAt, indexKey, indexTerms, isEquation, isReduction, type Var } from './core/ast.js';
+import {
+  add, assertNever, call, children, div, type Expr, indexAt, indexKey, indexTerms, isEquation, isReduction, mapChildren, mul, pow, reduce, type Var,
+} from './core/ast.js';
 import { evaluate } from './evaluate.js';
 import { baseLetter } from './core/fresh.js';
 import { allIndexNames } from './core/indices.js';
@@ -254,7 +256,7 @@ const MAX_POINTS = 400;
 
 const MAX_LISTED = 20;
 
-/** Rounding allowed for in a value, in units of the last place of its scale (f's value, at least 1; the trial's largest slope, at least 1). */
+/** Rounding allowed for in a value, in units of the last place of its scale (`magnitude`). */
 const ROUNDING_ULPS = 8;
 
 /** Draws beyond `trials` when no point so far was informative (a derivative 0 at the points drawn). */
@@ -294,6 +296,14 @@ export function checkDerivative(options: CheckOptions): CheckReport {
     // One pair of evaluations of f per element of wrt, shared by the assignments that address it.
     const slopes = new Map<string, Difference | null>();
     const refined = new Map<string, Difference[]>();
+    // The scales at which f and the claimed derivative round (`magnitude`), per value of the linked letters.
+    const fScales = new Map<string, number | NestedArray | null>();
+    const fScaleAt = (at0: Required<Inputs>, assignment: Record<string, number>) => {
+      const k = linked.map((n) => assignment[n]!).join(',');
+      if (!fScales.has(k)) fScales.set(k, magnitudeValue(f, at0, { free: fFree }));
+      return fScales.get(k)!;
+    };
+    const ownScale = magnitudeValue(derivative, inputs, { free, symbols });
 
     // First every point's slope and claimed value; then the judgement, whose floor for rounding in
     // the claimed derivative is relative to the largest slope of the trial.
@@ -303,18 +313,20 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       const at0: Required<Inputs> = linked.length === 0 ? inputs : { sizes: inputs.sizes, values: { ...inputs.values, ...pick(assignment, linked) } };
       const key = [...address, ...linked.map((n) => assignment[n]!)].join(',');
       let slope = slopes.get(key);
-      if (slope === undefined) slopes.set(key, (slope = centralDifference(f, fFree, inputKey(wrt), address, at0)));
+      if (slope === undefined) slopes.set(key, (slope = centralDifference(f, fFree, inputKey(wrt), address, at0, fScaleAt(at0, assignment))));
       if (slope === null) return; // `wrt` addresses no element here (an offset past the end)
       const expected = at(slope.slope, fFree.map((n) => assignment[n]!));
       // f undefined near this point (0/0, log of a negative): there is no derivative to compare with.
       if (!Number.isFinite(expected)) return;
-      points.push({ assignment, key, address, at0, slope, expected, got: claimedAt(assignment) });
+      const claimed = claimedAt(assignment);
+      // The result undefined by its arithmetic (0/0 where f is constant, σ = 0 at N = 1): nothing to compare.
+      if (Number.isNaN(claimed)) return;
+      points.push({ assignment, key, address, at0, slope, expected, got: claimed ?? NaN });
     });
-    const largest = points.reduce((m, p) => Math.max(m, Math.abs(p.expected)), 1);
     for (const { assignment, key, address, at0, slope, expected, got } of points) {
       const pos = fFree.map((n) => assignment[n]!);
-      // Rounding in the claimed derivative itself: a few ulps of the trial's largest slope (at least 1).
-      const own = ROUNDING_ULPS * Number.EPSILON * Math.max(largest, Math.abs(got));
+      // Rounding in the claimed derivative itself: a few ulps of its magnitude.
+      const own = ROUNDING_ULPS * Number.EPSILON * Math.max(Math.abs(got), ownScale === null ? 0 : Math.abs(at(ownScale, free.map((n) => assignment[n]!))));
       // The relative error, judged beyond what rounding explains, and as measured.
       const errorOf = (d: Difference) => {
         const e = at(d.slope, pos);
@@ -325,7 +337,7 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       let best = errorOf(slope);
       if (!(best.judged <= tolerance)) {
         let finer = refined.get(key);
-        if (finer === undefined) refined.set(key, (finer = refinedDifferences(f, fFree, inputKey(wrt), address, at0)));
+        if (finer === undefined) refined.set(key, (finer = refinedDifferences(f, fFree, inputKey(wrt), address, at0, fScaleAt(at0, assignment))));
         // A finer difference vouches for the point only where its own rounding floor (larger: a smaller
         // step) is within the tolerance; otherwise its floor would excuse any error.
         for (const d of finer) {
@@ -336,7 +348,7 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       const error = best.judged;
       checked++;
       const noise = at(slope.noise, pos) + own;
-      if (noise <= tolerance * Math.abs(expected)) {
+      if (expected !== 0 && noise <= tolerance * Math.abs(expected)) {
         informative++;
         floor = Math.max(floor, noise / Math.abs(expected));
         maxError = Math.max(maxError, Number.isNaN(best.measured) ? Infinity : best.measured);
@@ -395,10 +407,10 @@ function drawInputs(
 
 /**
  * The claimed derivative at one assignment of its free indices. Evaluated once over all of them;
- * where it reads an input out of range somewhere, point by point, NaN where it has no value (a
+ * where it reads an input out of range somewhere, point by point, null where it has no value (a
  * failure wherever f has a slope).
  */
-function claimedValues(derivative: Expr, inputs: Required<Inputs>, free: readonly string[], symbols: readonly string[]): (a: Record<string, number>) => number {
+function claimedValues(derivative: Expr, inputs: Required<Inputs>, free: readonly string[], symbols: readonly string[]): (a: Record<string, number>) => number | null {
   try {
     const whole = evaluate(derivative, inputs, { free, symbols }).value;
     return (a) => at(whole, free.map((n) => a[n]!));
@@ -408,12 +420,43 @@ function claimedValues(derivative: Expr, inputs: Required<Inputs>, free: readonl
   return (a) => {
     try {
       const v = evaluate(derivative, { sizes: inputs.sizes, values: { ...inputs.values, ...a } }, { symbols: [...symbols, ...free] }).value;
-      return typeof v === 'number' ? v : NaN;
+      return typeof v === 'number' ? v : null;
     } catch (err) {
-      if (err instanceof IndexRangeError) return NaN;
+      if (err instanceof IndexRangeError) return null;
       throw err;
     }
   };
+}
+
+/**
+ * The scale at which evaluating `e` rounds: `e` with every sum of terms made a sum of their
+ * absolute values (`z - \log e^{z}` → `|z| + |\log e^{z}|`, 2|z| where the value is 0), and
+ * functions and denominators taken at their values. Rounding errors are a few ulps of this, not of
+ * the value, which cancellation may have made small.
+ */
+export function magnitude(e: Expr): Expr {
+  const abs = (x: Expr) => call('abs', [x]);
+  switch (e.kind) {
+    case 'add': return add(e.terms.map((t) => abs(magnitude(t))));
+    case 'neg': return magnitude(e.arg);
+    case 'mul': return mul(e.factors.map(magnitude));
+    case 'div': return div(magnitude(e.num), abs(e.den));
+    case 'pow': return pow(magnitude(e.base), e.exp);
+    case 'reduce': return e.op === 'sum' ? reduce('sum', e.index, abs(magnitude(e.body)), e.lower, e.upper) : mapChildren(e, magnitude);
+    case 'num': case 'var': case 'delta': case 'extent': case 'index': case 'call': case 'diff': case 'rel': case 'iverson':
+      return e;
+    default: return assertNever(e);
+  }
+}
+
+/** `magnitude(e)` evaluated like `e`, or null where it cannot be (a read out of range somewhere). */
+function magnitudeValue(e: Expr, inputs: Required<Inputs>, options: { free?: readonly string[]; symbols?: readonly string[] }): number | NestedArray | null {
+  try {
+    return evaluate(magnitude(e), inputs, options).value;
+  } catch (err) {
+    if (err instanceof IndexRangeError) return null;
+    throw err;
+  }
 }
 
 /**
@@ -421,7 +464,7 @@ function claimedValues(derivative: Expr, inputs: Required<Inputs>, free: readonl
  * `address` (1-based), or null when that element does not exist.
  */
 function centralDifference(
-  f: Expr, fFree: readonly string[], name: string, address: readonly number[], inputs: Required<Inputs>, scale = 1,
+  f: Expr, fFree: readonly string[], name: string, address: readonly number[], inputs: Required<Inputs>, fScale: number | NestedArray | null, scale = 1,
 ): Difference | null {
   const base = inputs.values[name];
   const x = address.length === 0 ? base : entry(base, address);
@@ -435,11 +478,12 @@ function centralDifference(
   const step = (x + h) - (x - h);
   const plus = moved(x + h);
   const minus = moved(x - h);
-  // Rounding in f itself limits what the difference can resolve: a few ulps of |f| (of 1 at least:
-  // f near 0 is rounded as its parts are, not to ulps of 0), divided by the step.
+  // Rounding in f itself limits what the difference can resolve: a few ulps of f's magnitude (f's
+  // value where that is larger), divided by the step.
+  const bigger = fScale === null ? plus : zipWith(plus, fScale, (p, s) => Math.max(Math.abs(p), Math.abs(s)));
   return {
     slope: zipWith(plus, minus, (p, m) => (p - m) / step),
-    noise: zipWith(plus, minus, (p, m) => (ROUNDING_ULPS * Number.EPSILON * Math.max(1, Math.abs(p), Math.abs(m))) / step),
+    noise: zipWith(bigger, minus, (p, m) => (ROUNDING_ULPS * Number.EPSILON * Math.max(Math.abs(p), Math.abs(m))) / step),
   };
 }
 
@@ -456,12 +500,12 @@ interface Difference {
  * difference is checked again with these; it passes if one of them agrees.
  */
 function refinedDifferences(
-  f: Expr, fFree: readonly string[], name: string, address: readonly number[], inputs: Required<Inputs>,
+  f: Expr, fFree: readonly string[], name: string, address: readonly number[], inputs: Required<Inputs>, fScale: number | NestedArray | null,
 ): Difference[] {
   const out: Difference[] = [];
   for (const scale of [1, 1 / 16, 1 / 256]) {
-    const coarse = centralDifference(f, fFree, name, address, inputs, scale);
-    const fine = centralDifference(f, fFree, name, address, inputs, scale / 2);
+    const coarse = centralDifference(f, fFree, name, address, inputs, fScale, scale);
+    const fine = centralDifference(f, fFree, name, address, inputs, fScale, scale / 2);
     if (coarse === null || fine === null) break;
     out.push({
       slope: zipWith(fine.slope, coarse.slope, (a, b) => (4 * a - b) / 3),
