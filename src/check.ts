@@ -338,12 +338,14 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       if (!(best.judged <= tolerance)) {
         let finer = refined.get(key);
         if (finer === undefined) refined.set(key, (finer = refinedDifferences(f, fFree, inputKey(wrt), address, at0, fScaleAt(at0, assignment))));
-        // A finer difference vouches for the point only where its own rounding floor (larger: a smaller
-        // step) is within the tolerance; otherwise its floor would excuse any error.
-        for (const d of finer) {
+        // The extrapolation at the same step vouches for the point; one at a smaller step only where its
+        // rounding floor (larger: f's rounding over a smaller step) is within the tolerance, or that
+        // floor would excuse any error.
+        finer.forEach((d, n) => {
           const e = errorOf(d);
-          if (e.judged < best.judged && at(d.noise, pos) + own <= tolerance * Math.max(Math.abs(at(d.slope, pos)), Math.abs(got))) best = e;
-        }
+          const resolves = at(d.noise, pos) + own <= tolerance * Math.max(Math.abs(at(d.slope, pos)), Math.abs(got));
+          if (e.judged < best.judged && (n === 0 || resolves)) best = e;
+        });
       }
       const error = best.judged;
       checked++;
@@ -497,7 +499,8 @@ interface Difference {
  * Richardson's extrapolation of central differences, (4 D(h/2) - D(h)) / 3,
  * at shrinking steps: its error is O(h⁴) instead of O(h²), and smaller steps
  * resolve fast oscillation (cos(2048/x)). A point that fails the plain
- * difference is checked again with these; it passes if one of them agrees.
+ * difference is checked again with these; it passes if one of them agrees
+ * (one at a smaller step only where it resolves the tolerance).
  */
 function refinedDifferences(
   f: Expr, fFree: readonly string[], name: string, address: readonly number[], inputs: Required<Inputs>, fScale: number | NestedArray | null,
@@ -509,10 +512,17 @@ function refinedDifferences(
     if (coarse === null || fine === null) break;
     out.push({
       slope: zipWith(fine.slope, coarse.slope, (a, b) => (4 * a - b) / 3),
-      noise: zipWith(fine.noise, coarse.noise, (a, b) => 2 * a + b),
+      noise: zipWith(fine.noise, coarse.noise, (a, b) => (4 * a + b) / 3),
     });
   }
-  return out;
+  // Truncation left in each extrapolation: twice how far the next, finer one lies from it. Where the
+  // derivative is exactly 0 (∂/∂x_k of x_k² at x_k = 0) this is all that separates the estimates
+  // from it, and it shrinks as h⁴ does.
+  return out.map((d, n) => {
+    const next = out[n + 1];
+    if (next === undefined) return d;
+    return { slope: d.slope, noise: zipWith(zipWith(d.slope, next.slope, (a, b) => 2 * Math.abs(a - b)), d.noise, (t, r) => t + r) };
+  });
 }
 
 /** The entry of a nested value at 1-based `pos`, or undefined when there is none. */
