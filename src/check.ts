@@ -5,8 +5,22 @@
 // the element of w that `wrt` addresses under that assignment is moved by ±h
 // and f is re-evaluated; the central difference (f(w+h) - f(w-h)) / 2h is
 // compared with the claimed derivative there. h ≈ 1e-5·max(1, |w|) balances
-// truncation error (~h²|f'''|) against round-off (~ε|f|/h), both near 1e-10,
-// well inside the default tolerance 1e-6.
+// truncation error (~h²|f'''|) against round-off (~ε|f|/h), both near 1e-10;
+// where the plain difference disagrees, Richardson's extrapolation removes the
+// truncation.
+//
+// The verdict is a true relative error, |expected - got| / max(|expected|, |got|),
+// within the tolerance (1e-8) once the rounding floor is taken off: a few ulps
+// of f's magnitude over the step (`magnitude`: every sum a sum of absolute
+// values, so cancellation does not hide how f was rounded), of the result's own
+// magnitude, and an extrapolation's remaining truncation. A point where that
+// floor exceeds tolerance × |expected| cannot resolve a relative error of the
+// tolerance: it is judged all the same but not counted as informative, and a
+// check with no informative point says it is vacuous (src/cli/check.ts).
+//
+// Sizes run over `SIZE_SCHEDULE`, from empty ranges (a size symbol 0) to 7, so a
+// result wrong only for an empty or a one-element range is caught. A read past
+// an input's end (`x_{t+1}` in `\sum_{t=1}^{n-1}`) grows that slot and draws again.
 
 import {
   add, assertNever, call, children, div, type Expr, indexAt, indexKey, indexTerms, isEquation, isReduction, mapChildren, mul, pow, reduce, type Var,
@@ -239,8 +253,8 @@ export interface CheckReport {
   readonly informative: number;
   /** The largest rounding floor at an informative point, relative to the derivative there. */
   readonly floor: number;
-  /** The sizes drawn for index ranges and size symbols, lowest and highest. */
-  readonly sizes: readonly [number, number];
+  /** The sizes drawn for index ranges and size symbols, lowest and highest; null for a formula without indices. */
+  readonly sizes: readonly [number, number] | null;
   readonly tolerance: number;
 }
 
@@ -362,7 +376,7 @@ export function checkDerivative(options: CheckOptions): CheckReport {
       }
     }
   }
-  const sizes: [number, number] = lowest > highest ? [0, 0] : [lowest, highest];
+  const sizes: [number, number] | null = lowest > highest ? null : [lowest, highest];
   return { ok: failed === 0 && checked > 0, maxError, failures, checked, informative, floor, sizes, tolerance };
 }
 

@@ -90,9 +90,13 @@ function combine(reports: readonly CheckReport[]): CheckReport {
     checked: reports.reduce((n, r) => n + r.checked, 0),
     informative: reports.reduce((n, r) => n + r.informative, 0),
     floor: Math.max(0, ...reports.map((r) => r.floor)),
-    sizes: reports.length === 0 ? [0, 0] : [Math.min(...reports.map((r) => r.sizes[0])), Math.max(...reports.map((r) => r.sizes[1]))],
+    sizes: sizeRange(reports.flatMap((r) => (r.sizes === null ? [] : [r.sizes]))),
     tolerance: Math.max(0, ...reports.map((r) => r.tolerance)),
   };
+}
+
+function sizeRange(ranges: readonly (readonly [number, number])[]): readonly [number, number] | null {
+  return ranges.length === 0 ? null : [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))];
 }
 
 /** Why a check compared nothing: not a mismatch, but no verified result either (derive exits 2). */
@@ -110,7 +114,7 @@ export function describeCheck(r: CheckReport & { checkedRaw?: boolean; innerDeri
   const n = r.innerDerivatives ?? 0;
   const inner = n === 0 ? '' : ` (with the ${n === 1 ? 'derivative' : `${n} derivatives`} inside the formula, each checked the same way)`;
   const what = raw + inner;
-  const sizes = `sizes ${r.sizes[0]}–${r.sizes[1]}`;
+  const sizes = r.sizes === null ? 'no indices' : `sizes ${r.sizes[0]}–${r.sizes[1]}`;
   // The error is relative to the derivative, beyond the rounding floor of f's evaluation (src/check.ts).
   const error = `max relative error ${r.maxError.toExponential(1)}, rounding floor of f at most ${r.floor.toExponential(1)} relative`;
   if (r.ok && r.informative === 0) {
