@@ -58,7 +58,8 @@ Options:
                           none exists, a note and the einsum form; einsum: NumPy/PyTorch einsum
                           lines in the formula's own names and letters (docs/export.md)
   --check                 compare the result with central finite differences at random
-                          points for every index combination; exit 1 on a mismatch
+                          points (sizes 0 to 7) for every index combination, by relative
+                          error beyond rounding (docs/cli.md); exit 1 on a mismatch
   --syntax latex|text|auto   how to read the input (default auto)
   -f, --file FILE         read the formula from FILE ('-' is stdin)
 ${proofHelp}
