@@ -15,6 +15,7 @@
 import { assertNever, type Expr, type Index, type Reduce, type RelOp } from './core/ast.js';
 import { REDUCTIONS } from './core/reductions.js';
 import { functionSpec } from './functions.js';
+import { stableForm } from './stable.js';
 import { freeIndices } from './core/indices.js';
 import { indexText } from './print/atoms.js';
 import { inputKey } from './core/names.js';
@@ -45,8 +46,10 @@ export function evaluate(expr: Expr, inputs: Inputs, options: EvaluateOptions = 
   const sig = signature(expr, options.free, options.symbols);
   const interp = new Interpreter(sig, bind(sig, inputs));
   const shape = sig.free.map((n) => interp.extent(n));
+  // The stable form of what overflows or cancels as written (src/stable.ts): the same values, rounded better.
+  const stable = stableForm(expr);
   const fill = (d: number): number | NestedArray => {
-    if (d === sig.free.length) return interp.eval(expr);
+    if (d === sig.free.length) return interp.eval(stable);
     const name = sig.free[d]!;
     const out: (number | NestedArray)[] = [];
     for (let i = 1; i <= shape[d]!; i++) {

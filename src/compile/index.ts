@@ -9,6 +9,7 @@
 
 import type { Expr } from '../core/ast.js';
 import { type Definition, unfoldAll } from '../definitions.js';
+import { stableForm } from '../stable.js';
 import {
   bind as bindInputs, type Binding, EvaluationError, IndexRangeError, type Inputs, type InputSignature, jointSignature,
   type JointSignature, type Signature,
@@ -120,7 +121,8 @@ export function compileAll(given: readonly Expr[], options: CompileAllOptions = 
   // Without the definitions, a defined name left in a formula is an InputError from the signature, naming it.
   const exprs = definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions));
   const sig = jointSignature(exprs, options.free, options.symbols);
-  const kernel = generateKernel(exprs, sig);
+  // The stable forms of what overflows or cancels as written (src/stable.ts), as the interpreter computes them.
+  const kernel = generateKernel(exprs.map(stableForm), sig);
   const oob = (access: number, value: number) => {
     const a = kernel.accesses[access]!;
     const written = a.index === '' ? `${value}` : `${a.index} = ${value}`;

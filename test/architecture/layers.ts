@@ -14,7 +14,7 @@ export const LAYERS: readonly Layer[] = [
   // let* scoping and range families; reads a variable given as text (parse) and names it in messages (print).
   { name: 'definitions', rank: 3, paths: ['src/definitions.ts'] },
   // Input values and sizes, the reference interpreter, the finite-difference checker.
-  { name: 'numeric', rank: 4, paths: ['src/values.ts', 'src/evaluate.ts', 'src/check.ts'] },
+  { name: 'numeric', rank: 4, paths: ['src/values.ts', 'src/evaluate.ts', 'src/check.ts', 'src/stable.ts'] },
   { name: 'simplify', rank: 5, paths: ['src/simplify/'] },
   { name: 'derive', rank: 6, paths: ['src/derive/'] }, // derive simplifies and refolds its result
   { name: 'proof', rank: 7, paths: ['src/proof/', 'src/prove.ts'] }, // texts, renderers, the step checker; derivations with steps
