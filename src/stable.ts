@@ -7,6 +7,7 @@
 //   1 - \tanh^2 u              1 / \cosh^2 u
 //   e^{a} / \sum_i e^{b_i}     e^{a - M} / \sum_i e^{b_i - M}, M = \max_i b_i
 //   \log \sum_i e^{b_i}        M + \log \sum_i e^{b_i - M}
+//   \log(e^{x} / d)             x - \log d (cross-entropy of a softmax: no log of an underflowed 0)
 //
 // Each is the same function (the shifted forms exactly so for every a), so a value computed from
 // the stable form is the formula's value, rounded better; `test/stable.test.ts` compares both
@@ -67,6 +68,8 @@ function rewrite(e: Expr): Expr {
       const arg = e.args[0]!;
       const u = onePlusExp(arg);
       if (u !== null) return call('softplus', [u]);
+      // \log \frac{e^{x}}{d} = x - \log d: the log-softmax of cross-entropy, after the shift below.
+      if (arg.kind === 'div' && isCall(arg.num, 'exp')) return add([arg.num.args[0]!, neg(call('log', [arg.den]))]);
       const se = sumOfExp(arg);
       if (se === null) return e;
       const { m, sum } = shifted(se.s, se.b);
