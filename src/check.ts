@@ -132,7 +132,22 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
       level = Array.isArray(level) ? level[0] : undefined;
     });
   }
-  // Where reads need more entries than the sizes give (`\sum_{t=1}^{n-1} x_{t+1}` with t and x's slot tied): the slot's group grows.
+  const [lowest, highest] = options.sizeRange ?? [2, 3];
+  const symbols = new Set(options.symbols ?? []);
+  const emptyAllowed = new Set([...symbols].map(find));
+  for (const n of options.nonEmpty ?? []) emptyAllowed.delete(find(n));
+  // Nested arrays cannot hold 0 rows of a matrix (`[]` has one dimension): a slot of an input of rank 2 or more is not emptied.
+  for (const info of inputs.values()) if (info.plain.length >= 2) for (const slot of info.plain) for (const n of slot) emptyAllowed.delete(find(n));
+  for (const n of [...names].sort()) {
+    const root = find(n);
+    if (classSize.has(root)) continue;
+    const lo = Math.max(lowest, emptyAllowed.has(root) ? 0 : 1);
+    classSize.set(root, lo + Math.floor(random() * (Math.max(lo, highest) - lo + 1)));
+  }
+  // Where reads need more entries than the sizes give (`\sum_{t=1}^{n-1} x_{t+1}` with t and x's
+  // slot tied), the slot's group grows; a size symbol in it keeps its value (`\sum_{i=1}^{n}` tied
+  // i to n, and x needs n + 1 entries for x_{i+1}).
+  const grownTo = new Map<string, number>();
   for (const [name, least] of options.atLeast ?? []) {
     const info = inputs.get(name);
     if (info === undefined) continue;
@@ -142,26 +157,18 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
       if (plain.size === 0) info.need[s] = Math.max(info.need[s]!, n);
       else {
         const root = find([...plain][0]!);
-        if (!given.has(root)) classSize.set(root, Math.max(classSize.get(root) ?? 0, n));
+        if (!given.has(root) && n > classSize.get(root)!) grownTo.set(root, Math.max(grownTo.get(root) ?? 0, n));
       }
     });
   }
-  const [lowest, highest] = options.sizeRange ?? [2, 3];
-  const symbols = new Set(options.symbols ?? []);
-  const emptyAllowed = new Set([...symbols].map(find));
-  for (const n of options.nonEmpty ?? []) emptyAllowed.delete(find(n));
-  // Nested arrays cannot hold 0 rows of a matrix (`[]` has one dimension): a slot of an input of rank 2 or more is not emptied.
-  for (const info of inputs.values()) if (info.plain.length >= 2) for (const slot of info.plain) for (const n of slot) emptyAllowed.delete(find(n));
   const sizes: Record<string, number> = {};
   for (const n of [...names].sort()) {
     const root = find(n);
-    if (!classSize.has(root)) {
-      const lo = Math.max(lowest, emptyAllowed.has(root) ? 0 : 1);
-      classSize.set(root, lo + Math.floor(random() * (Math.max(lo, highest) - lo + 1)));
-    }
+    const size = symbols.has(n) ? classSize.get(root)! : grownTo.get(root) ?? classSize.get(root)!;
     // An empty range is a size symbol's (`n` = 0): a letter tied to it takes no size (bounds range it, and no array slot it addresses has entries).
-    if (classSize.get(root)! > 0 || symbols.has(n)) sizes[n] = classSize.get(root)!;
+    if (size > 0 || symbols.has(n)) sizes[n] = size;
   }
+  for (const [root, n] of grownTo) classSize.set(root, n);
   // Offsets and sums (`x_{i+1}`, `x_{i+k}`) need as many entries as their largest value. A slot
   // also addressed plainly by letters of another range (`x_m` in ∂/∂x_m) gets that range widened
   // for a sum of variables (`x_{i+k}`), unless it was given: a difference (`w_{m-i}`) is what a

@@ -14,6 +14,8 @@ import { toLatex } from '../../src/print/index.js';
 import { simplify } from '../../src/simplify/index.js';
 import type { Expr } from '../../src/core/ast.js';
 import { signature } from '../../src/values.js';
+import { checkDerivative } from '../../src/check.js';
+import type { Var } from '../../src/core/ast.js';
 
 const OUTER_LOWER = ['1', '0', '2', 'n-2', 'm'];
 const OUTER_UPPER = ['n', 'n-1', 'n+1', 'm', '0', '1', '3'];
@@ -92,4 +94,29 @@ describe('sums over symbolic bounds', () => {
       });
     }), { numRuns: 1500, seed: 41 });
   });
+
+  // By an entry of an array read under symbolic bounds: the δ-collapse leaves range brackets that
+  // must hold at every size, 0 and 1 included; the check (src/check.ts) draws those sizes.
+  const READ_LOWER = ['1', '2', 'i', 'i+1']; // (from n-1, the formula itself reads x_0 at n = 1)
+  const READ_UPPER = ['n', 'n-1', 'i', 'i+1', 'm'];
+  const READ_BODIES = ['x_k^2', 'a x_k', 'x_k x_i', '\\sigma(x_k)'];
+  it('the derivative by x_p agrees with finite differences at sizes from 0', () => {
+    fc.assert(fc.property(
+      fc.boolean(), fc.constantFrom(...READ_LOWER), fc.constantFrom(...READ_UPPER), fc.constantFrom(...READ_BODIES), fc.nat(1000),
+      (nested, lo, hi, body, seed) => {
+        // Beside x_i (which, under \\sum_{i=1}^{n}, declares x to have n entries), up to i+1 reads x
+        // past its end whatever its size: the formula's own out-of-range read.
+        fc.pre(hi !== 'i+1' || (nested && !body.includes('x_i')));
+        const inner = `\\sum_{k=${lo}}^{${hi}} ${body}`;
+        const text = nested ? `\\sum_{i=1}^{n} ${inner}` : `${inner} + x_i`;
+        const f = parse(text);
+        const wrt = parse('x_p') as Var;
+        const d = derive(f, wrt).result;
+        const report = checkDerivative({ f, wrt, derivative: d, seed: seed + 1 });
+        expect(report.ok, `∂/∂x_p ${text} = ${toLatex(d)}: ${JSON.stringify(report.failures.slice(0, 2))}`).toBe(true);
+        expect(report.checked).toBeGreaterThan(0);
+      },
+    ), { numRuns: 150, seed: 7 });
+  });
 });
+
