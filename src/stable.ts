@@ -6,7 +6,7 @@
 //   σ(u)(1 - σ(u))             e^{-|u|} / (1 + e^{-|u|})^2 (1 - σ(u) cancels for u ≫ 0)
 //   1 - \tanh^2 u              1 / \cosh^2 u
 //   e^{a} / \sum_i e^{b_i}     e^{a - M} / \sum_i e^{b_i - M}, M = \max_i b_i
-//   \log \sum_i e^{b_i}        M + \log \sum_i e^{b_i - M}
+//   \log \sum_i e^{b_i}        M + log1p(R), R = \sum_i e^{b_i - M} - 1 summed without the 1
 //   \log(e^{x} / d)             x - \log d (cross-entropy of a softmax: no log of an underflowed 0)
 //
 // Each is the same function (the shifted forms exactly so for every a), so a value computed from
@@ -15,7 +15,7 @@
 // memoised by node, and nothing else changes: printing and differentiating see the formula as
 // written.
 
-import { add, call, type Expr, mapChildren, mul, neg, num, pow, reduce, type Reduce, div } from './core/ast.js';
+import { add, call, div, type Expr, iverson, mapChildren, mul, neg, num, pow, reduce, type Reduce, rel } from './core/ast.js';
 
 const ONE = num(1);
 
@@ -50,9 +50,17 @@ function sumOfExp(e: Expr): { s: Reduce; b: Expr } | null {
 }
 
 /** The max-shift of a sum of exponentials: M = \max_i b_i and \sum_i e^{b_i - M}. */
-function shifted(s: Reduce, b: Expr): { m: Expr; sum: Expr } {
+function shifted(s: Reduce, b: Expr): { m: Expr; sum: Expr; log: Expr } {
   const m = reduce('max', s.index, b, s.lower, s.upper);
-  return { m, sum: reduce('sum', s.index, call('exp', [add([b, neg(m)])]), s.lower, s.upper) };
+  const over = (body: Expr) => reduce('sum', s.index, body, s.lower, s.upper);
+  const below = add([b, neg(m)]);
+  // \log \sum_i e^{b_i - M} = \log(1 + R): R, the terms other than one largest, is summed on its
+  // own (the entries equal to M, less one, then those below M) and taken through softplus(\log R),
+  // which is log1p(R): the log-softmax of an entry near the largest keeps its digits.
+  const ties = over(iverson(rel(['='], [b, m])));
+  const rest = over(mul([iverson(rel(['<'], [b, m])), call('exp', [below])]));
+  const log = call('softplus', [call('log', [add([ties, num(-1), rest])])]);
+  return { m, sum: over(call('exp', [below])), log };
 }
 
 /** e^{-|u|} / (1 + e^{-|u|})^2, which is σ(u)(1 - σ(u)). */
@@ -69,11 +77,11 @@ function rewrite(e: Expr): Expr {
       const u = onePlusExp(arg);
       if (u !== null) return call('softplus', [u]);
       // \log \frac{e^{x}}{d} = x - \log d: the log-softmax of cross-entropy, after the shift below.
-      if (arg.kind === 'div' && isCall(arg.num, 'exp')) return add([arg.num.args[0]!, neg(call('log', [arg.den]))]);
+      if (arg.kind === 'div' && isCall(arg.num, 'exp')) return add([arg.num.args[0]!, neg(rewrite(call('log', [arg.den])))]);
       const se = sumOfExp(arg);
       if (se === null) return e;
-      const { m, sum } = shifted(se.s, se.b);
-      return add([m, call('log', [sum])]);
+      const { m, log } = shifted(se.s, se.b);
+      return add([m, log]);
     }
     case 'div': {
       if (!isCall(e.num, 'exp')) return e;
