@@ -66,7 +66,9 @@ function shifted(s: Reduce, b: Expr): { m: Expr; sum: Expr; log: Expr } {
 /** e^{-|u|} / (1 + e^{-|u|})^2, which is σ(u)(1 - σ(u)). */
 function sigmoidSlope(u: Expr): Expr {
   const e = call('exp', [neg(call('abs', [u]))]);
-  return div(e, pow(add([ONE, e]), num(2)));
+  const d = add([ONE, e]);
+  return div(e, mul([d, d])); // d·d, as the compiled code computes a square: interpreter and kernel agree to the bit
+
 }
 
 function rewrite(e: Expr): Expr {
@@ -101,8 +103,9 @@ function rewrite(e: Expr): Expr {
       if (k < 0) return e;
       const u = oneMinusSigmoid(e.factors[k]!)!;
       const s = e.factors.findIndex((g) => isCall(g, 'sigmoid') && g.args[0] === u);
-      const rest = e.factors.filter((_, n) => n !== k && n !== s);
-      return rest.length === 0 ? sigmoidSlope(u) : mul([...rest, sigmoidSlope(u)]);
+      // In the place of σ(u), the other factors in their order.
+      const factors = e.factors.flatMap((f, n) => (n === s ? [sigmoidSlope(u)] : n === k ? [] : [f]));
+      return factors.length === 1 ? factors[0]! : mul(factors);
     }
     case 'add': {
       const one = e.terms.indexOf(ONE);
