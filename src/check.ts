@@ -270,7 +270,7 @@ export interface CheckReport {
  * `\sum_{t=1}^{n-1}` are empty, and an index of size 1), the others grow to 7. Sizes an option
  * fixes stay fixed.
  */
-export const SIZE_SCHEDULE: readonly (readonly [number, number])[] = [[0, 0], [1, 3], [3, 5], [5, 7]];
+const SIZE_SCHEDULE: readonly (readonly [number, number])[] = [[0, 0], [1, 3], [3, 5], [5, 7]];
 
 /** At most this many points per trial: a draw with more (three indices of size 7) takes a smaller row of the schedule. */
 const MAX_POINTS = 400;
@@ -457,7 +457,7 @@ function claimedValues(derivative: Expr, inputs: Required<Inputs>, free: readonl
  * functions and denominators taken at their values. Rounding errors are a few ulps of this, not of
  * the value, which cancellation may have made small.
  */
-export function magnitude(e: Expr): Expr {
+function magnitude(e: Expr): Expr {
   const abs = (x: Expr) => call('abs', [x]);
   switch (e.kind) {
     case 'add': return add(e.terms.map((t) => abs(magnitude(t))));
