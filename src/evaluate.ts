@@ -12,10 +12,10 @@
 // into brackets, so a product's brackets are evaluated first and the other
 // factors only where every one of them is 1.
 
-import { stableForm } from './stable.js';
 import { assertNever, type Expr, type Index, type Reduce, type RelOp } from './core/ast.js';
 import { REDUCTIONS } from './core/reductions.js';
 import { functionSpec } from './functions.js';
+import { stableForm } from './stable.js';
 import { freeIndices } from './core/indices.js';
 import { indexText } from './print/atoms.js';
 import { inputKey } from './core/names.js';
@@ -164,7 +164,7 @@ class Interpreter {
       if (!(i >= 1 && i <= n)) {
         const ix = indices[s]!;
         const written = ix.kind === 'inum' ? `${i}` : `${indexText(ix)} = ${i}`;
-        throw new IndexRangeError(`index ${written} of '${name}' (slot ${s + 1}) is out of range 1..${n}`);
+        throw new IndexRangeError(`index ${written} of '${name}' (slot ${s + 1}) is out of range 1..${n}`, { input: name, slot: s, value: i });
       }
       flat = flat * n + (i - 1);
     }

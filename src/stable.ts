@@ -10,13 +10,13 @@
 //   e^u / (1 + e^u)        σ(u)
 //   1 / (1 + e^{-u})       σ(u)
 //   e^a / Σ_i e^{b_i}      e^{a - m} / Σ_i e^{b_i - m}         m = max_i b_i: no overflow
-//   log Σ_i e^{b_i}        m + log Σ_i e^{b_i - m}
+//   log Σ_i e^{b_i}        m + log1p(Σ_i e^{b_i - m} - 1), the 1 never added
 //   log(e^a / Σ_i e^{b_i}) a - log Σ_i e^{b_i}                 then as above
 //
 // Each is an identity of real numbers (test/stable.test.ts checks them against an
 // arbitrary-precision reference), applied bottom-up once; anything else is left as it is.
 
-import { add, call, div, type Expr, isReduction, ivar, mapChildren, mul, neg, num, pow, reduce, type Reduce } from './core/ast.js';
+import { add, call, div, type Expr, isReduction, iverson, ivar, mapChildren, mul, neg, num, pow, reduce, type Reduce, rel } from './core/ast.js';
 import { freshIndex } from './core/fresh.js';
 import { allIndexNames, substituteIndex } from './core/indices.js';
 
@@ -107,8 +107,15 @@ function shiftedRatio(numerator: Expr, den: Reduce): Expr {
   return div(mul([numerator, call('exp', [neg(m)])]), shiftedDen);
 }
 
-/** log Σ_i e^{b_i} as m + log Σ_i e^{b_i - m}. */
+/**
+ * log Σ_i e^{b_i} as m + log(1 + R), R the shifted terms but one largest: (ties - 1) + Σ_{b_i < m}
+ * e^{b_i - m}, summed without the 1 and taken through softplus(log R) = log1p(R), so that the
+ * log-softmax of an entry near the largest keeps its digits.
+ */
 function logSumExp(s: Reduce): Expr {
   const { m, b } = maxOf(s as Reduce & { body: Expr & { kind: 'call' } }, s);
-  return add([m, call('log', [reduce('sum', s.index, call('exp', [add([b, neg(m)])]), s.lower, s.upper)])]);
+  const over = (body: Expr) => reduce('sum', s.index, body, s.lower, s.upper);
+  const ties = over(iverson(rel(['='], [b, m])));
+  const below = over(mul([iverson(rel(['<'], [b, m])), call('exp', [add([b, neg(m)])])]));
+  return add([m, call('softplus', [call('log', [add([ties, num(-1), below])])])]);
 }

@@ -46,6 +46,10 @@ export class EvaluationError extends InputError {
 /** An input read outside its range (`x_{j+1}` at j = n): a subterm may have no value at some points only. */
 export class IndexRangeError extends EvaluationError {
   override name = 'IndexRangeError';
+  /** The read, where the thrower knows it: input key, slot (0-based) and the index value. */
+  constructor(message: string, readonly read?: { readonly input: string; readonly slot: number; readonly value: number }) {
+    super(message);
+  }
 }
 
 /** One input the formula reads: a scalar (`rank` 0) or an array indexed by `rank` indices. */

@@ -4,7 +4,7 @@ import { equation, type Expr } from '../core/ast.js';
 import { derivativeOf, derive } from '../derive/index.js';
 import { InputError } from '../core/errors.js';
 import { freeIndices } from '../core/indices.js';
-import { checkJson, checkResult, describeCheck, NOT_CHECKABLE } from './check.js';
+import { checkJson, checkResult, describeCheck, notCheckable } from './check.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { type Problem, printedBoth, printIn, problemOptions, readingOf, readInputs, resolveProblem, writtenFormula } from './problem.js';
@@ -55,7 +55,8 @@ Options:
                           none exists, a note and the einsum form; einsum: NumPy/PyTorch einsum
                           lines in the formula's own names and letters (docs/export.md)
   --check                 compare the result with central finite differences at random
-                          points for every index combination; exit 1 on a mismatch
+                          points (sizes 0 to 7) for every index combination, by relative
+                          error beyond rounding (docs/cli.md); exit 1 on a mismatch
   --syntax latex|text|auto   how to read the input (default auto)
   -f, --file FILE         read the formula from FILE ('-' is stdin)
 ${proofHelp}
@@ -104,7 +105,7 @@ Examples:
       throw new UsageError(`--format ${format} needs --steps`, 'derive');
     }
     // Nothing could be compared: not a mismatch, but not a verified result either.
-    if (report !== null && report.checked === 0) throw new InputError(`--check not possible: ${NOT_CHECKABLE}`);
+    if (report !== null && report.checked === 0) throw new InputError(`--check not possible: ${notCheckable(report)}`);
     if (report !== null && format !== 'json') io.err(describeCheck(report));
     return ok ? EXIT.ok : EXIT.checkFailed;
   },

@@ -7,9 +7,9 @@
 // `compileAll` puts several formulas (a forward pass and its gradients) in one
 // kernel, so what they share is computed once.
 
-import { stableForm } from '../stable.js';
 import type { Expr } from '../core/ast.js';
 import { type Definition, unfoldAll } from '../definitions.js';
+import { stableForm } from '../stable.js';
 import {
   bind as bindInputs, type Binding, EvaluationError, IndexRangeError, type Inputs, type InputSignature, jointSignature,
   type JointSignature, type Signature,

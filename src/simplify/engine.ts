@@ -17,15 +17,12 @@
 import { assertNever, diff, type Expr, type ExprKind, mapChildren } from '../core/ast.js';
 import { replaceSubterm } from '../core/replace.js';
 import type { RuleId, Step, StepExprs } from '../core/steps.js';
-import type { Declared, Sizes } from './ranges.js';
+import type { RangeFacts } from './ranges.js';
 
-/** What rules may consult besides the node itself. */
-export interface RuleContext {
-  readonly sizes: Sizes;
+/** What rules may consult besides the node itself: the range facts (sizes, sizes declared by bounds, least values; see `linkedRanges`), and more. */
+export interface RuleContext extends RangeFacts {
   /** Whether two undeclared index letters certainly range over the same values (see `linkedRanges`). */
   readonly sameRange: (a: string, b: string) => boolean;
-  /** The size symbol an undeclared letter runs up to, where bounds declare one (see `linkedRanges`). */
-  readonly declared: Declared;
   /** User equations `lhs = rhs`, used left to right. */
   readonly assumptions: readonly { readonly lhs: Expr; readonly rhs: Expr }[];
 }

@@ -68,7 +68,7 @@ function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; ke
   });
   const ranges = linkedRanges([expr, ...(options.linked ?? []), ...(options.assumptions ?? [])]);
   const key = `${JSON.stringify(Object.entries(sizes).sort())}|${assumptions.map((a) => `${a.lhs.id}=${a.rhs.id}`).join(',')}|${ranges.key}`;
-  return { ctx: { sizes, assumptions, sameRange: ranges.same, declared: ranges.declared }, key };
+  return { ctx: { sizes, assumptions, sameRange: ranges.same, declared: ranges.declared, floor: ranges.floor }, key };
 }
 
 export function simplify(expr: Expr, options: SimplifyOptions = {}): RunResult {

@@ -87,7 +87,7 @@ function job(entry: (typeof CORPUS)[number]): Job {
     return { lhs, rhs };
   });
   const ranges = linkedRanges([raw, start, ...r.definitions.map((d) => d.body), ...r.assumptions]);
-  return { name: entry.name, raw, ctx: { sizes, assumptions, sameRange: ranges.same, declared: ranges.declared } };
+  return { name: entry.name, raw, ctx: { sizes, assumptions, sameRange: ranges.same, declared: ranges.declared, floor: ranges.floor } };
 }
 
 const JOBS = CORPUS.map(job);

@@ -6,7 +6,7 @@ import { compileRules, type Memo, type Rule, type RuleContext, run } from '../..
 import { simplify } from '../../src/simplify/index.js';
 import { RULES } from '../../src/simplify/rules/index.js';
 
-const ctx: RuleContext = { sizes: {}, sameRange: () => false, declared: () => undefined, assumptions: [] };
+const ctx: RuleContext = { sizes: {}, sameRange: () => false, declared: () => undefined, floor: () => 1, assumptions: [] };
 const x = variable('x');
 const y = variable('y');
 const zero = num(0);

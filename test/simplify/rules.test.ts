@@ -106,7 +106,9 @@ describe('sums and deltas', () => {
     ['Σ_i c = #i c', sum('i', v('c')), times(extent('i'), v('c'))],
     ['Σ_{i=1}^{5} c = 5c', sum('i', v('c'), inum(1), inum(5)), times(n(5), v('c'))],
     ['Σ_{j=1}^{i} c = i c', sum('j', v('c'), inum(1), ivar('i')), times(indexValue(ivar('i')), v('c'))],
-    ['Σ_{j=2}^{n} c = (n-1) c', sum('j', v('c'), inum(2), ivar('n')), times(indexValue(ivar('n', -1)), v('c'))],
+    // n, a size symbol, may be 0 or 1, where 2..n is empty: the count keeps its condition.
+    ['Σ_{j=2}^{n} c = [2 ≤ n] (n-1) c', sum('j', v('c'), inum(2), ivar('n')),
+      times(iverson(rel(['<='], [n(2), indexValue(ivar('n'))])), indexValue(ivar('n', -1)), v('c'))],
     ['Σ_j c f_j = c Σ_j f_j', sum('j', times(n(3), v('c'), v('f', 'j'))), times(n(3), v('c'), sum('j', v('f', 'j')))],
     ['Σ_j -f_j = -Σ_j f_j', sum('j', neg(v('f', 'j'))), neg(sum('j', v('f', 'j')))],
     ['Σ_j f_j / c = (Σ_j f_j)/c', sum('j', div(v('f', 'j'), v('c'))), div(sum('j', v('f', 'j')), v('c'))],
@@ -134,7 +136,8 @@ describe('sums and deltas', () => {
     ['literal out of a bounded range is 0', sum('j', times(d('j', 7), v('f', 'j')), inum(1), inum(5)), n(0)],
     ['literal inside a bounded range collapses', sum('j', times(d('j', 3), v('f', 'j')), inum(1), inum(5)), v('f', 3)],
     ['decidable bracket is 1', iverson(rel(['<=', '<='], [n(1), indexValue(ivar('p', 1)), indexValue(ivar('p', 2))])), n(1)],
-    ['false bracket is 0', times(iverson(rel(['<'], [indexValue(ivar('p')), n(1)])), x), n(0)],
+    ['false bracket is 0', times(iverson(rel(['<'], [indexValue(ivar('p')), n(1)])), v('x', 'p')), n(0)],
+    ['a size symbol may be 0', times(iverson(rel(['<'], [indexValue(ivar('p')), n(1)])), x), times(iverson(rel(['<'], [indexValue(ivar('p')), n(1)])), x)],
   ]);
 
   describe('with declared sizes', () => {

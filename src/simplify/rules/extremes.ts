@@ -19,7 +19,7 @@ import { decide, indexExpr } from '../ranges.js';
 function nonEmpty(r: Reduce, ctx: RuleContext): boolean {
   if (r.lower === null && r.upper === null) return true;
   if (r.upper === null) return false;
-  return decide('<=', indexExpr(r.lower ?? inum(1)), indexExpr(r.upper), ctx.sizes, ctx.declared) === true;
+  return decide('<=', indexExpr(r.lower ?? inum(1)), indexExpr(r.upper), ctx) === true;
 }
 
 /** max_j c = c (and min) for c free of j, over a range that is not empty. */

@@ -13,13 +13,13 @@
 // (only then: a product of sums is otherwise left as the user wrote it).
 
 import {
-  add, addIndices, coefficient, type Delta, div, type Expr, type Index, inum, isReduction, iverson, ivar, mul,
+  add, addIndices, coefficient, type Delta, div, type Expr, type Index, indexConstant, inum, isReduction, iverson, ivar, mul,
   neg, num, type ReduceBy, rel, shiftIndex, sum,
 } from '../../core/ast.js';
 import { readsSlotAt } from '../../core/extents.js';
 import { freeIndices, substituteIndex } from '../../core/indices.js';
 import type { Rule } from '../engine.js';
-import { type Declared, decide, indexExpr, sizeOf, type Sizes, upperOf } from '../ranges.js';
+import { decide, indexExpr, type RangeFacts, sizeOf, upperOf } from '../ranges.js';
 import { factorsOf, ONE, product, splitCoeff, withCoeff, ZERO } from '../terms.js';
 
 type Of<K extends Expr['kind']> = Expr & { kind: K };
@@ -76,9 +76,9 @@ function range(s: Sum): [Expr, Expr] {
 }
 
 /** `[lo ≤ v ≤ hi]` as a factor: ONE when it certainly holds, ZERO when it certainly fails. */
-function inRange(v: Expr, lo: Expr, hi: Expr, sizes: Sizes, declared: Declared): Expr {
-  const a = decide('<=', lo, v, sizes, declared);
-  const b = decide('<=', v, hi, sizes, declared);
+function inRange(v: Expr, lo: Expr, hi: Expr, facts: RangeFacts): Expr {
+  const a = decide('<=', lo, v, facts);
+  const b = decide('<=', v, hi, facts);
   if (a === false || b === false) return ZERO;
   if (a === true && b === true) return ONE;
   return iverson(rel(['<=', '<='], [lo, v, hi]));
@@ -105,9 +105,9 @@ const deltaCollapse: Rule = {
     // slot at `at` where the body read it at i (it exists only where `at` is in that range).
     // Declared ranges decide the condition themselves.
     const implied = s.lower === null && s.upper === null && at.kind === 'ivar' && at.offset === 0
-      && sizeOf(at.name, ctx.sizes) === undefined && sizeOf(s.index, ctx.sizes) === undefined
+      && sizeOf(at.name, ctx.sizes) === undefined && sizeOf(s.index, ctx.sizes) === undefined && ctx.floor(at.name) >= 1
       && (ctx.sameRange(at.name, s.index) || readsSlotAt(hole.rebuild(ONE), s.index));
-    const cond = implied ? ONE : inRange(indexExpr(at), lo, hi, ctx.sizes, ctx.declared);
+    const cond = implied ? ONE : inRange(indexExpr(at), lo, hi, ctx);
     if (cond === ZERO) return ZERO;
     const value = substituteIndex(hole.rebuild(ONE), s.index, at);
     return cond === ONE ? value : mul([cond, value]);
@@ -165,13 +165,17 @@ const constSum: Rule = {
     const s = asSum(e);
     if (s === null || freeIndices(s.body).has(s.index)) return null;
     const n = count(s);
-    if (s.lower === null || n.kind === 'num') return mul([n, s.body]);
-    const lo = indexExpr(s.lower);
+    if ((s.lower === null && s.upper === null) || n.kind === 'num') return mul([n, s.body]);
+    const lo = s.lower === null ? ONE : indexExpr(s.lower);
     const hi = s.upper === null ? upperOf(s.index) : indexExpr(s.upper);
-    const nonEmpty = decide('<=', lo, add([hi, ONE]), ctx.sizes, ctx.declared);
+    const nonEmpty = decide('<=', lo, add([hi, ONE]), ctx);
     if (nonEmpty === true) return mul([n, s.body]);
     if (nonEmpty === false) return ZERO;
-    return mul([iverson(rel(['<='], [lo, hi])), n, s.body]);
+    // The constant moved to the left: `[2 \le n]` rather than `[1 \le n-1]`.
+    const c = s.upper === null ? 0 : indexConstant(s.upper);
+    const left = s.lower === null ? num(1 - c) : indexExpr(shiftIndex(s.lower, -c));
+    const right = s.upper === null ? hi : indexExpr(shiftIndex(s.upper, -c));
+    return mul([iverson(rel(['<='], [left, right])), n, s.body]);
   },
 };
 
@@ -226,7 +230,7 @@ const decideIverson: Rule = {
     const { cond } = e as Of<'iverson'>;
     let all = true;
     for (let k = 0; k < cond.ops.length; k++) {
-      const v = decide(cond.ops[k]!, cond.args[k]!, cond.args[k + 1]!, ctx.sizes, ctx.declared);
+      const v = decide(cond.ops[k]!, cond.args[k]!, cond.args[k + 1]!, ctx);
       if (v === false) return ZERO;
       if (v === null) all = false;
     }
