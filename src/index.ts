@@ -20,6 +20,8 @@ export { detectSyntax, parse, ParseError, parseFormulas, type ParseOptions, type
 export { toLatex, toText, type PrintOptions } from './print/index.js';
 export { toJson } from './serialize.js';
 
+// The common task in one call: gradient(formula, wrt, {where, fold, form, steps}).
+export { type Formula, gradient, type Gradient, type GradientForm, type GradientMatrix, type GradientOptions, gradientOf, type Problem } from './gradient.js';
 export { type Definition, type Differentiate, type Resolved, resolveVariable, unfoldAll } from './definitions.js';
 export { derive, type Derivation, type DeriveOptions, differentiate, differentiateBody, evaluateDerivatives, foldDefinitions } from './derive/index.js';
 

@@ -1,17 +1,13 @@
 // kronecker derive: ∂target/∂wrt, simplified, optionally checked and explained.
 
-import { equation, type Expr, type Var, variable } from '../core/ast.js';
-import { derivativeOf, derive } from '../derive/index.js';
+import { type Gradient, gradientOf } from '../gradient.js';
 import { InputError } from '../core/errors.js';
 import { freeIndices } from '../core/indices.js';
 import { checkJson, checkResult, describeCheck, NOT_CHECKABLE } from './check.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import { type Problem, printedBoth, printIn, problemOptions, readInputs, resolveProblem } from './problem.js';
-import { einsumForm, matrixForm, matrixSymbol } from '../compile/index.js';
+import { problemOptions, readInputs, resolveProblem } from './problem.js';
 import { unfoldAll } from '../definitions.js';
-import { userName } from '../core/names.js';
-import { toLatex } from '../print/index.js';
 import type { Io } from './command.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
@@ -78,31 +74,24 @@ Examples:
     const format = choiceOption(args, 'format', [...PROOF_FORMATS], inputs.syntax);
     const form = choiceOption(args, 'form', ['index', 'matrix', 'einsum'] as const, 'index');
     if (form !== 'index' && (proof !== null || format === 'json')) throw new UsageError(`--form ${form} prints the result only: leave out --steps and --format json`, 'derive');
-    const d = derive(problem.target, wrt, {
-      definitions: problem.definitions,
-      assumptions: problem.assumptions,
-      sizes: inputs.sizes,
-      steps: proof !== null,
-      fold: args.values.fold === true,
-    });
-    const goal = derivativeOf(problem.target, wrt);
-    const report = args.values.check === true ? checkResult(problem.target, wrt, d, problem.definitions, problem.assumptions) : null;
+    const g = gradientOf({ ...problem, sizes: inputs.sizes }, wrt, { steps: proof !== null, fold: args.values.fold === true, form });
+    const report = args.values.check === true ? checkResult(problem.target, wrt, { raw: g.raw, result: g.expr }, problem.definitions, problem.assumptions) : null;
 
     let ok = report === null || report.ok;
     if (proof !== null) {
       const context = { definitions: problem.definitions, assumptions: problem.assumptions };
-      ok = writeProof({ goal, steps: d.steps, result: d.result }, format, proof, context, io, report) && ok;
+      ok = writeProof(g.proof!, format, proof, context, io, report) && ok;
     } else if (format === 'json') {
       out(JSON.stringify({
-        result: printedBoth(d.result),
-        equation: printedBoth(equation(goal, d.result)),
-        free: [...freeIndices(d.result)].sort(),
+        result: { latex: g.latex, text: g.text },
+        equation: g.equation,
+        free: [...freeIndices(g.expr)].sort(),
         ...(report === null ? {} : { check: checkJson(report) }),
       }, null, 2));
     } else if (form !== 'index') {
-      writeForm(form, d.result, problem, io);
+      writeForm(g, io);
     } else if (format === 'latex' || format === 'text') {
-      out(printIn(equation(goal, d.result), format));
+      out(g.equation[format]);
     } else {
       throw new UsageError(`--format ${format} needs --steps`, 'derive');
     }
@@ -113,26 +102,16 @@ Examples:
   },
 };
 
-/**
- * The result in matrix or einsum form. The output's dimensions follow the variable's indices
- * (∂E/∂W_{ji} has rows j), then any other free index alphabetically.
- */
-function writeForm(form: 'matrix' | 'einsum', result: Expr, problem: Problem, io: Io): void {
-  const value = unfoldAll(result, problem.definitions);
-  const wrt = problem.wrt!;
-  const own = wrt.indices.flatMap((i) => (i.kind === 'ivar' ? [i.name] : []));
-  const free = [...new Set([...own.filter((n) => freeIndices(value).has(n)), ...[...freeIndices(value)].sort()])];
-  const target = problem.target.kind === 'var' ? userName(problem.target) : null;
-  if (form === 'matrix') {
-    const m = matrixForm(value, { free });
-    if (m !== null) {
-      const of = target === null ? `\\left(${toLatex(problem.target)}\\right)` : toLatex(variable(problem.target as Var, []));
-      io.out(`\\frac{\\partial ${of}}{\\partial ${matrixSymbol(wrt, free.length)}} = ${m.latex}`);
-      for (const w of m.where) io.out(`\\quad ${w}`);
-      return;
-    }
-    io.err(`note: no matrix form (${free.length > 2 ? `the result has ${free.length} free indices` : 'an index pattern with no matrix operation'}); the einsum form:`);
+/** The result in matrix form (with the vectors it names), or a note and the einsum form. */
+function writeForm(g: Gradient, io: Io): void {
+  if (g.matrix) {
+    io.out(`${g.matrix.lhs} = ${g.matrix.latex}`);
+    for (const w of g.matrix.where) io.out(`\\quad ${w}`);
+    return;
   }
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
-  io.out(einsumForm(value, { free, name: target === null ? 'result' : `d${safe(target)}_d${safe(userName(wrt))}` }));
+  if (g.matrix === null) {
+    const free = freeIndices(unfoldAll(g.expr, g.definitions)).size;
+    io.err(`note: no matrix form (${free > 2 ? `the result has ${free} free indices` : 'an index pattern with no matrix operation'}); the einsum form:`);
+  }
+  io.out(g.einsum!);
 }
