@@ -133,7 +133,7 @@ export function parseShapes(spec: string): Shape[] {
       if (v.kind !== 'var' || v.indices.length > 0) throw new InputError(`--shapes: '${nameText}' is not a name without indices`);
       name = v;
     } catch (e) {
-      if (e instanceof ParseError) throw new InputError(`--shapes: '${nameText}' is not a name: ${e.message}`);
+      if (e instanceof ParseError) throw new InputError(`--shapes: '${nameText}' is not a name: ${e.reason}`);
       throw e;
     }
     const short = /^[A-Za-z]x[A-Za-z]$/.test(dimsText) ? [dimsText[0]!, dimsText[2]!] : dimsText.split(TIMES);
