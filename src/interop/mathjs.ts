@@ -46,19 +46,22 @@ function mathjsName(spec: FunctionSpec): string {
   return spec.names.find(isMathjsFunction) ?? spec.name;
 }
 
-/** A name as a mathjs identifier, or a refusal. */
-function symbolName(v: Var): string {
-  const name = userName(v);
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new InputError(`toMathjs: mathjs cannot name '${name}' (accents, word subscripts and primes have no mathjs spelling)`);
-  return name;
+/** A name or index letter as a mathjs identifier: a prime is an underscore (`j'` is `j_`), which Kronecker names never hold. */
+function identifier(name: string): string {
+  const id = name.replace(/'/g, '_');
+  if (!/^[A-Za-z][A-Za-z0-9]*_*$/.test(id)) throw new InputError(`toMathjs: mathjs cannot name '${name}' (accents and word subscripts have no mathjs spelling)`);
+  return id;
 }
+const symbolName = (v: Var) => identifier(userName(v));
+/** The Kronecker name of a mathjs identifier. */
+const kroneckerName = (id: string) => id.replace(/_/g, "'");
 
 function indexNode(i: Index): MathNode {
   const terms = indexTerms(i);
   const offset = i.kind === 'inum' ? i.value : i.offset;
   let node: MathNode | null = null;
   for (const t of terms) {
-    const sym: MathNode = new SymbolNode(t.name);
+    const sym: MathNode = new SymbolNode(identifier(t.name));
     const term = t.coef === 1 || t.coef === -1 ? sym : new Operator('*', 'multiply', [new ConstantNode(Math.abs(t.coef)), sym]);
     node = node === null ? (t.coef < 0 ? new Operator('-', 'unaryMinus', [term]) : term) : new Operator(t.coef < 0 ? '-' : '+', t.coef < 0 ? 'subtract' : 'add', [node, term]);
   }
@@ -78,9 +81,16 @@ export function toMathjs(expr: Expr): MathNode {
       case 'num': return new ConstantNode(e.value);
       case 'var':
         return e.indices.length === 0 ? new SymbolNode(symbolName(e)) : new AccessorNode(new SymbolNode(symbolName(e)), new IndexNode(e.indices.map(indexNode)));
-      case 'add': return binary('+', 'add', e.terms.map(go));
+      case 'add': {
+        // a - b for a + (-b); a sum or product inside another is parenthesised, so that it reads back as written.
+        const [first, ...rest] = e.terms.map((t) => (t.kind === 'add' ? new mathjs.ParenthesisNode(go(t)) : go(t)));
+        return rest.reduce((acc, t, i) => {
+          const term = e.terms[i + 1]!;
+          return term.kind === 'neg' ? new Operator('-', 'subtract', [acc, go(term.arg)]) : new Operator('+', 'add', [acc, t]);
+        }, first!);
+      }
       case 'neg': return new Operator('-', 'unaryMinus', [go(e.arg)]);
-      case 'mul': return binary('*', 'multiply', e.factors.map(go));
+      case 'mul': return binary('*', 'multiply', e.factors.map((f) => (f.kind === 'mul' ? new mathjs.ParenthesisNode(go(f)) : go(f))));
       case 'div': return new Operator('/', 'divide', [go(e.num), go(e.den)]);
       case 'pow': return new Operator('^', 'pow', [go(e.base), go(e.exp)]);
       case 'call': {
@@ -90,8 +100,9 @@ export function toMathjs(expr: Expr): MathNode {
         return new FunctionNode(new SymbolNode(mathjsName(spec)), e.args.map(go));
       }
       case 'reduce': {
-        const range = new RangeNode(e.lower === null ? new ConstantNode(1) : indexNode(e.lower), e.upper === null ? new SymbolNode(`N_${e.index}`) : indexNode(e.upper));
-        const body = new FunctionAssignmentNode(`f_${e.index}`, [e.index], go(e.body));
+        const index = identifier(e.index);
+        const range = new RangeNode(e.lower === null ? new ConstantNode(1) : indexNode(e.lower), e.upper === null ? new SymbolNode(`N_${index}`) : indexNode(e.upper));
+        const body = new FunctionAssignmentNode(`f_${index}`, [index], go(e.body));
         return new FunctionNode(new SymbolNode(e.op), [new FunctionNode(new SymbolNode('map'), [range, body])]);
       }
       case 'delta': return indicator(new Operator('==', 'equal', [indexNode(e.a), indexNode(e.b)]));
@@ -101,7 +112,7 @@ export function toMathjs(expr: Expr): MathNode {
         return new Relational(e.ops.map((o) => RELATIONS[o]), args);
       }
       case 'iverson': return indicator(go(e.cond));
-      case 'extent': return new SymbolNode(`N_${e.index}`);
+      case 'extent': return new SymbolNode(`N_${identifier(e.index)}`);
       case 'index': return indexNode(e.index);
       case 'diff': throw new InputError('toMathjs: an unevaluated derivative has no mathjs form: derive it first');
       default: return assertNever(e);
@@ -116,7 +127,7 @@ const what = (n: MathNode) => `${n.type} '${n.toString()}'`;
 /** A node as an index (`j`, `2`, `j+1`, `2*i - k`), or null. */
 function readIndex(n: MathNode): Index | null {
   if (n.type === 'ParenthesisNode') return readIndex((n as mathjs.ParenthesisNode).content);
-  if (n.type === 'SymbolNode') return ivar((n as mathjs.SymbolNode).name);
+  if (n.type === 'SymbolNode') return ivar(kroneckerName((n as mathjs.SymbolNode).name));
   if (n.type === 'ConstantNode') {
     const v = (n as mathjs.ConstantNode).value;
     return typeof v === 'number' && Number.isInteger(v) ? inum(v) : null;
@@ -158,13 +169,36 @@ function reduction(n: mathjs.FunctionNode): { op: ReduceOp; range: mathjs.RangeN
 
 /**
  * A mathjs node tree as a Kronecker expression: the forms `toMathjs` writes, and mathjs'
- * own arithmetic, functions and comparisons. A symbol bound by a sum is an index value.
+ * own arithmetic, functions and comparisons. A letter used as an index somewhere in the tree
+ * (`k` of `x[k]`, `j` bound by a sum) is an index value elsewhere (`k - 1`), and so is an index
+ * expression compared with one (`n - 1` in `k <= n - 1`).
  */
 export function fromMathjs(node: MathNode): Expr {
   if (typeof node !== 'object' || node === null || typeof (node as { type?: unknown }).type !== 'string') {
     throw new TypeError('fromMathjs expects a mathjs node (math.parse(text))');
   }
+  const letters = new Set<string>();
+  const collect = (x: MathNode) => x.traverse((s) => { if (s.type === 'SymbolNode') letters.add(kroneckerName((s as mathjs.SymbolNode).name)); });
+  node.traverse((x) => {
+    if (x.type === 'AccessorNode') (x as mathjs.AccessorNode).index.dimensions.forEach(collect);
+    if (x.type === 'FunctionAssignmentNode') for (const p of (x as mathjs.FunctionAssignmentNode).params) letters.add(kroneckerName(p));
+  });
+  /** An index expression of known letters (at least one), or null. */
+  const indexOf = (x: MathNode, known: (name: string) => boolean): Index | null => {
+    const i = readIndex(x);
+    return i === null || indexTerms(i).length === 0 || !indexTerms(i).every((t) => known(t.name)) ? null : i;
+  };
+  /** Compared operands: index values when one of them is an index of known letters. */
+  const compared = (params: readonly MathNode[], bound: ReadonlySet<string>): Expr[] => {
+    const indexed = params.some((p) => indexOf(p, (name) => letters.has(name) || bound.has(name)) !== null);
+    return params.map((p) => {
+      const i = indexed ? indexOf(p, () => true) : null;
+      return i === null ? go(p, bound) : indexValue(i);
+    });
+  };
   const go = (n: MathNode, bound: ReadonlySet<string>): Expr => {
+    const asIndex = n.type === 'OperatorNode' || n.type === 'SymbolNode' ? indexOf(n, (name) => letters.has(name) || bound.has(name)) : null;
+    if (asIndex !== null) return indexValue(asIndex);
     switch (n.type) {
       case 'ConstantNode': {
         const v = (n as mathjs.ConstantNode).value;
@@ -172,39 +206,42 @@ export function fromMathjs(node: MathNode): Expr {
         return num(v);
       }
       case 'SymbolNode': {
-        const name = (n as mathjs.SymbolNode).name;
+        const name = kroneckerName((n as mathjs.SymbolNode).name);
         if (bound.has(name)) return indexValue(ivar(name));
-        const size = /^N_([A-Za-z][A-Za-z0-9]*)$/.exec(name);
+        const size = /^N'([A-Za-z][A-Za-z0-9]*'*)$/.exec(name);
         return size === null ? variable(name) : extent(size[1]!);
       }
       case 'AccessorNode': {
         const a = n as mathjs.AccessorNode;
         if (a.object.type !== 'SymbolNode') throw new InputError(`fromMathjs: ${what(n)}: only a named array can be indexed`);
-        return variable((a.object as mathjs.SymbolNode).name, a.index.dimensions.map(expectIndex));
+        return variable(kroneckerName((a.object as mathjs.SymbolNode).name), a.index.dimensions.map(expectIndex));
       }
       case 'ParenthesisNode': return go((n as mathjs.ParenthesisNode).content, bound);
       case 'OperatorNode': {
         const o = n as mathjs.OperatorNode;
         const args = o.args.map((x) => go(x, bound));
+        // A chain of + and - (unparenthesised) is one sum, of * one product, as the parsers read them.
+        const terms = (x: MathNode, e: Expr) => (x.type === 'OperatorNode' && ['add', 'subtract'].includes((x as mathjs.OperatorNode).fn) && e.kind === 'add' ? e.terms : [e]);
+        const factors = (x: MathNode, e: Expr) => (x.type === 'OperatorNode' && (x as mathjs.OperatorNode).fn === 'multiply' && e.kind === 'mul' ? e.factors : [e]);
         switch (o.fn) {
-          case 'add': return add(args);
-          case 'subtract': return add([args[0]!, neg(args[1]!)]);
+          case 'add': return add([...terms(o.args[0]!, args[0]!), ...terms(o.args[1]!, args[1]!)]);
+          case 'subtract': return add([...terms(o.args[0]!, args[0]!), neg(args[1]!)]);
           case 'unaryMinus': return neg(args[0]!);
           case 'unaryPlus': return args[0]!;
-          case 'multiply': return mul(args);
+          case 'multiply': return mul([...factors(o.args[0]!, args[0]!), ...factors(o.args[1]!, args[1]!)]);
           case 'divide': return div(args[0]!, args[1]!);
           case 'pow': return pow(args[0]!, args[1]!);
           default: {
             const op = MATHJS_RELOP[o.op];
             if (op === undefined) throw new InputError(`fromMathjs: the operator '${o.op}' has no Kronecker form`);
-            return rel([op], args);
+            return rel([op], compared(o.args, bound));
           }
         }
       }
       case 'RelationalNode': {
         const r = n as mathjs.RelationalNode;
         const ops = r.conditionals.map((c) => (Object.keys(RELATIONS) as RelOp[]).find((k) => RELATIONS[k] === c)!);
-        return rel(ops, r.params.map((p) => go(p, bound)));
+        return rel(ops, compared(r.params, bound));
       }
       case 'ConditionalNode': {
         const c = n as mathjs.ConditionalNode;
@@ -223,10 +260,11 @@ export function fromMathjs(node: MathNode): Expr {
         const f = n as mathjs.FunctionNode;
         const r = reduction(f);
         if (r !== null) {
-          const index = r.body.params[0]!;
+          const id = r.body.params[0]!;
+          const index = kroneckerName(id);
           const lower = expectIndex(r.range.start);
           const end = r.range.end;
-          const upper = end.type === 'SymbolNode' && (end as mathjs.SymbolNode).name === `N_${index}` ? null : expectIndex(end);
+          const upper = end.type === 'SymbolNode' && (end as mathjs.SymbolNode).name === `N_${id}` ? null : expectIndex(end);
           const body = go(r.body.expr, new Set([...bound, index]));
           return reduce(r.op, index, body, lower.kind === 'inum' && lower.value === 1 && upper === null ? null : lower, upper);
         }
