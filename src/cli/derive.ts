@@ -13,7 +13,6 @@ import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof }
 
 export const deriveCommand: Command = {
   name: 'derive',
-  summary: 'differentiate a formula with respect to a variable, simplified',
   options: {
     ...commonOptions,
     ...problemOptions,

@@ -12,7 +12,6 @@ import { checkProof, describeStepCheck, PROOF_FORMATS, proofHelp, proofOptions, 
 
 export const simplifyCommand: Command = {
   name: 'simplify',
-  summary: 'evaluate the derivatives inside a formula and simplify it',
   options: { ...commonOptions, ...problemOptions, ...proofOptions, format: { type: 'string' }, check: { type: 'boolean' } },
   help: `Usage: kronecker simplify <formula> [options]
 

@@ -7,14 +7,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const BIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+// The compiled modules, and the executable package.json installs: their esbuild bundle (scripts/bundle.mjs).
+const BINS = ['../../dist/src/cli/main.js', '../../dist/bin/kronecker.js'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 
-function kronecker(args: string[], input?: string) {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm ci does it)`);
-  return spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 30_000 });
-}
+describe.each(BINS)('the kronecker executable %s', (BIN) => {
+  function kronecker(args: string[], input?: string) {
+    if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm ci does it)`);
+    return spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 30_000 });
+  }
 
-describe('the kronecker executable', () => {
   it('reads the formula from stdin with -', () => {
     const r = kronecker(['parse', '-', '--format', 'text'], String.raw`\sum_j w_{jk} \cdot o_j`);
     expect(r.status).toBe(0);
@@ -34,5 +35,17 @@ describe('the kronecker executable', () => {
     const r = kronecker(['demo']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Equal to the seed's expression two: derived yes, simplified yes");
+  });
+
+  it('loads KaTeX only for an HTML page', () => {
+    // The process, with a hook that reports at exit whether katex was required (src/proof/html.ts requires it on first use).
+    const probe = (args: string[]) => spawnSync(process.execPath, [
+      '--input-type=module', '-e',
+      `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(BIN)});
+       process.on('exit', () => process.stderr.write('katex loaded: ' + Object.keys(require.cache).some((k) => /[\\/]katex[\\/]/.test(k)) + '\\n'));
+       process.argv = [process.argv[0], ${JSON.stringify(BIN)}, ...${JSON.stringify(args)}]; await import(${JSON.stringify(BIN)});`,
+    ], { encoding: 'utf8', timeout: 30_000 });
+    expect(probe(['derive', 'x^2', '--wrt', 'x']).stderr).toContain('katex loaded: false');
+    expect(probe(['derive', 'x^2', '--wrt', 'x', '--steps', '--format', 'html']).stderr).toContain('katex loaded: true');
   });
 });
