@@ -302,3 +302,12 @@ export const kroneckerPlugin = {
     return toMathjs(simplify(fromMathjs(typeof expr === 'string' ? mathjs.parse(expr) : expr)).result);
   },
 };
+
+/** A mathjs instance with the plugin imported, as TypeScript sees it. */
+export type WithKronecker<M> = M & typeof kroneckerPlugin;
+
+/** `math.import(kroneckerPlugin)`, typed: `const m = importKronecker(create(all)); m.derivativeIndexed(…)`. */
+export function importKronecker<M extends { import(object: object, options?: object): void }>(math: M): WithKronecker<M> {
+  math.import(kroneckerPlugin);
+  return math as WithKronecker<M>;
+}

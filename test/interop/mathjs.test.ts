@@ -12,12 +12,11 @@ import { derive } from '../../src/derive/index.js';
 import { evaluate } from '../../src/evaluate.js';
 import { InputError } from '../../src/core/errors.js';
 import { parse } from '../../src/parse/index.js';
-import { fromMathjs, kroneckerPlugin, toMathjs } from '../../src/interop/mathjs.js';
+import { fromMathjs, importKronecker, toMathjs } from '../../src/interop/mathjs.js';
 import { CORPUS } from '../corpus.js';
 import { prepare } from '../derive/corpus.test.js';
 
-const math = create(all);
-math.import(kroneckerPlugin);
+const math = importKronecker(create(all));
 
 function variablesOf(e: Expr): Var[] {
   return e.kind === 'var' ? [e] : children(e).flatMap(variablesOf);
