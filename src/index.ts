@@ -35,11 +35,12 @@ export function resolveDefinitions(...[formulas, extra, options]: Parameters<typ
 export { canonical, equivalent, simplify, type SimplifyOptions } from './simplify/index.js';
 
 export {
-  checkSteps, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex, renderMarkdown, renderText, RULE_TEXTS,
+  checkSteps, type Detail, type Lang, type Proof, type ProofCheck, renderHtml, renderJson, renderLatex, renderMarkdown, renderText, RULE_TEXTS,
+  selectSteps, type ShownStep,
 } from './proof/index.js';
 export { RULE_IDS, type RuleId, type Step } from './core/steps.js';
 
 export { evaluate, EvaluationError, IndexRangeError, type Inputs, type Tensor } from './evaluate.js';
 export { checkDerivative, type CheckReport, randomInputs } from './check.js';
-export { compile, type Compiled, emitModule } from './compile/index.js';
+export { compile, compileAll, type Compiled, type CompiledAll, type CompiledResult, emitModule } from './compile/index.js';
 export { prove, proveFormula, type ProveOptions, simplifyFormula } from './prove.js';
