@@ -128,7 +128,9 @@ describe('src/ keeps its layers', () => {
     const onlyInterop = (files: readonly string[]) => files.every((f) => f.startsWith('src/interop/'));
     const core = [...tree.packages].filter(([, files]) => !onlyInterop(files)).map(([name]) => name);
     const peers = [...tree.packages].filter(([, files]) => onlyInterop(files)).map(([name]) => name);
-    expect(core.sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    // A runtime dependency's types are one too where the published declarations name it (parse/tokens.d.ts: moo).
+    const runtime = Object.keys(pkg.dependencies).filter((d) => !(d.startsWith('@types/') && d.slice('@types/'.length) in pkg.dependencies));
+    expect(core.sort()).toEqual(runtime.sort());
     expect(peers.sort()).toEqual(Object.keys(pkg.peerDependencies ?? {}).sort());
     for (const p of peers) expect(pkg.peerDependenciesMeta[p]?.optional, p).toBe(true);
   });

@@ -9,30 +9,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { type Block, tsBlocks } from './blocks.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = join(ROOT, 'test-artifacts/ts-blocks');
-
-export interface Block {
-  readonly page: string;
-  readonly line: number;
-  readonly code: string;
-}
-
-/** The ```ts blocks of a Markdown page. */
-export function tsBlocks(page: string, text: string): Block[] {
-  const blocks: Block[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.trim() !== '```ts') continue;
-    const start = i + 1;
-    let end = start;
-    while (end < lines.length && lines[end]!.trim() !== '```') end++;
-    blocks.push({ page, line: start + 1, code: lines.slice(start, end).join('\n') });
-    i = end;
-  }
-  return blocks;
-}
 
 export const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const blocks = PAGES.flatMap((p) => tsBlocks(p, readFileSync(join(ROOT, p), 'utf8')));
