@@ -99,7 +99,7 @@ function parsed(f: Formula | readonly (string | Expr)[], where: string, syntax: 
  * ∂formula/∂wrt, simplified. `formula` may hold several equations; the last definition is the
  * target, earlier ones are unfolded where they are differentiated (see `derive`).
  */
-export function gradient(formula: Formula, wrt: string | Var, options: GradientOptions = {}): Gradient {
+export function gradient(formula: Formula, wrt: string | Expr, options: GradientOptions = {}): Gradient {
   const syntax = options.syntax ?? 'auto';
   const formulas = parsed(formula, 'the formula', syntax);
   const where = options.where === undefined ? [] : parsed(options.where, 'where', syntax);
@@ -108,7 +108,7 @@ export function gradient(formula: Formula, wrt: string | Var, options: GradientO
 }
 
 /** `gradient` of a problem already resolved (`resolveDefinitions`): what `kronecker derive` runs. */
-export function gradientOf(problem: Problem, wrt: string | Var, options: Pick<GradientOptions, 'fold' | 'form' | 'steps'> = {}): Gradient {
+export function gradientOf(problem: Problem, wrt: string | Expr, options: Pick<GradientOptions, 'fold' | 'form' | 'steps'> = {}): Gradient {
   const { definitions, assumptions, target, sizes } = problem;
   const d = derive(target, wrt, { definitions, assumptions, sizes, steps: options.steps === true, fold: options.fold === true });
   const goal = derivativeOf(target, d.wrt);

@@ -1,7 +1,7 @@
 // Derivations with their steps, as library calls: the CLI's `derive --steps`
 // and `simplify --steps` are these plus a renderer from src/proof/.
 
-import { type Expr, rel, type Var } from './core/ast.js';
+import { type Expr, rel } from './core/ast.js';
 import type { Definition } from './definitions.js';
 import { derivativeOf, derive, evaluateDerivatives } from './derive/index.js';
 import type { Proof } from './proof/index.js';
@@ -15,7 +15,7 @@ export interface ProveOptions {
 }
 
 /** ∂target/∂wrt with every step: the goal is `∂target/∂wrt`, the result the simplified derivative. */
-export function prove(target: Expr, wrt: string | Var, options: ProveOptions = {}): Proof {
+export function prove(target: Expr, wrt: string | Expr, options: ProveOptions = {}): Proof {
   const d = derive(target, wrt, { ...options, steps: true });
   return { goal: derivativeOf(target, d.wrt), steps: d.steps, result: d.result };
 }

@@ -71,7 +71,7 @@ describe('argument checks: a TypeError saying what was expected', () => {
   it('derive of a string, of a variable that is not one', () => {
     expect(() => derive('x^2' as unknown as ReturnType<typeof parse>, 'x')).toThrow(/derive expects an expression .*got the string 'x\^2'.*parse it first/);
     expect(() => derive(parse('x^2'), 42 as unknown as string)).toThrow(TypeError);
-    expect(() => derive(parse('x^2'), parse('x + 1') as unknown as string)).toThrow(/a variable.*'add' expression/);
+    expect(() => derive(parse('x^2'), parse('x + 1'))).toThrow(InputError);
     expect(derive(parse('x^2'), variable('x')).result).toBe(derive(parse('x^2'), 'x').result);
   });
 

@@ -3,7 +3,7 @@
 // expression belongs; this says what was expected instead of failing deep inside
 // with "unhandled case".
 
-import type { Expr, Var } from './ast.js';
+import type { Expr } from './ast.js';
 
 const KINDS: ReadonlySet<string> = new Set<Expr['kind']>([
   'num', 'var', 'add', 'neg', 'mul', 'div', 'pow', 'call', 'reduce', 'delta', 'diff', 'rel', 'iverson', 'extent', 'index',
@@ -37,10 +37,10 @@ export function expectExpr(x: unknown, where: string): Expr {
   throw new TypeError(`${where} expects an expression (an Expr from parse), got ${describeValue(x)}${hint(x)}`);
 }
 
-/** `x` as a variable or the text of one, or a TypeError. */
-export function expectVariable(x: unknown, where: string): string | Var {
-  if (typeof x === 'string' || (isExpr(x) && x.kind === 'var')) return x;
-  throw new TypeError(`${where} expects a variable: its text ('w_{jk}') or a parsed Var, got ${isExpr(x) ? `a '${x.kind}' expression` : describeValue(x)}`);
+/** `x` as the text of a variable or a parsed node (whether it is a variable is the reader's to say: an InputError), or a TypeError. */
+export function expectVariable(x: unknown, where: string): string | Expr {
+  if (typeof x === 'string' || isExpr(x)) return x;
+  throw new TypeError(`${where} expects a variable: its text ('w_{jk}') or a parsed one (parse('w_{jk}')), got ${describeValue(x)}`);
 }
 
 /** `x` as an options object (absent is `{}`), or a TypeError. */

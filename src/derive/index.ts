@@ -59,10 +59,11 @@ export function derivativeOf(target: Expr, wrt: Var): Expr {
 }
 
 /**
- * ∂expr/∂wrt. `wrt` is the user's text (`'w_{jk}'`) or a parsed `Var`; either is
+ * ∂expr/∂wrt. `wrt` is the user's text (`'w_{jk}'`) or a parsed variable (`parse('w_{jk}')`; another
+ * expression is an InputError); either is
  * read as the CLI reads `--wrt`: after every definition, in its range family.
  */
-export function derive(expr: Expr, variable: string | Var, options: DeriveOptions = {}): Derivation {
+export function derive(expr: Expr, variable: string | Expr, options: DeriveOptions = {}): Derivation {
   expectExpr(expr, 'derive');
   expectVariable(variable, 'derive (the variable)');
   const wrt = resolveVariable(variable, { definitions: options.definitions, exprs: [expr, ...(options.assumptions ?? [])], sizes: options.sizes });
