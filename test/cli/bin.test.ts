@@ -3,17 +3,21 @@
 // and that errors never reach the user as a stack trace.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The compiled modules, and the executable package.json installs: their esbuild bundle (scripts/bundle.mjs).
 const BINS = ['../../dist/src/cli/main.js', '../../dist/bin/kronecker.js'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+/** The installed executable's V8 code cache (src/cli/launch.ts), here a directory of the test's own. */
+const CACHE = mkdtempSync(join(tmpdir(), 'kronecker-cache-'));
 
 describe.each(BINS)('the kronecker executable %s', (BIN) => {
   function kronecker(args: string[], input?: string) {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm ci does it)`);
-    return spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 30_000 });
+    return spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 30_000, env: { ...process.env, XDG_CACHE_HOME: CACHE } });
   }
 
   it('reads the formula from stdin with -', () => {
@@ -47,5 +51,34 @@ describe.each(BINS)('the kronecker executable %s', (BIN) => {
     ], { encoding: 'utf8', timeout: 30_000 });
     expect(probe(['derive', 'x^2', '--wrt', 'x']).stderr).toContain('katex loaded: false');
     expect(probe(['derive', 'x^2', '--wrt', 'x', '--steps', '--format', 'html']).stderr).toContain('katex loaded: true');
+  });
+});
+
+describe('the installed executable\'s code cache (src/cli/launch.ts)', () => {
+  const BIN = BINS[1]!;
+  const run = (cache: string) => spawnSync(process.execPath, [BIN, 'derive', 'x^3 + \\sin(x)', '--wrt', 'x'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, XDG_CACHE_HOME: cache } });
+
+  it('is written by the first run of a command and used by the next, with the same output; a damaged cache is only a slower start', { timeout: 60_000 }, () => {
+    const cache = mkdtempSync(join(tmpdir(), 'kronecker-cache-'));
+    try {
+      const first = run(cache);
+      expect(first.status).toBe(0);
+      const files = readdirSync(join(cache, 'kronecker'));
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(/-derive\.v8cache$/);
+      const second = run(cache);
+      expect(second.stdout).toBe(first.stdout);
+      writeFileSync(join(cache, 'kronecker', files[0]!), 'not a cache');
+      const damaged = run(cache);
+      expect(damaged.status).toBe(0);
+      expect(damaged.stdout).toBe(first.stdout);
+      for (const unwritable of ['/proc/kronecker-no-such-dir', join(cache, 'kronecker', files[0]!, 'below-a-file')]) {
+        const r = run(unwritable);
+        expect(r.status, unwritable).toBe(0);
+        expect(r.stdout).toBe(first.stdout);
+      }
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
