@@ -3,13 +3,13 @@
 // CLI bundle beside it (kronecker.cjs: dist/src/cli/main.js bundled by scripts/bundle.mjs)
 // with V8's code cache, so that a start compiles neither the bundle nor the functions the
 // previous run of the command compiled. The cache lives in $XDG_CACHE_HOME/kronecker
-// (~/.cache/kronecker), one file per bundle content, Node version, architecture and command,
-// written after a run that had none (or whose cache V8 rejected); any failure to read or write
+// (~/.cache/kronecker), one file per bundle build, Node version, architecture and command,
+// written after a run that had none (or whose cache V8 rejected), replacing the command's caches
+// of earlier builds; any failure to read or write
 // it only means a start without it. docs/performance.md
 // ("Start-up") has the figures.
 
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,8 +18,10 @@ import vm from 'node:vm';
 
 const bundle = fileURLToPath(new URL('./kronecker.cjs', import.meta.url));
 const source = readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
-// V8 checks a cache against the source's length only: the key is the content.
-const key = createHash('sha256').update(source).update(`${process.version} ${process.arch}`).digest('hex').slice(0, 32);
+// V8 checks a cache against the source's length only: the key names the bundle file as built
+// (size and modification time; hashing its content would load node:crypto, 7 ms of a start).
+const built = statSync(bundle);
+const key = `${built.size}-${Math.round(built.mtimeMs)}-${process.version}-${process.arch}`;
 const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kronecker');
 // Per command: what a run compiles lazily (derive's functions) goes into its command's cache.
 const command = /^[a-z]{1,12}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
@@ -39,6 +41,8 @@ if (cachedData === undefined || script.cachedDataRejected === true) {
       const partial = `${cacheFile}.${process.pid}`;
       writeFileSync(partial, script.createCachedData());
       renameSync(partial, cacheFile);
+      // The command's caches of earlier builds will not be read again.
+      for (const f of readdirSync(dir)) if (f.endsWith(`-${command}.v8cache`) && join(dir, f) !== cacheFile) rmSync(join(dir, f), { force: true });
     } catch {
       // No cache: the next start compiles again.
     }

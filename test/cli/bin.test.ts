@@ -68,6 +68,11 @@ describe('the installed executable\'s code cache (src/cli/launch.ts)', () => {
       expect(files[0]).toMatch(/-derive\.v8cache$/);
       const second = run(cache);
       expect(second.stdout).toBe(first.stdout);
+      // A cache of an earlier build is replaced by the next write.
+      writeFileSync(join(cache, 'kronecker', '1-2-v0-x-derive.v8cache'), 'old');
+      rmSync(join(cache, 'kronecker', files[0]!));
+      run(cache);
+      expect(readdirSync(join(cache, 'kronecker'))).toEqual(files);
       writeFileSync(join(cache, 'kronecker', files[0]!), 'not a cache');
       const damaged = run(cache);
       expect(damaged.status).toBe(0);
