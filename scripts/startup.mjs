@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The installed executable (package.json "bin"); KRONECKER_BIN=dist/src/cli/main.js measures the unbundled modules.
-const bin = process.env.KRONECKER_BIN ?? join(root, 'dist/bin/kronecker.js');
+const bin = process.env.KRONECKER_BIN ?? join(root, 'dist/bin/kronecker.cjs');
 const runs = Number(process.argv[2] ?? 30);
 const seed = ['derive', 'E = \\sum_k (t_k - o_k)^2', '--where', 'o_k = \\text{sigmoid}(\\sum_j w_{jk} \\cdot o_j)', '--wrt', 'w_{jk}'];
 const commands = {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The installed `kronecker` executable (dist/bin/kronecker.js, package.json "bin"): runs the
-// CLI bundle beside it (kronecker.cjs: dist/src/cli/main.js bundled by scripts/bundle.mjs)
+// The installed `kronecker` executable (dist/bin/kronecker.cjs, package.json "bin"): runs the
+// CLI bundle beside it (cli.cjs: dist/src/cli/main.js bundled by scripts/bundle.mjs)
 // with V8's code cache, so that a start compiles neither the bundle nor the functions the
 // previous run of the command compiled. The cache lives in $XDG_CACHE_HOME/kronecker
 // (~/.cache/kronecker), one file per bundle build, Node version, architecture and command,
@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
-const bundle = fileURLToPath(new URL('./kronecker.cjs', import.meta.url));
+const bundle = fileURLToPath(new URL('./cli.cjs', import.meta.url));
 const source = readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
 // V8 checks a cache against the source's length only: the key names the bundle file as built
 // (size and modification time; hashing its content would load node:crypto, 7 ms of a start).

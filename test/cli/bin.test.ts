@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The compiled modules, and the executable package.json installs: their esbuild bundle (scripts/bundle.mjs).
-const BINS = ['../../dist/src/cli/main.js', '../../dist/bin/kronecker.js'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+const BINS = ['../../dist/src/cli/main.js', '../../dist/bin/kronecker.cjs'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 /** The installed executable's V8 code cache (src/cli/launch.ts), here a directory of the test's own. */
 const CACHE = mkdtempSync(join(tmpdir(), 'kronecker-cache-'));
 

@@ -38,7 +38,7 @@ describe('the packed package, installed into an empty project', () => {
       .map((m) => m[1] ?? m[0]);
     expect(pointed.length).toBeGreaterThan(3);
     expect(pointed.filter((p) => !files.includes(p))).toEqual([]);
-    for (const f of ['dist/bin/kronecker.js', 'dist/src/index.d.ts', 'dist/src/interop/mathjs.d.ts', 'README.md', 'package.json']) expect(files).toContain(f);
+    for (const f of ['dist/bin/kronecker.cjs', 'dist/src/index.d.ts', 'dist/src/interop/mathjs.d.ts', 'README.md', 'package.json']) expect(files).toContain(f);
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('src/'))).toBe(false);
   });
 
