@@ -42,10 +42,3 @@ export function expectVariable(x: unknown, where: string): string | Expr {
   if (typeof x === 'string' || isExpr(x)) return x;
   throw new TypeError(`${where} expects a variable: its text ('w_{jk}') or a parsed one (parse('w_{jk}')), got ${describeValue(x)}`);
 }
-
-/** `x` as an options object (absent is `{}`), or a TypeError. */
-export function expectOptions<T extends object>(x: T | undefined, where: string): T | Record<string, never> {
-  if (x === undefined) return {};
-  if (typeof x === 'object' && x !== null && !Array.isArray(x) && !isExpr(x)) return x;
-  throw new TypeError(`${where} expects an options object as its last argument, got ${describeValue(x)}`);
-}
