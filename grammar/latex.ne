@@ -13,10 +13,10 @@ import moo from 'moo';
 import * as b from './build.js';
 import * as v from './vectors.js';
 import * as m from './matrix.js';
-import { TokenStream } from './tokens.js';
+import { once, TokenStream } from './tokens.js';
 import { LATEX_RULES, refineLatex } from './latex-tokens.js';
 
-export const lexer = new TokenStream(moo.compile(LATEX_RULES), refineLatex);
+export const lexer = new TokenStream(once(() => moo.compile(LATEX_RULES)), refineLatex);
 %}
 
 @lexer lexer

@@ -10,10 +10,10 @@
 import moo from 'moo';
 import * as b from './build.js';
 import * as v from './vectors.js';
-import { TokenStream } from './tokens.js';
+import { once, TokenStream } from './tokens.js';
 import { TEXT_RULES, refineText } from './text-tokens.js';
 
-export const lexer = new TokenStream(moo.compile(TEXT_RULES), refineText);
+export const lexer = new TokenStream(once(() => moo.compile(TEXT_RULES)), refineText);
 %}
 
 @lexer lexer

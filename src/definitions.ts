@@ -478,10 +478,10 @@ export interface VariableContext {
  * definitions, a variable that occurs in none of them is an input error (a
  * typo would otherwise give the derivative 0), with a did-you-mean.
  */
-export function resolveVariable(v: string | Var, context: VariableContext = {}): Var {
+export function resolveVariable(v: string | Expr, context: VariableContext = {}): Var {
   const parsed = typeof v === 'string' ? parse(v) : v;
   if (parsed.kind !== 'var') {
-    throw new InputError(`a variable must be one name with its indices, such as x, w_{jk} or w[j,k] (got '${typeof v === 'string' ? v : ''}')`);
+    throw new InputError(`a variable must be one name with its indices, such as x, w_{jk} or w[j,k] (got '${typeof v === 'string' ? v : toLatex(v)}')`);
   }
   const definitions = context.definitions ?? [];
   const sizes = context.sizes ?? {};

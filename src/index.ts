@@ -20,6 +20,8 @@ export { detectSyntax, parse, ParseError, parseFormulas, type ParseOptions, type
 export { toLatex, toText, type PrintOptions } from './print/index.js';
 export { toJson } from './serialize.js';
 
+// The common task in one call: gradient(formula, wrt, {where, fold, form, steps}).
+export { type Formula, gradient, type Gradient, type GradientForm, type GradientMatrix, type GradientOptions, gradientOf, type Problem } from './gradient.js';
 export { type Definition, type Differentiate, type Resolved, resolveVariable, unfoldAll } from './definitions.js';
 export { derive, type Derivation, type DeriveOptions, differentiate, differentiateBody, evaluateDerivatives, foldDefinitions } from './derive/index.js';
 
@@ -40,7 +42,7 @@ export { RULE_IDS, type RuleId, type Step } from './core/steps.js';
 
 export { evaluate, EvaluationError, IndexRangeError, type Inputs, type Tensor } from './evaluate.js';
 export { checkDerivative, type CheckReport, randomInputs } from './check.js';
-export { compile, type Compiled, emitModule } from './compile/index.js';
+export { compile, compileAll, type Compiled, type CompiledAll, type CompiledResult, emitModule } from './compile/index.js';
 export { prove, proveFormula, type ProveOptions, simplifyFormula } from './prove.js';
 
 // For the playground (playground/): the proof's chain and step data, the numeric step check, the

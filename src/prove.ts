@@ -1,7 +1,7 @@
 // Derivations with their steps, as library calls: the CLI's `derive --steps`
 // and `simplify --steps` are these plus a renderer from src/proof/; `--check` is checkProof.
 
-import { type Expr, num, rel, type Var } from './core/ast.js';
+import { type Expr, num, rel } from './core/ast.js';
 import { inputsSatisfying, inputsUnderRoots } from './check.js';
 import { type Definition, resolveDefinitions, unfoldAll } from './definitions.js';
 import { derivativeOf, derive, differentiateBody, evaluateDerivatives } from './derive/index.js';
@@ -16,7 +16,7 @@ export interface ProveOptions {
 }
 
 /** ∂target/∂wrt with every step: the goal is `∂target/∂wrt`, the result the simplified derivative. */
-export function prove(target: Expr, wrt: string | Var, options: ProveOptions = {}): Proof {
+export function prove(target: Expr, wrt: string | Expr, options: ProveOptions = {}): Proof {
   const d = derive(target, wrt, { ...options, steps: true });
   return { goal: derivativeOf(target, d.wrt), steps: d.steps, result: d.result };
 }

@@ -18,6 +18,7 @@ import { evaluate } from '../src/evaluate.js';
 import { parse, parseFormulas } from '../src/parse/index.js';
 import { toLatex } from '../src/print/index.js';
 import { toJson } from '../src/serialize.js';
+import { gradient } from '../src/gradient.js';
 
 const cli = (...argv: string[]) => run(argv);
 
@@ -129,12 +130,14 @@ describe('library derive reads the variable as the command line does', () => {
 
   it("the README's library example runs and prints what its comments say", () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const code = /As a library[^]*?```js\n([^]*?)```/.exec(readme)![1]!.replace(/^import .*\n/m, '');
+    // The first library example (test/docs/ts-blocks.test.ts type-checks and runs every one as a program).
+    const code = /As a library[^]*?```ts\n([^]*?)```/.exec(readme)![1]!.replace(/^import .*\n/m, '');
     const logs: unknown[] = [];
-    const api = { parse, parseFormulas, resolveDefinitions, derive, toLatex, compile, console: { log: (x: unknown) => logs.push(x) } };
+    const api = { gradient, console: { log: (x: unknown) => logs.push(x) } };
     new Function(...Object.keys(api), code)(...Object.values(api));
     expect(logs[0]).toMatch(/^-2\(t_k - o_k\) \\sigma\\left\(\\sum_\{j\} w_\{jk\} o_j\\right\)/);
     expect(logs[1]).toEqual(['t', 'w', 'o']);
+    expect((logs[2] as Float64Array).length).toBe(4); // ∂E/∂w_{jk} over j, k (2×2)
   });
 
   it('a variable that is not one is an input error', () => {

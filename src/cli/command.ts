@@ -7,7 +7,6 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   /** The full `--help` text. */
   readonly help: string;
   readonly options: Options;

@@ -10,7 +10,6 @@ import { freeOrder, numericTarget, problemOptions, readInputs } from './problem.
 
 export const compileCommand: Command = {
   name: 'compile',
-  summary: 'compile a formula or its derivative to a JavaScript, NumPy or PyTorch module',
   options: { ...commonOptions, ...problemOptions, wrt: { type: 'string' }, emit: { type: 'string' }, free: { type: 'string' }, batch: { type: 'string' } },
   help: `Usage: kronecker compile <formula> [--wrt VARIABLE] [options] [--emit js|numpy|torch]
 

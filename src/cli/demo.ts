@@ -24,7 +24,6 @@ export const SEED = {
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: "the seed's derivation: ∂E/∂w_{jk}, expression one → expression two",
   options: { ...proofOptions, help: commonOptions.help!, format: { type: 'string' }, check: { type: 'boolean' } },
   help: `Usage: kronecker demo [--steps [--lang en|zh] [--detail brief|normal|full] [--format ...]]
 

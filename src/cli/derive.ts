@@ -1,20 +1,17 @@
 // kronecker derive: ∂target/∂wrt, simplified, optionally checked and explained.
 
-import { equation, type Expr } from '../core/ast.js';
-import { derivativeOf, derive } from '../derive/index.js';
+import { type Gradient, gradientOf } from '../gradient.js';
 import { InputError } from '../core/errors.js';
 import { freeIndices } from '../core/indices.js';
 import { checkJson, checkResult, describeCheck, notCheckable } from './check.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import { type Problem, printedBoth, printIn, problemOptions, readingOf, readInputs, resolveProblem, writtenFormula } from './problem.js';
-import { type ResultForm, resultForm } from '../compile/index.js';
+import { problemOptions, readingOf, readInputs, resolveProblem, writtenFormula } from './problem.js';
 import type { Io } from './command.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
 export const deriveCommand: Command = {
   name: 'derive',
-  summary: 'differentiate a formula with respect to a variable, simplified',
   options: {
     ...commonOptions,
     ...problemOptions,
@@ -76,31 +73,26 @@ Examples:
     const format = choiceOption(args, 'format', [...PROOF_FORMATS], inputs.syntax);
     const form = choiceOption(args, 'form', ['index', 'matrix', 'einsum'] as const, 'index');
     if (form !== 'index' && (proof !== null || format === 'json')) throw new UsageError(`--form ${form} prints the result only: leave out --steps and --format json`, 'derive');
-    const d = derive(problem.target, wrt, {
-      definitions: problem.definitions,
-      assumptions: problem.assumptions,
-      sizes: inputs.sizes,
-      steps: proof !== null,
-      fold: args.values.fold === true,
+    const g = gradientOf({ ...problem, sizes: inputs.sizes }, wrt, {
+      steps: proof !== null, fold: args.values.fold === true, form, reading: readingOf(inputs), written: writtenFormula(inputs),
     });
-    const goal = derivativeOf(problem.target, wrt);
-    const report = args.values.check === true ? checkResult(problem.target, wrt, d, problem.definitions, problem.assumptions) : null;
+    const report = args.values.check === true ? checkResult(problem.target, wrt, { raw: g.raw, result: g.expr }, problem.definitions, problem.assumptions) : null;
 
     let ok = report === null || report.ok;
     if (proof !== null) {
       const context = { definitions: problem.definitions, assumptions: problem.assumptions };
-      ok = writeProof({ goal, steps: d.steps, result: d.result, reading: readingOf(inputs) }, format, proof, context, io, report) && ok;
+      ok = writeProof(g.proof!, format, proof, context, io, report) && ok;
     } else if (format === 'json') {
       out(JSON.stringify({
-        result: printedBoth(d.result),
-        equation: printedBoth(equation(goal, d.result)),
-        free: [...freeIndices(d.result)].sort(),
+        result: { latex: g.latex, text: g.text },
+        equation: g.equation,
+        free: [...freeIndices(g.expr)].sort(),
         ...(report === null ? {} : { check: checkJson(report) }),
       }, null, 2));
     } else if (form !== 'index') {
-      writeForm(form, d.result, problem, writtenFormula(inputs), io);
+      writeForm(g, io);
     } else if (format === 'latex' || format === 'text') {
-      out(printIn(equation(goal, d.result), format));
+      out(g.equation[format]);
     } else {
       throw new UsageError(`--format ${format} needs --steps`, 'derive');
     }
@@ -111,9 +103,13 @@ Examples:
   },
 };
 
-/** The result in matrix or einsum form (src/compile/result-form.ts); a fallback's note on stderr. */
-function writeForm(form: ResultForm, result: Expr, problem: Problem, written: string | null, io: Io): void {
-  const f = resultForm(form, result, { target: problem.target, wrt: problem.wrt!, definitions: problem.definitions, written });
-  if (f.note !== null) io.err(`note: ${f.note}`);
-  for (const line of f.lines) io.out(line);
+/** The result in matrix form (with the vectors it names), or a note and the einsum form. */
+function writeForm(g: Gradient, io: Io): void {
+  if (g.matrix) {
+    io.out(`${g.matrix.lhs} = ${g.matrix.latex}`);
+    for (const w of g.matrix.where) io.out(`\\quad ${w}`);
+    return;
+  }
+  if (g.note !== undefined) io.err(`note: ${g.note}`);
+  io.out(g.einsum!);
 }

@@ -13,7 +13,6 @@ import { freeOrder, numericTarget, problemOptions, readInputs } from './problem.
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'evaluate a formula on numeric inputs',
   options: {
     ...commonOptions, ...problemOptions,
     values: { type: 'string' }, free: { type: 'string' }, wrt: { type: 'string' }, interpret: { type: 'boolean' },

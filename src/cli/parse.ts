@@ -10,7 +10,6 @@ import { detectSyntax, parseShapes } from '../parse/index.js';
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'parse a formula and print it back (LaTeX, text, or the AST as JSON)',
   options: { ...commonOptions, format: { type: 'string' }, shapes: { type: 'string' } },
   help: `Usage: kronecker parse <formula> [--format latex|text|json]
 

@@ -11,6 +11,7 @@ import { toLatex, toText } from '../print/index.js';
 import type { Reading } from '../proof/index.js';
 import { choiceOption, type Options, type ParsedArgs, listOption, stringOption } from './command.js';
 import { readFormula } from './input.js';
+import { RESULT } from '../gradient.js';
 
 /** Options of every command that takes definitions. */
 export const problemOptions: Options = {
@@ -149,11 +150,7 @@ export function resolveProblem(inputs: Inputs, of: string | undefined): Problem 
   };
 }
 
-/**
- * Results are printed as the proofs print them: a negated term's sign in front (`a - \sum_i x_i`
- * for a + Σ_i (-x_i), the same value), not the library printers' tree-exact form.
- */
-const RESULT = { signsOut: true } as const;
+// Results are printed as `gradient` prints them (src/gradient.ts `RESULT`).
 
 export function printIn(e: Expr, format: 'latex' | 'text'): string {
   return format === 'latex' ? toLatex(e, RESULT) : toText(e, RESULT);

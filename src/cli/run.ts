@@ -8,15 +8,23 @@ import { fileURLToPath } from 'node:url';
 import { type Command, type Io, parseCommandArgs } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { describeError } from './report.js';
-import { parseCommand } from './parse.js';
-import { deriveCommand } from './derive.js';
-import { simplifyCommand } from './simplify.js';
-import { evalCommand } from './eval.js';
-import { compileCommand } from './compile.js';
-import { demoCommand } from './demo.js';
+
+/** A command by name and summary; its module (and what it needs: KaTeX for HTML, the compiler) loads only when it runs. */
+interface Entry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [parseCommand, deriveCommand, simplifyCommand, evalCommand, compileCommand, demoCommand];
+export const COMMANDS: readonly Entry[] = [
+  { name: 'parse', summary: 'parse a formula and print it back (LaTeX, text, or the AST as JSON)', load: async () => (await import('./parse.js')).parseCommand },
+  { name: 'derive', summary: 'differentiate a formula with respect to a variable, simplified', load: async () => (await import('./derive.js')).deriveCommand },
+  { name: 'simplify', summary: 'evaluate the derivatives inside a formula and simplify it', load: async () => (await import('./simplify.js')).simplifyCommand },
+  { name: 'eval', summary: 'evaluate a formula on numeric inputs', load: async () => (await import('./eval.js')).evalCommand },
+  { name: 'compile', summary: 'compile a formula or its derivative to a JavaScript, NumPy or PyTorch module', load: async () => (await import('./compile.js')).compileCommand },
+  { name: 'demo', summary: "the seed's derivation: ∂E/∂w_{jk}, expression one → expression two", load: async () => (await import('./demo.js')).demoCommand },
+];
 
 /** The package's version, from the nearest package.json above this file (src/cli in tests, dist/src/cli when built). */
 function version(): string {
@@ -65,8 +73,9 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     io.out(version());
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) throw new UsageError(`unknown command '${name}' (commands: ${names})`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) throw new UsageError(`unknown command '${name}' (commands: ${names})`);
+  const command = await entry.load();
   const args = parseCommandArgs(command, [...rest]);
   if (args.values.help === true) {
     io.out(command.help);

@@ -9,7 +9,6 @@ import { describeStepCheck, PROOF_FORMATS, proofHelp, proofOptions, readProofSet
 
 export const simplifyCommand: Command = {
   name: 'simplify',
-  summary: 'evaluate the derivatives inside a formula and simplify it',
   options: { ...commonOptions, ...problemOptions, ...proofOptions, format: { type: 'string' }, check: { type: 'boolean' } },
   help: `Usage: kronecker simplify <formula> [options]
 

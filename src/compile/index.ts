@@ -247,4 +247,4 @@ export function emitPythonModuleAll(given: readonly Expr[], options: CompileAllO
 }
 export { einsumForm, type EinsumFormOptions } from './einsum-form.js';
 export { matrixForm, type MatrixForm, matrixSymbol } from './matrix-form.js';
-export { type FormOutput, type ResultForm, resultForm } from './result-form.js';
+export { type FormOutput, outputOrder, type ResultForm, resultForm } from './result-form.js';

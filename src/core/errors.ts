@@ -14,4 +14,9 @@ export class InputError extends Error {
     // One line, whatever user text the message quotes (a formula with a line break).
     super(message.replace(/\r?\n/g, '\\n').replace(/\t/g, '\\t'));
   }
+
+  /** What the CLI prints after `error: `: the message; a ParseError adds its source line and a caret. */
+  format(): string {
+    return this.message;
+  }
 }

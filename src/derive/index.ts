@@ -6,6 +6,7 @@
 //   evaluateDerivatives(expr)      every ∂ node inside a formula replaced by its value
 
 import { diff, type Expr, rel, type Var } from '../core/ast.js';
+import { expectExpr, expectVariable } from '../core/guard.js';
 import { sameName } from '../core/names.js';
 import { replaceSubterm } from '../core/replace.js';
 import { type Definition, resolveVariable } from '../definitions.js';
@@ -58,10 +59,13 @@ export function derivativeOf(target: Expr, wrt: Var): Expr {
 }
 
 /**
- * ∂expr/∂wrt. `wrt` is the user's text (`'w_{jk}'`) or a parsed `Var`; either is
+ * ∂expr/∂wrt. `wrt` is the user's text (`'w_{jk}'`) or a parsed variable (`parse('w_{jk}')`; another
+ * expression is an InputError); either is
  * read as the CLI reads `--wrt`: after every definition, in its range family.
  */
-export function derive(expr: Expr, variable: string | Var, options: DeriveOptions = {}): Derivation {
+export function derive(expr: Expr, variable: string | Expr, options: DeriveOptions = {}): Derivation {
+  expectExpr(expr, 'derive');
+  expectVariable(variable, 'derive (the variable)');
   const wrt = resolveVariable(variable, { definitions: options.definitions, exprs: [expr, ...(options.assumptions ?? [])], sizes: options.sizes });
   const ctx = makeContext(options.definitions ?? [], { fold: options.fold });
   const start = derivativeOf(expr, wrt);

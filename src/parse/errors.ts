@@ -6,6 +6,8 @@ import { InputError } from '../core/errors.js';
 
 export class ParseError extends InputError {
   override name = 'ParseError';
+  /** The message without its position (`message` is `reason (line:column)`). */
+  readonly reason: string;
   /** 1-based line of the offending text. */
   readonly line: number;
   /** 1-based column of the offending text. */
@@ -22,24 +24,24 @@ export class ParseError extends InputError {
     /** Where the text came from, for messages (`--where`, a file name); absent for a formula given directly. */
     readonly origin?: string,
   ) {
-    super(message);
     const { line, column } = lineAndColumn(source, offset);
+    super(`${origin === undefined ? '' : `in ${origin}: `}${message} (${line}:${column})`);
+    this.reason = message;
     this.line = line;
     this.column = column;
   }
 
   /** The same error, saying where its text came from. */
   from(origin: string): ParseError {
-    return new ParseError(this.message, this.offset, this.length, this.source, origin);
+    return new ParseError(this.reason, this.offset, this.length, this.source, origin);
   }
 
-  /** `message (line:col)`, the source line, and `^^^` under the offending text. */
-  format(source: string = this.source): string {
+  /** `message` (with `line:col`), the source line, and `^^^` under the offending text. */
+  override format(source: string = this.source): string {
     const lines = source.split(/\r?\n/);
     const text = lines[this.line - 1] ?? '';
     const width = Math.max(1, Math.min(this.length, text.length - (this.column - 1)));
-    const where = this.origin === undefined ? '' : `in ${this.origin}: `;
-    return `${where}${this.message} (${this.line}:${this.column})\n${text}\n${' '.repeat(this.column - 1)}${'^'.repeat(width)}`;
+    return `${this.message}\n${text}\n${' '.repeat(this.column - 1)}${'^'.repeat(width)}`;
   }
 }
 

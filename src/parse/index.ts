@@ -9,7 +9,7 @@ import { GrammarError, ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';
 import textGrammar, { lexer as textLexer } from './text.generated.js';
 import { withLookahead } from './lookahead.js';
-import { describe, type Tok } from './tokens.js';
+import { describe, once, type Tok } from './tokens.js';
 import { isMatrixNotation, readMatrixNotation, type Shape } from './matrix.js';
 import { bindVectorIndices, expandVectorForms, vectorNames } from './vectors.js';
 
@@ -27,10 +27,11 @@ export interface ParseOptions {
   readonly shapes?: readonly Shape[];
 }
 
-// The grammar modules' lexers are only templates, cloned per call (cheap: the rules are compiled once).
+// The grammar modules' lexers are only templates, cloned per call (cheap: the rules are compiled once,
+// on the first parse of that syntax, as the grammars are: start-up pays for neither).
 const grammars = {
-  latex: { grammar: nearley.Grammar.fromCompiled(latexGrammar as unknown as nearley.CompiledRules), lexer: latexLexer },
-  text: { grammar: nearley.Grammar.fromCompiled(textGrammar as unknown as nearley.CompiledRules), lexer: textLexer },
+  latex: { grammar: once(() => nearley.Grammar.fromCompiled(latexGrammar as unknown as nearley.CompiledRules)), lexer: latexLexer },
+  text: { grammar: once(() => nearley.Grammar.fromCompiled(textGrammar as unknown as nearley.CompiledRules)), lexer: textLexer },
 };
 
 /**
@@ -47,7 +48,7 @@ export function detectSyntax(text: string): Syntax {
  */
 export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[] {
   const syntax = options.syntax === undefined || options.syntax === 'auto' ? detectSyntax(text) : options.syntax;
-  const { grammar } = grammars[syntax];
+  const grammar = grammars[syntax].grammar();
   const lexer = grammars[syntax].lexer.clone();
   const parser = new nearley.Parser(withLookahead(grammar, lexer), { lexer });
   try {
@@ -139,7 +140,7 @@ export function parseShapes(spec: string): Shape[] {
       if (v.kind !== 'var' || v.indices.length > 0) throw new InputError(`--shapes: '${nameText}' is not a name without indices`);
       name = v;
     } catch (e) {
-      if (e instanceof ParseError) throw new InputError(`--shapes: '${nameText}' is not a name: ${e.message}`);
+      if (e instanceof ParseError) throw new InputError(`--shapes: '${nameText}' is not a name: ${e.reason}`);
       throw e;
     }
     const short = /^[A-Za-z]x[A-Za-z]$/.test(dimsText) ? [dimsText[0]!, dimsText[2]!] : dimsText.split(TIMES);

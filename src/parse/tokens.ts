@@ -59,7 +59,8 @@ export class TokenStream {
   end = 0;
 
   constructor(
-    private readonly moo: moo.Lexer,
+    /** The compiled moo lexer, compiled on the first parse (a process that reads only LaTeX never compiles the text rules). */
+    private readonly moo: () => moo.Lexer,
     private readonly refine: Refine,
   ) {}
 
@@ -72,9 +73,10 @@ export class TokenStream {
   }
 
   reset(chunk: string, _info?: unknown): void {
-    this.moo.reset(chunk);
-    const raw = Array.from(this.moo);
-    this.moo.reset('');
+    const lexer = this.moo();
+    lexer.reset(chunk);
+    const raw = Array.from(lexer);
+    lexer.reset('');
     this.tokens = this.refine(raw, chunk);
     this.next_ = 0;
     this.ready = true;
@@ -104,6 +106,12 @@ export class TokenStream {
   has(_type: string): boolean {
     return true;
   }
+}
+
+/** `make()`, computed on the first call and remembered. */
+export function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 /** How a token is named in "unexpected …" messages. */

@@ -3,6 +3,7 @@
 // Parentheses are decided only by needsParens (precedence.ts).
 
 import { APPLY, assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
+import { expectExpr } from '../core/guard.js';
 import { REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByName, functionSpec } from '../functions.js';
 import { formatNumber, indexText, latexMarkedName, latexName, latexSubscript } from './atoms.js';
@@ -61,6 +62,7 @@ function isBareE(e: Expr): boolean {
 }
 
 export function toLatex(e: Expr, options: PrintOptions = {}): string {
+  expectExpr(e, 'toLatex');
   return latexPrinter(options, false)(e, 'top');
 }
 

@@ -5,6 +5,7 @@
 import { APPLY, assertNever, type Expr, type RelOp } from '../core/ast.js';
 import { userName } from '../core/names.js';
 import { allIndexNames } from '../core/indices.js';
+import { expectExpr } from '../core/guard.js';
 import { REDUCTIONS } from '../core/reductions.js';
 import { reductionOf } from '../functions.js';
 import { formatNumber, indexText, textSubscript } from './atoms.js';
@@ -25,6 +26,7 @@ function doubtfulFirst(x: Expr & { kind: 'call' }): boolean {
 const REL: Record<RelOp, string> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 export function toText(e: Expr, options: PrintOptions = {}): string {
+  expectExpr(e, 'toText');
   const inSlot = (x: Expr, slot: Slot): string => (needsParens(x, slot, 'text') ? `(${bare(x)})` : bare(x));
   const minus = (positive: Expr): string => `-${inSlot(positive, 'neg-arg')}`;
   const termSign = options.signsOut === true ? negatedTerm : negated;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import katex from 'katex';
+import type katexModule from 'katex';
 import type { Expr } from '../core/ast.js';
 import { printExpr, type Segment } from './fill.js';
 import {
@@ -22,6 +22,11 @@ const FOCUS = '#fde68a'; // amber: the part about to be rewritten
 const CHANGED = '#bbf7d0'; // green: what it became
 
 let inlinedCss: string | undefined;
+
+// KaTeX (about 270 kB of JavaScript) is loaded on the first page rendered, not with the module:
+// every CLI command but --format html starts without it.
+let loadedKatex: typeof katexModule | undefined;
+const katex = (): typeof katexModule => (loadedKatex ??= createRequire(import.meta.url)('katex') as typeof katexModule);
 
 /** katex.min.css with every `@font-face` source replaced by its woff2 file as a data: URL. */
 export function katexCss(): string {
@@ -77,7 +82,7 @@ export function cjkFontCss(text: string): string {
 
 /** KaTeX in strict mode: any LaTeX it would not accept is a bug of ours, not a warning. */
 export function katexRender(latex: string, displayMode: boolean): string {
-  return katex.renderToString(latex, { throwOnError: true, strict: 'error', displayMode, output: 'htmlAndMathml' });
+  return katex().renderToString(latex, { throwOnError: true, strict: 'error', displayMode, output: 'htmlAndMathml' });
 }
 
 function rendersInKatex(latex: string): boolean {
@@ -170,7 +175,7 @@ ${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${not
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Kronecker (KaTeX ${escapeHtml(katex.version)})">
+<meta name="generator" content="Kronecker (KaTeX ${escapeHtml(katex().version)})">
 <title>${escapeHtml(w.title)}</title>
 <style>${katexCss()}</style>
 ${fonts === '' ? '' : `<style>${fonts}</style>\n`}<style>${PAGE_CSS}</style>

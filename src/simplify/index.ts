@@ -6,6 +6,7 @@
 
 import { type Expr, isEquation } from '../core/ast.js';
 import { InputError } from '../core/errors.js';
+import { expectExpr } from '../core/guard.js';
 import { freeIndices } from '../core/indices.js';
 import { toLatex } from '../print/index.js';
 import { canonical } from './canonical.js';
@@ -72,6 +73,7 @@ function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; ke
 }
 
 export function simplify(expr: Expr, options: SimplifyOptions = {}): RunResult {
+  expectExpr(expr, 'simplify');
   const { ctx, key } = contextOf(expr, options);
   if (options.steps === true) {
     // A fresh memo: a result reused from an earlier call would skip its steps.

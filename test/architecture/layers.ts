@@ -19,7 +19,10 @@ export const LAYERS: readonly Layer[] = [
   { name: 'derive', rank: 6, paths: ['src/derive/'] }, // derive simplifies and refolds its result
   { name: 'proof', rank: 7, paths: ['src/proof/', 'src/prove.ts'] }, // texts, renderers, the step checker; derivations with steps
   { name: 'compile', rank: 7, paths: ['src/compile/'] },
-  { name: 'api', rank: 8, paths: ['src/index.ts'] }, // the package's entry (its export list)
+  // The package's entry (its export list) and the one-call gradient it exports.
+  { name: 'api', rank: 8, paths: ['src/index.ts', 'src/gradient.ts'] },
+  // A separate entry (`kronecker/mathjs`): the core never loads mathjs.
+  { name: 'interop', rank: 8, paths: ['src/interop/'] },
   // The CLI: shared helpers, then one file per command (which import no other command), then dispatch.
   { name: 'cli', rank: 9, paths: ['src/cli/'] },
   {
@@ -28,5 +31,6 @@ export const LAYERS: readonly Layer[] = [
     paths: ['src/cli/parse.ts', 'src/cli/derive.ts', 'src/cli/simplify.ts', 'src/cli/eval.ts', 'src/cli/compile.ts', 'src/cli/demo.ts'],
     independent: true,
   },
-  { name: 'cli entry', rank: 11, paths: ['src/cli/run.ts', 'src/cli/main.ts'] },
+  // The installed executable (launch.ts) runs the bundle of main.ts; it imports nothing of src/.
+  { name: 'cli entry', rank: 11, paths: ['src/cli/run.ts', 'src/cli/main.ts', 'src/cli/launch.ts'] },
 ];

@@ -167,7 +167,8 @@ describe('every command on random input: exit 0, 1 or 2, one error line, no stac
     expect(COMMANDS.map((c) => c.name)).toEqual(expect.arrayContaining(['parse', 'derive', 'simplify', 'eval', 'compile', 'demo']));
   });
 
-  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s', async (_name, command) => {
+  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s', async (_name, entry) => {
+    const command = await entry.load();
     // A command without -f takes no formula (demo): mostly none.
     const formulaArgs = 'file' in command.options
       ? positional
