@@ -23,7 +23,7 @@
 // `symbols` makes one a constant wherever it occurs (the checker passes f's
 // size symbols to the derivative).
 
-import { assertNever, children, type Expr, type Index, indexTerms } from './core/ast.js';
+import { assertNever, children, type Expr, type Index, indexConstant, indexTerms } from './core/ast.js';
 import { InputError } from './core/errors.js';
 import { slotRanges } from './core/extents.js';
 import { baseLetter } from './core/fresh.js';
@@ -381,4 +381,65 @@ function shapeFromSizes(spec: InputSpec, b: Float64Array, sizes: ReadonlyMap<str
     throw new EvaluationError(`input '${spec.name}' has ${b.length} entries; expected ${describeShape(spec, sizes)}`);
   }
   return shape;
+}
+
+/**
+ * The default cap on the elements of one evaluation (`maxElements`, `--max-elements`):
+ * 10^8 loop iterations take about a second compiled, and an output of 10^8
+ * numbers is 800 MB. Beyond it an evaluation is refused before it allocates or loops.
+ */
+export const MAX_ELEMENTS = 1e8;
+
+/**
+ * The elements an evaluation of `exprs` touches: per formula, the product of its
+ * output extents times its deepest nest of reductions (each `Σ_j` multiplies by
+ * j's extent; a bounded one by the widest its bounds can run). An upper bound on
+ * the loop iterations of the interpreter and the compiled kernel, computed in one
+ * walk of the DAG.
+ */
+export function evaluationElements(exprs: readonly Expr[], outputs: readonly (readonly string[])[], b: Binding): number {
+  const size = (n: string) => b.sizes.get(n) ?? b.sizes.get(baseLetter(n)) ?? 1;
+  /** The widest values an index expression takes: size symbols are exact, indices run over 1..N. */
+  const span = (i: Index): [number, number] => {
+    let lo = indexConstant(i);
+    let hi = lo;
+    for (const t of indexTerms(i)) {
+      const v = b.symbols.get(t.name);
+      const [a, z] = v !== undefined ? [v, v] : [1, size(t.name)];
+      lo += Math.min(t.coef * a, t.coef * z);
+      hi += Math.max(t.coef * a, t.coef * z);
+    }
+    return [lo, hi];
+  };
+  const inner = new Map<number, number>();
+  const nest = (e: Expr): number => {
+    let n = inner.get(e.id);
+    if (n !== undefined) return n;
+    n = 1;
+    for (const c of children(e)) n = Math.max(n, nest(c));
+    if (e.kind === 'reduce') {
+      const extent = e.lower === null || e.upper === null ? size(e.index) : Math.max(0, span(e.upper)[1] - span(e.lower)[0] + 1);
+      n = Math.max(1, extent) * n;
+    }
+    inner.set(e.id, n);
+    return n;
+  };
+  let total = 0;
+  exprs.forEach((e, r) => {
+    total += outputs[r]!.reduce((p, name) => p * size(name), 1) * nest(e);
+  });
+  return total;
+}
+
+/** Refuse an evaluation of more than `max` elements (`evaluationElements`), naming the sizes that make it so. */
+export function checkElements(exprs: readonly Expr[], outputs: readonly (readonly string[])[], b: Binding, max = MAX_ELEMENTS): void {
+  checkSize(() => 'maxElements', max, 1);
+  const n = evaluationElements(exprs, outputs, b);
+  if (n > max) {
+    const sizes = [...b.sizes].map(([k, v]) => `${k} = ${v}`).join(', ');
+    throw new EvaluationError(
+      `this evaluation would touch ${n.toExponential(2)} elements (sizes ${sizes}), more than the limit ${max}; `
+      + 'give smaller sizes or raise the limit (--max-elements, or the maxElements option)',
+    );
+  }
 }
