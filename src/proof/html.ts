@@ -15,8 +15,10 @@ import {
   alignLatex, foldedLabels, labelSegments, layout, type RenderOptions, type Row, whySegments, WORDS,
 } from './render.js';
 import type { Proof } from './select.js';
-import { latexMarked, occurrences, rewrittenPaths } from './locate.js';
+import { latexMarked, rewrittenPaths } from './locate.js';
 import type { Path } from '../core/replace.js';
+import { InputError } from '../core/errors.js';
+import type { Lang } from './texts.js';
 
 const FOCUS = '#fde68a'; // amber: the part about to be rewritten
 const CHANGED = '#bbf7d0'; // green: what it became
@@ -104,15 +106,31 @@ export function changedLatex(row: Row): string {
   return latexMarked(row.expr, inView(row, paths), box(CHANGED));
 }
 
-/** The expression before a row's step with its focus highlighted (amber), as the row's note shows it. */
-export function focusLatex(row: Row): string {
-  const s = row.step!;
-  const focusPaths = rewrittenPaths(s.before, s.after, s.focus, s.replacement);
-  const before = row.onRight ? (s.before as Expr & { kind: 'rel' }).args[1]! : s.before;
-  return latexMarked(before, inView(row, focusPaths.length > 0 ? focusPaths : occurrences(s.before, s.focus)), box(FOCUS));
+/**
+ * Page size (docs/cli.md, "Limits"). KaTeX's markup is about 60 times its
+ * LaTeX source, so a row whose LaTeX is longer than ROW_LIMIT characters is
+ * shown elided in the chain, with its full LaTeX source under a "show" toggle;
+ * a step's focus and replacement likewise. A proof whose LaTeX sources together
+ * pass PAGE_LIMIT characters is refused: a page of them would not open in a
+ * browser (the 30-sum product of test/limits/proof-pages.test.ts has 3.8 MB of them;
+ * text, LaTeX and JSON proofs have no such limit).
+ */
+export const ROW_LIMIT = 2000;
+export const PAGE_LIMIT = 20_000_000;
+
+/** A proof too large for one page: the caller's to shorten (--detail brief) or render otherwise. */
+export class ProofTooLarge extends InputError {
+  override name = 'ProofTooLarge';
 }
 
-/** One HTML page: the chain of equalities, then per step a collapsible note with before (focus marked) and after. */
+/** A formula shown in place of one too long to render: what it is, and that its source is below. */
+const elided = (n: number | null, length: number, lang: Lang) => `\\cdots\\ \\text{${WORDS[lang].elided(n, length)}}`;
+
+/** LaTeX source under a "show" toggle, for a formula too long to render. */
+const shown = (summary: string, latex: string) =>
+  `<details class="source"><summary>${escapeHtml(summary)}</summary><pre>${escapeHtml(latex)}</pre></details>`;
+
+/** One HTML page: the chain of equalities (each formula rendered once), then per step a collapsible note with its focus and replacement. */
 export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
   const L = layout(proof, options);
   const w = WORDS[L.lang];
@@ -125,19 +143,37 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
     formulas += s.filter((g) => g.math).length;
     return segmentsHtml(s);
   };
-  const chain = f(alignLatex(proof, options, (row) => changedLatex(row), 'column'), true);
   const stepRows = L.chains.flatMap((c) => c.rows.filter((r) => r.step !== null));
+  // Plain sources first: their lengths decide what is elided, and whether the page is refused.
+  // Keyed by expression: alignLatex lays the proof out again, with rows of its own.
+  const sources = new Map<Expr, string>(L.chains.flatMap((c) => c.rows.map((r): [Expr, string] => [r.expr, printExpr(r.expr, 'latex')])));
+  const source = (r: Row) => sources.get(r.expr)!;
+  const rewrite = new Map<Row, string>(stepRows.map((r) => [r, `${printExpr(r.step!.focus, 'latex')} = ${printExpr(r.step!.replacement, 'latex')}`]));
+  const total = [...sources.values(), ...rewrite.values()].reduce((n, x) => n + x.length, 0);
+  if (total > PAGE_LIMIT) {
+    throw new ProofTooLarge(
+      `the proof is too large for an HTML page: ${stepRows.length} steps, ${total} characters of LaTeX, the limit is ${PAGE_LIMIT}`
+      + ' (docs/cli.md, "Limits"); use --detail brief, or --format latex|markdown|text|json',
+    );
+  }
+  const long = (r: Row) => source(r).length > ROW_LIMIT;
+  const chain = f(alignLatex(proof, options, (row) => (long(row) ? elided(row.n, source(row).length, L.lang) : changedLatex(row)), 'column'), true);
+  const folded = L.chains.flatMap((c) => c.rows.filter((r) => r.step === null && long(r)))
+    .map((r) => shown(`${w.show} (${source(r).length})`, source(r)));
   const notes = stepRows.map((row) => {
     const s = row.step!;
-    const marked = focusLatex(row);
     const also = foldedLabels(s, L.lang, 'latex');
+    const change = rewrite.get(row)!;
     return [
       `<li><details><summary><span class="label">${segs(labelSegments(s.rule, L.lang, 'latex'))}</span>`,
       also.length > 0 ? `<span class="also">${w.paren(`${escapeHtml(w.also)}${escapeHtml(w.colon)}${also.map(segs).join(', ')}`)}</span>` : '',
       `${escapeHtml(w.colon)}${segs(whySegments(s, L.lang, 'latex'))}</summary>`,
       `<div class="step" id="step-${row.n}">`,
-      `<p class="what">${escapeHtml(w.before)}</p>${f(marked, true)}`,
-      `<p class="what">${escapeHtml(w.focus)}</p>${f(`${box(FOCUS)(printExpr(s.focus, 'latex'))} = ${box(CHANGED)(printExpr(s.replacement, 'latex'))}`, true)}`,
+      `<p class="what">${escapeHtml(w.focus)}</p>`,
+      change.length > ROW_LIMIT
+        ? shown(`${w.show} (${change.length})`, change)
+        : f(`${box(FOCUS)(printExpr(s.focus, 'latex'))} = ${box(CHANGED)(printExpr(s.replacement, 'latex'))}`, true),
+      long(row) ? `<p class="what">${escapeHtml(w.after)}</p>${shown(`${w.show} (${source(row).length})`, source(row))}` : '',
       `</div></details></li>`,
     ].join('');
   });
@@ -145,7 +181,7 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
   const body = `<main>
 <h1>${escapeHtml(w.title)}</h1>
 <div class="chain">${chain}</div>
-${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${notes.join('\n')}\n</ol>` : ''}
+${folded.join('\n')}${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${notes.join('\n')}\n</ol>` : ''}
 </main>`;
   const fonts = cjkFontCss(w.title + body);
   return `<!doctype html>
@@ -179,4 +215,6 @@ h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
 .notes .also { color: #57534e; }
 .step { overflow-x: auto; margin: .5rem 0 1rem; padding: .25rem 1rem; background: #fff; border-left: 3px solid #f59e0b; }
 .step .what { margin: .5rem 0 0; color: #57534e; font-size: .9rem; }
+.source summary { cursor: pointer; color: #57534e; }
+.source pre { white-space: pre-wrap; word-break: break-all; font-size: .8rem; max-height: 30rem; overflow: auto; }
 `;

@@ -111,14 +111,18 @@ export const WORDS: Readonly<Record<Lang, {
   readonly title: string; readonly goal: string; readonly result: string; readonly focus: string;
   readonly why: string; readonly also: string; readonly notes: string; readonly before: string;
   readonly after: string; readonly colon: string; readonly paren: (s: string) => string; readonly step: (n: number) => string;
+  /** The toggle of a formula too long to render (html.ts), and what stands in its place. */
+  readonly show: string; readonly elided: (n: number | null, length: number) => string;
 }>> = {
   en: {
     title: 'Derivation', goal: 'Goal', result: 'Result', focus: 'focus', why: 'why', also: 'also', notes: 'Notes',
     before: 'before', after: 'after', colon: ': ', paren: (x) => ` (${x})`, step: (n) => `Step ${n}`,
+    show: 'show', elided: (n, length) => `(${n === null ? '' : `step ${n}, `}${length} characters: "show" below)`,
   },
   zh: {
     title: '推导过程', goal: '目标', result: '结果', focus: '变换', why: '理由', also: '并用', notes: '说明',
     before: '变换前', after: '变换后', colon: '：', paren: (x) => `（${x}）`, step: (n) => `第 ${n} 步`,
+    show: '展开', elided: (n, length) => `（${n === null ? '' : `第 ${n} 步，`}${length} 个符号，下方展开）`,
   },
 };
 
