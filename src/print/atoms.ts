@@ -14,7 +14,7 @@ export const GREEK: ReadonlySet<string> = new Set([
 
 /** `lambda'` → `\lambda'`, `o'` → `o'`, `lr` → `\text{lr}`. */
 export function latexName(name: string): string {
-  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(name) ?? [];
+  const [, base = '', primes = ''] = /^([^]*?)('*)$/.exec(name) ?? [];
   if (/^[A-Za-z]$/.test(base)) return base + primes;
   if (GREEK.has(base)) return `\\${base}${primes}`;
   return `\\text{${latexText(base)}}${primes}`;
@@ -38,7 +38,7 @@ export function latexText(word: string): string {
 /** A name with its marks, outermost first: `\hat{y}'`, `\boldsymbol{\theta}`, `\hat{\bar{x}}` (issue 9). */
 export function latexMarkedName(name: string, marks: readonly string[]): string {
   if (marks.length === 0) return latexName(name);
-  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(name) ?? [];
+  const [, base = '', primes = ''] = /^([^]*?)('*)$/.exec(name) ?? [];
   // Only the marks there are (a node built by hand may hold any string).
   const known = marks.filter((m) => (MARKS as readonly string[]).includes(m));
   return known.reduceRight((inner, m) => `\\${m}{${inner}}`, latexName(base)) + primes;

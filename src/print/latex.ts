@@ -104,7 +104,7 @@ function latexPrinter(options: PrintOptions, plain: boolean): (e: Expr, slot: Sl
 
   /** A user function's head: a built-in's name redefined prints as the built-in's head (`\tanh'`), else as a name. */
   const userHead = (head: Expr): string => {
-    const [, base = '', primes = ''] = head.kind === 'var' ? /^(.*?)('*)$/.exec(head.name) ?? [] : [];
+    const [, base = '', primes = ''] = head.kind === 'var' ? /^([^]*?)('*)$/.exec(head.name) ?? [] : [];
     const spec = head.kind === 'var' && head.marks.length === 0 && head.label === null ? functionByName(base) : undefined;
     // Only a control word that reads back as this name (`\tanh`; not `\sigma` for `sigmoid`): the head stays the same variable.
     return spec?.name === base && spec.commands.includes(spec.latex) ? spec.latex + primes : bare(head);
@@ -122,7 +122,7 @@ function latexPrinter(options: PrintOptions, plain: boolean): (e: Expr, slot: Sl
         const sup = x.superscript === null ? '' : `^{${x.superscript === '(' ? '(' : '['}${indexText(x.indices[0]!, latexName)}${x.superscript === '(' ? ')' : ']'}}`;
         if (x.label !== null) {
           // A word subscript (`D_{\mathrm{KL}}`) is written before the primes; indices follow the word after a comma.
-          const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(x.name) ?? [];
+          const [, base = '', primes = ''] = /^([^]*?)('*)$/.exec(x.name) ?? [];
           const rest = sub.length > 0 ? `,${latexSubscript(sub, x.commaIndices).replace(/^_\{?(.*?)\}?$/, '$1')}` : '';
           const font = LABEL_FONTS.includes(x.label.font) ? x.label.font : 'text';
           return `${latexMarkedName(base, x.marks)}_{\\${font}{${latexText(x.label.word)}}${rest}}${primes}${sup}`;
