@@ -258,6 +258,12 @@ function checkSize(what: () => string, n: unknown, min: number): number {
   return n;
 }
 
+/**
+ * core/fresh.ts `baseLetter` under a name of this module: `bind` calls it so, because
+ * `bindSource` carries bind's source, which must call only functions it carries too.
+ */
+const unprimed: (name: string) => string = baseLetter;
+
 /** Where a size was learnt: `sizes`, or an input's slot (kept as numbers; the message is built only on a conflict). */
 type Source = readonly [input: number, slot: number] | null;
 
@@ -332,8 +338,8 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   for (const [letter, n] of sig.declared) {
     const v = symbols.get(n)!;
     for (const [name, size] of [...sizes]) {
-      if (baseLetter(name) !== letter || size === v) continue;
-      const at = sig.inputs.findIndex((spec) => spec.slots.some((slot) => slot.some((x) => baseLetter(x) === letter)));
+      if (unprimed(name) !== letter || size === v) continue;
+      const at = sig.inputs.findIndex((spec) => spec.slots.some((slot) => slot.some((x) => unprimed(x) === letter)));
       const input = at < 0 ? `sizes.${name} is ${size}` : `input '${sig.inputs[at]!.name}' has ${size} entries in the slot ${name} addresses`;
       throw new EvaluationError(`${input}, but the bounds 1..${n} run ${letter} over ${n} = ${v} values ("Ranges" in docs/notation.md)`);
     }
@@ -342,14 +348,14 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   for (const n of sig.ranged) {
     let size = sizes.get(n);
     if (size === undefined) {
-      size = sizes.get(baseLetter(n));
+      size = sizes.get(unprimed(n));
       if (size === undefined) throw new EvaluationError(`size of index '${n}' is unknown: give sizes.${n} or an array indexed by ${n}`);
       sizes.set(n, size);
     }
     // A fresh copy (`j'`) ranges over its original's range: the compiler shares Σ_j and Σ_{j'} on this.
-    const original = n.endsWith("'") ? sizes.get(baseLetter(n)) : undefined;
+    const original = n.endsWith("'") ? sizes.get(unprimed(n)) : undefined;
     if (original !== undefined && original !== size) {
-      throw new EvaluationError(`size conflict for index '${n}': ${size}, but it is a copy of '${baseLetter(n)}' (size ${original})`);
+      throw new EvaluationError(`size conflict for index '${n}': ${size}, but it is a copy of '${unprimed(n)}' (size ${original})`);
     }
     // An empty range would let the compiler's hoisted code run where the interpreter runs nothing.
     if (size < 1) throw new EvaluationError(`size of index '${n}' must be at least 1, got ${size}`);
@@ -442,4 +448,16 @@ export function checkElements(exprs: readonly Expr[], outputs: readonly (readonl
       + 'give smaller sizes or raise the limit (--max-elements, or the maxElements option)',
     );
   }
+}
+
+/**
+ * The source of `bind` and of everything it calls, as one script: the emitted
+ * module (src/compile/module.ts, `kronecker compile --emit js`) carries it, so
+ * that it checks its inputs with this code and these messages, not a copy.
+ */
+export function bindSource(): string {
+  return [
+    InputError.toString(), EvaluationError.toString(), `const unprimed = ${baseLetter.toString()};`,
+    ...[checkSize, describeShape, missingInput, flattenNested, shapeFromSizes, bind].map((f) => f.toString()),
+  ].join('\n\n');
 }
