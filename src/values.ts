@@ -444,7 +444,7 @@ export function checkElements(exprs: readonly Expr[], outputs: readonly (readonl
   if (n > max) {
     const sizes = [...b.sizes].map(([k, v]) => `${k} = ${v}`).join(', ');
     throw new EvaluationError(
-      `this evaluation would touch ${n.toExponential(2)} elements (sizes ${sizes}), more than the limit ${max}; `
+      `this evaluation would touch ${n < 1e6 ? n : n.toExponential(2)} elements (sizes ${sizes}), more than the limit ${max}; `
       + 'give smaller sizes or raise the limit (--max-elements, or the maxElements option)',
     );
   }
