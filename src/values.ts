@@ -397,14 +397,14 @@ function shapeFromSizes(spec: InputSpec, b: Float64Array, sizes: ReadonlyMap<str
 export const MAX_ELEMENTS = 1e8;
 
 /**
- * The elements an evaluation of `exprs` touches: per formula, the product of its
- * output extents times its deepest nest of reductions (each `Σ_j` multiplies by
- * j's extent; a bounded one by the widest its bounds can run). An upper bound on
- * the loop iterations of the interpreter and the compiled kernel, computed in one
- * walk of the DAG.
+ * The elements an evaluation of `exprs` touches: the entries of its outputs, plus, for each
+ * sum (every reduction), its terms at every assignment of the sum's own free indices — the
+ * compiler computes each subexpression once per assignment of its free indices (docs/compile.md,
+ * "The schedule"), so this is the loop iterations of the compiled kernel. A bounded sum counts
+ * the widest range its bounds can run over. One walk of the DAG: a shared sum counts once.
  */
 export function evaluationElements(exprs: readonly Expr[], outputs: readonly (readonly string[])[], b: Binding): number {
-  const size = (n: string) => b.sizes.get(n) ?? b.sizes.get(baseLetter(n)) ?? 1;
+  const size = (n: string) => (b.symbols.has(n) ? 1 : b.sizes.get(n) ?? b.sizes.get(baseLetter(n)) ?? 1);
   /** The widest values an index expression takes: size symbols are exact, indices run over 1..N. */
   const span = (i: Index): [number, number] => {
     let lo = indexConstant(i);
@@ -417,22 +417,22 @@ export function evaluationElements(exprs: readonly Expr[], outputs: readonly (re
     }
     return [lo, hi];
   };
-  const inner = new Map<number, number>();
-  const nest = (e: Expr): number => {
-    let n = inner.get(e.id);
-    if (n !== undefined) return n;
-    n = 1;
-    for (const c of children(e)) n = Math.max(n, nest(c));
+  let total = 0;
+  const seen = new Set<number>();
+  const visit = (e: Expr): void => {
+    if (seen.has(e.id)) return;
+    seen.add(e.id);
     if (e.kind === 'reduce') {
       const extent = e.lower === null || e.upper === null ? size(e.index) : Math.max(0, span(e.upper)[1] - span(e.lower)[0] + 1);
-      n = Math.max(1, extent) * n;
+      let at = Math.max(1, extent);
+      for (const n of freeIndices(e)) at *= size(n);
+      total += at;
     }
-    inner.set(e.id, n);
-    return n;
+    for (const c of children(e)) visit(c);
   };
-  let total = 0;
   exprs.forEach((e, r) => {
-    total += outputs[r]!.reduce((p, name) => p * size(name), 1) * nest(e);
+    total += outputs[r]!.reduce((p, name) => p * size(name), 1);
+    visit(e);
   });
   return total;
 }

@@ -45,7 +45,7 @@ Options:
   --of NAME               evaluate this defined name instead of the last one
   --interpret             use the reference interpreter, not the compiler
   --max-elements N        refuse an evaluation touching more than N elements (output entries
-                          times the loops of its sums; default 1e8): exit 2, naming the sizes
+                          plus the terms of its sums; default 1e8): exit 2, naming the sizes
   --syntax latex|text|auto,  -f, --file FILE   as for the other commands
 
 Example:
