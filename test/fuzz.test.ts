@@ -112,9 +112,10 @@ describe('fuzz: derive and simplify agree with brute-force evaluation', () => {
     const simplified = simplify(f).result;
     const s = at(simplified, inputs, 0);
     if (!close(s, value, 1e-9)) failures.push(`simplify ${toLatex(f)} → ${toLatex(simplified)}: ${s} ≠ ${value}`);
-    const h = 1e-5;
-    const numeric = (at(f, inputs, h) - at(f, inputs, -h)) / (2 * h);
-    fc.pre(Number.isFinite(numeric) && Math.abs(numeric) < 1e4);
+    const central = (h: number) => (at(f, inputs, h) - at(f, inputs, -h)) / (2 * h);
+    const numeric = central(1e-5);
+    // Ill-conditioned where two step sizes disagree (cos(6^7 x^2)): no finite difference resolves it.
+    fc.pre(Number.isFinite(numeric) && Math.abs(numeric) < 1e4 && close(numeric, central(2e-5), 1e-6));
     const d = derive(f, x).result;
     const claimed = at(d, inputs, 0);
     if (!close(claimed, numeric, 1e-4)) failures.push(`derive ${toLatex(f)} wrt x → ${toLatex(d)}: ${claimed} ≠ ${numeric} (central difference)`);
