@@ -17,7 +17,6 @@ import {
 import type { Proof } from './select.js';
 import { latexMarked, rewrittenPaths } from './locate.js';
 import type { Path } from '../core/replace.js';
-import { InputError } from '../core/errors.js';
 import type { Lang } from './texts.js';
 
 const FOCUS = '#fde68a'; // amber: the part about to be rewritten
@@ -107,21 +106,12 @@ export function changedLatex(row: Row): string {
 }
 
 /**
- * Page size (docs/cli.md, "Limits"). KaTeX's markup is about 60 times its
- * LaTeX source, so a row whose LaTeX is longer than ROW_LIMIT characters is
- * shown elided in the chain, with its full LaTeX source under a "show" toggle;
- * a step's focus and replacement likewise. A proof whose LaTeX sources together
- * pass PAGE_LIMIT characters is refused: a page of them would not open in a
- * browser (the 30-sum product of test/limits/proof-pages.test.ts has 3.8 MB of them;
- * text, LaTeX and JSON proofs have no such limit).
+ * KaTeX's markup is about 60 times its LaTeX source, so a row whose LaTeX is longer than
+ * ROW_LIMIT characters is shown elided in the chain, with its full LaTeX source under a
+ * "show" toggle; a step's focus and replacement likewise. (How large a proof may be at all
+ * is render.ts's PROOF_LIMIT, for every format.)
  */
 export const ROW_LIMIT = 2000;
-export const PAGE_LIMIT = 20_000_000;
-
-/** A proof too large for one page: the caller's to shorten (--detail brief) or render otherwise. */
-export class ProofTooLarge extends InputError {
-  override name = 'ProofTooLarge';
-}
 
 /** A formula shown in place of one too long to render: what it is, and that its source is below. */
 const elided = (n: number | null, length: number, lang: Lang) => `\\cdots\\ \\text{${WORDS[lang].elided(n, length)}}`;
@@ -144,18 +134,11 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
     return segmentsHtml(s);
   };
   const stepRows = L.chains.flatMap((c) => c.rows.filter((r) => r.step !== null));
-  // Plain sources first: their lengths decide what is elided, and whether the page is refused.
+  // Plain sources first: their lengths decide what is elided.
   // Keyed by expression: alignLatex lays the proof out again, with rows of its own.
   const sources = new Map<Expr, string>(L.chains.flatMap((c) => c.rows.map((r): [Expr, string] => [r.expr, printExpr(r.expr, 'latex')])));
   const source = (r: Row) => sources.get(r.expr)!;
   const rewrite = new Map<Row, string>(stepRows.map((r) => [r, `${printExpr(r.step!.focus, 'latex')} = ${printExpr(r.step!.replacement, 'latex')}`]));
-  const total = [...sources.values(), ...rewrite.values()].reduce((n, x) => n + x.length, 0);
-  if (total > PAGE_LIMIT) {
-    throw new ProofTooLarge(
-      `the proof is too large for an HTML page: ${stepRows.length} steps, ${total} characters of LaTeX, the limit is ${PAGE_LIMIT}`
-      + ' (docs/cli.md, "Limits"); use --detail brief, or --format latex|markdown|text|json',
-    );
-  }
   const long = (r: Row) => source(r).length > ROW_LIMIT;
   const chain = f(alignLatex(proof, options, (row) => (long(row) ? elided(row.n, source(row).length, L.lang) : changedLatex(row)), 'column'), true);
   const folded = L.chains.flatMap((c) => c.rows.filter((r) => r.step === null && long(r)))

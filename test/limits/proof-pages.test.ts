@@ -1,13 +1,13 @@
 // Proof pages stay proportional (src/proof/html.ts): each formula is rendered once, a row
 // longer than ROW_LIMIT is elided with its LaTeX under a "show" toggle (the LaTeX reads back
-// as the row), a proof beyond PAGE_LIMIT is refused with exit 2, and the 30-sum product that
+// as the row), a proof beyond PROOF_LIMIT is refused with exit 2, and the 30-sum product that
 // once ran out of memory finishes in seconds. Formulas with derivative operators render.
 
 import { describe, expect, test } from 'vitest';
 import { parse } from '../../src/parse/index.js';
 import { printExpr } from '../../src/proof/fill.js';
 import { ROW_LIMIT } from '../../src/proof/html.js';
-import { layout } from '../../src/proof/render.js';
+import { layout, PROOF_LIMIT } from '../../src/proof/render.js';
 import { prove } from '../../src/prove.js';
 import { renderHtml } from '../../src/proof/index.js';
 import { cli } from '../cli/run.js';
@@ -62,10 +62,15 @@ describe('proof pages', () => {
     expect((html.match(/characters: &quot;show&quot; below/g) ?? []).length).toBe(long.length);
   }, 60_000);
 
-  test('a proof beyond the page limit is refused with exit 2 and a way out', async () => {
-    const r = await cli(['derive', `${'\\left|'.repeat(199)}x${'\\right|'.repeat(199)}`, '--wrt', 'x', '--steps', '--format', 'html']);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^error: the proof is too large for an HTML page: \d+ steps, \d+ characters of LaTeX, the limit is \d+ \(docs\/cli.md, "Limits"\); use --detail brief/);
+  test('a proof beyond the limit is refused in every format, with exit 2 and a way out', async () => {
+    const deep = `${'\\left|'.repeat(199)}x${'\\right|'.repeat(199)}`;
+    for (const format of ['text', 'html']) {
+      const r = await cli(['derive', deep, '--wrt', 'x', '--steps', '--format', format]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^error: the proof is too large to show: \\d+ steps of \\d+ symbols in all, the limit is ${PROOF_LIMIT} \\(docs/cli.md, "Limits"\\); use --detail brief`));
+    }
+    // Without --steps the derivative is printed.
+    expect((await cli(['derive', deep, '--wrt', 'x'])).code).toBe(0);
   }, 120_000);
 
   test.each([
