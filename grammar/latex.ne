@@ -155,11 +155,13 @@ Subscript  -> %underscore %letter           {% ([, t]) => ({ indices: [b.indexVa
             | %underscore %lbrace IndexList %rbrace
                                             {% ([, , l]) => ({ indices: b.toArray(l), comma: true }) %}
 
-# `w_{jk}`, `w_{12}`, `x_{i+1}`: letters and digits are separate indices.
+# `w_{jk}`, `w_{12}`, `x_{i+1}`: letters and digits are separate indices; a braced number is one
+# index, `x_{{10}}` (renders as x_{10}; the printers write a multi-digit index so, docs/notation.md).
 IndexRun   -> RunItem                       {% ([i]) => b.list(i) %}
             | IndexRun RunItem              {% ([l, i]) => b.push(l, i) %}
 RunItem    -> Index                         {% ([i]) => [i] %}
             | %int                          {% ([t]) => b.digits(t.value) %}
+            | %lbrace %int %rbrace          {% ([, t]) => [b.wholeIndex(t.value)] %}
 
 # `w_{j,k}`, `w_{10,2}`: comma-separated, a number is one index.
 IndexList  -> ListItem %comma ListItem      {% ([i, , j]) => b.push(b.list(i), j) %}

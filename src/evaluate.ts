@@ -20,7 +20,7 @@ import { freeIndices } from './core/indices.js';
 import { indexText } from './print/atoms.js';
 import { inputKey } from './core/names.js';
 import {
-  type Array64, bind, type Binding, EvaluationError, IndexRangeError, type Inputs, type NestedArray, signature, type Signature,
+  type Array64, bind, type Binding, checkElements, EvaluationError, IndexRangeError, type Inputs, type NestedArray, signature, type Signature,
 } from './values.js';
 
 export { EvaluationError, IndexRangeError } from './values.js';
@@ -39,6 +39,8 @@ export interface EvaluateOptions {
   readonly free?: readonly string[];
   /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
   readonly symbols?: readonly string[];
+  /** Refuse an evaluation touching more elements than this (default `MAX_ELEMENTS`, 10^8; see values.ts). */
+  readonly maxElements?: number;
 }
 
 /** Evaluate `expr` at every assignment of its free indices. */
@@ -46,7 +48,9 @@ export function evaluate(written: Expr, inputs: Inputs, options: EvaluateOptions
   // Computed in stable forms (src/stable.ts): what the formula says, without overflow or cancellation.
   const expr = stableForm(written);
   const sig = signature(expr, options.free, options.symbols);
-  const interp = new Interpreter(sig, bind(sig, inputs));
+  const binding = bind(sig, inputs);
+  checkElements([expr], [sig.free], binding, options.maxElements);
+  const interp = new Interpreter(sig, binding);
   const shape = sig.free.map((n) => interp.extent(n));
   const fill = (d: number): number | NestedArray => {
     if (d === sig.free.length) return interp.eval(expr);

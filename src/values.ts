@@ -23,7 +23,7 @@
 // `symbols` makes one a constant wherever it occurs (the checker passes f's
 // size symbols to the derivative).
 
-import { assertNever, children, type Expr, type Index, indexTerms } from './core/ast.js';
+import { assertNever, children, type Expr, type Index, indexConstant, indexTerms } from './core/ast.js';
 import { InputError } from './core/errors.js';
 import { slotRanges } from './core/extents.js';
 import { baseLetter } from './core/fresh.js';
@@ -262,6 +262,12 @@ function checkSize(what: () => string, n: unknown, min: number): number {
   return n;
 }
 
+/**
+ * core/fresh.ts `baseLetter` under a name of this module: `bind` calls it so, because
+ * `bindSource` carries bind's source, which must call only functions it carries too.
+ */
+const unprimed: (name: string) => string = baseLetter;
+
 /** Where a size was learnt: `sizes`, or an input's slot (kept as numbers; the message is built only on a conflict). */
 type Source = readonly [input: number, slot: number] | null;
 
@@ -336,8 +342,8 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   for (const [letter, n] of sig.declared) {
     const v = symbols.get(n)!;
     for (const [name, size] of [...sizes]) {
-      if (baseLetter(name) !== letter || size === v) continue;
-      const at = sig.inputs.findIndex((spec) => spec.slots.some((slot) => slot.some((x) => baseLetter(x) === letter)));
+      if (unprimed(name) !== letter || size === v) continue;
+      const at = sig.inputs.findIndex((spec) => spec.slots.some((slot) => slot.some((x) => unprimed(x) === letter)));
       const input = at < 0 ? `sizes.${name} is ${size}` : `input '${sig.inputs[at]!.name}' has ${size} entries in the slot ${name} addresses`;
       throw new EvaluationError(`${input}, but the bounds 1..${n} run ${letter} over ${n} = ${v} values ("Ranges" in docs/notation.md)`);
     }
@@ -346,14 +352,14 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   for (const n of sig.ranged) {
     let size = sizes.get(n);
     if (size === undefined) {
-      size = sizes.get(baseLetter(n));
+      size = sizes.get(unprimed(n));
       if (size === undefined) throw new EvaluationError(`size of index '${n}' is unknown: give sizes.${n} or an array indexed by ${n}`);
       sizes.set(n, size);
     }
     // A fresh copy (`j'`) ranges over its original's range: the compiler shares Σ_j and Σ_{j'} on this.
-    const original = n.endsWith("'") ? sizes.get(baseLetter(n)) : undefined;
+    const original = n.endsWith("'") ? sizes.get(unprimed(n)) : undefined;
     if (original !== undefined && original !== size) {
-      throw new EvaluationError(`size conflict for index '${n}': ${size}, but it is a copy of '${baseLetter(n)}' (size ${original})`);
+      throw new EvaluationError(`size conflict for index '${n}': ${size}, but it is a copy of '${unprimed(n)}' (size ${original})`);
     }
     // An empty range would let the compiler's hoisted code run where the interpreter runs nothing.
     if (size < 1) throw new EvaluationError(`size of index '${n}' must be at least 1, got ${size}`);
@@ -385,4 +391,77 @@ function shapeFromSizes(spec: InputSpec, b: Float64Array, sizes: ReadonlyMap<str
     throw new EvaluationError(`input '${spec.name}' has ${b.length} entries; expected ${describeShape(spec, sizes)}`);
   }
   return shape;
+}
+
+/**
+ * The default cap on the elements of one evaluation (`maxElements`, `--max-elements`):
+ * 10^8 loop iterations take about a second compiled, and an output of 10^8
+ * numbers is 800 MB. Beyond it an evaluation is refused before it allocates or loops.
+ */
+export const MAX_ELEMENTS = 1e8;
+
+/**
+ * The elements an evaluation of `exprs` touches: the entries of its outputs, plus, for each
+ * sum (every reduction), its terms at every assignment of the sum's own free indices — the
+ * compiler computes each subexpression once per assignment of its free indices (docs/compile.md,
+ * "The schedule"), so this is the loop iterations of the compiled kernel. A bounded sum counts
+ * the widest range its bounds can run over. One walk of the DAG: a shared sum counts once.
+ */
+export function evaluationElements(exprs: readonly Expr[], outputs: readonly (readonly string[])[], b: Binding): number {
+  const size = (n: string) => (b.symbols.has(n) ? 1 : b.sizes.get(n) ?? b.sizes.get(baseLetter(n)) ?? 1);
+  /** The widest values an index expression takes: size symbols are exact, indices run over 1..N. */
+  const span = (i: Index): [number, number] => {
+    let lo = indexConstant(i);
+    let hi = lo;
+    for (const t of indexTerms(i)) {
+      const v = b.symbols.get(t.name);
+      const [a, z] = v !== undefined ? [v, v] : [1, size(t.name)];
+      lo += Math.min(t.coef * a, t.coef * z);
+      hi += Math.max(t.coef * a, t.coef * z);
+    }
+    return [lo, hi];
+  };
+  let total = 0;
+  const seen = new Set<number>();
+  const visit = (e: Expr): void => {
+    if (seen.has(e.id)) return;
+    seen.add(e.id);
+    if (e.kind === 'reduce') {
+      const extent = e.lower === null || e.upper === null ? size(e.index) : Math.max(0, span(e.upper)[1] - span(e.lower)[0] + 1);
+      let at = Math.max(1, extent);
+      for (const n of freeIndices(e)) at *= size(n);
+      total += at;
+    }
+    for (const c of children(e)) visit(c);
+  };
+  exprs.forEach((e, r) => {
+    total += outputs[r]!.reduce((p, name) => p * size(name), 1);
+    visit(e);
+  });
+  return total;
+}
+
+/** Refuse an evaluation of more than `max` elements (`evaluationElements`), naming the sizes that make it so. */
+export function checkElements(exprs: readonly Expr[], outputs: readonly (readonly string[])[], b: Binding, max = MAX_ELEMENTS): void {
+  checkSize(() => 'maxElements', max, 1);
+  const n = evaluationElements(exprs, outputs, b);
+  if (n > max) {
+    const sizes = [...b.sizes].map(([k, v]) => `${k} = ${v}`).join(', ');
+    throw new EvaluationError(
+      `this evaluation would touch ${n < 1e6 ? n : n.toExponential(2)} elements (sizes ${sizes}), more than the limit ${max}; `
+      + 'give smaller sizes or raise the limit (--max-elements, or the maxElements option)',
+    );
+  }
+}
+
+/**
+ * The source of `bind` and of everything it calls, as one script: the emitted
+ * module (src/compile/module.ts, `kronecker compile --emit js`) carries it, so
+ * that it checks its inputs with this code and these messages, not a copy.
+ */
+export function bindSource(): string {
+  return [
+    InputError.toString(), EvaluationError.toString(), `const unprimed = ${baseLetter.toString()};`,
+    ...[checkSize, describeShape, missingInput, flattenNested, shapeFromSizes, bind].map((f) => f.toString()),
+  ].join('\n\n');
 }

@@ -22,7 +22,7 @@
 
 import fc from 'fast-check';
 import {
-  add, call, delta, diff, type DiffForm, type DiffNotation, div, type Expr, extent, type Index, indexValue, inum,
+  add, call, children, delta, diff, type DiffForm, type DiffNotation, div, type Expr, extent, type Index, indexValue, inum,
   iverson, ivar, linearIndex, mul, neg, num, pow, rel, type RelOp, sum, type SuperscriptBracket, variable, type Var,
 } from '../src/core/ast.js';
 import { FUNCTIONS } from '../src/functions.js';
@@ -197,4 +197,21 @@ export function arbExpr(options: ArbExprOptions = {}): fc.Arbitrary<Expr> {
     lhs.kind === 'call' && lhs.fn !== 'prime' && lhs.args.every((a) => a.kind === 'var' || a.kind === 'delta' || a.kind === 'index');
   const equation = fc.tuple(top, top).filter(([a]) => !definesFunction(a)).map(([a, b]) => rel(['='], [a, b]));
   return fc.oneof({ weight: 4, arbitrary: body }, { weight: 1, arbitrary: equation });
+}
+
+/**
+ * Formulas outside every function's domain at almost every point: a δ or a
+ * literal 0 in a denominator divides by zero, and a power whose base holds a literal 0 or a δ
+ * is mostly 0^u, whose derivative 0^u log 0 has no value even where 0^u is constant.
+ * Large constants (x^{2048}, cos(2048/x)) and towers of powers (x^{3^6},
+ * c^{Σ_i …}) overflow or make f ill-conditioned beyond what any finite
+ * difference resolves.
+ */
+export function degenerate(e: Expr): boolean {
+  const has = (x: Expr, p: (y: Expr) => boolean): boolean => p(x) || children(x).some((c) => has(c, p));
+  if (e.kind === 'num' && Math.abs(e.value) > 64) return true;
+  if (e.kind === 'pow' && has(e.exp, (x) => x.kind === 'pow' || x.kind === 'reduce' || x.kind === 'extent')) return true;
+  if (e.kind === 'div' && has(e.den, (x) => x.kind === 'delta' || (x.kind === 'num' && x.value === 0))) return true;
+  if (e.kind === 'pow' && has(e.base, (x) => (x.kind === 'num' && x.value === 0) || x.kind === 'delta')) return true;
+  return children(e).some(degenerate);
 }

@@ -16,6 +16,7 @@ export const evalCommand: Command = {
   options: {
     ...commonOptions, ...problemOptions,
     values: { type: 'string' }, free: { type: 'string' }, wrt: { type: 'string' }, interpret: { type: 'boolean' },
+    'max-elements': { type: 'string' },
   },
   help: `Usage: kronecker eval <formula> --values FILE|- [options]
 
@@ -42,6 +43,8 @@ Options:
   -w, --where DEFINITION  a definition in scope (repeatable)
   --of NAME               evaluate this defined name instead of the last one
   --interpret             use the reference interpreter, not the compiler
+  --max-elements N        refuse an evaluation touching more than N elements (output entries
+                          plus the terms of its sums; default 1e8): exit 2, naming the sizes
   --syntax latex|text|auto,  -f, --file FILE   as for the other commands
 
 Example:
@@ -62,10 +65,11 @@ Example:
     const free = freeOrder(stringOption(args, 'free')) ?? [...sig.free];
     const symbols = sig.sizeSymbols.filter((n) => !free.includes(n));
     const sizes = { ...sizesFromArrays(original, given.values), ...inputs.sizes, ...given.sizes };
+    const maxElements = countOption(stringOption(args, 'max-elements'));
     const tensor = args.values.interpret === true
-      ? evaluate(expr, { sizes, values: given.values }, { free, symbols })
+      ? evaluate(expr, { sizes, values: given.values }, { free, symbols, maxElements })
       : (() => {
-        const r = compile(expr, { free, symbols }).fn({ sizes, values: given.values });
+        const r = compile(expr, { free, symbols, maxElements }).fn({ sizes, values: given.values });
         return { free: r.free, shape: r.shape, value: typeof r.value === 'number' ? r.value : nest(r.value, r.shape) };
       })();
     // JSON has no NaN or infinities: they are written as the strings "NaN", "Infinity", "-Infinity".
@@ -73,6 +77,14 @@ Example:
     return EXIT.ok;
   },
 };
+
+/** `--max-elements 1e9`: a positive integer, in any JavaScript number spelling. */
+function countOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InputError(`--max-elements must be a positive integer (got '${text}')`);
+  return n;
+}
 
 function readValues(file: string): Inputs {
   const text = readText(file);

@@ -11,7 +11,7 @@ import type { Expr } from '../core/ast.js';
 import { type Definition, unfoldAll } from '../definitions.js';
 import { stableForm } from '../stable.js';
 import {
-  bind as bindInputs, type Binding, EvaluationError, IndexRangeError, type Inputs, type InputSignature, jointSignature,
+  bind as bindInputs, type Binding, checkElements, EvaluationError, IndexRangeError, type Inputs, type InputSignature, jointSignature,
   type JointSignature, type Signature,
 } from '../values.js';
 import type { CompiledInput } from './input.js';
@@ -33,6 +33,8 @@ export interface CompileOptions {
   readonly sizes?: Readonly<Record<string, number>>;
   /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
   readonly symbols?: readonly string[];
+  /** Refuse a call touching more elements than this (default `MAX_ELEMENTS`, 10^8; see values.ts). */
+  readonly maxElements?: number;
 }
 
 export interface CompileAllOptions {
@@ -44,6 +46,8 @@ export interface CompileAllOptions {
   readonly sizes?: Readonly<Record<string, number>>;
   /** Names to read as size symbols (constants from `values` or `sizes`) wherever they occur. */
   readonly symbols?: readonly string[];
+  /** Refuse a call touching more elements than this (default `MAX_ELEMENTS`, 10^8; see values.ts). */
+  readonly maxElements?: number;
 }
 
 export interface CompiledResult {
@@ -92,7 +96,7 @@ type Entry = (args: (number | Float64Array)[]) => void;
 
 /** Compile one formula. */
 export function compile(expr: Expr, options: CompileOptions = {}): Compiled {
-  const all = compileAll([expr], { free: [options.free], sizes: options.sizes, symbols: options.symbols, definitions: options.definitions });
+  const all = compileAll([expr], { free: [options.free], sizes: options.sizes, symbols: options.symbols, definitions: options.definitions, maxElements: options.maxElements });
   const { outputs, ...rest } = all.signature;
   // Reused, so that a call allocates nothing here.
   const one: Float64Array[] = [];
@@ -130,7 +134,7 @@ export function compileAll(given: readonly Expr[], options: CompileAllOptions = 
   };
   // The body holds generated identifiers and numbers only (see kernel.ts).
   const { entry } = new Function('fns', 'oob', kernel.body)(kernel.functions.map((f) => f.eval), oob) as { entry: Entry };
-  const bound = binder(sig, options.sizes);
+  const bound = binder(sig, options.sizes, (b) => checkElements(exprs, sig.outputs, b, options.maxElements));
 
   const shape = (b: Binding, r: number) => sig.outputs[r]!.map((n) => b.sizes.get(n)!);
   const length = (b: Binding, r: number) => {
@@ -201,7 +205,9 @@ export function compileAll(given: readonly Expr[], options: CompileAllOptions = 
  * skips the checks. Nested arrays are copied when bound, so they are never
  * taken from the cache.
  */
-function binder(sig: InputSignature, defaults: Readonly<Record<string, number>> | undefined): (inputs: Inputs) => Binding {
+function binder(
+  sig: InputSignature, defaults: Readonly<Record<string, number>> | undefined, check: (b: Binding) => void,
+): (inputs: Inputs) => Binding {
   const names = [...sig.inputs.map((s) => s.name), ...sig.sizeSymbols];
   let last: { inputs: Inputs; values: unknown[]; sizes: object | undefined; sizeEntries: [string, unknown][]; b: Binding } | null = null;
   const unchanged = (inputs: Inputs): boolean => {
@@ -218,6 +224,7 @@ function binder(sig: InputSignature, defaults: Readonly<Record<string, number>> 
     const b = bindInputs(sig, defaults === undefined || inputs === null || typeof inputs !== 'object'
       ? inputs
       : { values: inputs.values, sizes: { ...defaults, ...inputs.sizes } });
+    check(b);
     const values = names.map((n) => inputs.values[n]);
     last = values.every((v) => typeof v === 'number' || v instanceof Float64Array) && (inputs.sizes === undefined || Object.getPrototypeOf(inputs.sizes) === Object.prototype)
       ? { inputs, values, sizes: inputs.sizes, sizeEntries: Object.entries(inputs.sizes ?? {}), b }

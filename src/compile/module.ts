@@ -5,7 +5,7 @@
 // object describing the parameters. Names from the formula appear only inside
 // that object, as JSON string literals, never as code.
 
-import type { Signature } from '../values.js';
+import { bindSource, type Signature } from '../values.js';
 import type { CompiledInput } from './input.js';
 import type { Kernel } from './kernel.js';
 
@@ -57,6 +57,24 @@ const fns = [
 ${fns.join('\n')}
 ];
 
+// The library's own input checks (src/values.ts \`bind\` and what it calls, their source), so that
+// run() refuses what compile().fn refuses, with the same messages.
+${bindSource()}
+
+const inputSignature = ${JSON.stringify({ inputs: sig.inputs, ranged: sig.ranged, sizeSymbols: sig.sizeSymbols, declared: sig.declared })};
+
+/** Checked inputs: numbers and row-major Float64Arrays (nested arrays flattened), and every index size. */
+function validate(values, sizes) {
+  const b = bind(inputSignature, { values, sizes });
+  const checked = Object.create(null);
+  inputSignature.inputs.forEach((input, at) => {
+    const v = b.inputs[at];
+    checked[input.name] = typeof v === 'number' ? v : v.data;
+  });
+  for (const [name, v] of b.symbols) checked[name] = v;
+  return { values: checked, sizes: Object.fromEntries(b.sizes) };
+}
+
 const compiled = (function (fns, oob) {
 ${kernel.body.split('\n').map((l) => `  ${l}`).join('\n')}
 })(fns, oob);
@@ -65,6 +83,7 @@ export const kernel = compiled.kernel;
 
 /** Evaluate from named inputs (numbers or row-major Float64Arrays) and index sizes (inferred from 1-d arrays). */
 export function run(values, sizes = {}) {
+  ({ values, sizes } = validate(values, sizes));
   const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   const S = Object.assign(Object.create(null), sizes);
   const args = [];

@@ -11,6 +11,7 @@ import type { Label, Mark } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { ParseError } from './errors.js';
 import { EOF } from './lookahead.js';
+import { checkBrackets, checkDepth, checkLength } from './limits.js';
 
 /** The Greek letters a name may be, as LaTeX control words without the backslash (`\alpha` is `alpha`). */
 export const GREEK = [
@@ -73,11 +74,14 @@ export class TokenStream {
   }
 
   reset(chunk: string, _info?: unknown): void {
+    checkLength(chunk);
     const lexer = this.moo();
     lexer.reset(chunk);
     const raw = Array.from(lexer);
     lexer.reset('');
+    checkBrackets(raw, chunk);
     this.tokens = this.refine(raw, chunk);
+    checkDepth(this.tokens, chunk);
     this.next_ = 0;
     this.ready = true;
     this.end = chunk.trimEnd().length;

@@ -1,6 +1,7 @@
 // How the leaves print: names, numbers and indices, in both syntaxes.
 
 import { type Index, indexConstant, indexTerms } from '../core/ast.js';
+import { MARKS } from '../core/names.js';
 
 /** Greek letters written as LaTeX control words (`lambda` ↔ `\lambda`). */
 export const GREEK: ReadonlySet<string> = new Set([
@@ -13,17 +14,34 @@ export const GREEK: ReadonlySet<string> = new Set([
 
 /** `lambda'` → `\lambda'`, `o'` → `o'`, `lr` → `\text{lr}`. */
 export function latexName(name: string): string {
-  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(name) ?? [];
-  if (base.length === 1) return base + primes;
+  const [, base = '', primes = ''] = /^([^]*?)('*)$/.exec(name) ?? [];
+  if (/^[A-Za-z]$/.test(base)) return base + primes;
   if (GREEK.has(base)) return `\\${base}${primes}`;
-  return `\\text{${base}}${primes}`;
+  return `\\text{${latexText(base)}}${primes}`;
+}
+
+/** LaTeX's special characters: what `latexText` writes for each. */
+const TEXT_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', _: '\\_', '%': '\\%',
+  '^': '\\textasciicircum{}', '~': '\\textasciitilde{}', '<': '\\textless{}', '>': '\\textgreater{}',
+};
+
+/**
+ * A word as text-mode LaTeX that shows it character for character. Names the parser reads are
+ * letters and digits, but a caller may build a node by hand: its name must not become markup
+ * (`\input{…}`) in LaTeX, nor `</script>` in a Markdown or HTML page.
+ */
+export function latexText(word: string): string {
+  return word.replace(/[\\{}$&#_%^~<>]/g, (c) => TEXT_ESCAPES[c]!).replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
 /** A name with its marks, outermost first: `\hat{y}'`, `\boldsymbol{\theta}`, `\hat{\bar{x}}` (issue 9). */
 export function latexMarkedName(name: string, marks: readonly string[]): string {
   if (marks.length === 0) return latexName(name);
-  const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(name) ?? [];
-  return marks.reduceRight((inner, m) => `\\${m}{${inner}}`, latexName(base)) + primes;
+  const [, base = '', primes = ''] = /^([^]*?)('*)$/.exec(name) ?? [];
+  // Only the marks there are (a node built by hand may hold any string).
+  const known = marks.filter((m) => (MARKS as readonly string[]).includes(m));
+  return known.reduceRight((inner, m) => `\\${m}{${inner}}`, latexName(base)) + primes;
 }
 
 /**
@@ -61,8 +79,13 @@ export function needsCommaIndices(indices: readonly Index[]): boolean {
   return !indices.every(isCompact);
 }
 
-/** `_j`, `_{jk}`, `_{j'k}`, `_{j,k}` (when asked, or when an index is not one symbol). */
+/**
+ * `_j`, `_{jk}`, `_{j'k}`, `_{j,k}` (when asked, or when an index is not one symbol); one
+ * multi-digit index is `_{{10}}`, which renders as `x_{10}` and reads back as one index
+ * (`_{10}` reads as the two indices 1 and 0, as `a_{12}` is row 1, column 2).
+ */
 export function latexSubscript(indices: readonly Index[], comma: boolean): string {
+  if (indices.length === 1 && indices[0]!.kind === 'inum' && !isCompact(indices[0]!)) return `_{{${indexText(indices[0]!)}}}`;
   const parts = indices.map((i) => indexText(i, latexName));
   const inner = comma || needsCommaIndices(indices)
     ? parts.join(',')

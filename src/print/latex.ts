@@ -6,9 +6,13 @@ import { APPLY, assertNever, type Call, children, type Expr, type RelOp } from '
 import { expectExpr } from '../core/guard.js';
 import { REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByName, functionSpec } from '../functions.js';
-import { formatNumber, indexText, latexMarkedName, latexName, latexSubscript } from './atoms.js';
+import { formatNumber, indexText, latexMarkedName, latexName, latexSubscript, latexText } from './atoms.js';
+import type { LabelFont } from '../core/names.js';
 import { type PrintOptions, shownBinder } from './bound.js';
 import { needsParens, negated, negatedTerm, PRIME, PRIME_SUPERSCRIPT, type Slot } from './precedence.js';
+
+/** The fonts of a word subscript (a node built by hand may name another: it prints as `\\text`). */
+const LABEL_FONTS: readonly string[] = ['mathrm', 'text', 'mathit'] satisfies readonly LabelFont[];
 
 const REL: Record<RelOp, string> = { '=': '=', '!=': '\\neq', '<': '<', '<=': '\\le', '>': '>', '>=': '\\ge' };
 
@@ -102,7 +106,7 @@ function latexPrinter(options: PrintOptions, plain: boolean): (e: Expr, slot: Sl
 
   /** A user function's head: a built-in's name redefined prints as the built-in's head (`\tanh'`), else as a name. */
   const userHead = (head: Expr): string => {
-    const [, base = '', primes = ''] = head.kind === 'var' ? /^(.*?)('*)$/.exec(head.name) ?? [] : [];
+    const [, base = '', primes = ''] = head.kind === 'var' ? /^([^]*?)('*)$/.exec(head.name) ?? [] : [];
     const spec = head.kind === 'var' && head.marks.length === 0 && head.label === null ? functionByName(base) : undefined;
     // Only a control word that reads back as this name (`\tanh`; not `\sigma` for `sigmoid`): the head stays the same variable.
     return spec?.name === base && spec.commands.includes(spec.latex) ? spec.latex + primes : bare(head);
@@ -117,12 +121,13 @@ function latexPrinter(options: PrintOptions, plain: boolean): (e: Expr, slot: Sl
       case 'var': {
         // A superscript index (`x^{(i)}_j`) is the first slot; the subscripts are the rest.
         const sub = x.superscript === null ? x.indices : x.indices.slice(1);
-        const sup = x.superscript === null ? '' : `^{${x.superscript}${indexText(x.indices[0]!, latexName)}${x.superscript === '(' ? ')' : ']'}}`;
+        const sup = x.superscript === null ? '' : `^{${x.superscript === '(' ? '(' : '['}${indexText(x.indices[0]!, latexName)}${x.superscript === '(' ? ')' : ']'}}`;
         if (x.label !== null) {
           // A word subscript (`D_{\mathrm{KL}}`) is written before the primes; indices follow the word after a comma.
-          const [, base = '', primes = ''] = /^(.*?)('*)$/.exec(x.name) ?? [];
+          const [, base = '', primes = ''] = /^([^]*?)('*)$/.exec(x.name) ?? [];
           const rest = sub.length > 0 ? `,${latexSubscript(sub, x.commaIndices).replace(/^_\{?(.*?)\}?$/, '$1')}` : '';
-          return `${latexMarkedName(base, x.marks)}_{\\${x.label.font}{${x.label.word}}${rest}}${primes}${sup}`;
+          const font = LABEL_FONTS.includes(x.label.font) ? x.label.font : 'text';
+          return `${latexMarkedName(base, x.marks)}_{\\${font}{${latexText(x.label.word)}}${rest}}${primes}${sup}`;
         }
         return latexMarkedName(x.name, x.marks) + sup + (sub.length > 0 ? latexSubscript(sub, x.commaIndices) : '');
       }

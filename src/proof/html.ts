@@ -15,8 +15,9 @@ import {
   alignLatex, foldedLabels, labelSegments, layout, readingSegments, type RenderOptions, type Row, whySegments, WORDS,
 } from './render.js';
 import type { Proof } from './select.js';
-import { latexMarked, occurrences, rewrittenPaths } from './locate.js';
+import { latexMarked, rewrittenPaths } from './locate.js';
 import type { Path } from '../core/replace.js';
+import type { Lang } from './texts.js';
 
 const FOCUS = '#fde68a'; // amber: the part about to be rewritten
 const CHANGED = '#bbf7d0'; // green: what it became
@@ -118,15 +119,22 @@ export function changedLatex(row: Row): string {
   return latexMarked(row.expr, inView(row, paths), box(CHANGED));
 }
 
-/** The expression before a row's step with its focus highlighted (amber), as the row's note shows it. */
-export function focusLatex(row: Row): string {
-  const s = row.step!;
-  const focusPaths = rewrittenPaths(s.before, s.after, s.focus, s.replacement);
-  const before = row.onRight ? (s.before as Expr & { kind: 'rel' }).args[1]! : s.before;
-  return latexMarked(before, inView(row, focusPaths.length > 0 ? focusPaths : occurrences(s.before, s.focus)), box(FOCUS));
-}
+/**
+ * KaTeX's markup is about 60 times its LaTeX source, so a row whose LaTeX is longer than
+ * ROW_LIMIT characters is shown elided in the chain, with its full LaTeX source under a
+ * "show" toggle; a step's focus and replacement likewise. (How large a proof may be at all
+ * is render.ts's PROOF_LIMIT, for every format.)
+ */
+export const ROW_LIMIT = 2000;
 
-/** One HTML page: the chain of equalities, then per step a collapsible note with before (focus marked) and after. */
+/** A formula shown in place of one too long to render: what it is, and that its source is below. */
+const elided = (n: number | null, length: number, lang: Lang) => `\\cdots\\ \\text{${WORDS[lang].elided(n, length)}}`;
+
+/** LaTeX source under a "show" toggle, for a formula too long to render. */
+const shown = (summary: string, latex: string) =>
+  `<details class="source"><summary>${escapeHtml(summary)}</summary><pre>${escapeHtml(latex)}</pre></details>`;
+
+/** One HTML page: the chain of equalities (each formula rendered once), then per step a collapsible note with its focus and replacement. */
 export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
   const L = layout(proof, options);
   const w = WORDS[L.lang];
@@ -142,24 +150,35 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
   // The formula as the user wrote it is shown by KaTeX when KaTeX reads it, else as code.
   const written = proof.reading?.written;
   const typeset = written === undefined || rendersInKatex(written);
-  const chain = f(alignLatex(typeset ? proof : { ...proof, reading: undefined }, options, (row) => changedLatex(row), 'column'), true);
   const reading = proof.reading === undefined ? '' : (() => {
     const r = readingSegments(proof.reading, L.lang, 'latex');
     const code = typeset ? '' : ` <code>${escapeHtml(written!)}</code>`;
     return `<p class="reading"><span class="label">${segs(r.label)}</span>${code}${escapeHtml(w.colon)}${segs(r.why)}</p>\n`;
   })();
   const stepRows = L.chains.flatMap((c) => c.rows.filter((r) => r.step !== null));
+  // Plain sources first: their lengths decide what is elided.
+  // Keyed by expression: alignLatex lays the proof out again, with rows of its own.
+  const sources = new Map<Expr, string>(L.chains.flatMap((c) => c.rows.map((r): [Expr, string] => [r.expr, printExpr(r.expr, 'latex')])));
+  const source = (r: Row) => sources.get(r.expr)!;
+  const rewrite = new Map<Row, string>(stepRows.map((r) => [r, `${printExpr(r.step!.focus, 'latex')} = ${printExpr(r.step!.replacement, 'latex')}`]));
+  const long = (r: Row) => source(r).length > ROW_LIMIT;
+  const chain = f(alignLatex(typeset ? proof : { ...proof, reading: undefined }, options, (row) => (long(row) ? elided(row.n, source(row).length, L.lang) : changedLatex(row)), 'column'), true);
+  const folded = L.chains.flatMap((c) => c.rows.filter((r) => r.step === null && long(r)))
+    .map((r) => shown(`${w.show} (${source(r).length})`, source(r)));
   const notes = stepRows.map((row) => {
     const s = row.step!;
-    const marked = focusLatex(row);
     const also = foldedLabels(s, L.lang, 'latex');
+    const change = rewrite.get(row)!;
     return [
       `<li><details><summary><span class="label">${segs(labelSegments(s.rule, L.lang, 'latex'))}</span>`,
       also.length > 0 ? `<span class="also">${w.paren(`${escapeHtml(w.also)}${escapeHtml(w.colon)}${also.map(segs).join(', ')}`)}</span>` : '',
       `${escapeHtml(w.colon)}${segs(whySegments(s, L.lang, 'latex'))}</summary>`,
       `<div class="step" id="step-${row.n}">`,
-      `<p class="what">${escapeHtml(w.before)}</p>${f(marked, true)}`,
-      `<p class="what">${escapeHtml(w.focus)}</p>${f(`${box(FOCUS)(printExpr(s.focus, 'latex'))} = ${box(CHANGED)(printExpr(s.replacement, 'latex'))}`, true)}`,
+      `<p class="what">${escapeHtml(w.focus)}</p>`,
+      change.length > ROW_LIMIT
+        ? shown(`${w.show} (${change.length})`, change)
+        : f(`${box(FOCUS)(printExpr(s.focus, 'latex'))} = ${box(CHANGED)(printExpr(s.replacement, 'latex'))}`, true),
+      long(row) ? `<p class="what">${escapeHtml(w.after)}</p>${shown(`${w.show} (${source(row).length})`, source(row))}` : '',
       `</div></details></li>`,
     ].join('');
   });
@@ -167,7 +186,7 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
   const body = `<main>
 <h1>${escapeHtml(w.title)}</h1>
 ${reading}<div class="chain">${chain}</div>
-${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${notes.join('\n')}\n</ol>` : ''}
+${folded.join('\n')}${notes.length > 0 ? `<h2>${escapeHtml(w.notes)}</h2>\n<ol class="notes">\n${notes.join('\n')}\n</ol>` : ''}
 </main>`;
   const fonts = cjkFontCss(w.title + body);
   return `<!doctype html>
@@ -202,4 +221,6 @@ h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
 .notes .also { color: #57534e; }
 .step { overflow-x: auto; margin: .5rem 0 1rem; padding: .25rem 1rem; background: #fff; border-left: 3px solid #f59e0b; }
 .step .what { margin: .5rem 0 0; color: #57534e; font-size: .9rem; }
+.source summary { cursor: pointer; color: #57534e; }
+.source pre { white-space: pre-wrap; word-break: break-all; font-size: .8rem; max-height: 30rem; overflow: auto; }
 `;

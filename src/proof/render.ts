@@ -6,7 +6,8 @@
 // goal's left side, each shown step contributes its `after`, tagged with the
 // step number and the rule's label; the justifications follow as numbered notes.
 
-import { type Expr, isEquation } from '../core/ast.js';
+import { children, type Expr, isEquation } from '../core/ast.js';
+import { InputError } from '../core/errors.js';
 import {
   fillFirst, type MathSyntax, printExpr, type Segment, segmentsLatex, segmentsText, stepSlots,
 } from './fill.js';
@@ -79,6 +80,7 @@ export function layout(proof: Proof, options: RenderOptions = {}): Layout {
     return { lhs: chainLhs, rows };
   });
   if (out.length === 0) out.push({ lhs, rows: [{ n: null, step: null, expr: proof.result, onRight: false }] });
+  checkProofSize(out, shown);
   return { lang, detail, lhs, chains: out, shown, reading: proof.reading ?? null };
 }
 
@@ -91,6 +93,43 @@ export function readingSegments(r: Reading, lang: Lang, syntax: MathSyntax): { l
     why: fillFirst(READING_TEXT.why[lang], (key) => (key === 'shapes' && r.shapes.length > 0 ? shapes : undefined), syntax),
     index: r.index.map((e) => printExpr(e, syntax)).join(syntax === 'latex' ? ',\\quad ' : '; '),
   };
+}
+
+/**
+ * The largest proof shown, in symbols: the nodes of every row and of every step's focus and
+ * replacement, as printed (a subtree shared by the DAG counts each time it is printed; a symbol
+ * is 2 to 9 characters of LaTeX). Each row shows a whole expression, so a proof of n steps
+ * over an expression of size s prints n·s: the derivative of 50 nested `\log x` prints
+ * 2.4 MB of LaTeX in 5–15 s (0.96 million symbols), and 99 of them would print 7.1 million.
+ * The product of 30 sums, 3.8 MB of LaTeX, is 0.45 million.
+ */
+export const PROOF_LIMIT = 2_000_000;
+
+/** A proof too large to show: the caller's to shorten (--detail brief) or to leave out. */
+export class ProofTooLarge extends InputError {
+  override name = 'ProofTooLarge';
+}
+
+function checkProofSize(rows: readonly Chain[], shown: readonly ShownStep[]): void {
+  const memo = new Map<number, number>();
+  const size = (e: Expr): number => {
+    let n = memo.get(e.id);
+    if (n === undefined) {
+      n = 1;
+      for (const c of children(e)) n += size(c);
+      memo.set(e.id, n);
+    }
+    return n;
+  };
+  let total = 0;
+  for (const c of rows) for (const r of c.rows) total += size(r.expr);
+  for (const s of shown) total += size(s.focus) + size(s.replacement);
+  if (total > PROOF_LIMIT) {
+    throw new ProofTooLarge(
+      `the proof is too large to show: ${shown.length} steps of ${total} symbols in all, the limit is ${PROOF_LIMIT}`
+      + ' (docs/cli.md, "Limits"); use --detail brief, or leave out --steps',
+    );
+  }
 }
 
 const noSlots = () => undefined;
@@ -124,14 +163,18 @@ export const WORDS: Readonly<Record<Lang, {
   readonly title: string; readonly goal: string; readonly result: string; readonly focus: string;
   readonly why: string; readonly also: string; readonly notes: string; readonly before: string;
   readonly after: string; readonly colon: string; readonly paren: (s: string) => string; readonly step: (n: number) => string;
+  /** The toggle of a formula too long to render (html.ts), and what stands in its place. */
+  readonly show: string; readonly elided: (n: number | null, length: number) => string;
 }>> = {
   en: {
     title: 'Derivation', goal: 'Goal', result: 'Result', focus: 'focus', why: 'why', also: 'also', notes: 'Notes',
     before: 'before', after: 'after', colon: ': ', paren: (x) => ` (${x})`, step: (n) => `Step ${n}`,
+    show: 'show', elided: (n, length) => `(${n === null ? '' : `step ${n}, `}${length} characters: "show" below)`,
   },
   zh: {
     title: '推导过程', goal: '目标', result: '结果', focus: '变换', why: '理由', also: '并用', notes: '说明',
     before: '变换前', after: '变换后', colon: '：', paren: (x) => `（${x}）`, step: (n) => `第 ${n} 步`,
+    show: '展开', elided: (n, length) => `（${n === null ? '' : `第 ${n} 步，`}${length} 个符号，下方展开）`,
   },
 };
 

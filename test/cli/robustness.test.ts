@@ -4,28 +4,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { children, type Expr } from '../../src/core/ast.js';
 import { runCli } from '../../src/cli/run.js';
 import { toLatex } from '../../src/print/index.js';
-import { arbExpr } from '../arbitrary.js';
+import { arbExpr, degenerate } from '../arbitrary.js';
 import { FORMULA_PIECES as PIECES } from '../mutate.js';
-
-/**
- * Formulas outside every function's domain at almost every point: a δ or a
- * literal 0 in a denominator divides by zero, and a power whose base holds a literal 0 or a δ
- * is mostly 0^u, whose derivative 0^u log 0 has no value even where 0^u is constant.
- * Large constants (x^{2048}, cos(2048/x)) and towers of powers (x^{3^6},
- * c^{Σ_i …}) overflow or make f ill-conditioned beyond what any finite
- * difference resolves.
- */
-function degenerate(e: Expr): boolean {
-  const has = (x: Expr, p: (y: Expr) => boolean): boolean => p(x) || children(x).some((c) => has(c, p));
-  if (e.kind === 'num' && Math.abs(e.value) > 64) return true;
-  if (e.kind === 'pow' && has(e.exp, (x) => x.kind === 'pow' || x.kind === 'reduce' || x.kind === 'extent')) return true;
-  if (e.kind === 'div' && has(e.den, (x) => x.kind === 'delta' || (x.kind === 'num' && x.value === 0))) return true;
-  if (e.kind === 'pow' && has(e.base, (x) => (x.kind === 'num' && x.value === 0) || x.kind === 'delta')) return true;
-  return children(e).some(degenerate);
-}
 
 async function exitCode(argv: string[]): Promise<{ code: number; err: string }> {
   let err = '';

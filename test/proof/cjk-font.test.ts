@@ -17,6 +17,7 @@ function zhTexts(): string[] {
   return [
     ...Object.values(RULE_TEXTS).flatMap((t) => [t.label.zh, ...t.why.zh]),
     w.title, w.goal, w.result, w.focus, w.why, w.also, w.notes, w.before, w.after, w.colon, w.paren('x'), w.step(1),
+    w.show, w.elided(1, 2),
   ];
 }
 

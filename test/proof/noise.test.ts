@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { add, diff, mul, neg, num, sum, variable, ivar, div } from '../../src/core/ast.js';
 import { DETAILS, layout, type Proof, selectSteps } from '../../src/proof/index.js';
 import { printExpr } from '../../src/proof/fill.js';
-import { changedLatex, focusLatex } from '../../src/proof/html.js';
+import { changedLatex } from '../../src/proof/html.js';
 import { withoutZeroTerms } from '../../src/proof/select.js';
 import type { Step } from '../../src/core/steps.js';
 import { CORPUS } from '../corpus.js';
@@ -40,7 +40,7 @@ function noiseRows(proof: Proof): string[] {
     const L = layout(proof, { detail });
     for (const row of L.chains.flatMap((c) => c.rows)) {
       const shown = [printExpr(row.expr, 'latex'), printExpr(row.expr, 'text')];
-      if (row.step !== null) shown.push(unboxed(changedLatex(row)), unboxed(focusLatex(row)));
+      if (row.step !== null) shown.push(unboxed(changedLatex(row)));
       for (const s of shown) for (const n of noiseIn(s)) found.push(`${detail} row ${row.n}: ${n}: ${s}`);
     }
     for (const c of L.chains) {
