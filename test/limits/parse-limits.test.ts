@@ -64,7 +64,7 @@ describe('input length', () => {
     const t = performance.now();
     const e = parseError(text);
     expect(performance.now() - t).toBeLessThan(1_000);
-    expect(e.message).toBe(`input too long: ${text.length} characters, the limit is ${MAX_INPUT_LENGTH} (docs/cli.md, "Limits")`);
+    expect(e.reason).toBe(`input too long: ${text.length} characters, the limit is ${MAX_INPUT_LENGTH} (docs/cli.md, "Limits")`);
     expect(e.offset).toBe(MAX_INPUT_LENGTH);
   });
 });
