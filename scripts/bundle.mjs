@@ -13,12 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The emitted module's input checks are the source of src/values.ts `bind`, which minifying
+// rewrites: the bundle carries the source as the unbundled build gives it.
+const { bindSource } = await import(join(root, 'dist/src/values.js'));
 const out = join(root, 'dist/bin');
 rmSync(out, { recursive: true, force: true });
 const common = {
   bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning', format: 'cjs',
   // The modules find their files beside themselves (src/proof/html.ts: ./assets/cjk/; the version: package.json above).
-  define: { 'import.meta.url': '__kroneckerUrl' },
+  define: { 'import.meta.url': '__kroneckerUrl', __KRONECKER_BIND_SOURCE__: JSON.stringify(bindSource()) },
   banner: { js: "const __kroneckerUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 await build({

@@ -34,6 +34,10 @@ function fail(message) {
 const html = join(root, 'dist/src/proof/html.js');
 if (!existsSync(html)) fail('dist/src/proof/html.js is missing: run `npm run build` first');
 const { katexCss, cjkFontCss, cjkManifest, CJK_FAMILY } = await import(pathToFileURL(html).href);
+// The emitted module's input checks are the source of src/values.ts `bind`, which bundling
+// rewrites: the bundle carries the source as the unbundled build gives it.
+const { bindSource } = await import(pathToFileURL(join(root, 'dist/src/values.js')).href);
+const BIND = JSON.stringify(bindSource());
 
 // esbuild checks no types: the playground's sources are type-checked first.
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'playground/tsconfig.json')], { encoding: 'utf8' });
@@ -65,12 +69,12 @@ const started = performance.now();
 const worker = await build({
   ...common, entryPoints: [join(src, 'worker.ts')], plugins: [serverOnly],
   // src/proof/html.ts resolves its font folder against its own URL at load time (unused here).
-  define: { 'import.meta.url': '"file:///kronecker/"' },
+  define: { 'import.meta.url': '"file:///kronecker/"', __KRONECKER_BIND_SOURCE__: BIND },
 });
 const workerJs = worker.outputFiles[0].text;
-const page = await build({ ...common, entryPoints: [join(src, 'main.ts')], define: { __WORKER_SOURCE__: JSON.stringify(workerJs) } });
+const page = await build({ ...common, entryPoints: [join(src, 'main.ts')], define: { __WORKER_SOURCE__: JSON.stringify(workerJs), __KRONECKER_BIND_SOURCE__: BIND } });
 const appJs = page.outputFiles[0].text;
-const pageOnly = (await build({ ...common, entryPoints: [join(src, 'main.ts')], define: { __WORKER_SOURCE__: '""' } })).outputFiles[0].text;
+const pageOnly = (await build({ ...common, entryPoints: [join(src, 'main.ts')], define: { __WORKER_SOURCE__: '""', __KRONECKER_BIND_SOURCE__: BIND } })).outputFiles[0].text;
 const appCss = [katexCss(), cjkFontCss(cjkManifest().chars), `:root{--cjk-family:"${CJK_FAMILY}"}`, readFileSync(join(src, 'style.css'), 'utf8')].join('\n');
 
 // Nothing may be fetched from elsewhere: every url() in the CSS is inlined.

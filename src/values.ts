@@ -460,8 +460,14 @@ export function checkElements(exprs: readonly Expr[], outputs: readonly (readonl
  * that it checks its inputs with this code and these messages, not a copy.
  */
 export function bindSource(): string {
+  // A bundle (the CLI's dist/bin, the playground) renames and rewrites these functions, so their
+  // source there would not run: the bundler puts in the source read from the unbundled build.
+  if (typeof __KRONECKER_BIND_SOURCE__ === 'string') return __KRONECKER_BIND_SOURCE__;
   return [
     InputError.toString(), EvaluationError.toString(), `const unprimed = ${baseLetter.toString()};`,
     ...[checkSize, describeShape, missingInput, flattenNested, shapeFromSizes, bind].map((f) => f.toString()),
   ].join('\n\n');
 }
+
+/** Set by the bundlers (scripts/bundle.mjs, scripts/playground.mjs) to `bindSource()` of the unbundled build. */
+declare const __KRONECKER_BIND_SOURCE__: string | undefined;

@@ -75,7 +75,7 @@ export function failure(err: unknown): Failure {
   const located = err instanceof FieldError ? err.error : err instanceof ParseError ? err : null;
   if (located !== null) {
     return {
-      ok: false, message: located.message, field: err instanceof FieldError ? err.field : null,
+      ok: false, message: located.reason, field: err instanceof FieldError ? err.field : null,
       offset: located.offset, length: located.length, line: located.line, column: located.column,
     };
   }

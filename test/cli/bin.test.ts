@@ -35,6 +35,18 @@ describe.each(BINS)('the kronecker executable %s', (BIN) => {
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
+  it('writes a module that runs, and checks its inputs with the library\'s messages (the bundle carries bind\'s own source)', async () => {
+    const r = kronecker(['compile', String.raw`\sum_j w_{jk} o_j`, '--emit', 'js']);
+    expect(r.status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'kronecker-module-'));
+    const file = join(dir, 'm.mjs');
+    writeFileSync(file, r.stdout);
+    const m = (await import(file)) as { run: (values: unknown, sizes?: unknown) => Float64Array };
+    expect([...m.run({ w: [[1, 2], [3, 4]], o: [1, 1] })]).toEqual([4, 6]);
+    expect(() => m.run({ w: [[1, 2], [3]], o: [1, 1] })).toThrow("input 'w' must be a 2-d array indexed [j][k]: w[1] is not an array of length 2 (ragged array)");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('npm start runs the seed demo and exits 0', () => {
     const r = kronecker(['demo']);
     expect(r.status).toBe(0);
