@@ -186,7 +186,9 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
         e.indices.forEach((i, s) => {
           if (i.kind === 'inum' || (i.kind === 'ivar' && i.offset === 0)) return;
           const largest = indexTerms(i).reduce((v, t) => v + t.coef * (t.coef > 0 ? sizes[t.name] ?? 1 : 1), i.offset);
-          const plain = info.plain[s]!;
+          const plain = info.plain[s];
+          // An input read with more indices than first seen: the evaluation refuses its shape.
+          if (plain === undefined) return;
           if (plain.size === 0) info.need[s] = Math.max(info.need[s]!, largest);
           else {
             const root = find([...plain][0]!);

@@ -12,6 +12,11 @@ const oj = variable('o', [j]);
 const z = sum('j', mul([w, oj])); // Σ_j w_{jk} o_j, free k
 
 describe('randomInputs', () => {
+  it('draws for an input read with more indices than first seen, and leaves the refusal to the evaluation (npm run fuzz found a TypeError)', () => {
+    const f = parse('z_1 + \\sum_{i=2}^{5} \\sigma(z_{i,i-1})', { syntax: 'latex' });
+    expect(Object.keys(randomInputs([f]).values)).toEqual(['z']);
+  });
+
   it('is deterministic and gives agreeing sizes to names that share a slot or a letter', () => {
     const jp = ivar("j'");
     const e = add([sum("j'", mul([variable('w', [jp, k]), variable('o', [jp])])), variable('w', [j, k])]);
