@@ -12,6 +12,7 @@
 //   e^a / Σ_i e^{b_i}      e^{a - m} / Σ_i e^{b_i - m}         m = max_i b_i: no overflow
 //   log Σ_i e^{b_i}        m + log1p(Σ_i e^{b_i - m} - 1), the 1 never added
 //   log(e^a / Σ_i e^{b_i}) a - log Σ_i e^{b_i}                 then as above
+//   b^e log b · …          0 at b = 0 for e > 0                 its limit, not 0·(-∞)
 //
 // Each is an identity of real numbers (test/stable.test.ts checks them against an
 // arbitrary-precision reference), applied bottom-up once; anything else is left as it is.
@@ -41,6 +42,7 @@ const sumOfExp = (e: Expr): e is Reduce => isReduction(e, 'sum') && isCall(e.bod
 function rewrite(e: Expr): Expr {
   switch (e.kind) {
     case 'add': return rewriteSum(e.terms);
+    case 'mul': return powerTimesLog(e.factors) ?? e;
     case 'div': {
       // e^u / (1 + e^u) and 1 / (1 + e^{-u}) are σ(u).
       const onePlus = onePlusExp(e.den);
@@ -61,6 +63,23 @@ function rewrite(e: Expr): Expr {
     }
     default: return e;
   }
+}
+
+/**
+ * A product with b^e and log b among its factors (d/dx b^x = b^x log b) is 0 at b = 0 for e > 0,
+ * its limit there (0^x is constant for x > 0), where 0·log 0 would be NaN; for e ≤ 0 it stays
+ * undefined: [b ≠ 0] P + [b = 0][e ≤ 0] P, the brackets strong zeros.
+ */
+function powerTimesLog(factors: readonly Expr[]): Expr | null {
+  const log = factors.find((f) => isCall(f, 'log') && factors.some((g) => g.kind === 'pow' && g.base === f.args[0]));
+  if (log === undefined) return null;
+  const b = (log as Expr & { kind: 'call' }).args[0]!;
+  const e = (factors.find((g) => g.kind === 'pow' && g.base === b) as Expr & { kind: 'pow' }).exp;
+  const product = mul(factors);
+  return add([
+    mul([iverson(rel(['!='], [b, num(0)])), product]),
+    mul([iverson(rel(['='], [b, num(0)])), iverson(rel(['<='], [e, num(0)])), product]),
+  ]);
 }
 
 /** u when `e` is 1 + e^u (in either order), else null. */

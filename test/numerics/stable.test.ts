@@ -114,6 +114,22 @@ describe.skipIf(!hasMpmath)('stable evaluation against mpmath', () => {
   });
 });
 
+describe.skipIf(!hasMpmath)('b^x log b at b = 0', () => {
+  it('is the limit 0 for x > 0 (0^x is constant there), as derive prints d/dx of \\sum_{j=0}^{5} e^{j^x}', () => {
+    const d = derive(parse('\\sum_{j=0}^{5} e^{j^{x}}', { syntax: 'latex' }), parse('x') as Var).result;
+    const points = [0.25, 0.5, 1, 1.5, 2];
+    const want = reference(['fsum(exp(mpf(j)**x) * mpf(j)**x * log(j) for j in range(1, 6))'], points)[0]!;
+    const kernel = compile(d);
+    points.forEach((x, p) => {
+      for (const got of [evaluate(d, { values: { x } }).value as number, kernel.fn({ values: { x } }).value as number]) {
+        expect(relativeError(got, want[p]!), `x = ${x}: ${got}, mpmath ${want[p]}`).toBeLessThanOrEqual(1e-12);
+      }
+    });
+    // For x ≤ 0 the j = 0 term has no value: it is not made 0.
+    expect(Number.isFinite(evaluate(d, { values: { x: -1 } }).value as number)).toBe(false);
+  });
+});
+
 describe.skipIf(!hasMpmath)('stable forms at random points', () => {
   it('agree with mpmath at 100 random points in [-800, 800] (fast-check)', () => {
     const points = fc.sample(fc.double({ min: -800, max: 800, noNaN: true }), { numRuns: 100, seed: 14 });
