@@ -29,14 +29,14 @@ import type { RuleId, Step } from '../core/steps.js';
 export interface CheckStepsOptions {
   /** Definitions the expressions refer to (the defined `E`, `o`): unfolded before evaluating. */
   readonly definitions?: readonly Definition[] | DefinitionTable;
-  /** Index sizes to use (others: 2 or 3 at random). */
+  /** Index sizes to use (others at random: 2–3, then 1, then 4–5, one trial each). */
   readonly sizes?: Readonly<Record<string, number>>;
   /** Inputs that must be positive (arguments of log, sqrt). */
   readonly positive?: readonly string[];
   /** Fixed input values (e.g. targets that satisfy an assumption `Σ_k t_k = 1`); the rest are random. */
   readonly values?: Readonly<Record<string, InputValue>>;
   readonly seed?: number;
-  /** Independent random draws (default 2). */
+  /** Independent random draws (default 3, one per size range). */
   readonly trials?: number;
   /** Allowed |a - b| / max(1, |a|, |b|); default 1e-6, or 1e-4 where `∂` nodes are nested (differences of differences). */
   readonly tolerance?: number;
@@ -72,15 +72,19 @@ export interface ProofCheck {
 }
 
 const DEFAULT_TOLERANCE = 1e-6;
+/** The index sizes of each trial (`sizes` overrides them). */
+const STEP_SIZES: readonly (readonly [number, number])[] = [[2, 3], [1, 1], [4, 5]];
 const NESTED_TOLERANCE = 1e-4;
 
 export function checkSteps(proof: Proof, options: CheckStepsOptions = {}): ProofCheck {
   const defs = options.definitions;
   const open = (e: Expr) => (defs === undefined ? e : unfoldAll(e, defs));
   const exprs = [proof.goal, proof.result, ...proof.steps.flatMap((s) => [s.before, s.after, s.focus, s.replacement])].map(open);
-  const trials = options.trials ?? 2;
+  const trials = options.trials ?? STEP_SIZES.length;
+  // Ranges of one element, and longer ones, besides the usual 2–3: a rule wrong only at a size.
   const inputs = Array.from({ length: trials }, (_, t) => randomInputs(exprs, {
     seed: (options.seed ?? 1) * 104729 + t, sizes: options.sizes, positive: options.positive, values: options.values,
+    sizeRange: STEP_SIZES[t % STEP_SIZES.length],
   }));
 
   // Symbols that bounds declare as a slot's extent (`N` in `\sum_{n=1}^{N} p_n`) are that extent, not indices to vary.
