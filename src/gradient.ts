@@ -10,7 +10,7 @@ import { type Definition, resolveDefinitions, unfoldAll } from './definitions.js
 import { derivativeOf, derive, differentiateBody } from './derive/index.js';
 import { compile, type Compiled, outputOrder, resultForm } from './compile/index.js';
 import { allIndexNames } from './core/indices.js';
-import { entryOf, parse, parseWithShapes, type Syntax } from './parse/index.js';
+import { entryOf, parse, parseWithShapes, type Shape, type Syntax } from './parse/index.js';
 import { toLatex, toText } from './print/index.js';
 import type { Proof, Reading } from './proof/index.js';
 
@@ -109,16 +109,16 @@ export function gradient(formula: Formula, wrt: string | Expr, options: Gradient
   const where = options.where === undefined ? [] : parsed(options.where, 'where', syntax);
   const resolved = resolveDefinitions([...where, ...formulas], [], { of: options.of, sizes: options.sizes, differentiate: differentiateBody });
   if (main === null || !main.matrix) return gradientOf({ ...resolved, sizes: options.sizes }, wrt, options);
-  const written = (formula as string).trim();
   const variable = typeof wrt === 'string' ? parse(wrt, { syntax }) : wrt;
   const bound = new Set<string>();
   for (const f of [...formulas, ...where]) allIndexNames(f, bound);
   const entry = variable.kind === 'var' ? entryOf(variable, main.shapes, bound) : variable;
-  return gradientOf({ ...resolved, sizes: options.sizes }, entry, {
-    ...options,
-    reading: { written, index: main.formulas, shapes: main.shapes },
-    written: formulas.length === 1 && formulas[0]!.kind !== 'rel' ? written : null,
-  });
+  return gradientOf({ ...resolved, sizes: options.sizes }, entry, { ...options, ...writtenAs((formula as string).trim(), main.formulas, main.shapes) });
+}
+
+/** Matrix notation `text`, read as `formulas` with `shapes`: the reading, and the text itself when it is one formula (not an equation). */
+export function writtenAs(text: string, formulas: readonly Expr[], shapes: readonly Shape[]): Written {
+  return { reading: { written: text, index: formulas, shapes }, written: formulas.length === 1 && formulas[0]!.kind !== 'rel' ? text : null };
 }
 
 /** How a formula in matrix notation was written, for `gradientOf`: its reading (the proof's first row) and its text (the matrix form's left side). */

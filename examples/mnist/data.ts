@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { prng } from '../../src/check.js';
 
 export const PIXELS = 784;
 export const CLASSES = 10;
@@ -15,17 +16,8 @@ export interface Digits {
   readonly count: number;
 }
 
-/** A seeded generator of uniform numbers in [0, 1) (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator of uniform numbers in [0, 1): the library's (mulberry32). */
+export const random = prng;
 
 /** Every digit of the package, shuffled by `seed`. */
 export function loadDigits(seed: number): Digits {

@@ -6,7 +6,7 @@ import { freeIndices } from '../core/indices.js';
 import { checkJson, checkResult, describeCheck, notCheckable } from './check.js';
 import { commonOptions, type Command, choiceOption, stringOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import { problemOptions, readingOf, readInputs, resolveProblem, writtenFormula } from './problem.js';
+import { problemOptions, readInputs, resolveProblem, writtenOf } from './problem.js';
 import type { Io } from './command.js';
 import { PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
@@ -74,7 +74,7 @@ Examples:
     const form = choiceOption(args, 'form', ['index', 'matrix', 'einsum'] as const, 'index');
     if (form !== 'index' && (proof !== null || format === 'json')) throw new UsageError(`--form ${form} prints the result only: leave out --steps and --format json`, 'derive');
     const g = gradientOf({ ...problem, sizes: inputs.sizes }, wrt, {
-      steps: proof !== null, fold: args.values.fold === true, form, reading: readingOf(inputs), written: writtenFormula(inputs),
+      steps: proof !== null, fold: args.values.fold === true, form, ...writtenOf(inputs),
     });
     const report = args.values.check === true ? checkResult(problem.target, wrt, { raw: g.raw, result: g.expr }, problem.definitions, problem.assumptions) : null;
 

@@ -8,7 +8,7 @@ import { InputError } from '../core/errors.js';
 import { allIndexNames } from '../core/indices.js';
 import { detectSyntax, entryOf, ParseError, parseShapes, parseWithShapes, type Shape, type Syntax } from '../parse/index.js';
 import { toLatex, toText } from '../print/index.js';
-import type { Reading } from '../proof/index.js';
+import { writtenAs, type Written } from '../gradient.js';
 import { choiceOption, type Options, type ParsedArgs, listOption, stringOption } from './command.js';
 import { readFormula } from './input.js';
 import { RESULT } from '../gradient.js';
@@ -110,14 +110,9 @@ export function readInputs(args: ParsedArgs, command: string, err: (line: string
   return { syntax, formulas, where, wrt, sizes: parseSizes(stringOption(args, 'indices')), shapes, inferred, matrixText };
 }
 
-/** How the main input was read, when it was matrix notation: the first row of its proofs. */
-export function readingOf(inputs: Inputs): Reading | undefined {
-  return inputs.matrixText === null ? undefined : { written: inputs.matrixText, index: inputs.formulas, shapes: inputs.shapes };
-}
-
-/** The main input as written, when it is one formula (not an equation) in matrix notation: the matrix form's left side shows it so. */
-export function writtenFormula(inputs: Inputs): string | null {
-  return inputs.formulas.length === 1 && inputs.formulas[0]!.kind !== 'rel' ? inputs.matrixText : null;
+/** How the main input was written, when it was matrix notation: its proofs start from it, its matrix form's left side shows it. */
+export function writtenOf(inputs: Inputs): Written {
+  return inputs.matrixText === null ? {} : writtenAs(inputs.matrixText, inputs.formulas, inputs.shapes);
 }
 
 /** Whether `s` names a shape `--shapes` declared (`o: j` declares `\mathbf{o}` too, as src/parse/matrix.ts reads it). */

@@ -4,7 +4,7 @@ import { freeIndices } from '../core/indices.js';
 import { checkProof, formulasInScope, simplifyFormula } from '../prove.js';
 import { commonOptions, type Command, choiceOption } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import { printedBoth, printIn, problemOptions, readingOf, readInputs } from './problem.js';
+import { printedBoth, printIn, problemOptions, readInputs, writtenOf } from './problem.js';
 import { describeStepCheck, PROOF_FORMATS, proofHelp, proofOptions, readProofSettings, writeProof } from './proof.js';
 
 export const simplifyCommand: Command = {
@@ -50,7 +50,7 @@ Examples:
     if (settings !== null) {
       if (done.length !== 1) throw new UsageError('--steps explains one formula at a time', 'simplify');
       const context = { definitions, assumptions };
-      const ok = writeProof({ goal: formulas[0]!, steps: done[0]!.steps, result: done[0]!.result, reading: readingOf(inputs) }, format, settings, context, io, null);
+      const ok = writeProof({ goal: formulas[0]!, steps: done[0]!.steps, result: done[0]!.result, reading: writtenOf(inputs).reading }, format, settings, context, io, null);
       return ok ? EXIT.ok : EXIT.checkFailed;
     }
     if (format === 'json') {

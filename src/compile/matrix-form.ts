@@ -319,7 +319,10 @@ interface MatrixFormOptions {
  * matrix operation as it stands; distributed into sums of products it may have one: A^\top W u + ….
  */
 export function matrixForm(expr: Expr, options: MatrixFormOptions = {}): MatrixForm | null {
-  return formOf(expr, options) ?? (sumsSplit(expr) === expr ? null : formOf(sumsSplit(expr), options));
+  const direct = formOf(expr, options);
+  if (direct !== null) return direct;
+  const split = sumsSplit(expr);
+  return split === expr ? null : formOf(split, options);
 }
 
 /** Every Σ over a sum of terms, or over a product with a sum of rank > 2 among its factors, as a sum of Σs. */

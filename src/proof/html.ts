@@ -86,15 +86,6 @@ export function katexRender(latex: string, displayMode: boolean): string {
   return katex().renderToString(latex, { throwOnError: true, strict: 'error', displayMode, output: 'htmlAndMathml' });
 }
 
-function rendersInKatex(latex: string): boolean {
-  try {
-    katexRender(latex, false);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** A formula wrapped so the page test can count them. */
@@ -147,14 +138,6 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
     formulas += s.filter((g) => g.math).length;
     return segmentsHtml(s);
   };
-  // The formula as the user wrote it is shown by KaTeX when KaTeX reads it, else as code.
-  const written = proof.reading?.written;
-  const typeset = written === undefined || rendersInKatex(written);
-  const reading = proof.reading === undefined ? '' : (() => {
-    const r = readingSegments(proof.reading, L.lang, 'latex');
-    const code = typeset ? '' : ` <code>${escapeHtml(written!)}</code>`;
-    return `<p class="reading"><span class="label">${segs(r.label)}</span>${code}${escapeHtml(w.colon)}${segs(r.why)}</p>\n`;
-  })();
   const stepRows = L.chains.flatMap((c) => c.rows.filter((r) => r.step !== null));
   // Plain sources first: their lengths decide what is elided.
   // Keyed by expression: alignLatex lays the proof out again, with rows of its own.
@@ -162,7 +145,23 @@ export function renderHtml(proof: Proof, options: RenderOptions = {}): string {
   const source = (r: Row) => sources.get(r.expr)!;
   const rewrite = new Map<Row, string>(stepRows.map((r) => [r, `${printExpr(r.step!.focus, 'latex')} = ${printExpr(r.step!.replacement, 'latex')}`]));
   const long = (r: Row) => source(r).length > ROW_LIMIT;
-  const chain = f(alignLatex(typeset ? proof : { ...proof, reading: undefined }, options, (row) => (long(row) ? elided(row.n, source(row).length, L.lang) : changedLatex(row)), 'column'), true);
+  const chainOf = (p: Proof) => alignLatex(p, options, (row) => (long(row) ? elided(row.n, source(row).length, L.lang) : changedLatex(row)), 'column');
+  // The formula as the user wrote it (matrix notation) is typeset in the chain when KaTeX reads it, else shown as code.
+  let typeset = true;
+  let chain: string;
+  try {
+    chain = formula(chainOf(proof), true);
+  } catch (err) {
+    if (proof.reading === undefined) throw err;
+    typeset = false;
+    chain = formula(chainOf({ ...proof, reading: undefined }), true);
+  }
+  formulas++;
+  const reading = proof.reading === undefined ? '' : (() => {
+    const r = readingSegments(proof.reading, L.lang, 'latex');
+    const code = typeset ? '' : ` <code>${escapeHtml(proof.reading.written)}</code>`;
+    return `<p class="reading"><span class="label">${segs(r.label)}</span>${code}${escapeHtml(w.colon)}${segs(r.why)}</p>\n`;
+  })();
   const folded = L.chains.flatMap((c) => c.rows.filter((r) => r.step === null && long(r)))
     .map((r) => shown(`${w.show} (${source(r).length})`, source(r)));
   const notes = stepRows.map((row) => {

@@ -361,16 +361,17 @@ const both = (e: Expr): JsonExpr => ({ latex: printExpr(e, 'latex'), text: print
 /** The shown steps as data for tools. */
 export function proofJson(proof: Proof, options: RenderOptions = {}): JsonProof {
   const L = layout(proof, options);
-  const reading = L.reading === null ? {} : {
-    reading: {
-      written: L.reading.written,
-      index: L.reading.index.map(both),
-      shapes: L.reading.shapes.map((x) => ({ name: both(x.name), dims: x.dims })),
-      label: segmentsLatex(readingSegments(L.reading, L.lang, 'latex').label),
-      why: segmentsLatex(readingSegments(L.reading, L.lang, 'latex').why),
-      whyText: segmentsText(readingSegments(L.reading, L.lang, 'text').why),
-    },
-  };
+  const reading = L.reading === null ? {} : (() => {
+    const [latex, text] = [readingSegments(L.reading, L.lang, 'latex'), readingSegments(L.reading, L.lang, 'text')];
+    return {
+      reading: {
+        written: L.reading.written,
+        index: L.reading.index.map(both),
+        shapes: L.reading.shapes.map((x) => ({ name: both(x.name), dims: x.dims })),
+        label: segmentsLatex(latex.label), why: segmentsLatex(latex.why), whyText: segmentsText(text.why),
+      },
+    };
+  })();
   return {
     lang: L.lang, detail: L.detail, ...reading, goal: both(proof.goal), result: both(proof.result),
     steps: L.shown.map((s, i) => ({

@@ -57,6 +57,11 @@ function handWritten(w: Float64Array, o: Float64Array, t: Float64Array, J: numbe
     const row = jj * K;
     for (let kk = 0; kk < K; kk++) c[kk] += w[row + kk]! * oj;
   }
+  finish(o, t, J, K, c, out);
+}
+
+/** From the sums z_k in c: c_k = -2(t_k - σ(z_k))σ(z_k)(1 - σ(z_k)), then out_{jk} = c_k o_j, row by row. */
+function finish(o: Float64Array, t: Float64Array, J: number, K: number, c: Float64Array, out: Float64Array): void {
   for (let kk = 0; kk < K; kk++) {
     const sk = sigmoid(c[kk]!);
     c[kk] = -2 * (t[kk]! - sk) * sk * (1 - sk);
@@ -82,15 +87,7 @@ function handUnrolled(w: Float64Array, o: Float64Array, t: Float64Array, J: numb
     const row = jj * K;
     for (let kk = 0; kk < K; kk++) c[kk] += w[row + kk]! * oj;
   }
-  for (let kk = 0; kk < K; kk++) {
-    const sk = sigmoid(c[kk]!);
-    c[kk] = -2 * (t[kk]! - sk) * sk * (1 - sk);
-  }
-  for (let j2 = 0; j2 < J; j2++) {
-    const oj = o[j2]!;
-    const row = j2 * K;
-    for (let kk = 0; kk < K; kk++) out[row + kk] = c[kk]! * oj;
-  }
+  finish(o, t, J, K, c, out);
 }
 
 const scalar = mathCompile('-2 * (t - sigmoid(z)) * sigmoid(z) * (1 - sigmoid(z)) * o');

@@ -12,6 +12,7 @@
 //
 //   node test/browser/cjk-font.mjs [page.html [screenshot.png]]   (default docs/examples/seed-proof.zh.html)
 
+import { browser, executablePath } from './chromium.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,19 +22,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const page = resolve(process.argv[2] ?? join(root, 'docs/examples/seed-proof.zh.html'));
 const shot = process.argv[3];
 const FAMILY = 'Kronecker CJK';
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-function fail(message) {
-  console.error(`cjk-font: FAIL: ${message}`);
-  process.exit(1);
-}
-if (!existsSync(executablePath)) fail(`no Chromium at ${executablePath} (set $CHROMIUM)`);
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  fail('playwright-core is not installed');
-}
+const { fail, chromium } = await browser('cjk-font');
 
 const work = mkdtempSync(join(tmpdir(), 'kronecker-cjk-'));
 // Fonts without CJK glyphs only; an empty font directory when none of them is installed.

@@ -16,6 +16,7 @@
 //
 //   node test/browser/playground.mjs [index.html]   (default playground/dist/index.html)
 
+import { browser, executablePath } from './chromium.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -24,20 +25,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const page = resolve(process.argv[2] ?? join(root, 'playground/dist/index.html'));
 const artifacts = join(root, 'test-artifacts');
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-function fail(message) {
-  console.error(`playground: FAIL: ${message}`);
-  process.exit(1);
-}
+const { fail, chromium } = await browser('playground');
 if (!existsSync(page)) fail(`${page} is missing: run \`npm run playground -- --build-only\``);
-if (!existsSync(executablePath)) fail(`no Chromium at ${executablePath} (set $CHROMIUM)`);
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  fail('playwright-core is not installed');
-}
 const lib = await import(pathToFileURL(join(root, 'dist/src/index.js')).href);
 const { SEED } = await import(pathToFileURL(join(root, 'dist/src/cli/demo.js')).href);
 mkdirSync(artifacts, { recursive: true });

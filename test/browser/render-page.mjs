@@ -9,7 +9,8 @@
 // Needs playwright-core and a Chromium (default /usr/bin/chromium, or $CHROMIUM).
 // Not a vitest test: it needs a browser, which CI machines may not have.
 
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { browser, executablePath } from './chromium.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,20 +20,7 @@ if (page === undefined || shot === undefined) {
   console.error('usage: node test/browser/render-page.mjs <page.html> <screenshot.png>');
   process.exit(2);
 }
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-if (!existsSync(executablePath)) fail(`no Chromium at ${executablePath} (set $CHROMIUM)`);
-
-function fail(message) {
-  console.error(`render-page: FAIL: ${message}`);
-  process.exit(1);
-}
-
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  fail('playwright-core is not installed (npm install playwright-core)');
-}
+const { fail, chromium } = await browser('render-page');
 
 const profile = mkdtempSync(join(tmpdir(), 'kronecker-chromium-'));
 // A persistent context on a fresh directory is Playwright's way of passing --user-data-dir.
