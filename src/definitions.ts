@@ -22,6 +22,7 @@ import {
   type Var,
 } from './core/ast.js';
 import { InputError } from './core/errors.js';
+import { inherit, within } from './core/source.js';
 import { baseLetter } from './core/fresh.js';
 import { substituteIndices } from './core/indices.js';
 import { substituteVariables } from './core/replace.js';
@@ -78,10 +79,10 @@ export function definitionTable(definitions: readonly Definition[]): DefinitionT
  * The body of `def` at the indices `args` (the defined `o_k` at `k'` is `σ(Σ_j w_{jk'} o_j)`).
  * The substitution is simultaneous (`f_{ab}` at `(b, a)` swaps) and capture-avoiding.
  */
-export function instantiate(def: Definition, args: readonly Index[]): Expr {
+export function instantiate(def: Definition, args: readonly Index[], use: Expr | null = null): Expr {
   if (args.length !== def.indices.length) {
     const count = (n: number) => `${n} ${n === 1 ? 'index' : 'indices'}`;
-    throw new InputError(`'${userName(def)}' is defined with ${count(def.indices.length)}, used with ${count(args.length)}`);
+    throw new InputError(`'${userName(def)}' is defined with ${count(def.indices.length)}, used with ${count(args.length)}`, use);
   }
   if (def.indices.every((n, i) => indexKey(args[i]!) === n)) return def.body;
   return substituteIndices(def.body, new Map(def.indices.map((p, i) => [p, args[i]!])));
@@ -97,7 +98,7 @@ export function unfoldAll(e: Expr, definitions: DefinitionTable | readonly Defin
     let out: Expr;
     if (x.kind === 'var') {
       const def = table.get(varKey(x));
-      out = def === undefined ? x : walk(instantiate(def, x.indices));
+      out = def === undefined ? x : walk(instantiate(def, x.indices, x));
     } else if (x.kind === 'diff') {
       // The variable of a derivative names what we differentiate by: it stays.
       out = diff(walk(x.body), x.wrt, x.form, x.notation);
@@ -202,7 +203,7 @@ function familiesOfResolved(exprs: readonly Expr[], sizes: Readonly<Record<strin
 /** The head of a user function's call; one that reads as an index (`\sum_f f(x)`) is an input error. */
 function headOf(call: Call): Var {
   const head = call.args[0]!;
-  if (head.kind !== 'var') throw new InputError(`${toLatex(head)} names a function and an index: use another letter for one of them`);
+  if (head.kind !== 'var') throw new InputError(`${toLatex(head)} names a function and an index: use another letter for one of them`, call);
   return head;
 }
 
@@ -245,7 +246,7 @@ class Scope {
     if (fn === undefined) return v;
     const { name } = functionOf(v);
     throw new InputError(`'${userName(v)}' is used as a variable, but '${name}' is defined as a function: a name is either a function or a variable `
-      + `(a call ${name}(…) is read only in the input that defines ${name}: write the definition and the formula in one input, separated by ;)`);
+      + `(a call ${name}(…) is read only in the input that defines ${name}: write the definition and the formula in one input, separated by ;)`, v);
   }
 
   /** `f(x, y) = body`: a function in scope from now on (`let*`: not in its own body). */
@@ -263,22 +264,22 @@ class Scope {
     const head = headOf(call);
     const { key, order, name } = functionOf(head);
     const fn = this.functions.get(key);
-    if (fn === undefined) throw new InputError(`'${userName(head)}(…)' calls a function that is not defined before it: define it first, ${name}(x) = …`);
+    if (fn === undefined) throw new InputError(`'${userName(head)}(…)' calls a function that is not defined before it: define it first, ${name}(x) = …`, call);
     const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
     if (args.length !== fn.params.length) {
-      throw new InputError(`'${name}' is defined with ${count(fn.params.length, 'parameter')} (${fn.params.map((p) => userName(p)).join(', ')}) and called with ${count(args.length, 'argument')}`);
+      throw new InputError(`'${name}' is defined with ${count(fn.params.length, 'parameter')} (${fn.params.map((p) => userName(p)).join(', ')}) and called with ${count(args.length, 'argument')}`, call);
     }
     const lettered = fn.params.find((p) => p.indices.some((i) => i.kind === 'ivar'));
     if (lettered !== undefined) {
       // `J(\theta_j) = …` names the quantity J of the vector θ; a call would have to substitute a whole vector.
-      throw new InputError(`'${name}' is called, but its parameter ${toLatex(lettered)} has an index letter: a parameter of a function that is called is a variable such as x or \\theta_0`);
+      throw new InputError(`'${name}' is called, but its parameter ${toLatex(lettered)} has an index letter: a parameter of a function that is called is a variable such as x or \\theta_0`, call);
     }
     let body = fn.body;
     if (order > 0) {
       if (fn.params.length !== 1) {
-        throw new InputError(`'${userName(head)}' does not say which of the ${fn.params.length} parameters of '${name}' it differentiates by: write \\frac{\\partial}{\\partial ${userName(fn.params[0]!)}} of the body`);
+        throw new InputError(`'${userName(head)}' does not say which of the ${fn.params.length} parameters of '${name}' it differentiates by: write \\frac{\\partial}{\\partial ${userName(fn.params[0]!)}} of the body`, call);
       }
-      if (this.differentiate === null) throw new InputError(`'${userName(head)}(…)' needs derivatives: resolve the definitions with \`differentiate\` (the library's resolveDefinitions and the CLI do)`);
+      if (this.differentiate === null) throw new InputError(`'${userName(head)}(…)' needs derivatives: resolve the definitions with \`differentiate\` (the library's resolveDefinitions and the CLI do)`, call);
       for (let k = 0; k < order; k++) body = this.differentiate(body, fn.params[0]!);
     }
     return substituteVariables(body, new Map(fn.params.map((p, i) => [p, args[i]!])));
@@ -301,6 +302,7 @@ class Scope {
       `cannot tell which '${userName(v)}' is meant by ${toLatex(v)}: it fits ${candidates.length === 0 ? 'none' : candidates.length} of `
       + `the ${families.length} quantities named '${userName(v)}' (${keys.join(', ')}), which differ in index ranges`
       + (unsized.length === 0 ? '' : `; give the sizes of ${unsized.join(', ')}`),
+      v,
     );
   }
 
@@ -388,13 +390,13 @@ function definedFunction(f: Expr): { head: Var; params: Var[] } | null {
   const head = headOf(f.args[0]);
   const params = f.args[0].args.slice(1);
   const { order, name } = functionOf(head);
-  if (order > 0) throw new InputError(`'${userName(head)}(…) = …' defines a derivative: define ${name}(x) = …, and ${userName(head)}(…) is its derivative`);
+  if (order > 0) throw new InputError(`'${userName(head)}(…) = …' defines a derivative: define ${name}(x) = …, and ${userName(head)}(…) is its derivative`, f.args[0]);
   const vars = params.map((p) => {
     // `f(i) = …` where `i` is also an index, `f(\delta_{ij}) = …`: not a variable.
-    if (p.kind !== 'var') throw new InputError(`the parameters of '${name}' must be variables such as x or \\theta_0 (got ${toLatex(p)})`);
+    if (p.kind !== 'var') throw new InputError(`the parameters of '${name}' must be variables such as x or \\theta_0 (got ${toLatex(p)})`, p);
     return p;
   });
-  if (new Set(vars).size !== vars.length) throw new InputError(`the parameters of '${name}' must be distinct`);
+  if (new Set(vars).size !== vars.length) throw new InputError(`the parameters of '${name}' must be distinct`, f.args[0]);
   return { head, params: vars };
 }
 
@@ -402,7 +404,7 @@ function definedFunction(f: Expr): { head: Var; params: Var[] } | null {
 function refuseDerivativeByParameter(head: Var, params: readonly Var[], body: Expr): void {
   forEachDiff(body, (d) => {
     if (params.some((p) => sameName(p, d.wrt))) {
-      throw new InputError(`the body of '${functionOf(head).name}' differentiates by its parameter ${toLatex(d.wrt)}: write the derivative out, or define the function and call ${functionOf(head).name}'(…)`);
+      throw new InputError(`the body of '${functionOf(head).name}' differentiates by its parameter ${toLatex(d.wrt)}: write the derivative out, or define the function and call ${functionOf(head).name}'(…)`, d);
     }
   });
 }
@@ -417,6 +419,14 @@ function forEachDiff(e: Expr, f: (d: Expr & { kind: 'diff' }) => void): void {
  * resolved in the final scope.
  */
 export function resolveDefinitions(formulas: readonly Expr[], extra: readonly Expr[] = [], options: ResolveOptions = {}): Resolved {
+  const read = [...formulas, ...extra];
+  const resolved = within(read, () => resolveAll(formulas, extra, options));
+  // What is made from the user's formulas points into their texts (an error found in a later step).
+  inherit([resolved.target, ...resolved.assumptions, ...resolved.extra, ...resolved.definitions.map((d) => d.body)], read);
+  return resolved;
+}
+
+function resolveAll(formulas: readonly Expr[], extra: readonly Expr[], options: ResolveOptions): Resolved {
   const sizes = options.sizes ?? {};
   const scope = new Scope(familiesOfText([...formulas, ...extra], sizes), sizes);
   const definitions: Definition[] = [];
@@ -480,8 +490,12 @@ export interface VariableContext {
  */
 export function resolveVariable(v: string | Expr, context: VariableContext = {}): Var {
   const parsed = typeof v === 'string' ? parse(v) : v;
+  return within([parsed], () => resolveParsed(v, parsed, context));
+}
+
+function resolveParsed(v: string | Expr, parsed: Expr, context: VariableContext): Var {
   if (parsed.kind !== 'var') {
-    throw new InputError(`a variable must be one name with its indices, such as x, w_{jk} or w[j,k] (got '${typeof v === 'string' ? v : toLatex(v)}')`);
+    throw new InputError(`a variable must be one name with its indices, such as x, w_{jk} or w[j,k] (got '${typeof v === 'string' ? v : toLatex(v)}')`, parsed);
   }
   const definitions = context.definitions ?? [];
   const sizes = context.sizes ?? {};
@@ -491,7 +505,7 @@ export function resolveVariable(v: string | Expr, context: VariableContext = {})
   const resolved = scope.resolveVar(parsed);
   if (context.exprs === undefined && definitions.length === 0) return resolved;
   const occurring = quantities([...definitions.flatMap((d, i) => [defined[i]!, d.body]), ...(context.exprs ?? [])]);
-  if (!occurring.some((o) => sameQuantity(o, resolved))) throw new InputError(notOccurring(parsed, occurring));
+  if (!occurring.some((o) => sameQuantity(o, resolved))) throw new InputError(notOccurring(parsed, occurring), parsed);
   return resolved;
 }
 

@@ -14,6 +14,7 @@
 
 import { assertNever, type Expr, type Index, type Reduce, type RelOp } from './core/ast.js';
 import { REDUCTIONS } from './core/reductions.js';
+import { within } from './core/source.js';
 import { functionSpec } from './functions.js';
 import { stableForm } from './stable.js';
 import { freeIndices } from './core/indices.js';
@@ -45,6 +46,10 @@ export interface EvaluateOptions {
 
 /** Evaluate `expr` at every assignment of its free indices. */
 export function evaluate(written: Expr, inputs: Inputs, options: EvaluateOptions = {}): Tensor {
+  return within([written], () => evaluateAt(written, inputs, options));
+}
+
+function evaluateAt(written: Expr, inputs: Inputs, options: EvaluateOptions): Tensor {
   // Computed in stable forms (src/stable.ts): what the formula says, without overflow or cancellation.
   const expr = stableForm(written);
   const sig = signature(expr, options.free, options.symbols);
@@ -142,14 +147,14 @@ class Interpreter {
       case 'div': return this.eval(e.num) / this.eval(e.den);
       case 'pow': return Math.pow(this.eval(e.base), this.eval(e.exp));
       case 'call': {
-        const spec = functionSpec(e.fn);
+        const spec = functionSpec(e.fn, e);
         if (spec.partials !== undefined) return spec.eval(...e.args.map((a) => this.eval(a)));
-        if (e.args.length !== 1) throw new EvaluationError(`${e.fn} takes one argument, got ${e.args.length}`);
+        if (e.args.length !== 1) throw new EvaluationError(`${e.fn} takes one argument, got ${e.args.length}`, e);
         return spec.eval(this.eval(e.args[0]!));
       }
       case 'reduce': return this.reduce(e);
       case 'delta': return this.index(e.a) === this.index(e.b) ? 1 : 0;
-      case 'diff': throw new EvaluationError('cannot evaluate an unevaluated derivative: differentiate first');
+      case 'diff': throw new EvaluationError('cannot evaluate an unevaluated derivative: differentiate first', e);
       case 'rel': return holds(e.ops, e.args.map((a) => this.eval(a))) ? 1 : 0;
       case 'iverson': return this.eval(e.cond);
       case 'extent': return this.extent(e.index);

@@ -262,17 +262,17 @@ export function appliedFunction(name: string): string | undefined {
 }
 
 /** The spec for a canonical name; an InputError for a function we cannot compute with. */
-export function functionSpec(name: string): FunctionSpec {
+export function functionSpec(name: string, at: Expr | null = null): FunctionSpec {
   const spec = byName.get(name);
   if (spec !== undefined) return spec;
   if (name === 'apply') {
-    throw new InputError('a call of a function defined in the input is unfolded with its definitions: pass them to resolveDefinitions with the formula');
+    throw new InputError('a call of a function defined in the input is unfolded with its definitions: pass them to resolveDefinitions with the formula', at);
   }
   if (name === 'prime') {
     // The parser reads `(ax)'` as written; it does not say which variable it differentiates by.
-    throw new InputError("a prime (f)' does not say which variable it differentiates by: write \\frac{d}{dx}(f) instead");
+    throw new InputError("a prime (f)' does not say which variable it differentiates by: write \\frac{d}{dx}(f) instead", at);
   }
-  throw new InputError(`unknown function '${name}' (known: ${table.map((f) => f.name).join(', ')})`);
+  throw new InputError(`unknown function '${name}' (known: ${table.map((f) => f.name).join(', ')})`, at);
 }
 
 export const FUNCTIONS: readonly FunctionSpec[] = table;

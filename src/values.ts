@@ -24,7 +24,7 @@
 // size symbols to the derivative).
 
 import { assertNever, children, type Expr, type Index, indexConstant, indexTerms } from './core/ast.js';
-import { InputError } from './core/errors.js';
+import { InputError, lineAndColumn } from './core/errors.js';
 import { slotRanges } from './core/extents.js';
 import { baseLetter } from './core/fresh.js';
 import { freeIndices } from './core/indices.js';
@@ -120,6 +120,7 @@ export function jointSignature(
         if (e.version > 0) {
           throw new InputError(
             `'${userName(e)}' is defined by a formula, not an input: pass the definitions (compile(expr, { definitions })) or unfoldAll(expr, definitions) first`,
+            e,
           );
         }
         const key = inputKey(e);
@@ -130,6 +131,7 @@ export function jointSignature(
         } else if (spec.rank !== e.indices.length) {
           throw new EvaluationError(
             `'${key}' is used with ${spec.rank} and with ${e.indices.length} indices; one input has one shape`,
+            e,
           );
         }
         e.indices.forEach((i, s) => {
@@ -464,7 +466,7 @@ export function bindSource(): string {
   // source there would not run: the bundler puts in the source read from the unbundled build.
   if (typeof __KRONECKER_BIND_SOURCE__ === 'string') return __KRONECKER_BIND_SOURCE__;
   return [
-    InputError.toString(), EvaluationError.toString(), `const unprimed = ${baseLetter.toString()};`,
+    lineAndColumn.toString(), InputError.toString(), EvaluationError.toString(), `const unprimed = ${baseLetter.toString()};`,
     ...[checkSize, describeShape, missingInput, flattenNested, shapeFromSizes, bind].map((f) => f.toString()),
   ].join('\n\n');
 }

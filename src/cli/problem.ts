@@ -5,6 +5,7 @@ import { diff, type Expr, isEquation, type Var } from '../core/ast.js';
 import { type Definition, resolveDefinitions, resolveVariable, unfoldAll } from '../definitions.js';
 import { derive, differentiateBody, evaluateDerivatives } from '../derive/index.js';
 import { InputError } from '../core/errors.js';
+import { inOption, within } from '../core/source.js';
 import { allIndexNames } from '../core/indices.js';
 import { detectSyntax, entryOf, ParseError, parseShapes, parseWithShapes, type Shape, type Syntax } from '../parse/index.js';
 import { toLatex, toText } from '../print/index.js';
@@ -53,7 +54,7 @@ const SYNTAXES = ['latex', 'text', 'auto'] as const;
 /** Parse `text`; a ParseError says where the text came from (`--where`, a file) unless it is the argument. */
 export function parseInput(text: string, origin: string, syntax: Syntax | 'auto', shapes: readonly Shape[] = []): { formulas: Expr[]; shapes: Shape[]; matrix: boolean } {
   try {
-    return parseWithShapes(text, { syntax, shapes });
+    return parseWithShapes(text, { syntax, shapes, ...(origin === 'argument' ? {} : { origin }) });
   } catch (err) {
     if (err instanceof ParseError && origin !== 'argument') throw err.from(origin);
     throw err;
@@ -64,9 +65,12 @@ export function parseInput(text: string, origin: string, syntax: Syntax | 'auto'
 export function parseSizes(spec: string | undefined): Record<string, number> {
   const sizes: Record<string, number> = {};
   if (spec === undefined) return sizes;
+  let from = 0;
   for (const part of spec.split(/[,\s]+/).filter((p) => p !== '')) {
+    const at = inOption('--indices', spec, part, from);
+    from = at.offset + part.length;
     const m = /^([A-Za-z][A-Za-z0-9']*)\s*[=:]\s*(\d+)$/.exec(part);
-    if (m === null || Number(m[2]) < 1) throw new InputError(`--indices: expected name=size with a positive size, like j=100,k=10 (got '${part}')`);
+    if (m === null || Number(m[2]) < 1) throw new InputError(`expected name=size with a positive size, like j=100,k=10 (got '${part}')`, at);
     sizes[m[1]!] = Number(m[2]);
   }
   return sizes;
@@ -89,15 +93,20 @@ export function readInputs(args: ParsedArgs, command: string, err: (line: string
     named = mergeShapes(named, read.shapes);
     const parsed = read.formulas;
     // A formula without a relation would silently not be used: --where is for definitions and assumptions.
-    if (parsed.some((f) => f.kind !== 'rel')) {
-      throw new InputError(`--where takes definitions (o_k = ...) and assumptions (a relation), got '${w}'`);
+    const loose = parsed.find((f) => f.kind !== 'rel');
+    if (loose !== undefined) {
+      within(parsed, () => {
+        throw new InputError(`expected definitions (o_k = ...) and assumptions (a relation), got '${toLatex(loose)}'`, loose);
+      });
     }
     return parsed;
   });
   const wrtText = stringOption(args, 'wrt');
   const wrtParsed = wrtText === undefined ? [] : parseInput(wrtText, '--wrt', syntaxOption).formulas;
   if (wrtParsed.length > 1 || (wrtParsed.length === 1 && wrtParsed[0]!.kind !== 'var')) {
-    throw new InputError(`--wrt must be one variable, such as x, w_{jk} or w[j,k] (got '${wrtText}')`);
+    within(wrtParsed, () => {
+      throw new InputError(`expected one variable, such as x, w_{jk} or w[j,k] (got '${wrtText}')`, wrtParsed[wrtParsed.length > 1 ? 1 : 0]!);
+    });
   }
   // A vector or matrix of matrix notation is differentiated entry by entry: `--wrt W` is W_{jk}.
   const inferred = shapes.some((s) => !isDeclared(s, declared));

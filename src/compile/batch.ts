@@ -7,6 +7,7 @@
 
 import { type Expr, ivar, mapChildren, sum, variable } from '../core/ast.js';
 import { InputError } from '../core/errors.js';
+import { inOption } from '../core/source.js';
 import { allIndexNames } from '../core/indices.js';
 import { inputKey, userName } from '../core/names.js';
 
@@ -15,15 +16,17 @@ export interface Batch {
   readonly index: string;
   /** The inputs that carry it, by key or name (`o`, `t`, `w_{jk}`). */
   readonly inputs: readonly string[];
+  /** As written (`b: o, t`), for messages. */
+  readonly text?: string;
 }
 
 /** `--batch "b: o, t"` read into a Batch. */
 export function parseBatch(text: string): Batch {
   const m = /^\s*([A-Za-z])\s*:\s*(.+?)\s*$/.exec(text);
-  if (m === null) throw new InputError(`--batch takes the batch index and the inputs that carry it, as "b: o, t"; got '${text}'`);
+  if (m === null) throw new InputError(`expected the batch index and the inputs that carry it, as "b: o, t"; got '${text}'`, inOption('--batch', text, text.trim()));
   const inputs = m[2]!.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (inputs.length === 0) throw new InputError(`--batch "${m[1]}: …" needs at least one input name`);
-  return { index: m[1]!, inputs };
+  if (inputs.length === 0) throw new InputError(`"${m[1]}: …" needs at least one input name`, inOption('--batch', text, m[2]!));
+  return { index: m[1]!, inputs, text };
 }
 
 /**
@@ -32,7 +35,8 @@ export function parseBatch(text: string): Batch {
  */
 export function withBatch(expr: Expr, batch: Batch, sumOver: boolean): Expr {
   const used = allIndexNames(expr);
-  if (used.has(batch.index)) throw new InputError(`--batch: the formula already uses the index '${batch.index}'; choose another letter for the batch`);
+  const at = (part: string) => (batch.text === undefined ? null : inOption('--batch', batch.text, part));
+  if (used.has(batch.index)) throw new InputError(`the formula already uses the index '${batch.index}'; choose another letter for the batch`, at(batch.index));
   const names = new Set<string>();
   const seen = new Map<string, string>();
   const visit = (e: Expr): void => {
@@ -42,7 +46,7 @@ export function withBatch(expr: Expr, batch: Batch, sumOver: boolean): Expr {
   visit(expr);
   for (const n of batch.inputs) {
     if (!seen.has(n) && ![...seen.values()].includes(n)) {
-      throw new InputError(`--batch: '${n}' is not an input of the formula; its inputs are ${[...seen.keys()].map((k) => `'${k}'`).join(', ')}`);
+      throw new InputError(`'${n}' is not an input of the formula; its inputs are ${[...seen.keys()].map((k) => `'${k}'`).join(', ')}`, at(n));
     }
     names.add(n);
   }

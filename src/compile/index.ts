@@ -8,6 +8,7 @@
 // kernel, so what they share is computed once.
 
 import type { Expr } from '../core/ast.js';
+import { within } from '../core/source.js';
 import { type Definition, unfoldAll } from '../definitions.js';
 import { stableForm } from '../stable.js';
 import {
@@ -124,9 +125,11 @@ export function compileAll(given: readonly Expr[], options: CompileAllOptions = 
   const { definitions } = options;
   // Without the definitions, a defined name left in a formula is an InputError from the signature, naming it.
   // Computed in stable forms (src/stable.ts): what the formula says, without overflow or cancellation.
-  const exprs = (definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions))).map(stableForm);
-  const sig = jointSignature(exprs, options.free, options.symbols);
-  const kernel = generateKernel(exprs, sig);
+  const { exprs, sig, kernel } = within([...given, ...(definitions ?? []).map((d) => d.body)], () => {
+    const exprs = (definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions))).map(stableForm);
+    const sig = jointSignature(exprs, options.free, options.symbols);
+    return { exprs, sig, kernel: generateKernel(exprs, sig) };
+  });
   const oob = (access: number, value: number) => {
     const a = kernel.accesses[access]!;
     const written = a.index === '' ? `${value}` : `${a.index} = ${value}`;
@@ -249,8 +252,10 @@ export function emitPythonModule(expr: Expr, options: PythonOptions): string {
 /** Several formulas in one Python module (what they share computed once); `run` returns a tuple. */
 export function emitPythonModuleAll(given: readonly Expr[], options: CompileAllOptions & { readonly backend: PythonBackend }): string {
   const { definitions } = options;
-  const exprs = (definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions))).map(stableForm);
-  return emitPython(exprs, jointSignature(exprs, options.free, options.symbols), options.backend);
+  return within([...given, ...(definitions ?? []).map((d) => d.body)], () => {
+    const exprs = (definitions === undefined ? given : given.map((e) => unfoldAll(e, definitions))).map(stableForm);
+    return emitPython(exprs, jointSignature(exprs, options.free, options.symbols), options.backend);
+  });
 }
 export { einsumForm, type EinsumFormOptions } from './einsum-form.js';
 export { matrixForm, type MatrixForm, matrixSymbol } from './matrix-form.js';

@@ -274,7 +274,7 @@ class Emitter {
     if (seen.has(e.id)) return;
     seen.add(e.id);
     if (isBinder(e) && (e.lower !== null || e.upper !== null)) this.boundedBinders.add(e.index);
-    if (e.kind === 'diff') throw new EvaluationError('cannot compile an unevaluated derivative: differentiate first');
+    if (e.kind === 'diff') throw new EvaluationError('cannot compile an unevaluated derivative: differentiate first', e);
     for (const c of children(e)) this.collectBoundedBinders(c, seen);
   }
 
@@ -368,7 +368,7 @@ class Emitter {
       case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'reduce': case 'delta': case 'rel':
       case 'iverson':
         return this.place(e, nest);
-      case 'diff': throw new EvaluationError('cannot compile an unevaluated derivative: differentiate first');
+      case 'diff': throw new EvaluationError('cannot compile an unevaluated derivative: differentiate first', e);
       default: return assertNever(e);
     }
   }
@@ -618,8 +618,8 @@ class Emitter {
         return e.exp.kind === 'num' && e.exp.value === 2 ? `(${base} * ${base})` : `Math.pow(${base}, ${g(e.exp)})`;
       }
       case 'call': {
-        const spec = functionSpec(e.fn);
-        if (spec.partials === undefined && e.args.length !== 1) throw new EvaluationError(`${e.fn} takes one argument, got ${e.args.length}`);
+        const spec = functionSpec(e.fn, e);
+        if (spec.partials === undefined && e.args.length !== 1) throw new EvaluationError(`${e.fn} takes one argument, got ${e.args.length}`, e);
         let f = this.functions.indexOf(spec);
         if (f === -1) f = this.functions.push(spec) - 1;
         return `f${f}(${e.args.map(g).join(', ')})`;

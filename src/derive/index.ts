@@ -8,6 +8,7 @@
 import { diff, type Expr, rel, type Var } from '../core/ast.js';
 import { expectExpr, expectVariable } from '../core/guard.js';
 import { sameName } from '../core/names.js';
+import { inherit, within } from '../core/source.js';
 import { replaceSubterm } from '../core/replace.js';
 import { type Definition, resolveVariable } from '../definitions.js';
 import type { Step } from '../core/steps.js';
@@ -66,6 +67,14 @@ export function derivativeOf(target: Expr, wrt: Var): Expr {
 export function derive(expr: Expr, variable: string | Expr, options: DeriveOptions = {}): Derivation {
   expectExpr(expr, 'derive');
   expectVariable(variable, 'derive (the variable)');
+  const read = [expr, ...(options.definitions ?? []).map((d) => d.body), ...(options.assumptions ?? [])];
+  const d = within(read, () => derivation(expr, variable, options));
+  // The derivative points into the formula's text too (an error found when it is evaluated or compiled).
+  inherit([d.raw, d.result], read);
+  return d;
+}
+
+function derivation(expr: Expr, variable: string | Expr, options: DeriveOptions): Derivation {
   const wrt = resolveVariable(variable, { definitions: options.definitions, exprs: [expr, ...(options.assumptions ?? [])], sizes: options.sizes });
   const ctx = makeContext(options.definitions ?? [], { fold: options.fold });
   const start = derivativeOf(expr, wrt);

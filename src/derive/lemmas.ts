@@ -75,7 +75,7 @@ export function definedDerivative(v: Var, def: Definition, wrt: Var, definitions
   if (!elementwise) return null;
   const body = instantiate(def, v.indices);
   if (body.kind !== 'call' || body.args.length !== 1) return null;
-  const spec = functionSpec(body.fn);
+  const spec = functionSpec(body.fn, body);
   if (spec.derivative === undefined) return null;
   const u = body.args[0]!;
   const outer = replaceSubterm(spec.derivative(u, body), body, v);

@@ -88,7 +88,7 @@ export function applyRule(d: Diff, ctx: DeriveContext): RuleApplication {
       return apply('diff.power-general', mul([body, inner]));
     }
     case 'call': {
-      const spec = functionSpec(body.fn);
+      const spec = functionSpec(body.fn, body);
       if (spec.partials !== undefined) {
         const partials = spec.partials(body.args);
         return apply('diff.chain-many', add(body.args.map((a, i) => mul([partials[i]!, D(a)]))), { fn: body.fn });

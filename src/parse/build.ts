@@ -17,6 +17,7 @@ import { baseLetter, freshIndex } from '../core/fresh.js';
 import type { ReduceOp } from '../core/reductions.js';
 import { replaceSubterm } from '../core/replace.js';
 import { GrammarError } from './errors.js';
+import { builtFrom } from './located.js';
 import { latexSpelling, type Tok } from './tokens.js';
 
 export type Lazy = () => Expr;
@@ -123,7 +124,9 @@ export function parts(
 }
 
 export function asVar(p: VarParts): Var {
-  return variable({ name: p.name + "'".repeat(p.primes), version: 0, family: null, marks: p.marks, label: p.label }, p.indices, p.comma, p.sup);
+  const v = variable({ name: p.name + "'".repeat(p.primes), version: 0, family: null, marks: p.marks, label: p.label }, p.indices, p.comma, p.sup);
+  builtFrom(v, p);
+  return v;
 }
 
 /** A variable as a value: `\delta` with exactly two indices (and no prime) is the Kronecker delta. */

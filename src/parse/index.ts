@@ -9,6 +9,8 @@ import { GrammarError, ParseError } from './errors.js';
 import latexGrammar, { lexer as latexLexer } from './latex.generated.js';
 import textGrammar, { lexer as textLexer } from './text.generated.js';
 import { withLookahead } from './lookahead.js';
+import { locating, type Reading, whileReading } from './located.js';
+import { inOption, remember } from '../core/source.js';
 import { describe, once, type Tok } from './tokens.js';
 import { isMatrixNotation, readMatrixNotation, type Shape } from './matrix.js';
 import { bindVectorIndices, expandVectorForms, vectorNames } from './vectors.js';
@@ -25,13 +27,15 @@ export interface ParseOptions {
    * as matrix notation (src/parse/matrix.ts), as they are without when they use it.
    */
   readonly shapes?: readonly Shape[];
+  /** Where the text came from (`--where`, a file name), for the messages of errors found in it later. */
+  readonly origin?: string;
 }
 
 // The grammar modules' lexers are only templates, cloned per call (cheap: the rules are compiled once,
 // on the first parse of that syntax, as the grammars are: start-up pays for neither).
 const grammars = {
-  latex: { grammar: once(() => nearley.Grammar.fromCompiled(latexGrammar as unknown as nearley.CompiledRules)), lexer: latexLexer },
-  text: { grammar: once(() => nearley.Grammar.fromCompiled(textGrammar as unknown as nearley.CompiledRules)), lexer: textLexer },
+  latex: { grammar: once(() => nearley.Grammar.fromCompiled(locating(latexGrammar as unknown as nearley.CompiledRules))), lexer: latexLexer },
+  text: { grammar: once(() => nearley.Grammar.fromCompiled(locating(textGrammar as unknown as nearley.CompiledRules))), lexer: textLexer },
 };
 
 /**
@@ -47,12 +51,18 @@ export function detectSyntax(text: string): Syntax {
  * there is exactly one; tests assert that through this function.
  */
 export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[] {
+  return readText(text, options).results;
+}
+
+/** `parseAll`, and where the nodes it builds were written (filled as they are built). */
+function readText(text: string, options: ParseOptions): { results: List<Lazy>[]; at: Reading['at'] } {
   const syntax = options.syntax === undefined || options.syntax === 'auto' ? detectSyntax(text) : options.syntax;
   const grammar = grammars[syntax].grammar();
   const lexer = grammars[syntax].lexer.clone();
   const parser = new nearley.Parser(withLookahead(grammar, lexer), { lexer });
+  const at: Reading['at'] = new Map();
   try {
-    parser.feed(text);
+    whileReading({ tokens: lexer, parser, at }, () => parser.feed(text));
   } catch (e) {
     if (e instanceof ParseError) throw e;
     if (e instanceof GrammarError) throw new ParseError(e.message, e.token.offset, e.token.text.trim().length, text);
@@ -63,7 +73,7 @@ export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[]
   if (parser.results.length === 0) {
     throw new ParseError('unexpected end of input', lexer.end, 0, text);
   }
-  return parser.results as List<Lazy>[];
+  return { results: parser.results as List<Lazy>[], at };
 }
 
 /** The formulas of `text`, separated by `;`, a top-level `,`, `\quad`, `\qquad`, `\\` or a line break. */
@@ -81,7 +91,7 @@ export function parseFormulas(text: string, options: ParseOptions = {}): Expr[] 
  * [i, j]), and for any other its free indices in alphabetical order.
  */
 export function parseWithShapes(text: string, options: ParseOptions = {}): { formulas: Expr[]; shapes: Shape[]; matrix: boolean; outputs: (readonly string[])[] } {
-  const results = parseAll(text, options);
+  const { results, at } = readText(text, options);
   if (results.length > 1) throw new Error(`internal error: ${results.length} parses of ${JSON.stringify(text)}`);
   try {
     const built = buildFormulas(results[0]!);
@@ -92,6 +102,7 @@ export function parseWithShapes(text: string, options: ParseOptions = {}): { for
     const matrix = isMatrixNotation(built, declared);
     const read = matrix ? readMatrixNotation(built, declared, text) : { formulas: built.map(expandVectorForms), shapes: built.flatMap(vectorNames), outputs: null };
     const formulas = bindVectorIndices(read.formulas.map((f) => resolveIndexValues(f)), text);
+    remember([...formulas, ...built], { source: text, at, ...(options.origin === undefined ? {} : { origin: options.origin }) });
     return { formulas, shapes: read.shapes, matrix, outputs: read.outputs ?? formulas.map((f) => [...freeIndices(f)].sort()) };
   } catch (e) {
     // A construct whose reading needs its built operand (`\nabla_w L`, src/parse/build.ts `gradient`) refuses it here.
@@ -128,25 +139,28 @@ const TIMES = /\s*(?:×|\\times|\*|\sx\s)\s*/;
  */
 export function parseShapes(spec: string): Shape[] {
   const shapes: Shape[] = [];
+  let from = 0;
   for (const part of spec.split(/[;,]/).map((p) => p.trim()).filter((p) => p !== '')) {
+    const at = inOption('--shapes', spec, part, from);
+    from = at.offset + part.length;
     const colon = part.lastIndexOf(':');
     const how = 'expected NAME: DIMS, like "W: j×k, x: j" (dimensions are index letters; 1 for a scalar)';
-    if (colon < 0) throw new InputError(`--shapes: ${how} (got '${part}')`);
+    if (colon < 0) throw new InputError(`${how} (got '${part}')`, at);
     const nameText = part.slice(0, colon).trim();
     const dimsText = part.slice(colon + 1).trim();
     let name: Var;
     try {
       const v = parse(nameText);
-      if (v.kind !== 'var' || v.indices.length > 0) throw new InputError(`--shapes: '${nameText}' is not a name without indices`);
+      if (v.kind !== 'var' || v.indices.length > 0) throw new InputError(`'${nameText}' is not a name without indices`, at);
       name = v;
     } catch (e) {
-      if (e instanceof ParseError) throw new InputError(`--shapes: '${nameText}' is not a name: ${e.reason}`);
+      if (e instanceof ParseError) throw new InputError(`'${nameText}' is not a name: ${e.reason}`, at);
       throw e;
     }
     const short = /^[A-Za-z]x[A-Za-z]$/.test(dimsText) ? [dimsText[0]!, dimsText[2]!] : dimsText.split(TIMES);
     const dims = dimsText === '1' ? [] : short.map((d) => d.trim());
-    if (dims.length > 2 || dims.some((d) => !/^[A-Za-z]$/.test(d))) throw new InputError(`--shapes: ${how} (got '${part}')`);
-    if (shapes.some((s) => s.name === name)) throw new InputError(`--shapes: ${nameText} is declared twice`);
+    if (dims.length > 2 || dims.some((d) => !/^[A-Za-z]$/.test(d))) throw new InputError(`${how} (got '${part}')`, at);
+    if (shapes.some((s) => s.name === name)) throw new InputError(`${nameText} is declared twice`, at);
     shapes.push({ name, dims: dims.map((d) => d.toLowerCase()) });
   }
   return shapes;

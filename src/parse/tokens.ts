@@ -91,6 +91,11 @@ export class TokenStream {
     return this.tokens[this.next_++];
   }
 
+  /** The k-th token `next` handed out (0-based): where a rule starts and ends (./located.ts). */
+  tokenAt(k: number): Tok | undefined {
+    return this.tokens[k];
+  }
+
   /** The type of the token `next` returns next (`EOF` after the last), or null before `reset`: src/parse/lookahead.ts. */
   peekType(): string | null {
     if (!this.ready) return null;

@@ -5,6 +5,7 @@
 //   equivalent(a, b)  canonical(simplify(a)) === canonical(simplify(b))
 
 import { type Expr, isEquation } from '../core/ast.js';
+import { within } from '../core/source.js';
 import { InputError } from '../core/errors.js';
 import { expectExpr } from '../core/guard.js';
 import { freeIndices } from '../core/indices.js';
@@ -53,7 +54,7 @@ function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; ke
   const given = options.assumptions ?? [];
   const notRelation = given.find((a) => a.kind !== 'rel');
   if (notRelation !== undefined) {
-    throw new InputError(`an assumption must be an equation lhs = rhs (or another relation), got ${toLatex(notRelation)}`);
+    throw new InputError(`an assumption must be an equation lhs = rhs (or another relation), got ${toLatex(notRelation)}`, notRelation);
   }
   // Only an equation rewrites; another relation (`1 \le n \le N`) is a fact the rules cannot use, and not using it is sound.
   const assumptions = given.filter(isEquation).map((a) => {
@@ -62,7 +63,7 @@ function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; ke
     for (const n of freeIndices(rhs)) {
       // The left side's free indices are the pattern's variables: nothing would give this one a value.
       if (!freeIndices(lhs).has(n)) {
-        throw new InputError(`the assumption ${toLatex(a)} cannot be used: its right side has the index '${n}' and its left side does not`);
+        throw new InputError(`the assumption ${toLatex(a)} cannot be used: its right side has the index '${n}' and its left side does not`, a);
       }
     }
     return { lhs, rhs };
@@ -74,7 +75,7 @@ function contextOf(expr: Expr, options: SimplifyOptions): { ctx: RuleContext; ke
 
 export function simplify(expr: Expr, options: SimplifyOptions = {}): RunResult {
   expectExpr(expr, 'simplify');
-  const { ctx, key } = contextOf(expr, options);
+  const { ctx, key } = within([expr, ...(options.assumptions ?? [])], () => contextOf(expr, options));
   if (options.steps === true) {
     // A fresh memo: a result reused from an earlier call would skip its steps.
     return run(expr, RULES, ctx, { memo: new WeakMap(), fuel: FUEL, steps: true });

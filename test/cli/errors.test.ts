@@ -216,7 +216,8 @@ describe('inputs that exited 70 ("a bug") now exit 2 with one line, or give a co
       const r = await run(argv);
       expect(broken(r)).toBeNull();
       expect(r.code).toBe(2);
-      expect(r.err).toEqual([expect.stringMatching(/^error: cannot tell which 'w' is meant/)]);
+      // The message, then the text it is about with a caret under w_{12} (in --wrt, or in the formula).
+      expect(r.err).toEqual([expect.stringMatching(/^error: (in --wrt: )?cannot tell which 'w' is meant.* \(1:\d+\)\n.*w_\{12\}.*\n *\^{6}$/)]);
     }
   });
 

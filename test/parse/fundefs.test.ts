@@ -190,7 +190,7 @@ describe('function definitions: calls', () => {
 
   test('the arity is checked, with the parameters named', () => {
     expect(() => resolveDefinitions(parseFormulas('L(w, b) = w + b; E = L(y)'))).toThrow(
-      new InputError("'L' is defined with 2 parameters (w, b) and called with 1 argument"));
+      "'L' is defined with 2 parameters (w, b) and called with 1 argument (1:22)");
   });
 
   test("f' of a function of several parameters, or a call of a vector parameter, is an input error", () => {
@@ -210,7 +210,7 @@ describe('function definitions: calls', () => {
   });
 
   test('a parameter or head that reads as something else than a variable is an input error', () => {
-    expect(() => resolveDefinitions(parseFormulas('f(\\delta_{ij}) = 2'))).toThrow(new InputError("the parameters of 'f' must be variables such as x or \\theta_0 (got \\delta_{ij})"));
+    expect(() => resolveDefinitions(parseFormulas('f(\\delta_{ij}) = 2'))).toThrow("the parameters of 'f' must be variables such as x or \\theta_0 (got \\delta_{ij}) (1:3)");
     expect(() => resolveDefinitions(parseFormulas('f(x) = x; E = \\sum_f f(x)'))).toThrow(/names a function and an index/);
   });
 
