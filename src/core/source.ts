@@ -25,7 +25,8 @@ export interface Span {
 /** The text of one parse and the first occurrence of each node built from it. */
 export interface Written {
   readonly source: string;
-  readonly at: ReadonlyMap<Expr, { readonly offset: number; readonly length: number }>;
+  /** Computed when first asked for (an error to place): src/parse/index.ts reads the text again for it. */
+  readonly at: () => ReadonlyMap<Expr, { readonly offset: number; readonly length: number }>;
   readonly origin?: string;
 }
 
@@ -71,7 +72,7 @@ export function locate(err: InputError, exprs: readonly Expr[]): void {
   const keys = e.kind === 'var' ? [e, asWritten(e)] : [e];
   for (const w of new Set(exprs.flatMap((x) => texts.get(x) ?? []))) {
     for (const k of keys) {
-      const at = w.at.get(k);
+      const at = w.at().get(k);
       if (at !== undefined) return err.place({ source: w.source, offset: at.offset, length: at.length, ...(w.origin === undefined ? {} : { origin: w.origin }) });
     }
   }

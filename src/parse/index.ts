@@ -34,8 +34,16 @@ export interface ParseOptions {
 // The grammar modules' lexers are only templates, cloned per call (cheap: the rules are compiled once,
 // on the first parse of that syntax, as the grammars are: start-up pays for neither).
 const grammars = {
-  latex: { grammar: once(() => nearley.Grammar.fromCompiled(locating(latexGrammar as unknown as nearley.CompiledRules))), lexer: latexLexer },
-  text: { grammar: once(() => nearley.Grammar.fromCompiled(locating(textGrammar as unknown as nearley.CompiledRules))), lexer: textLexer },
+  latex: {
+    grammar: once(() => nearley.Grammar.fromCompiled(latexGrammar as unknown as nearley.CompiledRules)),
+    located: once(() => nearley.Grammar.fromCompiled(locating(latexGrammar as unknown as nearley.CompiledRules))),
+    lexer: latexLexer,
+  },
+  text: {
+    grammar: once(() => nearley.Grammar.fromCompiled(textGrammar as unknown as nearley.CompiledRules)),
+    located: once(() => nearley.Grammar.fromCompiled(locating(textGrammar as unknown as nearley.CompiledRules))),
+    lexer: textLexer,
+  },
 };
 
 /**
@@ -51,18 +59,22 @@ export function detectSyntax(text: string): Syntax {
  * there is exactly one; tests assert that through this function.
  */
 export function parseAll(text: string, options: ParseOptions = {}): List<Lazy>[] {
-  return readText(text, options).results;
+  return readText(text, options, null);
 }
 
-/** `parseAll`, and where the nodes it builds were written (filled as they are built). */
-function readText(text: string, options: ParseOptions): { results: List<Lazy>[]; at: Reading['at'] } {
+/**
+ * `parseAll`; with `at`, by the grammar that also records where each node is written, into `at`
+ * as the nodes are built. That grammar is slower, and only an error needs places: a text is read
+ * by it again when an error about one of its nodes is to be placed (`whereWritten`).
+ */
+function readText(text: string, options: ParseOptions, at: Reading['at'] | null): List<Lazy>[] {
   const syntax = options.syntax === undefined || options.syntax === 'auto' ? detectSyntax(text) : options.syntax;
-  const grammar = grammars[syntax].grammar();
+  const grammar = at === null ? grammars[syntax].grammar() : grammars[syntax].located();
   const lexer = grammars[syntax].lexer.clone();
   const parser = new nearley.Parser(withLookahead(grammar, lexer), { lexer });
-  const at: Reading['at'] = new Map();
   try {
-    whileReading({ tokens: lexer, parser, at }, () => parser.feed(text));
+    if (at === null) parser.feed(text);
+    else whileReading({ tokens: lexer, parser, at }, () => parser.feed(text));
   } catch (e) {
     if (e instanceof ParseError) throw e;
     if (e instanceof GrammarError) throw new ParseError(e.message, e.token.offset, e.token.text.trim().length, text);
@@ -73,7 +85,14 @@ function readText(text: string, options: ParseOptions): { results: List<Lazy>[];
   if (parser.results.length === 0) {
     throw new ParseError('unexpected end of input', lexer.end, 0, text);
   }
-  return { results: parser.results as List<Lazy>[], at };
+  return parser.results as List<Lazy>[];
+}
+
+/** Where each node of the formulas of `text` is first written (the text is read again, recording). */
+function whereWritten(text: string, options: ParseOptions): Reading['at'] {
+  const at: Reading['at'] = new Map();
+  buildFormulas(readText(text, options, at)[0]!);
+  return at;
 }
 
 /** The formulas of `text`, separated by `;`, a top-level `,`, `\quad`, `\qquad`, `\\` or a line break. */
@@ -91,7 +110,7 @@ export function parseFormulas(text: string, options: ParseOptions = {}): Expr[] 
  * [i, j]), and for any other its free indices in alphabetical order.
  */
 export function parseWithShapes(text: string, options: ParseOptions = {}): { formulas: Expr[]; shapes: Shape[]; matrix: boolean; outputs: (readonly string[])[] } {
-  const { results, at } = readText(text, options);
+  const results = readText(text, options, null);
   if (results.length > 1) throw new Error(`internal error: ${results.length} parses of ${JSON.stringify(text)}`);
   try {
     const built = buildFormulas(results[0]!);
@@ -102,7 +121,7 @@ export function parseWithShapes(text: string, options: ParseOptions = {}): { for
     const matrix = isMatrixNotation(built, declared);
     const read = matrix ? readMatrixNotation(built, declared, text) : { formulas: built.map(expandVectorForms), shapes: built.flatMap(vectorNames), outputs: null };
     const formulas = bindVectorIndices(read.formulas.map((f) => resolveIndexValues(f)), text);
-    remember([...formulas, ...built], { source: text, at, ...(options.origin === undefined ? {} : { origin: options.origin }) });
+    remember([...formulas, ...built], { source: text, at: once(() => whereWritten(text, options)), ...(options.origin === undefined ? {} : { origin: options.origin }) });
     return { formulas, shapes: read.shapes, matrix, outputs: read.outputs ?? formulas.map((f) => [...freeIndices(f)].sort()) };
   } catch (e) {
     // A construct whose reading needs its built operand (`\nabla_w L`, src/parse/build.ts `gradient`) refuses it here.

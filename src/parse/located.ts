@@ -43,7 +43,16 @@ const partsPlace = new WeakMap<object, { readonly r: Reading; readonly place: Pl
 /** Record `node`, built from a variable's `parts`, at the place the parts were written. */
 export function builtFrom(node: Expr, parts: object): void {
   const p = partsPlace.get(parts);
-  if (p !== undefined && !p.r.at.has(node)) p.r.at.set(node, p.place);
+  if (p !== undefined) note(p.r, node, p.place);
+}
+
+/**
+ * A node's first occurrence; a rule that returns the node its part built (`\frac` around the
+ * fraction's braces, parentheses around a term) widens that occurrence to what it covers.
+ */
+function note(r: Reading, e: Expr, place: Place): void {
+  const had = r.at.get(e);
+  if (had === undefined || (place.offset <= had.offset && place.offset + place.length >= had.offset + had.length)) r.at.set(e, place);
 }
 
 function wrap(pp: Postprocess, variableParts: boolean): Postprocess {
@@ -62,7 +71,7 @@ function wrap(pp: Postprocess, variableParts: boolean): Postprocess {
     }
     return () => {
       const e: unknown = (built as () => unknown)();
-      if (isNode(e) && !r.at.has(e)) r.at.set(e, place);
+      if (isNode(e)) note(r, e, place);
       return e;
     };
   };
