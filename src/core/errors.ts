@@ -9,7 +9,15 @@
 // InputError as `format()` and exits 2. Any other exception is a bug: exit 70.
 
 import type { Expr } from './ast.js';
-import type { Span } from './source.js';
+
+/** A stretch of the user's text: 0-based offset and length (0 at the end of the input). */
+export interface Span {
+  readonly source: string;
+  readonly offset: number;
+  readonly length: number;
+  /** Where the text came from (`--where`, a file name); absent for the formula itself. */
+  readonly origin?: string;
+}
 
 export class InputError extends Error {
   override name = 'InputError';

@@ -11,16 +11,7 @@
 // node: a position in the wrong text would be worse than none.
 
 import { type Expr, variable, type Var } from './ast.js';
-import { InputError } from './errors.js';
-
-/** A stretch of a text: 0-based offset and length (0 at the end of the input). */
-export interface Span {
-  readonly source: string;
-  readonly offset: number;
-  readonly length: number;
-  /** Where the text came from (`--where`, a file name); absent for the formula itself. */
-  readonly origin?: string;
-}
+import { InputError, type Span } from './errors.js';
 
 /** The text of one parse and the first occurrence of each node built from it. */
 export interface Written {

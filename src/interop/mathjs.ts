@@ -22,6 +22,7 @@ import {
   mul, neg, num, pow, reduce, rel, type RelOp, type Var, variable,
 } from '../core/ast.js';
 import { InputError } from '../core/errors.js';
+import { within } from '../core/source.js';
 import { expectExpr } from '../core/guard.js';
 import { userName } from '../core/names.js';
 import type { ReduceOp } from '../core/reductions.js';
@@ -47,12 +48,12 @@ function mathjsName(spec: FunctionSpec): string {
 }
 
 /** A name or index letter as a mathjs identifier: a prime is an underscore (`j'` is `j_`), which Kronecker names never hold. */
-function identifier(name: string): string {
+function identifier(name: string, at: Expr | null = null): string {
   const id = name.replace(/'/g, '_');
-  if (!/^[A-Za-z][A-Za-z0-9]*_*$/.test(id)) throw new InputError(`toMathjs: mathjs cannot name '${name}' (accents and word subscripts have no mathjs spelling)`);
+  if (!/^[A-Za-z][A-Za-z0-9]*_*$/.test(id)) throw new InputError(`toMathjs: mathjs cannot name '${name}' (accents and word subscripts have no mathjs spelling)`, at);
   return id;
 }
-const symbolName = (v: Var) => identifier(userName(v));
+const symbolName = (v: Var) => identifier(userName(v), v);
 /** The Kronecker name of a mathjs identifier. */
 const kroneckerName = (id: string) => id.replace(/_/g, "'");
 
@@ -94,9 +95,9 @@ export function toMathjs(expr: Expr): MathNode {
       case 'div': return new Operator('/', 'divide', [go(e.num), go(e.den)]);
       case 'pow': return new Operator('^', 'pow', [go(e.base), go(e.exp)]);
       case 'call': {
-        if (e.fn === APPLY) throw new InputError('toMathjs: a call of a user-defined function has no mathjs form: unfold it first (unfoldAll)');
+        if (e.fn === APPLY) throw new InputError('toMathjs: a call of a user-defined function has no mathjs form: unfold it first (unfoldAll)', e);
         const spec = functionByName(e.fn);
-        if (spec === undefined) throw new InputError(`toMathjs: unknown function '${e.fn}'`);
+        if (spec === undefined) throw new InputError(`toMathjs: unknown function '${e.fn}'`, e);
         return new FunctionNode(new SymbolNode(mathjsName(spec)), e.args.map(go));
       }
       case 'reduce': {
@@ -114,11 +115,11 @@ export function toMathjs(expr: Expr): MathNode {
       case 'iverson': return indicator(go(e.cond));
       case 'extent': return new SymbolNode(`N_${identifier(e.index)}`);
       case 'index': return indexNode(e.index);
-      case 'diff': throw new InputError('toMathjs: an unevaluated derivative has no mathjs form: derive it first');
+      case 'diff': throw new InputError('toMathjs: an unevaluated derivative has no mathjs form: derive it first', e);
       default: return assertNever(e);
     }
   };
-  return go(expr);
+  return within([expr], () => go(expr));
 }
 
 /** What a mathjs node is, for messages. */

@@ -2,8 +2,7 @@
 // place (src/core/errors.ts formats it as one line plus the source line with carets
 // under the offending text, never nearley's rule dump).
 
-import { InputError } from '../core/errors.js';
-import type { Span } from '../core/source.js';
+import { InputError, type Span } from '../core/errors.js';
 
 export class ParseError extends InputError {
   override name = 'ParseError';

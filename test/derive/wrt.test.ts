@@ -17,7 +17,10 @@ function refusal(f: () => unknown): string {
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);
     expect((e as Error).message).not.toMatch(/\n/);
-    return (e as Error).message;
+    // The message is the reason and the place of the variable in its text (its own, given as a string).
+    const { reason, line, column } = e as InputError;
+    expect((e as Error).message).toBe(`${reason} (${line}:${column})`);
+    return reason;
   }
   throw new Error('expected an InputError');
 }
@@ -86,7 +89,7 @@ describe('derive(expr, variable) with a variable that does not occur', () => {
 const cli = (...argv: string[]) => run(argv);
 
 describe('the command line: --wrt with a variable that does not occur', () => {
-  const expected = "error: 'W_{jk}' does not occur in the formula or its definitions; did you mean w_{jk}? (the variables are o_k, w_{jk}, E, t_k)";
+  const expected = "error: in --wrt: 'W_{jk}' does not occur in the formula or its definitions; did you mean w_{jk}? (the variables are o_k, w_{jk}, E, t_k) (1:1)\nW_{jk}\n^^^^^^";
 
   it.each([
     ['derive', []],
@@ -94,7 +97,7 @@ describe('the command line: --wrt with a variable that does not occur', () => {
     ['derive', ['--steps']],
     ['eval', ['--values', '{}']],
     ['compile', ['--emit', 'js']],
-  ])('%s %s exits 2 with one line', async (command, extra) => {
+  ])('%s %s exits 2 with one line, the text of --wrt and a caret', async (command, extra) => {
     const r = await cli(command, 'E = \\sum_k (t_k - o_k)^2', '--where', 'o_k = \\sigma(\\sum_j w_{jk} o_j)', '--wrt', 'W_{jk}', ...extra);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
