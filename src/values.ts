@@ -24,7 +24,7 @@
 // size symbols to the derivative).
 
 import { assertNever, children, type Expr, type Index, indexConstant, indexTerms } from './core/ast.js';
-import { InputError, lineAndColumn } from './core/errors.js';
+import { InputError, lineAndColumn, type Span } from './core/errors.js';
 import { slotRanges } from './core/extents.js';
 import { baseLetter } from './core/fresh.js';
 import { freeIndices } from './core/indices.js';
@@ -41,6 +41,11 @@ export interface Inputs {
 /** A missing or malformed input, an unknown size, an index out of range, or a node that has no value: the caller's to fix. */
 export class EvaluationError extends InputError {
   override name = 'EvaluationError';
+
+  /** `input`: the key of the input whose value is wrong, when the error is about one (the CLI points at it in the values file). */
+  constructor(message: string, at: Span | Expr | null = null, readonly input?: string) {
+    super(message, at);
+  }
 }
 
 /** An input read outside its range (`x_{j+1}` at j = n): a subterm may have no value at some points only. */
@@ -233,7 +238,7 @@ function flattenNested(name: string, value: NestedArray, rank: number, expected:
   const shape: number[] = [];
   let level: unknown = value;
   for (let d = 0; d < rank; d++) {
-    if (!Array.isArray(level)) throw new EvaluationError(`input '${name}' must be ${expected}: it has only ${d} dimension(s)`);
+    if (!Array.isArray(level)) throw new EvaluationError(`input '${name}' must be ${expected}: it has only ${d} dimension(s)`, null, name);
     shape.push(level.length);
     level = level[0];
   }
@@ -242,13 +247,13 @@ function flattenNested(name: string, value: NestedArray, rank: number, expected:
   const walk = (x: unknown, d: number, path: string): void => {
     if (d === rank) {
       if (typeof x !== 'number') {
-        throw new EvaluationError(`input '${name}' must be ${expected}: entry ${name}${path} is ${Array.isArray(x) ? 'an array' : JSON.stringify(x) ?? String(x)}, not a number`);
+        throw new EvaluationError(`input '${name}' must be ${expected}: entry ${name}${path} is ${Array.isArray(x) ? 'an array' : JSON.stringify(x) ?? String(x)}, not a number`, null, name);
       }
       data[at++] = x;
       return;
     }
     if (!Array.isArray(x) || x.length !== shape[d]) {
-      throw new EvaluationError(`input '${name}' must be ${expected}: ${name}${path} is not an array of length ${shape[d]} (ragged array)`);
+      throw new EvaluationError(`input '${name}' must be ${expected}: ${name}${path} is not an array of length ${shape[d]} (ragged array)`, null, name);
     }
     x.forEach((y, i) => walk(y, d + 1, `${path}[${i}]`));
   };
@@ -299,15 +304,15 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   }
 
   const bound: (number | Array64 | Float64Array)[] = sig.inputs.map((spec) => {
-    if (!own(values, spec.name)) throw new EvaluationError(missingInput(sig, spec, values));
+    if (!own(values, spec.name)) throw new EvaluationError(missingInput(sig, spec, values), null, '');
     const v: unknown = values[spec.name];
     if (spec.rank === 0) {
-      if (typeof v !== 'number') throw new EvaluationError(`input '${spec.name}' must be a number, got ${Array.isArray(v) || v instanceof Float64Array ? 'an array' : typeof v}`);
+      if (typeof v !== 'number') throw new EvaluationError(`input '${spec.name}' must be a number, got ${Array.isArray(v) || v instanceof Float64Array ? 'an array' : typeof v}`, null, spec.name);
       return v;
     }
     if (v instanceof Float64Array) return spec.rank === 1 ? { data: v, shape: [v.length] } : v;
     if (Array.isArray(v)) return flattenNested(spec.name, v, spec.rank, describeShape(spec));
-    throw new EvaluationError(`input '${spec.name}' must be ${describeShape(spec)}, got ${v === null ? 'null' : typeof v}`);
+    throw new EvaluationError(`input '${spec.name}' must be ${describeShape(spec)}, got ${v === null ? 'null' : typeof v}`, null, spec.name);
   });
 
   // Slots fix sizes; sizes fix the shapes of flat arrays of rank ≥ 2. Iterate until nothing changes.
@@ -330,7 +335,7 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   }
   bound.forEach((b, at) => {
     if (b instanceof Float64Array) {
-      throw new EvaluationError(`input '${sig.inputs[at]!.name}' is a flat Float64Array: give the sizes of its indices (${describeShape(sig.inputs[at]!)})`);
+      throw new EvaluationError(`input '${sig.inputs[at]!.name}' is a flat Float64Array: give the sizes of its indices (${describeShape(sig.inputs[at]!)})`, null, sig.inputs[at]!.name);
     }
   });
 
@@ -386,11 +391,11 @@ function shapeFromSizes(spec: InputSpec, b: Float64Array, sizes: ReadonlyMap<str
   }
   if (unknown !== -1) {
     if (known === 0 || b.length % known !== 0) {
-      throw new EvaluationError(`input '${spec.name}' has ${b.length} entries, which does not fit ${describeShape(spec, sizes)}`);
+      throw new EvaluationError(`input '${spec.name}' has ${b.length} entries, which does not fit ${describeShape(spec, sizes)}`, null, spec.name);
     }
     shape[unknown] = b.length / known;
   } else if (known !== b.length) {
-    throw new EvaluationError(`input '${spec.name}' has ${b.length} entries; expected ${describeShape(spec, sizes)}`);
+    throw new EvaluationError(`input '${spec.name}' has ${b.length} entries; expected ${describeShape(spec, sizes)}`, null, spec.name);
   }
   return shape;
 }

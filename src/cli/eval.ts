@@ -2,7 +2,7 @@
 
 import { compile } from '../compile/index.js';
 import { InputError } from '../core/errors.js';
-import { evaluate, type Inputs, type NestedArray } from '../evaluate.js';
+import { evaluate, EvaluationError, type Inputs, type NestedArray } from '../evaluate.js';
 import { signature } from '../values.js';
 import { children, type Expr } from '../core/ast.js';
 import { inputKey } from '../core/names.js';
@@ -58,7 +58,7 @@ Example:
     if (valuesFile === undefined) throw new InputError('eval needs --values FILE (or --values - for stdin)');
     if (valuesFile === '-' && args.positionals[0] === '-') throw new InputError('the formula and --values cannot both come from stdin');
     const { expr, original } = numericTarget(inputs, stringOption(args, 'of'));
-    const given = readValues(valuesFile);
+    const { given, text } = readValues(valuesFile);
     // The original's indices, not the value's: ∂f/∂w_{jk} ranges over j and k even where it is constant.
     // Its size symbols (`n` in a bound) stay constants even where the value reads them elsewhere.
     const sig = signature(original);
@@ -66,12 +66,12 @@ Example:
     const symbols = sig.sizeSymbols.filter((n) => !free.includes(n));
     const sizes = { ...sizesFromArrays(original, given.values), ...inputs.sizes, ...given.sizes };
     const maxElements = countOption(stringOption(args, 'max-elements'));
-    const tensor = args.values.interpret === true
+    const tensor = inValues(text, valuesFile, () => (args.values.interpret === true
       ? evaluate(expr, { sizes, values: given.values }, { free, symbols, maxElements })
       : (() => {
         const r = compile(expr, { free, symbols, maxElements }).fn({ sizes, values: given.values });
         return { free: r.free, shape: r.shape, value: typeof r.value === 'number' ? r.value : nest(r.value, r.shape) };
-      })();
+      })()));
     // JSON has no NaN or infinities: they are written as the strings "NaN", "Infinity", "-Infinity".
     out(JSON.stringify({ free: tensor.free, shape: tensor.shape, value: tensor.value }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)));
     return EXIT.ok;
@@ -86,7 +86,7 @@ function countOption(text: string | undefined): number | undefined {
   return n;
 }
 
-function readValues(file: string): Inputs {
+function readValues(file: string): { given: Inputs; text: string } {
   const text = readText(file);
   let data: unknown;
   try {
@@ -98,7 +98,24 @@ function readValues(file: string): Inputs {
   const { sizes = {}, values } = data as { sizes?: unknown; values?: unknown };
   if (typeof values !== 'object' || values === null || Array.isArray(values)) throw new InputError(`--values ${file}: expected a "values" object mapping names to numbers or arrays`);
   if (typeof sizes !== 'object' || sizes === null || Array.isArray(sizes)) throw new InputError(`--values ${file}: "sizes" must map index names to sizes`);
-  return { sizes: sizes as Record<string, number>, values: values as Inputs['values'] };
+  return { given: { sizes: sizes as Record<string, number>, values: values as Inputs['values'] }, text };
+}
+
+/**
+ * Run `f`; an error about the value of an input points at its key in the values file (a missing
+ * input at the "values" key): the place of what is wrong, as an error in a formula has.
+ */
+function inValues<T>(text: string, file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof EvaluationError && err.input !== undefined && err.span === null) {
+      const key = JSON.stringify(err.input === '' ? 'values' : err.input);
+      const at = new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).exec(text);
+      if (at !== null) err.place({ source: text, offset: at.index, length: key.length, origin: file === '-' ? 'the values (stdin)' : file });
+    }
+    throw err;
+  }
 }
 
 /**

@@ -57,7 +57,8 @@ Examples:
   kronecker derive "E = \\sum_k (t_k - o_k)^2" --where "o_k = \\sigma(\\sum_j w_{jk} o_j)" --wrt "w_{jk}"
   kronecker parse "sum(j, w[j,k]*o[j])" --format latex
 
-Docs: docs/cli.md, docs/notation.md. Exit codes: 0 ok, 1 a --check failed, 2 bad input.
+Docs: docs/cli.md, docs/notation.md. Exit codes: 0 ok, 1 a --check failed, 2 bad input
+(one line saying what and where, as (line:column), then the text it is in with a caret under it).
 `;
 }
 

@@ -2,10 +2,14 @@
 // `reason (line:column)`, `span` in the user's text, and `format()` with a caret under it.
 
 import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   compile, derive, evaluate, gradient, InputError, parse, parseFormulas, resolveDefinitions, simplify,
 } from '../../src/index.js';
+import { runCli } from '../../src/cli/run.js';
 
 /** The error `f` throws, which must be an InputError. */
 function thrown(f: () => unknown): InputError {
@@ -83,5 +87,35 @@ describe('an input error found after parsing has the place of what it is about',
     expect(e.message.endsWith('(1:1)')).toBe(true);
     const p = thrown(() => parse('x + * y'));
     expect([p.line, p.column, pointedAt(p)]).toEqual([1, 5, '*']);
+  });
+});
+
+describe('on the command line, an error about a value points at its key in the values file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kronecker-places-'));
+  const cli = async (...argv: string[]) => {
+    const err: string[] = [];
+    const code = await runCli(argv, { out: () => {}, err: (t) => { err.push(t); } });
+    return { code, err: err.join('\n') };
+  };
+
+  test.each([
+    ['a ragged array', { w: [[1, 2], [3]], o: [1, 0] }, '"w"'],
+    ['a missing input (at "values")', { o: [1, 0] }, '"values"'],
+    ['a number where an array is read', { w: 3, o: [1, 0] }, '"w"'],
+  ])('%s', async (_, values, key) => {
+    const text = JSON.stringify({ sizes: {}, values }, null, 2);
+    const file = join(dir, 'values.json');
+    writeFileSync(file, text);
+    for (const interpret of [[], ['--interpret']]) {
+      const r = await cli('eval', '\\sum_j w_{jk} o_j', '--values', file, ...interpret);
+      expect(r.code).toBe(2);
+      const [message, line, caret] = r.err.split('\n');
+      const m = /\((\d+):(\d+)\)$/.exec(message!)!;
+      expect(message!.startsWith(`error: in ${file}: `)).toBe(true);
+      const [row, col] = [Number(m[1]), Number(m[2])];
+      expect(line).toBe(text.split('\n')[row - 1]);
+      expect(line!.slice(col - 1, col - 1 + key.length)).toBe(key);
+      expect(caret).toBe(' '.repeat(col - 1) + '^'.repeat(key.length));
+    }
   });
 });
