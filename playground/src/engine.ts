@@ -27,10 +27,10 @@ interface Worked {
   readonly value: Expr | null;
 }
 
-/** Parse one field; a ParseError is tagged with the field it points into. */
+/** Parse one field; a ParseError is tagged with the field it points into, as is a later error placed in its text (its origin). */
 function read(text: string, field: Field): Expr[] {
   try {
-    return parseFormulas(text);
+    return parseFormulas(text, { origin: field });
   } catch (err) {
     if (err instanceof ParseError) throw new FieldError(field, err);
     throw err;
@@ -71,13 +71,14 @@ function work(p: Problem): Worked {
   };
 }
 
+const FIELDS: readonly string[] = ['formula', 'where', 'wrt'] satisfies Field[];
+
 export function failure(err: unknown): Failure {
-  const located = err instanceof FieldError ? err.error : err instanceof ParseError ? err : null;
-  if (located !== null) {
-    return {
-      ok: false, message: located.reason, field: err instanceof FieldError ? err.field : null,
-      offset: located.offset, length: located.length, line: located.line, column: located.column,
-    };
+  const located = err instanceof FieldError ? err.error : err instanceof InputError ? err : null;
+  const span = located?.span ?? null;
+  if (located !== null && span !== null) {
+    const field = err instanceof FieldError ? err.field : span.origin !== undefined && FIELDS.includes(span.origin) ? span.origin as Field : null;
+    return { ok: false, message: located.reason, field, offset: span.offset, length: span.length, line: located.line, column: located.column };
   }
   const message = err instanceof InputError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)} (a bug in Kronecker)`;
   return { ok: false, message, field: null, offset: null, length: 0, line: 0, column: 0 };
