@@ -97,7 +97,10 @@ describe('the two-layer network through the command line', () => {
     expect(r.err).toContain("missing value for input 'w_");
     expect(r.err).toContain("'w' names 2 quantities with different index ranges");
     for (const key of KEYS) expect(r.err).toContain(`'${key}'`);
-    expect(r.err.split('\n')).toHaveLength(1);
+    // One line, then the values file's line with a caret under its "values" key (where the input is missing).
+    const [, line, caret] = r.err.split('\n');
+    expect(r.err.split('\n')).toHaveLength(3);
+    expect(line!.slice(caret!.indexOf('^'), caret!.lastIndexOf('^') + 1)).toBe('"values"');
   });
 
   it('without declared ranges the weights are one input, keyed w', async () => {
