@@ -265,5 +265,9 @@ Atom       -> %evalOpen Sum %evalClose %underscore %lbrace Variable %eq Sum %rbr
 Entrywise  -> Product %hadamard Product     {% ([l, o, r]) => m.entrywise(o, l, r) %}
             | Entrywise %hadamard Product   {% ([l, o, r]) => m.entrywise(o, l, r) %}
 Unit       -> Atom %transpose               {% ([a, t]) => m.transpose(t, a) %}
+# The determinant: `\det(X)` is an atom, `\det X` takes the product to its right as a function head does.
 Atom       -> %ones                         {% ([t]) => m.ones(t) %}
+            | %detApplied %lparen Sum %rparen
+                                            {% ([t, , x]) => m.det(t, x) %}
             | %diag %lparen Sum %rparen     {% ([t, , x]) => m.diag(t, x) %}
+Prefixed   -> %det Product                  {% ([t, x]) => m.det(t, x) %}

@@ -117,25 +117,32 @@ export function jointSignature(
     seen.add(key);
     switch (e.kind) {
       case 'var': {
+        if (e.version > 0 && e.of !== null) {
+          throw new InputError(
+            `'${userName(e)}' is defined by a formula, and ${e.of === 'inverse' ? 'its inverse' : 'its determinant'} is computed only of an input matrix: give ${userName(e)} as an input (without its definition) to evaluate it`,
+          );
+        }
         if (e.version > 0) {
           throw new InputError(
             `'${userName(e)}' is defined by a formula, not an input: pass the definitions (compile(expr, { definitions })) or unfoldAll(expr, definitions) first`,
           );
         }
         const key = inputKey(e);
+        // X^{-1} and \det X read the matrix X (issue 11): its input has two slots, the inverse's slot s being X's 1 - s.
+        const rank = e.of === null ? e.indices.length : 2;
         let spec = specs.get(key);
         if (spec === undefined) {
-          spec = { userName: userName(e), rank: e.indices.length, slots: e.indices.map(() => new Set<string>()) };
+          spec = { userName: userName(e), rank, slots: Array.from({ length: rank }, () => new Set<string>()) };
           specs.set(key, spec);
-        } else if (spec.rank !== e.indices.length) {
+        } else if (spec.rank !== rank) {
           throw new EvaluationError(
-            `'${key}' is used with ${spec.rank} and with ${e.indices.length} indices; one input has one shape`,
+            `'${key}' is used with ${spec.rank} and with ${rank} indices; one input has one shape`,
           );
         }
         e.indices.forEach((i, s) => {
           // A constant subscript (`x_n`) ranges over nothing: it fixes no size and its reads are range-checked.
           const constant = i.kind === 'ivar' && !bound.has(i.name) && declared.has(i.name);
-          if (i.kind === 'ivar' && i.offset === 0 && !constant) spec.slots[s]!.add(i.name);
+          if (i.kind === 'ivar' && i.offset === 0 && !constant) spec.slots[e.of === 'inverse' ? 1 - s : s]!.add(i.name);
           freeIn(i, bound, asIndex);
         });
         return;
@@ -367,6 +374,62 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   return { inputs: bound as (number | Array64)[], sizes, symbols };
 }
 
+/**
+ * The inverse of the square matrix `a`, input `name` (Gauss-Jordan elimination with partial pivoting),
+ * for `(X^{-1})_{ab}` (issue 11). A matrix that is not square, or singular to working precision, is an EvaluationError.
+ * Carried by `bindSource`: it calls nothing else.
+ */
+export function inverseOf(name: string, a: Array64): Array64 {
+  const n = a.shape[0]!;
+  if (a.shape.length !== 2 || a.shape[1] !== n) throw new EvaluationError(`input '${name}' must be a square matrix for its inverse, got shape ${a.shape.join('×')}`);
+  // [A | I] row-reduced to [I | A^{-1}], in one n×2n table.
+  const w = 2 * n;
+  const t = new Float64Array(n * w);
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) { t[i * w + j] = a.data[i * n + j]!; scale = Math.max(scale, Math.abs(a.data[i * n + j]!)); }
+    t[i * w + n + i] = 1;
+  }
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(t[r * w + c]!) > Math.abs(t[p * w + c]!)) p = r;
+    const pivot = t[p * w + c]!;
+    // A pivot at rounding level of the entries: the matrix has no inverse in floating point (NaN entries too).
+    if (!(Math.abs(pivot) > n * 2.220446049250313e-16 * scale)) throw new EvaluationError(`'${name}' is singular (it has no inverse): give an invertible matrix`);
+    if (p !== c) for (let j = 0; j < w; j++) { const x = t[c * w + j]!; t[c * w + j] = t[p * w + j]!; t[p * w + j] = x; }
+    for (let j = 0; j < w; j++) t[c * w + j] = t[c * w + j]! / pivot;
+    for (let r = 0; r < n; r++) {
+      const f = t[r * w + c]!;
+      if (r === c || f === 0) continue;
+      for (let j = 0; j < w; j++) t[r * w + j] = t[r * w + j]! - f * t[c * w + j]!;
+    }
+  }
+  const data = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = t[i * w + n + j]!;
+  return { data, shape: [n, n] };
+}
+
+/** The determinant of the square matrix `a`, input `name` (LU with partial pivoting; a singular matrix gives 0). Carried by `bindSource`. */
+export function determinantOf(name: string, a: Array64): number {
+  const n = a.shape[0]!;
+  if (a.shape.length !== 2 || a.shape[1] !== n) throw new EvaluationError(`input '${name}' must be a square matrix for its determinant, got shape ${a.shape.join('×')}`);
+  const t = Float64Array.from(a.data);
+  let det = 1;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(t[r * n + c]!) > Math.abs(t[p * n + c]!)) p = r;
+    const pivot = t[p * n + c]!;
+    if (pivot === 0) return 0;
+    if (p !== c) { det = -det; for (let j = 0; j < n; j++) { const x = t[c * n + j]!; t[c * n + j] = t[p * n + j]!; t[p * n + j] = x; } }
+    det *= pivot;
+    for (let r = c + 1; r < n; r++) {
+      const f = t[r * n + c]! / pivot;
+      if (f !== 0) for (let j = c; j < n; j++) t[r * n + j] = t[r * n + j]! - f * t[c * n + j]!;
+    }
+  }
+  return det;
+}
+
 /** The shape of a flat array from the sizes of its slots' indices (one slot may be left to its length), or null if not yet known. */
 function shapeFromSizes(spec: InputSpec, b: Float64Array, sizes: ReadonlyMap<string, number>): number[] | null {
   const shape: number[] = [];
@@ -465,7 +528,7 @@ export function bindSource(): string {
   if (typeof __KRONECKER_BIND_SOURCE__ === 'string') return __KRONECKER_BIND_SOURCE__;
   return [
     InputError.toString(), EvaluationError.toString(), `const unprimed = ${baseLetter.toString()};`,
-    ...[checkSize, describeShape, missingInput, flattenNested, shapeFromSizes, bind].map((f) => f.toString()),
+    ...[checkSize, describeShape, missingInput, flattenNested, shapeFromSizes, bind, inverseOf, determinantOf].map((f) => f.toString()),
   ].join('\n\n');
 }
 

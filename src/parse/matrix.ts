@@ -25,7 +25,7 @@ import {
 } from '../core/ast.js';
 import { freshIndex, internalName } from '../core/fresh.js';
 import { allIndexNames } from '../core/indices.js';
-import { varKey } from '../core/names.js';
+import { type MatrixFunction, varKey } from '../core/names.js';
 import { UnionFind } from '../core/union-find.js';
 import type { Lazy } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
@@ -42,6 +42,7 @@ export const MATRIX_FORM = {
   otimes: internalName('matrix', 'otimes'),
   ones: internalName('matrix', 'ones'),
   diag: internalName('matrix', 'diag'),
+  det: internalName('matrix', 'det'),
 } as const;
 const MATRIX_FNS = new Set<string>(Object.values(MATRIX_FORM));
 
@@ -56,6 +57,10 @@ export function entrywise(op: Tok, l: Lazy, r: Lazy): Lazy {
 /** `\mathbf{1}`, the vector of ones. */
 export function ones(t: Tok): Lazy {
   return () => writtenFrom(call(MATRIX_FORM.ones, []), t);
+}
+/** `\det X`, `\det(X)`: the determinant of a square matrix name. */
+export function det(t: Tok, x: Lazy): Lazy {
+  return () => writtenFrom(call(MATRIX_FORM.det, [x()]), t);
 }
 /** `\operatorname{diag}(x)`: the diagonal matrix of a vector, or the diagonal of a square matrix. */
 export function diag(t: Tok, x: Lazy): Lazy {
@@ -258,7 +263,7 @@ class Reader {
           break;
         case 'call':
           if (e.fn === MATRIX_FORM.transpose || e.fn === MATRIX_FORM.odot || e.fn === MATRIX_FORM.oslash || e.fn === MATRIX_FORM.otimes
-            || e.fn === MATRIX_FORM.diag || e.fn === VECTOR_FORM.trace || e.fn === VECTOR_FORM.inner) e.args.forEach(mustBeArray);
+            || e.fn === MATRIX_FORM.diag || e.fn === MATRIX_FORM.det || e.fn === VECTOR_FORM.trace || e.fn === VECTOR_FORM.inner) e.args.forEach(mustBeArray);
           if (normKind(e.fn) !== null) mustBeArray(e.args[0]!);
           break;
         default: break;
@@ -414,6 +419,29 @@ class Reader {
     for (const k of kids) if (!isScalar(k)) this.refuse(`${what} takes numbers, not ${this.shapeText(k)} (${this.shapeName(k.e)})`, k.e);
   }
 
+  /** `k` must be a square matrix: its rows and columns tied, else a mismatch naming its shape. */
+  private squareMatrix(k: Typed, what: string, at: Expr = k.e): void {
+    if (k.rows === null || k.cols === null || !this.canTie(k.rows, k.cols)) {
+      this.refuse(`${what} takes a square matrix, not ${this.shapeText(k)} (${this.shapeName(k.e)})`, at);
+    }
+    this.unify(k.rows, k.cols, at, what);
+  }
+
+  /**
+   * The inverse and the determinant are read of a matrix name (`X`, `X^\top`, `\mathbf{W}`): they are
+   * quantities of that name (`VarName.of`). Of anything else, a refusal that says how to name it.
+   */
+  private namedMatrix(k: Typed, what: string, script: string, at: Expr = k.e): void {
+    const x = k.e.kind === 'call' && k.e.fn === MATRIX_FORM.transpose ? k.e.args[0]! : k.e;
+    if (x.kind === 'var' && x.indices.length === 0 && this.ranks.get(keyOf(x)) !== 'identity') return;
+    const written = what === 'the inverse' ? `(…)${script}` : '\\det(…)';
+    const named = what === 'the inverse' ? `M${script}` : '\\det M';
+    const why = x.kind === 'var'
+      ? x.indices.length > 0 ? `${spellWritten(x)} is an entry (a name with a subscript)` : 'the identity is its own inverse, and its determinant is 1'
+      : `${written} of an expression is not read`;
+    this.refuse(`${what} is read of a matrix name only: ${why}; name the matrix in a definition first, M = … on a line before (with --shapes "M: n×n"), then write ${named}`, at);
+  }
+
   /** The dimensions of `e`, tying what its operations say must agree. */
   private type(e: Expr): Typed {
     const leaf = (): Typed => ({ e, rows: null, cols: null, kids: [] });
@@ -461,7 +489,9 @@ class Reader {
         if (isScalar(b)) return { e, rows: null, cols: null, kids: [b, x] };
         const n = e.exp.kind === 'num' ? e.exp.value : e.exp.kind === 'neg' && e.exp.arg.kind === 'num' ? -e.exp.arg.value : NaN;
         if (n === -1) {
-          this.refuse(`the inverse ${this.shapeName(b.e)}^{-1} is not read: write the system it solves in index form, or differentiate the entries of X^{-1} by the identity d(X^{-1}) = -X^{-1} (dX) X^{-1}`, b.e);
+          this.namedMatrix(b, 'the inverse', '^{-1}');
+          this.squareMatrix(b, 'the inverse');
+          return { e, rows: b.rows, cols: b.cols, kids: [b, x] };
         }
         if (b.cols === null || b.rows === null) {
           this.refuse(`a power of ${this.shapeText(b)} (${this.shapeName(b.e)}): write \\mathbf{x}^\\top \\mathbf{x}, \\|\\mathbf{x}\\|^2 or \\mathbf{x} \\odot \\mathbf{x}`, b.e);
@@ -500,10 +530,7 @@ class Reader {
   private typeCall(e: Expr & { kind: 'call' }, leaf: () => Typed): Typed {
     const kids = e.args.map((a) => this.type(a));
     const [a, b] = kids;
-    const square = (k: Typed, what: string) => {
-      if (k.rows === null || k.cols === null) this.refuse(`${what} takes a square matrix, not ${this.shapeText(k)} (${this.shapeName(k.e)})`, e);
-      this.unify(k.rows, k.cols, e, what);
-    };
+    const square = (k: Typed, what: string) => this.squareMatrix(k, what, e);
     const kind = normKind(e.fn);
     if (kind !== null) {
       const matrix = a!.rows !== null && a!.cols !== null;
@@ -543,6 +570,10 @@ class Reader {
         square(a!, '\\operatorname{diag}');
         return { e, rows: a!.rows, cols: null, kids };
       case VECTOR_FORM.trace: square(a!, 'the trace'); return { e, rows: null, cols: null, kids };
+      case MATRIX_FORM.det:
+        this.namedMatrix(a!, 'the determinant', '', e);
+        square(a!, '\\det');
+        return { e, rows: null, cols: null, kids };
       case VECTOR_FORM.inner:
         for (const k of kids) if (isScalar(k)) this.refuse(`an inner product takes two vectors or matrices, not a scalar (${this.shapeName(k.e)})`, e);
         this.same(a!, b!, e, 'an inner product');
@@ -624,6 +655,8 @@ class Reader {
       case 'pow': {
         const [b, x] = t.kids as [Typed, Typed];
         if (isScalar(b)) return pow(at(b, null, null), at(x, null, null));
+        // `(X^{-1})_{rc}`: an entry of the inverse, a quantity of the name (`namedMatrix` checked it is one).
+        if (x.e === num(-1) || (x.e.kind === 'neg' && x.e.arg === num(1))) return this.derivedEntry(b, 'inverse', r, c);
         // A whole power ≥ 1 (checked by `type`): a product of copies.
         return this.product(Array.from({ length: (x.e as Expr & { kind: 'num' }).value }, () => b), r, c, scope);
       }
@@ -689,6 +722,7 @@ class Reader {
       case MATRIX_FORM.ones: return num(1);
       case MATRIX_FORM.diag:
         return a!.cols === null ? product([delta(r!, c!), this.entry(a!, r, null, scope)]) : this.entry(a!, r, r, scope);
+      case MATRIX_FORM.det: return this.derivedEntry(a!, 'determinant', null, null);
       case VECTOR_FORM.trace: {
         const letter = this.bind(a!.rows!, inner);
         return reduce('sum', letter, this.entry(a!, ivar(letter), ivar(letter), inner));
@@ -701,6 +735,15 @@ class Reader {
         if (e.fn === APPLY) return call(APPLY, [e.args[0]!, ...t.kids.slice(1).map((k) => this.entry(k, null, null, scope))], e.spelling);
         return call(e.fn, t.kids.map((k) => (isScalar(k) ? this.entry(k, null, null, scope) : this.entry(k, r, c, scope))), e.spelling);
     }
+  }
+
+  /** `(X^{-1})_{rc}` or `\det X` of a matrix name, transposed or not (`namedMatrix`): a variable of X's name. */
+  private derivedEntry(k: Typed, of: MatrixFunction, r: Index | null, c: Index | null): Expr {
+    const transposed = k.e.kind === 'call' && k.e.fn === MATRIX_FORM.transpose;
+    const x = (transposed ? (k.e as Expr & { kind: 'call' }).args[0]! : k.e) as Var;
+    // (X^\top)^{-1} = (X^{-1})^\top; \det X^\top = \det X.
+    const [rr, cc] = transposed ? [c, r] : [r, c];
+    return variable({ ...x, of }, of === 'inverse' ? [rr!, cc!] : []);
   }
 
   private shapes(): Shape[] {

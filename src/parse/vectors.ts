@@ -43,7 +43,7 @@ export const VECTOR_DELIMITERS: Record<string, { open: string; close: string }> 
 };
 
 /** Names inside `\operatorname{}`, `\mathrm{}`, `\text{}` that this module reads (the guards let them through). */
-const OPERATOR_NAMES: Record<string, string> = { softmax: 'softmax', tr: 'trace', Tr: 'trace', trace: 'trace', diag: 'diag' };
+const OPERATOR_NAMES: Record<string, string> = { softmax: 'softmax', tr: 'trace', Tr: 'trace', trace: 'trace', diag: 'diag', det: 'det' };
 export const isVectorOperator = (name: string): boolean => OPERATOR_NAMES[name] !== undefined;
 /** The token type of a braced operator name (`\operatorname{tr}` is `trace`), or undefined. */
 export const vectorOperatorToken = (name: string): string | undefined => OPERATOR_NAMES[name];
