@@ -18,9 +18,9 @@ import { functionSpec } from './functions.js';
 import { stableForm } from './stable.js';
 import { freeIndices } from './core/indices.js';
 import { indexText } from './print/atoms.js';
-import { inputKey, type MatrixFunction } from './core/names.js';
+import { readKey } from './core/names.js';
 import {
-  type Array64, bind, type Binding, checkElements, determinantOf, EvaluationError, inverseOf, IndexRangeError, type Inputs, type NestedArray, signature, type Signature,
+  type Array64, bind, type Binding, checkElements, EvaluationError, IndexRangeError, type Inputs, type NestedArray, signature, type Signature, specKey,
 } from './values.js';
 
 export { EvaluationError, IndexRangeError } from './values.js';
@@ -95,7 +95,7 @@ class Interpreter {
   private readonly memo = new Map<number, Map<string, number>>();
 
   constructor(sig: Signature, private readonly binding: Binding) {
-    sig.inputs.forEach((spec, at) => this.arrays.set(spec.name, binding.inputs[at]!));
+    sig.inputs.forEach((spec, at) => this.arrays.set(specKey(spec), binding.inputs[at]!));
     for (const [n, v] of binding.symbols) this.env.set(n, v);
   }
 
@@ -122,7 +122,7 @@ class Interpreter {
   eval(e: Expr): number {
     switch (e.kind) {
       case 'num': return e.value;
-      case 'var': return e.of === null ? this.read(inputKey(e), e.indices) : this.readDerived(inputKey(e), e.of, e.indices);
+      case 'var': return this.read(readKey(e), e.indices);
       case 'add': {
         if (e.terms.length === 0) return 0;
         let s = this.eval(e.terms[0]!);
@@ -156,17 +156,6 @@ class Interpreter {
       case 'index': return this.index(e.index);
       default: return assertNever(e);
     }
-  }
-
-  /** An entry of X^{-1}, or \det X, computed from the input X once per evaluation (issue 11). */
-  private readDerived(name: string, of: MatrixFunction, indices: readonly Index[]): number {
-    const key = `${of}(${name})`;
-    if (!this.arrays.has(key)) {
-      const x = this.arrays.get(name)!;
-      const matrix = typeof x === 'number' ? { data: Float64Array.of(x), shape: [1, 1] } : x;
-      this.arrays.set(key, of === 'inverse' ? inverseOf(name, matrix) : determinantOf(name, matrix));
-    }
-    return this.read(key, indices);
   }
 
   private read(name: string, indices: readonly Index[]): number {

@@ -28,7 +28,7 @@ import { InputError } from './core/errors.js';
 import { slotRanges } from './core/extents.js';
 import { baseLetter } from './core/fresh.js';
 import { freeIndices } from './core/indices.js';
-import { inputKey, userName } from './core/names.js';
+import { inputKey, type MatrixFunction, readKey, userName } from './core/names.js';
 
 export type NestedArray = readonly (number | NestedArray)[];
 export type InputValue = number | NestedArray | Float64Array;
@@ -61,6 +61,24 @@ export interface InputSpec {
   readonly rank: number;
   /** Per slot, the index variables that address it plainly (`w_{jk}`, `w_{j'k}` → [[j, j'], [k]]). */
   readonly slots: readonly (readonly string[])[];
+  /** The inverse or the determinant of the square matrix given under `name`, computed by `bind` (issue 11); absent: the value itself. */
+  readonly of?: MatrixFunction;
+}
+
+/** What tells inputs apart (core/names.ts `readKey` of the variables that read them): the name, and what is computed of it. */
+export function specKey(spec: Pick<InputSpec, 'name' | 'of'>): string {
+  return spec.of === undefined ? spec.name : `${spec.of}(${spec.name})`;
+}
+
+/** The inputs as a caller gives them: one per key (an inverse or determinant read of X is X, a matrix). */
+export function givenInputs(sig: Pick<Signature, 'inputs'>): InputSpec[] {
+  const out = new Map<string, InputSpec>();
+  for (const s of sig.inputs) {
+    const given = s.of === undefined ? s : { name: s.name, userName: s.userName, rank: 2, slots: s.of === 'inverse' ? s.slots : [[], []] };
+    const had = out.get(s.name);
+    if (had === undefined || (had.slots.every((n) => n.length === 0) && given.slots.some((n) => n.length > 0))) out.set(s.name, given);
+  }
+  return [...out.values()];
 }
 
 export interface Signature {
@@ -101,7 +119,7 @@ export function jointSignature(
   exprs: readonly Expr[], frees: readonly (readonly string[] | undefined)[] = [], symbols: readonly string[] = [],
 ): JointSignature {
   const declared = new Set(symbols);
-  const specs = new Map<string, { userName: string; rank: number; slots: Set<string>[] }>();
+  const specs = new Map<string, { name: string; of: MatrixFunction | null; userName: string; rank: number; slots: Set<string>[] }>();
   /** Names used as numbers: in sum bounds and index values. */
   const asNumber = new Set<string>();
   const asIndex = new Set<string>();
@@ -127,22 +145,21 @@ export function jointSignature(
             `'${userName(e)}' is defined by a formula, not an input: pass the definitions (compile(expr, { definitions })) or unfoldAll(expr, definitions) first`,
           );
         }
-        const key = inputKey(e);
-        // X^{-1} and \det X read the matrix X (issue 11): its input has two slots, the inverse's slot s being X's 1 - s.
-        const rank = e.of === null ? e.indices.length : 2;
+        // X^{-1} and \det X (issue 11) are inputs of their own, computed by `bind` from the value of X.
+        const key = readKey(e);
         let spec = specs.get(key);
         if (spec === undefined) {
-          spec = { userName: userName(e), rank, slots: Array.from({ length: rank }, () => new Set<string>()) };
+          spec = { name: inputKey(e), of: e.of, userName: userName(e), rank: e.indices.length, slots: e.indices.map(() => new Set<string>()) };
           specs.set(key, spec);
-        } else if (spec.rank !== rank) {
+        } else if (spec.rank !== e.indices.length) {
           throw new EvaluationError(
-            `'${key}' is used with ${spec.rank} and with ${rank} indices; one input has one shape`,
+            `'${inputKey(e)}' is used with ${spec.rank} and with ${e.indices.length} indices; one input has one shape`,
           );
         }
         e.indices.forEach((i, s) => {
           // A constant subscript (`x_n`) ranges over nothing: it fixes no size and its reads are range-checked.
           const constant = i.kind === 'ivar' && !bound.has(i.name) && declared.has(i.name);
-          if (i.kind === 'ivar' && i.offset === 0 && !constant) spec.slots[e.of === 'inverse' ? 1 - s : s]!.add(i.name);
+          if (i.kind === 'ivar' && i.offset === 0 && !constant) spec.slots[s]!.add(i.name);
           freeIn(i, bound, asIndex);
         });
         return;
@@ -190,7 +207,7 @@ export function jointSignature(
     return [...order];
   });
   return {
-    inputs: [...specs].map(([name, s]) => ({ name, userName: s.userName, rank: s.rank, slots: s.slots.map((set) => [...set]) })),
+    inputs: [...specs.values()].map((s) => ({ name: s.name, ...(s.of === null ? {} : { of: s.of }), userName: s.userName, rank: s.rank, slots: s.slots.map((set) => [...set]) })),
     // A size symbol may be a range too (`\#n`, or a sum elsewhere binding the same letter): its size comes from sizes.
     ranged: [...ranged].sort(byName),
     sizeSymbols,
@@ -226,7 +243,7 @@ export function describeShape(spec: InputSpec, sizes?: ReadonlyMap<string, numbe
 
 /** A missing input: what it should be, and every key the formula reads (a name split by index ranges has one per family). */
 function missingInput(sig: InputSignature, spec: InputSpec, values: object): string {
-  const keys = sig.inputs.map((s) => `'${s.name}'`).join(', ');
+  const keys = [...new Set(sig.inputs.map((s) => `'${s.name}'`))].join(', ');
   const split = spec.userName !== spec.name && Object.prototype.hasOwnProperty.call(values, spec.userName)
     ? `; '${spec.userName}' names ${sig.inputs.filter((s) => s.userName === spec.userName).length} quantities with different index ranges, each given under its own key`
     : '';
@@ -306,6 +323,19 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   const bound: (number | Array64 | Float64Array)[] = sig.inputs.map((spec) => {
     if (!own(values, spec.name)) throw new EvaluationError(missingInput(sig, spec, values));
     const v: unknown = values[spec.name];
+    if (spec.of !== undefined) {
+      // The inverse or determinant of a square matrix: nested, a flat Float64Array of n² entries, or a number (1×1).
+      const what = `a square matrix (its ${spec.of})`;
+      let m: Array64;
+      if (typeof v === 'number') m = { data: Float64Array.of(v), shape: [1, 1] };
+      else if (Array.isArray(v)) m = flattenNested(spec.name, v, 2, what);
+      else if (v instanceof Float64Array) {
+        const n = Math.round(Math.sqrt(v.length));
+        if (n * n !== v.length) throw new EvaluationError(`input '${spec.name}' must be ${what}: a flat Float64Array of ${v.length} entries is not n×n`);
+        m = { data: v, shape: [n, n] };
+      } else throw new EvaluationError(`input '${spec.name}' must be ${what}, got ${v === null ? 'null' : typeof v}`);
+      return spec.of === 'inverse' ? inverseOf(spec.name, m) : determinantOf(spec.name, m);
+    }
     if (spec.rank === 0) {
       if (typeof v !== 'number') throw new EvaluationError(`input '${spec.name}' must be a number, got ${Array.isArray(v) || v instanceof Float64Array ? 'an array' : typeof v}`);
       return v;

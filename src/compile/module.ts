@@ -5,6 +5,7 @@
 // object describing the parameters. Names from the formula appear only inside
 // that object, as JSON string literals, never as code.
 
+import { InputError } from '../core/errors.js';
 import { bindSource, type Signature } from '../values.js';
 import type { CompiledInput } from './input.js';
 import type { Kernel } from './kernel.js';
@@ -28,6 +29,11 @@ function functionSource(f: (x: number) => number): string {
 
 export function emitModule(compiled: Emittable): string {
   const { kernel, signature: sig } = compiled;
+  // `run` and `into` pass inputs to the kernel by key; an inverse or determinant is computed by `bind` (issue 11).
+  const derived = sig.inputs.find((s) => s.of !== undefined);
+  if (derived !== undefined) {
+    throw new InputError(`the JavaScript module does not compute the ${derived.of} of '${derived.name}': use compile() in the library, or --emit numpy / --emit torch (np.linalg.${derived.of === 'inverse' ? 'inv' : 'det'})`);
+  }
   const description = {
     free: sig.free,
     inputs: compiled.inputs,

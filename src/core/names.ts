@@ -90,6 +90,15 @@ export function markedName(v: Pick<VarName, 'name' | 'marks' | 'label'>): string
   return v.marks.reduceRight((inner, m) => `${m}(${inner})`, base) + label + primes;
 }
 
+/**
+ * The key of what a variable reads among an evaluation's inputs: its input key, and for an inverse or
+ * determinant that too, computed from the input (`inverse(X)`, `determinant(X)`: no input key has parentheses
+ * around a name of this form, marks being `hat(…)` and the like).
+ */
+export function readKey(v: VarName): string {
+  return (v.of ?? null) === null ? inputKey(v) : `${v.of}(${inputKey(v)})`;
+}
+
 /** A key for maps inside the engine that is equal exactly when the identities are. */
 export function varKey(v: VarName): string {
   // Parsed names are letters, digits and primes (marks add `hat(…)`), so a plain name cannot look like the long form.
