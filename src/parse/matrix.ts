@@ -434,11 +434,10 @@ class Reader {
   private namedMatrix(k: Typed, what: string, script: string, at: Expr = k.e): void {
     const x = k.e.kind === 'call' && k.e.fn === MATRIX_FORM.transpose ? k.e.args[0]! : k.e;
     if (x.kind === 'var' && x.indices.length === 0 && this.ranks.get(keyOf(x)) !== 'identity') return;
+    if (x.kind === 'var' && x.indices.length === 0) this.refuse(`${what} of the identity is not read: I^{-1} is I, and \\det I is 1`, at);
     const written = what === 'the inverse' ? `(…)${script}` : '\\det(…)';
     const named = what === 'the inverse' ? `M${script}` : '\\det M';
-    const why = x.kind === 'var'
-      ? x.indices.length > 0 ? `${spellWritten(x)} is an entry (a name with a subscript)` : 'the identity is its own inverse, and its determinant is 1'
-      : `${written} of an expression is not read`;
+    const why = x.kind === 'var' ? `${spellWritten(x)} is an entry (a name with a subscript)` : `${written} of an expression is not read`;
     this.refuse(`${what} is read of a matrix name only: ${why}; name the matrix in a definition first, M = … on a line before (with --shapes "M: n×n"), then write ${named}`, at);
   }
 
