@@ -74,7 +74,9 @@ export function specKey(spec: Pick<InputSpec, 'name' | 'of'>): string {
 export function givenInputs(sig: Pick<Signature, 'inputs'>): InputSpec[] {
   const out = new Map<string, InputSpec>();
   for (const s of sig.inputs) {
-    const given = s.of === undefined ? s : { name: s.name, userName: s.userName, rank: 2, slots: s.of === 'inverse' ? s.slots : [[], []] };
+    // X's own slots: the inverse's last two swapped (X^{-1} is cols × rows of X); none for a determinant. Leading slots are a batch's.
+    const slots = s.of === undefined ? s.slots : s.of === 'inverse' ? [...s.slots.slice(0, -2), s.slots[s.rank - 1]!, s.slots[s.rank - 2]!] : [...s.slots, [], []];
+    const given = s.of === undefined ? s : { name: s.name, userName: s.userName, rank: slots.length, slots };
     const had = out.get(s.name);
     if (had === undefined || (had.slots.every((n) => n.length === 0) && given.slots.some((n) => n.length > 0))) out.set(s.name, given);
   }

@@ -277,7 +277,8 @@ export function emitPython(exprs: readonly Expr[], sig: JointSignature, backend:
   body.push('dev = _device(values)');
   // An inverse or determinant (issue 11) is computed from the square matrix given under its name.
   sig.inputs.forEach((spec, i) => body.push(spec.of === undefined ? `x${i} = _input(values, ${pyString(spec.name)}, ${spec.rank})`
-    : `x${i} = ${spec.of === 'inverse' ? '_inv' : '_det'}(_input(values, ${pyString(spec.name)}, 2))`));
+    // linalg works on the last two axes: a batch of matrices (--batch) gives a batch of inverses or determinants.
+    : `x${i} = ${spec.of === 'inverse' ? '_inv' : '_det'}(_input(values, ${pyString(spec.name)}, ${spec.of === 'inverse' ? spec.rank : spec.rank + 2}))`));
   program.symbols.forEach((name, i) => body.push(`c${i} = _symbol(values, sizes, ${pyString(name)})`));
   program.sizes.forEach((s, i) => {
     const carriers = s.sources.filter((x) => x.kind === 'slot').map((x) => sourceArgs(x, sig));

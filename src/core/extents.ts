@@ -49,7 +49,10 @@ export function slotRanges(exprs: readonly Expr[]): SlotRanges {
           if (i.kind === 'ivar' && i.offset === 0) groups.union(`#${slotKey(e, e.indices.length, n)}`, baseLetter(i.name));
         });
         // The inverse and the determinant are of a square matrix: its two slots range alike.
-        if (e.of !== null) groups.union(`#${slotKey(matrixOf(e), 2, 0)}`, `#${slotKey(matrixOf(e), 2, 1)}`);
+        if (e.of !== null) {
+          const arity = e.of === 'inverse' ? e.indices.length : e.indices.length + 2;
+          groups.union(`#${slotKey(matrixOf(e), arity, arity - 2)}`, `#${slotKey(matrixOf(e), arity, arity - 1)}`);
+        }
         break;
       case 'delta':
         addNames(e.a);

@@ -121,8 +121,10 @@ export function sameName(a: VarName, b: VarName): boolean {
 
 /**
  * What tells the range of slot `n` of a variable with `arity` indices: the array and the slot. An
- * inverse's slot n is its matrix's slot 1 - n (X^{-1} is cols × rows of X).
+ * inverse's last two slots are its matrix's swapped (X^{-1} is cols × rows of X); slots before them
+ * (a batch index, `--batch`) are their own.
  */
 export function slotKey(v: VarName, arity: number, n: number): string {
-  return v.of === 'inverse' ? `${varKey(matrixOf(v))}/2#${1 - n}` : `${varKey(v)}/${arity}#${n}`;
+  const first = arity - 2;
+  return v.of === 'inverse' && n >= first ? `${varKey(matrixOf(v))}/${arity}#${first + 1 - (n - first)}` : `${varKey(v)}/${arity}#${n}`;
 }
