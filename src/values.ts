@@ -326,17 +326,29 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
     if (!own(values, spec.name)) throw new EvaluationError(missingInput(sig, spec, values));
     const v: unknown = values[spec.name];
     if (spec.of !== undefined) {
-      // The inverse or determinant of a square matrix: nested, a flat Float64Array of n² entries, or a number (1×1).
-      const what = `a square matrix (its ${spec.of})`;
+      // The inverse or determinant of a square matrix: nested, a flat Float64Array of n² entries, or a number (1×1);
+      // with leading slots (a batch, --batch), of each matrix of a nested array.
+      const rank = spec.of === 'inverse' ? spec.rank : spec.rank + 2;
+      const what = rank === 2 ? `a square matrix (its ${spec.of})` : `nested arrays of ${rank} dimensions, the last two a square matrix (its ${spec.of})`;
       let m: Array64;
-      if (typeof v === 'number') m = { data: Float64Array.of(v), shape: [1, 1] };
-      else if (Array.isArray(v)) m = flattenNested(spec.name, v, 2, what);
-      else if (v instanceof Float64Array) {
+      if (typeof v === 'number' && rank === 2) m = { data: Float64Array.of(v), shape: [1, 1] };
+      else if (Array.isArray(v)) m = flattenNested(spec.name, v, rank, what);
+      else if (v instanceof Float64Array && rank === 2) {
         const n = Math.round(Math.sqrt(v.length));
         if (n * n !== v.length) throw new EvaluationError(`input '${spec.name}' must be ${what}: a flat Float64Array of ${v.length} entries is not n×n`);
         m = { data: v, shape: [n, n] };
       } else throw new EvaluationError(`input '${spec.name}' must be ${what}, got ${v === null ? 'null' : typeof v}`);
-      return spec.of === 'inverse' ? inverseOf(spec.name, m) : determinantOf(spec.name, m);
+      if (rank === 2) return spec.of === 'inverse' ? inverseOf(spec.name, m) : determinantOf(spec.name, m);
+      const [r, c] = m.shape.slice(-2) as [number, number];
+      const block = { data: new Float64Array(r * c), shape: [r, c] };
+      const count = m.data.length / (r * c);
+      const data = new Float64Array(spec.of === 'inverse' ? m.data.length : count);
+      for (let k = 0; k < count; k++) {
+        block.data.set(m.data.subarray(k * r * c, (k + 1) * r * c));
+        if (spec.of === 'inverse') data.set(inverseOf(spec.name, block).data, k * r * c);
+        else data[k] = determinantOf(spec.name, block);
+      }
+      return { data, shape: spec.of === 'inverse' ? m.shape : m.shape.slice(0, -2) };
     }
     if (spec.rank === 0) {
       if (typeof v !== 'number') throw new EvaluationError(`input '${spec.name}' must be a number, got ${Array.isArray(v) || v instanceof Float64Array ? 'an array' : typeof v}`);
