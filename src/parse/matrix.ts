@@ -432,7 +432,7 @@ class Reader {
    * quantities of that name (`VarName.of`). Of anything else, a refusal that says how to name it.
    */
   private namedMatrix(k: Typed, what: string, script: string, at: Expr = k.e): void {
-    const x = k.e.kind === 'call' && k.e.fn === MATRIX_FORM.transpose ? k.e.args[0]! : k.e;
+    const { x } = peeled(k.e, what !== 'the inverse');
     if (x.kind === 'var' && x.indices.length === 0 && this.ranks.get(keyOf(x)) !== 'identity') return;
     if (x.kind === 'var' && x.indices.length === 0) this.refuse(`${what} of the identity is not read: I^{-1} is I, and \\det I is 1`, at);
     const written = what === 'the inverse' ? `(…)${script}` : '\\det(…)';
@@ -655,7 +655,7 @@ class Reader {
         const [b, x] = t.kids as [Typed, Typed];
         if (isScalar(b)) return pow(at(b, null, null), at(x, null, null));
         // `(X^{-1})_{rc}`: an entry of the inverse, a quantity of the name (`namedMatrix` checked it is one).
-        if (x.e === num(-1) || (x.e.kind === 'neg' && x.e.arg === num(1))) return this.derivedEntry(b, 'inverse', r, c);
+        if (isInverse(e)) return this.derivedEntry(b, 'inverse', r, c);
         // A whole power ≥ 1 (checked by `type`): a product of copies.
         return this.product(Array.from({ length: (x.e as Expr & { kind: 'num' }).value }, () => b), r, c, scope);
       }
@@ -738,11 +738,11 @@ class Reader {
 
   /** `(X^{-1})_{rc}` or `\det X` of a matrix name, transposed or not (`namedMatrix`): a variable of X's name. */
   private derivedEntry(k: Typed, of: MatrixFunction, r: Index | null, c: Index | null): Expr {
-    const transposed = k.e.kind === 'call' && k.e.fn === MATRIX_FORM.transpose;
-    const x = (transposed ? (k.e as Expr & { kind: 'call' }).args[0]! : k.e) as Var;
-    // (X^\top)^{-1} = (X^{-1})^\top; \det X^\top = \det X.
-    const [rr, cc] = transposed ? [c, r] : [r, c];
-    return variable({ ...x, of }, of === 'inverse' ? [rr!, cc!] : []);
+    const { x, transposed, inverted } = peeled(k.e, of === 'determinant');
+    const name = x as Var;
+    // (X^\top)^{-1} = (X^{-1})^\top; \det X^\top = \det X; \det X^{-1} = 1/\det X.
+    if (of === 'determinant') return inverted ? div(num(1), variable({ ...name, of }, [])) : variable({ ...name, of }, []);
+    return variable({ ...name, of }, transposed ? [c!, r!] : [r!, c!]);
   }
 
   private shapes(): Shape[] {
@@ -763,6 +763,19 @@ function product(factors: readonly Expr[]): Expr {
   const all = factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f]));
   const flat = all.length > 1 && all.some((f) => f !== num(1)) ? all.filter((f) => f !== num(1)) : all;
   return flat.length === 1 ? flat[0]! : mul(flat);
+}
+
+/** `X^{-1}` (the exponent as the grammar reads it, -1 or -(1)). */
+const isInverse = (e: Expr): e is Expr & { kind: 'pow' } => e.kind === 'pow' && (e.exp === num(-1) || (e.exp.kind === 'neg' && e.exp.arg === num(1)));
+
+/** `e` without its transposes, and (`inverse`) one inverse: `(X^\top)^{-1}` is X transposed and inverted. */
+function peeled(e: Expr, inverse: boolean): { x: Expr; transposed: boolean; inverted: boolean } {
+  let [x, transposed, inverted] = [e, false, false];
+  for (;;) {
+    if (x.kind === 'call' && x.fn === MATRIX_FORM.transpose) [x, transposed] = [x.args[0]!, !transposed];
+    else if (inverse && !inverted && isInverse(x)) [x, inverted] = [x.base, true];
+    else return { x, transposed, inverted };
+  }
 }
 
 /** `J(\theta) = …`: an equation whose left side is a function defined by it. */

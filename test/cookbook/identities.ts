@@ -29,6 +29,7 @@ export const IDENTITIES: readonly Identity[] = [
   { eq: '57', matrix: '\\ln|\\det(X)|', wrt: 'X', answer: '(X^{-1})^\\top', match: 'equal' },
   // 2.2 Inverses (index notation has no spelling of X^{-1}: matrix notation only)
   { eq: '61', matrix: '\\mathbf{a}^\\top X^{-1} \\mathbf{b}', wrt: 'X', answer: '-X^{-\\top}\\mathbf{a}\\mathbf{b}^\\top X^{-\\top}', match: 'equal' },
+  { eq: '62', matrix: '\\det(X^{-1})', wrt: 'X', answer: '-\\det(X^{-1})(X^{-1})^\\top', match: 'equal' },
   { eq: '63a', matrix: '\\operatorname{tr}(AX^{-1}B)', wrt: 'X', answer: '-(X^{-1}BAX^{-1})^\\top', match: 'equal' },
   { eq: '63b', matrix: '\\operatorname{tr}(AX^{-1}B)', wrt: 'X', answer: '-X^{-\\top}A^\\top B^\\top X^{-\\top}', match: 'exact' },
   // 2.4.1 First order

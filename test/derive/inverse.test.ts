@@ -17,6 +17,7 @@ const FORMULAS: [formula: string, wrt: string][] = [
   ['\\mathbf{a}^\\top X^{-1} \\mathbf{b}', 'X'],
   ['\\mathbf{a}^\\top X^{-\\top} \\mathbf{b}', 'X'],
   ['\\det(X)', 'X'],
+  ['\\det(X^{-1})', 'X'],
   ['\\ln|\\det X|', 'X'],
   ['\\det(X^\\top) \\operatorname{tr}(X^{-1} A)', 'X'],
   ['\\operatorname{tr}(A X^{-1} B)', 'X'],

@@ -66,6 +66,7 @@ const READINGS: [input: string, shapes: string, index: string][] = [
   ['X^{-1}', 'X: n×n', "(X^{-1})_{nn'}"],
   ['\\det(X)', '', '\\det(X)'],
   ['\\det X^\\top', '', '\\det(X)'],
+  ['\\det(X^{-\\top})', '', '\\frac{1}{\\det(X)}'],
   ['\\operatorname{det}(W)', 'W: n×n', '\\det(W)'],
   ['\\ln\\det X', '', '\\ln(\\det(X))'],
   ['\\log|\\det X|', '', '\\log(\\lvert \\det(X) \\rvert)'],
