@@ -623,9 +623,9 @@ export function shownAt(rule: RuleId, detail: Detail): boolean {
  * rewrite rule (it has no `before` expression), so it has its own text; `{shapes}` is math.
  */
 export const READING_TEXT: RuleText = rule('brief', ['read in index notation', '改写为指标记法'], [
-  'Matrix notation, with the shapes ${shapes}$: a product sums over the shared index, $(AB)_{ik} = \\sum_j A_{ij} B_{jk}$; a transpose swaps the indices, $(A^\\top)_{ij} = A_{ji}$; $\\odot$ multiplies entries; $I_{ij} = \\delta_{ij}$; the entries $(X^{-1})_{ij}$ of an inverse and a determinant $\\det X$ are quantities of the matrix $X$.',
+  'Matrix notation, with the shapes ${shapes}$: a product sums over the shared index, $(AB)_{ik} = \\sum_j A_{ij} B_{jk}$; a transpose swaps the indices, $(A^\\top)_{ij} = A_{ji}$; $\\odot$ multiplies entries; $I_{ij} = \\delta_{ij}$.',
   'Matrix notation: a product sums over the shared index, a transpose swaps the indices.',
 ], [
-  '矩阵记法，各量的形状为 ${shapes}$：矩阵乘积对公共指标求和，$(AB)_{ik} = \\sum_j A_{ij} B_{jk}$；转置交换两个指标，$(A^\\top)_{ij} = A_{ji}$；$\\odot$ 逐元素相乘；$I_{ij} = \\delta_{ij}$；逆矩阵的元素 $(X^{-1})_{ij}$ 与行列式 $\\det X$ 都是由矩阵 $X$ 确定的量。',
+  '矩阵记法，各量的形状为 ${shapes}$：矩阵乘积对公共指标求和，$(AB)_{ik} = \\sum_j A_{ij} B_{jk}$；转置交换两个指标，$(A^\\top)_{ij} = A_{ji}$；$\\odot$ 逐元素相乘；$I_{ij} = \\delta_{ij}$。',
   '矩阵记法：矩阵乘积对公共指标求和，转置交换两个指标。',
 ]);
