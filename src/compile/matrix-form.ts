@@ -48,7 +48,8 @@ export interface MatrixForm {
   /** The named subexpressions, `\mathbf{a} = …`, in order of definition. */
   readonly where: readonly string[];
   /**
-   * The same as NumPy statements over `x0, x1, …` (the inputs in signature order) that leave the
+   * The same as NumPy statements over `x0, x1, …` (the values given for the inputs in signature order;
+   * for an inverse or determinant input, the matrix given under its key) that leave the
    * result in `result`: what the tests evaluate. `sigmoid` and the other non-NumPy functions of the
    * function table are assumed defined.
    */
@@ -364,7 +365,8 @@ function formOf(expr: Expr, options: MatrixFormOptions): MatrixForm | null {
     const matrix = /^[A-Z]$/.test(upper) ? upper : bold(n);
     // The inverse and the determinant of an input matrix (issue 11): X^{-1}, \det(X).
     const of = sig.inputs[k]!.of;
-    if (of !== undefined) return { latex: of === 'inverse' ? `${matrix}^{-1}` : `\\det(${matrix})`, prec: 3, shape, py };
+    // Its NumPy twin computes it from the matrix, the value given under the input's key (as `run` takes it).
+    if (of !== undefined) return { latex: of === 'inverse' ? `${matrix}^{-1}` : `\\det(${matrix})`, prec: 3, shape, py: `np.linalg.${of === 'inverse' ? 'inv' : 'det'}(${py})` };
     if (shape.kind === 'scalar') return { latex: n, prec: 3, shape, py };
     if (shape.kind === 'vector') return { latex: bold(n), prec: 3, shape, py };
     return { latex: matrix, prec: 3, shape, py };
