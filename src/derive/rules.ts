@@ -14,7 +14,7 @@ import {
   rel, type RelOp, sum, type Var, variable, type Index,
 } from '../core/ast.js';
 import { type Definition, definitionTable, type DefinitionTable, instantiate } from '../definitions.js';
-import { sameName, userName, varKey } from '../core/names.js';
+import { matrixOf, sameName, userName, varKey } from '../core/names.js';
 import { functionSpec } from '../functions.js';
 import { baseLetter, freshIndex } from '../core/fresh.js';
 import { allIndexNames, freeIndices, renameBound, substituteIndex } from '../core/indices.js';
@@ -183,7 +183,7 @@ function variableRule(v: Var, wrt: Var, ctx: DeriveContext): RuleApplication {
  * unfolds it); c and d are fresh, clashing with no index of v or of the variable.
  */
 function matrixFunctionRule(v: Var, wrt: Var): RuleApplication {
-  const x = variable({ ...v, of: null });
+  const x = variable(matrixOf(v));
   const inverse = variable({ ...v, of: 'inverse' });
   const taken = allIndexNames(v, allIndexNames(wrt));
   // Copies of a letter of X's (square) range, so they range like it: the inverse's row letter, else the variable's.

@@ -136,7 +136,8 @@ function checkApplied(ts: readonly Tok[], i: number, source: string, text: boole
   const how = softmax ? (text ? 'softmax(z)[k] (the k-th entry)' : `${head}(z)_k (the k-th entry)`) : `${head}(X)`;
   if (ts[i + 1]?.type !== 'lparen') fail(`${head} must be applied to a parenthesised argument: write ${how}`, t.offset, t.text.length, source);
   const close = matchingClose(ts, i + 1);
-  const after = ts[close + 1];
+  // An unclosed parenthesis (close -1) is the grammar's error, reported after this pass.
+  const after = close < 0 ? undefined : ts[close + 1];
   const indexed = after !== undefined && (after.type === 'underscore' || (after.type === 'lbrack' && after.offset === ts[close]!.offset + 1));
   if (softmax && close >= 0 && !indexed) {
     fail(`the softmax is a vector: index it, ${how}`, t.offset, ts[close]!.offset + 1 - t.offset, source);

@@ -149,6 +149,8 @@ export const REJECTED: [Syntax, string, string, number, number][] = [
   // The trace: of one matrix name; of a product it shows the index form.
   ['latex', '\\operatorname{tr}(X_1)', 'the trace takes a square matrix, not a scalar (X_{1})', 1, 1],
   ['latex', '\\tr X', '\\tr must be applied to a parenthesised argument: write \\tr(X)', 1, 1],
+  // found by npm run fuzz: an unclosed trace after an unmatched ')' is the parenthesis error, not a crash
+  ['latex', 'x) + \\operatorname{tr}(X', "unmatched ')'", 1, 2],
   ['latex', '\\operatorname{tr}(\\hat{X}_{k})', 'the trace takes a square matrix, not a scalar', 1, 1],
   ['text', 'tr(A*B)', 'write it in index form, sum(i, sum(j, A[i,j]*B[j,i]))', 1, 1],
   ['text', 'tr(X[1])', 'is read only of one matrix name', 1, 1],
