@@ -271,3 +271,6 @@ Atom       -> %ones                         {% ([t]) => m.ones(t) %}
                                             {% ([t, , x]) => m.det(t, x) %}
             | %diag %lparen Sum %rparen     {% ([t, , x]) => m.diag(t, x) %}
 Prefixed   -> %det Product                  {% ([t, x]) => m.det(t, x) %}
+# An entry of an inverse in index notation, as the printers write it: `(X^{-1})_{ab}`.
+Atom       -> %lparen VarName %caret %lbrace %minus %int %rbrace %rparen Subscript
+                                            {% ([o, n, , , , one, , , s]) => m.inverseEntry(o, b.varValue(b.parts(n)), s.indices, one) %}

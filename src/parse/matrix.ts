@@ -62,6 +62,27 @@ export function ones(t: Tok): Lazy {
 export function det(t: Tok, x: Lazy): Lazy {
   return () => writtenFrom(call(MATRIX_FORM.det, [x()]), t);
 }
+/**
+ * `(X^{-1})_{ab}` (LaTeX) and `inv(X)[a, b]` (plain text): an entry of the inverse in index notation, as
+ * the printers write it (`one` is the exponent's 1, `at` where the indices are).
+ */
+export function inverseEntry(at: Tok, x: Lazy, indices: readonly Index[], one: Tok | null = null): Lazy {
+  return () => {
+    if (one !== null && one.value !== '1') throw new GrammarError(`(X^{-${one.value}})_{…} is not read: an entry of the inverse is (X^{-1})_{ab}`, one);
+    const v = x();
+    if (v.kind !== 'var' || v.indices.length > 0) throw new GrammarError('an entry of an inverse is of a matrix name: (X^{-1})_{ab}, inv(X)[a, b]', at);
+    if (indices.length !== 2) throw new GrammarError(`an entry of an inverse has two indices, not ${indices.length}: (X^{-1})_{ab}`, at);
+    return variable({ ...v, of: 'inverse' }, indices);
+  };
+}
+/** `det(X)` in plain text: the determinant of a matrix name, a number. */
+export function determinantOfName(at: Tok, x: Lazy): Lazy {
+  return () => {
+    const v = x();
+    if (v.kind !== 'var' || v.indices.length > 0) throw new GrammarError('det(…) is read of a matrix name: det(X)', at);
+    return variable({ ...v, of: 'determinant' });
+  };
+}
 /** `\operatorname{diag}(x)`: the diagonal matrix of a vector, or the diagonal of a square matrix. */
 export function diag(t: Tok, x: Lazy): Lazy {
   return () => writtenFrom(call(MATRIX_FORM.diag, [x()]), t);

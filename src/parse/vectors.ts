@@ -49,7 +49,11 @@ export const isVectorOperator = (name: string): boolean => OPERATOR_NAMES[name] 
 export const vectorOperatorToken = (name: string): string | undefined => OPERATOR_NAMES[name];
 
 /** Plain-text keywords: `norm(x)`, `norm(x, 1)`, `inner(a, b)`, `softmax(z)[k]`, `tr(X)` (`dot(x)` is a decorated name). */
-const KEYWORDS: Record<string, string> = { norm: 'normKw', inner: 'innerKw', softmax: 'softmax', tr: 'trace', trace: 'trace' };
+const KEYWORDS: Record<string, string> = {
+  norm: 'normKw', inner: 'innerKw', softmax: 'softmax', tr: 'trace', trace: 'trace',
+  // An entry of an inverse and a determinant (issue 11, read by src/parse/matrix.ts): `inv(X)[a, b]`, `det(X)`.
+  inv: 'invKw', det: 'detKw',
+};
 /** The token type of a plain-text keyword applied to `(`, or undefined. */
 export const vectorKeyword = (name: string): string | undefined => KEYWORDS[name];
 
