@@ -121,6 +121,8 @@ function spellWritten(v: Var): string {
 /** Whether a reading of `e` needs matrix notation (see the head of this file). */
 function needsMatrix(e: Expr): boolean {
   if (e.kind === 'call') {
+    // `\det(X)` of a name alone is left to `isMatrixNotation`.
+    if (isDeterminantOfName(e)) return false;
     if (MATRIX_FNS.has(e.fn)) return true;
     if (e.fn === VECTOR_FORM.trace && !(e.args[0]!.kind === 'var' && e.args[0]!.indices.length === 0)) return true;
     if ((normKind(e.fn) !== null || e.fn === VECTOR_FORM.inner) && e.args.some(hasProductWithArray)) return true;
@@ -141,7 +143,11 @@ const hasProductWithArray = (e: Expr): boolean =>
   (e.kind === 'mul' && e.factors.filter((f) => f.kind !== 'num').length > 1 && e.factors.some(isArrayName)) || children(e).some(hasProductWithArray);
 
 export function isMatrixNotation(formulas: readonly Expr[], declared: readonly Shape[]): boolean {
-  return declared.length > 0 || formulas.some(needsMatrix);
+  if (declared.length > 0 || formulas.some(needsMatrix)) return true;
+  // `\det X`, `\ln\det X` are matrix notation (X a square matrix), unless the formula is written in
+  // index notation (a sum or a subscripted name), where `\det(X)` is the number, as the printers write it.
+  const has = (e: Expr, p: (x: Expr) => boolean): boolean => p(e) || children(e).some((c) => has(c, p));
+  return formulas.some((f) => has(f, isDeterminantOfName)) && !formulas.some((f) => has(f, (x) => x.kind === 'reduce' || (x.kind === 'var' && x.indices.length > 0)));
 }
 
 /** A dimension: a union-find class, or null for the unit dimension (a vector's columns, a scalar's). */
@@ -797,6 +803,15 @@ function peeled(e: Expr, inverse: boolean): { x: Expr; transposed: boolean; inve
     else if (inverse && !inverted && isInverse(x)) [x, inverted] = [x.base, true];
     else return { x, transposed, inverted };
   }
+}
+
+const isDeterminantOfName = (e: Expr): boolean =>
+  e.kind === 'call' && e.fn === MATRIX_FORM.det && e.args[0]!.kind === 'var' && e.args[0]!.indices.length === 0 && e.args[0]!.of === null;
+
+/** Outside matrix notation: `\det(X)` of a name is the determinant variable (in matrix notation the reader makes it, checking X's shape). */
+export function determinantsOfNames(e: Expr): Expr {
+  if (isDeterminantOfName(e)) return variable({ ...(e as Expr & { kind: 'call' }).args[0] as Var, of: 'determinant' });
+  return mapChildren(e, determinantsOfNames);
 }
 
 /** `J(\theta) = …`: an equation whose left side is a function defined by it. */

@@ -9,7 +9,7 @@ import { inputKey } from '../../src/core/names.js';
 import { derive } from '../../src/derive/index.js';
 import { evaluate } from '../../src/evaluate.js';
 import { entryOf, parse, parseWithShapes } from '../../src/parse/index.js';
-import { toLatex } from '../../src/print/index.js';
+import { toLatex, toText } from '../../src/print/index.js';
 import { cli } from '../cli/run.js';
 
 /** Formulas in matrix notation, each with the name it is differentiated by. */
@@ -89,6 +89,24 @@ describe('∂ of inverses and determinants agrees with central differences', () 
         }
       },
     ), { seed: 7, numRuns: 25 });
+  });
+});
+
+describe('the printed forms read back', () => {
+  test.each(FORMULAS)('%s: its derivative in LaTeX and in plain text', (input, wrtName) => {
+    const read = parseWithShapes(input, { syntax: 'latex' });
+    const d = derive(read.formulas.at(-1)!, entryOf(parse(wrtName, { syntax: 'latex' }) as Var, read.shapes)).result;
+    // Bound letters as they are (test/roundtrip.test.ts); read back and printed again, the same text
+    // (`-2 x` is one text for (-2)·x and -(2x), so the trees may differ there).
+    const latex = toLatex(d, { restoreBoundLetters: false });
+    expect(toLatex(parse(latex, { syntax: 'latex' }), { restoreBoundLetters: false })).toBe(latex);
+    const text = toText(d, { restoreBoundLetters: false });
+    expect(toText(parse(text, { syntax: 'text' }), { restoreBoundLetters: false })).toBe(text);
+  });
+  it('refuses what is not an entry of an inverse', () => {
+    expect(() => parse('(X^{-2})_{ij}', { syntax: 'latex' })).toThrow('an entry of the inverse is (X^{-1})_{ab}');
+    expect(() => parse('(X^{-1})_{i}', { syntax: 'latex' })).toThrow('an entry of an inverse has two indices, not 1');
+    expect(() => parse('det(X[1])', { syntax: 'text' })).toThrow('det(…) is read of a matrix name: det(X)');
   });
 });
 
