@@ -82,7 +82,7 @@ export function toMathjs(expr: Expr): MathNode {
       case 'num': return new ConstantNode(e.value);
       case 'var':
         if (e.of !== null) {
-          throw new InputError(`toMathjs: ${e.of === 'inverse' ? `an entry of the inverse of ${userName(e)}` : `the determinant of ${userName(e)}`} (matrix notation) has no index-form mathjs node: `
+          throw new InputError(`toMathjs: ${e.of === 'inverse' ? `an entry of the inverse of ${userName(e)}` : `the determinant of ${userName(e)}`} has no mathjs node: `
             + 'compute it from the matrix (math.inv, math.det) and pass it as an input');
         }
         return e.indices.length === 0 ? new SymbolNode(symbolName(e)) : new AccessorNode(new SymbolNode(symbolName(e)), new IndexNode(e.indices.map(indexNode)));

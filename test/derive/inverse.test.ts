@@ -10,6 +10,7 @@ import { derive } from '../../src/derive/index.js';
 import { evaluate } from '../../src/evaluate.js';
 import { entryOf, parse, parseWithShapes } from '../../src/parse/index.js';
 import { toLatex, toText } from '../../src/print/index.js';
+import { toJson } from '../../src/serialize.js';
 import { cli } from '../cli/run.js';
 
 /** Formulas in matrix notation, each with the name it is differentiated by. */
@@ -102,6 +103,10 @@ describe('the printed forms read back', () => {
     expect(toLatex(parse(latex, { syntax: 'latex' }), { restoreBoundLetters: false })).toBe(latex);
     const text = toText(d, { restoreBoundLetters: false });
     expect(toText(parse(text, { syntax: 'text' }), { restoreBoundLetters: false })).toBe(text);
+  });
+  it('JSON carries what the variable is of', () => {
+    expect(toJson(parse('\\det X', { syntax: 'latex' }))).toEqual({ kind: 'var', name: 'X', indices: [], of: 'determinant' });
+    expect(toJson(parse('inv(X)[i,j]', { syntax: 'text' }))).toMatchObject({ kind: 'var', name: 'X', of: 'inverse' });
   });
   it('refuses what is not an entry of an inverse', () => {
     expect(() => parse('(X^{-2})_{ij}', { syntax: 'latex' })).toThrow('an entry of the inverse is (X^{-1})_{ab}');
