@@ -265,5 +265,12 @@ Atom       -> %evalOpen Sum %evalClose %underscore %lbrace Variable %eq Sum %rbr
 Entrywise  -> Product %hadamard Product     {% ([l, o, r]) => m.entrywise(o, l, r) %}
             | Entrywise %hadamard Product   {% ([l, o, r]) => m.entrywise(o, l, r) %}
 Unit       -> Atom %transpose               {% ([a, t]) => m.transpose(t, a) %}
+# The determinant: `\det(X)` is an atom, `\det X` takes the product to its right as a function head does.
 Atom       -> %ones                         {% ([t]) => m.ones(t) %}
+            | %detApplied %lparen Sum %rparen
+                                            {% ([t, , x]) => m.det(t, x) %}
             | %diag %lparen Sum %rparen     {% ([t, , x]) => m.diag(t, x) %}
+Prefixed   -> %det Product                  {% ([t, x]) => m.det(t, x) %}
+# An entry of an inverse in index notation, as the printers write it: `(X^{-1})_{ab}`.
+Atom       -> %lparen VarName %caret %lbrace %minus %int %rbrace %rparen Subscript
+                                            {% ([o, n, , , , one, , , s]) => m.inverseEntry(o, b.varValue(b.parts(n)), s.indices, one) %}

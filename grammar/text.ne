@@ -10,6 +10,7 @@
 import moo from 'moo';
 import * as b from './build.js';
 import * as v from './vectors.js';
+import * as m from './matrix.js';
 import { once, TokenStream } from './tokens.js';
 import { TEXT_RULES, refineText } from './text-tokens.js';
 
@@ -140,6 +141,12 @@ Atom       -> %innerKw %lparen Sum %comma Sum %rparen
                                             {% ([o, , s, , , i]) => v.softmax(o, s, [i]) %}
             | %trace %lparen Variable %rparen
                                             {% ([o, , x]) => v.trace(o, b.varValue(x)) %}
+# The inverse and the determinant of a matrix name (issue 11), as the text printer writes them:
+# `inv(X)[a, b]`, `det(X)` (the text syntax has no matrix notation: these are index notation).
+            | %invKw %lparen Variable %rparen %lbrack Index %comma Index %rbrack
+                                            {% ([o, , x, , , i, , j]) => m.inverseEntry(o, b.varValue(x), [i, j]) %}
+            | %detKw %lparen Variable %rparen
+                                            {% ([o, , x]) => m.determinantOfName(o, b.varValue(x)) %}
 # Function definitions (issue 9): the arguments of a user-defined function's call, one or more.
 CallArgs   -> Sum                           {% ([x]) => b.list(x) %}
             | Arguments                     {% id %}

@@ -81,19 +81,24 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
 
   // Per input: rank, and per slot the plain names, the largest offset use and the largest literal.
   const inputs = new Map<string, { plain: Set<string>[]; need: number[] }>();
+  /** Inputs whose inverse or determinant the formulas read. */
+  const square = new Set<string>();
   const seen = new Set<Expr>();
   const visit = (e: Expr): void => {
     if (seen.has(e)) return;
     seen.add(e);
     switch (e.kind) {
       case 'var': {
+        // X^{-1} and \det X read the square matrix X (issue 11): the inverse's slot s is X's 1 - s.
+        const rank = e.of === null ? e.indices.length : 2;
         let info = inputs.get(inputKey(e));
         if (info === undefined) {
-          info = { plain: e.indices.map(() => new Set()), need: e.indices.map(() => 1) };
+          info = { plain: Array.from({ length: rank }, () => new Set()), need: Array.from({ length: rank }, () => 1) };
           inputs.set(inputKey(e), info);
         }
+        if (e.of !== null) square.add(inputKey(e));
         e.indices.forEach((i, s) => {
-          const slot = info.plain[s];
+          const slot = info.plain[e.of === 'inverse' ? 1 - s : s];
           if (slot === undefined) return;
           if (i.kind === 'inum') info.need[s] = Math.max(info.need[s]!, i.value);
           else if (i.kind === 'ivar' && i.offset === 0) {
@@ -114,6 +119,11 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
     children(e).forEach(visit);
   };
   exprs.forEach(visit);
+  // A square matrix's two slots share one range.
+  for (const key of square) {
+    const letters = inputs.get(key)!.plain.flatMap((slot) => [...slot]);
+    for (const n of letters.slice(1)) union(letters[0]!, n);
+  }
 
   const classSize = new Map<string, number>();
   for (const [n, size] of Object.entries(options.sizes ?? {})) classSize.set(find(n), size);
@@ -210,10 +220,15 @@ export function randomInputs(exprs: readonly Expr[], options: RandomInputOptions
   const values: Record<string, InputValue> = { ...options.values };
   for (const [name, info] of [...inputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (Object.prototype.hasOwnProperty.call(values, name)) continue;
-    const shape = info.plain.map((slot, s) => (slot.size > 0 ? sizes[[...slot][0]!]! : info.need[s]!));
+    const lettered = info.plain.find((slot) => slot.size > 0);
+    const shape = info.plain.map((slot, s) => (slot.size > 0 ? sizes[[...slot][0]!]!
+      : square.has(name) ? (lettered === undefined ? Math.max(...info.need) : sizes[[...lettered][0]!]!) : info.need[s]!));
     const make = (d: number): number | NestedArray =>
       d === shape.length ? draw(name, random) : Array.from({ length: shape[d]! }, () => make(d + 1));
-    values[name] = make(0);
+    const value = make(0);
+    // An inverted matrix is drawn well conditioned: 2n on the diagonal makes it strictly diagonally dominant.
+    if (square.has(name)) (value as number[][]).forEach((row, i) => { row[i] = row[i]! + 2 * shape[0]!; });
+    values[name] = value;
   }
   return { sizes, values };
 }

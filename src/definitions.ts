@@ -314,9 +314,10 @@ class Scope {
   resolveVar(v: Var): Var {
     if (v.version > 0) return v;
     const family = this.familyOf(v);
-    const def = this.current.get(this.scopeKey(v, family, v.indices.length));
+    // X^{-1} and \det X are of the matrix X in scope (issue 11): its definition has two indices.
+    const def = this.current.get(this.scopeKey(v, family, v.of === null ? v.indices.length : 2));
     const version = def?.version ?? 0;
-    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family, marks: v.marks, label: v.label }, v.indices, v.commaIndices, v.superscript);
+    return family === v.family && version === 0 ? v : variable({ name: v.name, version, family, marks: v.marks, label: v.label, of: v.of }, v.indices, v.commaIndices, v.superscript);
   }
 
   resolve(e: Expr): Expr {
@@ -343,6 +344,9 @@ class Scope {
 
   /** A new definition of `lhs`'s name and family: the next version, in scope from now on. */
   define(lhs: Var, body: Expr): Definition {
+    if (lhs.of !== null) {
+      throw new InputError(`${toLatex(lhs)} = … would define ${lhs.of === 'inverse' ? 'an inverse' : 'a determinant'}, which is computed from its matrix: define the matrix, ${userName(lhs)} = …`);
+    }
     const family = this.familyOf(lhs);
     const counter = varKey({ name: lhs.name, version: 0, family, marks: lhs.marks, label: lhs.label });
     const version = (this.versions.get(counter) ?? 0) + 1;
@@ -505,7 +509,9 @@ function resolveParsed(v: string | Expr, parsed: Expr, context: VariableContext)
   const resolved = scope.resolveVar(parsed);
   if (context.exprs === undefined && definitions.length === 0) return resolved;
   const occurring = quantities([...definitions.flatMap((d, i) => [defined[i]!, d.body]), ...(context.exprs ?? [])]);
-  if (!occurring.some((o) => sameQuantity(o, resolved))) throw new InputError(notOccurring(parsed, occurring), parsed);
+  // X^{-1} and \det X are occurrences of the matrix X too (issue 11): X_{kl} is a variable of `\det X`.
+  const isOf = (o: Var) => o.of !== null && resolved.of === null && resolved.indices.length === 2 && sameName({ ...o, of: null, version: 0 }, { ...resolved, version: 0 });
+  if (!occurring.some((o) => sameQuantity(o, resolved) || isOf(o))) throw new InputError(notOccurring(parsed, occurring), parsed);
   return resolved;
 }
 

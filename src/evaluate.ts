@@ -19,9 +19,9 @@ import { functionSpec } from './functions.js';
 import { stableForm } from './stable.js';
 import { freeIndices } from './core/indices.js';
 import { indexText } from './print/atoms.js';
-import { inputKey } from './core/names.js';
+import { readKey } from './core/names.js';
 import {
-  type Array64, bind, type Binding, checkElements, EvaluationError, IndexRangeError, type Inputs, type NestedArray, signature, type Signature,
+  type Array64, bind, type Binding, checkElements, EvaluationError, IndexRangeError, type Inputs, type NestedArray, signature, type Signature, specKey,
 } from './values.js';
 
 export { EvaluationError, IndexRangeError } from './values.js';
@@ -100,7 +100,7 @@ class Interpreter {
   private readonly memo = new Map<number, Map<string, number>>();
 
   constructor(sig: Signature, private readonly binding: Binding) {
-    sig.inputs.forEach((spec, at) => this.arrays.set(spec.name, binding.inputs[at]!));
+    sig.inputs.forEach((spec, at) => this.arrays.set(specKey(spec), binding.inputs[at]!));
     for (const [n, v] of binding.symbols) this.env.set(n, v);
   }
 
@@ -127,7 +127,7 @@ class Interpreter {
   eval(e: Expr): number {
     switch (e.kind) {
       case 'num': return e.value;
-      case 'var': return this.read(inputKey(e), e.indices);
+      case 'var': return this.read(readKey(e), e.indices);
       case 'add': {
         if (e.terms.length === 0) return 0;
         let s = this.eval(e.terms[0]!);

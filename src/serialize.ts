@@ -25,6 +25,8 @@ export function toJson(e: Expr): Json {
       ...(e.version === 0 ? {} : { version: e.version }), ...(e.family === null ? {} : { family: e.family }),
       ...(e.marks.length === 0 ? {} : { marks: [...e.marks] }),
       ...(e.label === null ? {} : { label: { word: e.label.word, font: e.label.font } }),
+      // An entry of X^{-1} or \det X (issue 11): the inverse or the determinant of the matrix of this name.
+      ...(e.of === null ? {} : { of: e.of }),
     };
     case 'add': return { kind: 'add', terms: e.terms.map(toJson) };
     case 'neg': return { kind: 'neg', arg: toJson(e.arg) };

@@ -28,7 +28,7 @@ import { InputError, lineAndColumn, type Span } from './core/errors.js';
 import { slotRanges } from './core/extents.js';
 import { baseLetter } from './core/fresh.js';
 import { freeIndices } from './core/indices.js';
-import { inputKey, userName } from './core/names.js';
+import { inputKey, type MatrixFunction, readKey, userName } from './core/names.js';
 
 export type NestedArray = readonly (number | NestedArray)[];
 export type InputValue = number | NestedArray | Float64Array;
@@ -66,6 +66,26 @@ export interface InputSpec {
   readonly rank: number;
   /** Per slot, the index variables that address it plainly (`w_{jk}`, `w_{j'k}` → [[j, j'], [k]]). */
   readonly slots: readonly (readonly string[])[];
+  /** The inverse or the determinant of the square matrix given under `name`, computed by `bind` (issue 11); absent: the value itself. */
+  readonly of?: MatrixFunction;
+}
+
+/** What tells inputs apart (core/names.ts `readKey` of the variables that read them): the name, and what is computed of it. */
+export function specKey(spec: Pick<InputSpec, 'name' | 'of'>): string {
+  return spec.of === undefined ? spec.name : `${spec.of}(${spec.name})`;
+}
+
+/** The inputs as a caller gives them: one per key (an inverse or determinant read of X is X, a matrix). */
+export function givenInputs(sig: Pick<Signature, 'inputs'>): InputSpec[] {
+  const out = new Map<string, InputSpec>();
+  for (const s of sig.inputs) {
+    // X's own slots: the inverse's last two swapped (X^{-1} is cols × rows of X); none for a determinant. Leading slots are a batch's.
+    const slots = s.of === undefined ? s.slots : s.of === 'inverse' ? [...s.slots.slice(0, -2), s.slots[s.rank - 1]!, s.slots[s.rank - 2]!] : [...s.slots, [], []];
+    const given = s.of === undefined ? s : { name: s.name, userName: s.userName, rank: slots.length, slots };
+    const had = out.get(s.name);
+    if (had === undefined || (had.slots.every((n) => n.length === 0) && given.slots.some((n) => n.length > 0))) out.set(s.name, given);
+  }
+  return [...out.values()];
 }
 
 export interface Signature {
@@ -106,7 +126,7 @@ export function jointSignature(
   exprs: readonly Expr[], frees: readonly (readonly string[] | undefined)[] = [], symbols: readonly string[] = [],
 ): JointSignature {
   const declared = new Set(symbols);
-  const specs = new Map<string, { userName: string; rank: number; slots: Set<string>[] }>();
+  const specs = new Map<string, { name: string; of: MatrixFunction | null; userName: string; rank: number; slots: Set<string>[] }>();
   /** Names used as numbers: in sum bounds and index values. */
   const asNumber = new Set<string>();
   const asIndex = new Set<string>();
@@ -122,20 +142,26 @@ export function jointSignature(
     seen.add(key);
     switch (e.kind) {
       case 'var': {
+        if (e.version > 0 && e.of !== null) {
+          throw new InputError(
+            `'${userName(e)}' is defined by a formula, and ${e.of === 'inverse' ? 'its inverse' : 'its determinant'} is computed only of an input matrix: give ${userName(e)} as an input (without its definition) to evaluate it`,
+          );
+        }
         if (e.version > 0) {
           throw new InputError(
             `'${userName(e)}' is defined by a formula, not an input: pass the definitions (compile(expr, { definitions })) or unfoldAll(expr, definitions) first`,
             e,
           );
         }
-        const key = inputKey(e);
+        // X^{-1} and \det X (issue 11) are inputs of their own, computed by `bind` from the value of X.
+        const key = readKey(e);
         let spec = specs.get(key);
         if (spec === undefined) {
-          spec = { userName: userName(e), rank: e.indices.length, slots: e.indices.map(() => new Set<string>()) };
+          spec = { name: inputKey(e), of: e.of, userName: userName(e), rank: e.indices.length, slots: e.indices.map(() => new Set<string>()) };
           specs.set(key, spec);
         } else if (spec.rank !== e.indices.length) {
           throw new EvaluationError(
-            `'${key}' is used with ${spec.rank} and with ${e.indices.length} indices; one input has one shape`,
+            `'${inputKey(e)}' is used with ${spec.rank} and with ${e.indices.length} indices; one input has one shape`,
             e,
           );
         }
@@ -190,7 +216,7 @@ export function jointSignature(
     return [...order];
   });
   return {
-    inputs: [...specs].map(([name, s]) => ({ name, userName: s.userName, rank: s.rank, slots: s.slots.map((set) => [...set]) })),
+    inputs: [...specs.values()].map((s) => ({ name: s.name, ...(s.of === null ? {} : { of: s.of }), userName: s.userName, rank: s.rank, slots: s.slots.map((set) => [...set]) })),
     // A size symbol may be a range too (`\#n`, or a sum elsewhere binding the same letter): its size comes from sizes.
     ranged: [...ranged].sort(byName),
     sizeSymbols,
@@ -226,7 +252,7 @@ export function describeShape(spec: InputSpec, sizes?: ReadonlyMap<string, numbe
 
 /** A missing input: what it should be, and every key the formula reads (a name split by index ranges has one per family). */
 function missingInput(sig: InputSignature, spec: InputSpec, values: object): string {
-  const keys = sig.inputs.map((s) => `'${s.name}'`).join(', ');
+  const keys = [...new Set(sig.inputs.map((s) => `'${s.name}'`))].join(', ');
   const split = spec.userName !== spec.name && Object.prototype.hasOwnProperty.call(values, spec.userName)
     ? `; '${spec.userName}' names ${sig.inputs.filter((s) => s.userName === spec.userName).length} quantities with different index ranges, each given under its own key`
     : '';
@@ -306,6 +332,31 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
   const bound: (number | Array64 | Float64Array)[] = sig.inputs.map((spec) => {
     if (!own(values, spec.name)) throw new EvaluationError(missingInput(sig, spec, values), null, '');
     const v: unknown = values[spec.name];
+    if (spec.of !== undefined) {
+      // The inverse or determinant of a square matrix: nested, a flat Float64Array of n² entries, or a number (1×1);
+      // with leading slots (a batch, --batch), of each matrix of a nested array.
+      const rank = spec.of === 'inverse' ? spec.rank : spec.rank + 2;
+      const what = rank === 2 ? `a square matrix (its ${spec.of})` : `nested arrays of ${rank} dimensions, the last two a square matrix (its ${spec.of})`;
+      let m: Array64;
+      if (typeof v === 'number' && rank === 2) m = { data: Float64Array.of(v), shape: [1, 1] };
+      else if (Array.isArray(v)) m = flattenNested(spec.name, v, rank, what);
+      else if (v instanceof Float64Array && rank === 2) {
+        const n = Math.round(Math.sqrt(v.length));
+        if (n * n !== v.length) throw new EvaluationError(`input '${spec.name}' must be ${what}: a flat Float64Array of ${v.length} entries is not n×n`, null, spec.name);
+        m = { data: v, shape: [n, n] };
+      } else throw new EvaluationError(`input '${spec.name}' must be ${what}, got ${v === null ? 'null' : typeof v}`, null, spec.name);
+      if (rank === 2) return spec.of === 'inverse' ? inverseOf(spec.name, m) : determinantOf(spec.name, m);
+      const [r, c] = m.shape.slice(-2) as [number, number];
+      const block = { data: new Float64Array(r * c), shape: [r, c] };
+      const count = m.data.length / (r * c);
+      const data = new Float64Array(spec.of === 'inverse' ? m.data.length : count);
+      for (let k = 0; k < count; k++) {
+        block.data.set(m.data.subarray(k * r * c, (k + 1) * r * c));
+        if (spec.of === 'inverse') data.set(inverseOf(spec.name, block).data, k * r * c);
+        else data[k] = determinantOf(spec.name, block);
+      }
+      return { data, shape: spec.of === 'inverse' ? m.shape : m.shape.slice(0, -2) };
+    }
     if (spec.rank === 0) {
       if (typeof v !== 'number') throw new EvaluationError(`input '${spec.name}' must be a number, got ${Array.isArray(v) || v instanceof Float64Array ? 'an array' : typeof v}`, null, spec.name);
       return v;
@@ -372,6 +423,62 @@ export function bind(sig: InputSignature, given: Inputs): Binding {
     if (size < 1) throw new EvaluationError(`size of index '${n}' must be at least 1, got ${size}`);
   }
   return { inputs: bound as (number | Array64)[], sizes, symbols };
+}
+
+/**
+ * The inverse of the square matrix `a`, input `name` (Gauss-Jordan elimination with partial pivoting),
+ * for `(X^{-1})_{ab}` (issue 11). A matrix that is not square, or singular to working precision, is an EvaluationError.
+ * Carried by `bindSource`: it calls nothing else.
+ */
+export function inverseOf(name: string, a: Array64): Array64 {
+  const n = a.shape[0]!;
+  if (a.shape.length !== 2 || a.shape[1] !== n) throw new EvaluationError(`input '${name}' must be a square matrix for its inverse, got shape ${a.shape.join('×')}`, null, name);
+  // [A | I] row-reduced to [I | A^{-1}], in one n×2n table.
+  const w = 2 * n;
+  const t = new Float64Array(n * w);
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) { t[i * w + j] = a.data[i * n + j]!; scale = Math.max(scale, Math.abs(a.data[i * n + j]!)); }
+    t[i * w + n + i] = 1;
+  }
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(t[r * w + c]!) > Math.abs(t[p * w + c]!)) p = r;
+    const pivot = t[p * w + c]!;
+    // A pivot at rounding level of the entries: the matrix has no inverse in floating point (NaN entries too).
+    if (!(Math.abs(pivot) > n * 2.220446049250313e-16 * scale)) throw new EvaluationError(`'${name}' is singular (it has no inverse): give an invertible matrix`, null, name);
+    if (p !== c) for (let j = 0; j < w; j++) { const x = t[c * w + j]!; t[c * w + j] = t[p * w + j]!; t[p * w + j] = x; }
+    for (let j = 0; j < w; j++) t[c * w + j] = t[c * w + j]! / pivot;
+    for (let r = 0; r < n; r++) {
+      const f = t[r * w + c]!;
+      if (r === c || f === 0) continue;
+      for (let j = 0; j < w; j++) t[r * w + j] = t[r * w + j]! - f * t[c * w + j]!;
+    }
+  }
+  const data = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = t[i * w + n + j]!;
+  return { data, shape: [n, n] };
+}
+
+/** The determinant of the square matrix `a`, input `name` (LU with partial pivoting; a singular matrix gives 0). Carried by `bindSource`. */
+export function determinantOf(name: string, a: Array64): number {
+  const n = a.shape[0]!;
+  if (a.shape.length !== 2 || a.shape[1] !== n) throw new EvaluationError(`input '${name}' must be a square matrix for its determinant, got shape ${a.shape.join('×')}`, null, name);
+  const t = Float64Array.from(a.data);
+  let det = 1;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(t[r * n + c]!) > Math.abs(t[p * n + c]!)) p = r;
+    const pivot = t[p * n + c]!;
+    if (pivot === 0) return 0;
+    if (p !== c) { det = -det; for (let j = 0; j < n; j++) { const x = t[c * n + j]!; t[c * n + j] = t[p * n + j]!; t[p * n + j] = x; } }
+    det *= pivot;
+    for (let r = c + 1; r < n; r++) {
+      const f = t[r * n + c]! / pivot;
+      if (f !== 0) for (let j = c; j < n; j++) t[r * n + j] = t[r * n + j]! - f * t[c * n + j]!;
+    }
+  }
+  return det;
 }
 
 /** The shape of a flat array from the sizes of its slots' indices (one slot may be left to its length), or null if not yet known. */
@@ -472,7 +579,7 @@ export function bindSource(): string {
   if (typeof __KRONECKER_BIND_SOURCE__ === 'string') return __KRONECKER_BIND_SOURCE__;
   return [
     lineAndColumn.toString(), InputError.toString(), EvaluationError.toString(), `const unprimed = ${baseLetter.toString()};`,
-    ...[checkSize, describeShape, missingInput, flattenNested, shapeFromSizes, bind].map((f) => f.toString()),
+    ...[checkSize, describeShape, missingInput, flattenNested, shapeFromSizes, bind, inverseOf, determinantOf].map((f) => f.toString()),
   ].join('\n\n');
 }
 

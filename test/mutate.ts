@@ -9,6 +9,8 @@ export const TOKEN_PIECES = [
   '\\frac', '\\partial', '\\sum', '_', '^', '{', '}', '(', ')', '[', ']', '\\left(', '\\right)', '\\cdot', '\\sigma',
   '\\text{sigmoid}', '\\delta', '\\le', '=', ',', ';', '+', '-', '/', '*', "'", 'x', 'w', 'j', 'k', '1', '2', '0.5',
   ' ', '\n', '\\quad', '\\sqrt', '|', '#', 'd/dx', 'sum(', 'w[j,k]', '\\', '\\lvert', '\\rvert', '\\limits', 'e^',
+  // matrix notation's inverse and determinant (issue 11)
+  'X', '\\det', '^{-1}', '^{-\\top}', '^\\top',
 ];
 
 /** Larger, well-formed fragments: random sequences are often formulas, and often differentiable ones. */
@@ -16,6 +18,7 @@ export const FORMULA_PIECES = [
   '\\frac{', '}{', '}', '\\sum_j ', '\\sum_{j=1}^{n} ', '_j', '_{jk}', '_{j+1}', '^2', '^{x}', '(', ')', '\\cdot ', '+', '-',
   '\\sigma(', '\\tanh(', '\\log(', '\\exp(', '\\sqrt{', '\\delta_{jk}', '[j \\le k]', 'x', 'w', 'o', 'e^{', '2', '0.5',
   ' ', '\\frac{\\partial}{\\partial x}', '\\frac{\\partial}{\\partial w_{jk}}', ';', '=', 'E = ', '\\lvert x \\rvert',
+  'X^{-1}', '\\det(', '\\det X', '\\mathbf{a}^\\top ', 'A', '\\operatorname{tr}(',
 ];
 
 /** `formula` with `cut` characters at `at` (taken modulo its length) replaced by `insert`. */

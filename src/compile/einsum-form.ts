@@ -29,8 +29,11 @@ export function einsumForm(expr: Expr, options: EinsumFormOptions = {}): string 
   const plainNames = program.reads.map((v, k) => (v !== undefined && v.marks.length > 0 && v.marks.every((m) => BOLD.has(m)) && sig.inputs[k]!.name === markedName(v) ? v.name : null));
   const input = (k: number) => {
     const b = plainNames[k];
-    const clash = b === null || sig.inputs.some((other, j) => j !== k && (other.name === b || plainNames[j] === b));
-    return clash ? sig.inputs[k]!.name : b;
+    // The inverse or determinant of X (issue 11) is read with X's name: no clash with X itself.
+    const clash = b === null || sig.inputs.some((other, j) => j !== k && (other.name === b || plainNames[j] === b) && other.name !== sig.inputs[k]!.name);
+    const name = clash ? sig.inputs[k]!.name : b;
+    const of = sig.inputs[k]!.of;
+    return of === undefined ? name : `linalg.${of === 'inverse' ? 'inv' : 'det'}(${name})`;
   };
   const sizeLetter = (k: number) => program.sizes[k]!.letter;
   const show = (code: string) => code

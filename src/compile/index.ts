@@ -12,7 +12,7 @@ import { within } from '../core/source.js';
 import { type Definition, unfoldAll } from '../definitions.js';
 import { stableForm } from '../stable.js';
 import {
-  bind as bindInputs, type Binding, checkElements, EvaluationError, IndexRangeError, type Inputs, type InputSignature, jointSignature,
+  bind as bindInputs, type Binding, checkElements, EvaluationError, givenInputs, IndexRangeError, type Inputs, type InputSignature, jointSignature,
   type JointSignature, type Signature,
 } from '../values.js';
 import type { CompiledInput } from './input.js';
@@ -195,7 +195,7 @@ export function compileAll(given: readonly Expr[], options: CompileAllOptions = 
     },
     source: kernel.body,
     outputs: sig.outputs,
-    inputs: sig.inputs.map((s) => ({ name: s.name, indices: s.rank, slots: s.slots.map((n) => n[0] ?? '·') })),
+    inputs: givenInputs(sig).map((s) => ({ name: s.name, indices: s.rank, slots: s.slots.map((n) => n[0] ?? '·') })),
     kernel,
     signature: sig,
   };

@@ -59,9 +59,9 @@ import { isGuard } from '../evaluate.js';
 import { type FunctionSpec, functionSpec } from '../functions.js';
 import { baseLetter, internalName } from '../core/fresh.js';
 import { freeIndices, isBinder, substituteIndex } from '../core/indices.js';
-import { inputKey } from '../core/names.js';
+import { readKey } from '../core/names.js';
 import { REDUCTIONS } from '../core/reductions.js';
-import { EvaluationError, type JointSignature } from '../values.js';
+import { EvaluationError, type JointSignature, specKey } from '../values.js';
 import { indexText } from '../print/atoms.js';
 
 /** Where an out-of-range index was read, for the error message raised at run time. */
@@ -170,7 +170,7 @@ class Emitter {
   private readonly rank = new Map<string, number>();
 
   constructor(private readonly sig: JointSignature) {
-    sig.inputs.forEach((spec, a) => this.inputNo.set(spec.name, a));
+    sig.inputs.forEach((spec, a) => this.inputNo.set(specKey(spec), a));
     sig.ranged.forEach((n, r) => this.sizeParam.set(n, `n${r}`));
     sig.sizeSymbols.forEach((n, r) => this.symbolParam.set(n, `c${r}`));
     for (const n of sig.outputs.flat()) if (!this.rank.has(baseLetter(n))) this.rank.set(baseLetter(n), this.rank.size);
@@ -363,7 +363,7 @@ class Emitter {
       case 'index':
         return e.index.kind === 'inum' ? literal(e.index.value) : `(${this.zero(e.index, nest)} + 1)`;
       case 'var':
-        if (e.indices.length === 0) return `x${this.inputNo.get(inputKey(e))!}`;
+        if (e.indices.length === 0) return `x${this.inputNo.get(readKey(e))!}`;
         return this.place(e, nest);
       case 'add': case 'neg': case 'mul': case 'div': case 'pow': case 'call': case 'reduce': case 'delta': case 'rel':
       case 'iverson':
@@ -599,7 +599,7 @@ class Emitter {
   private compute(e: Expr, nest: Nest): string {
     const g = (c: Expr) => this.gen(c, nest);
     switch (e.kind) {
-      case 'var': return this.read(inputKey(e), e.indices, nest);
+      case 'var': return this.read(readKey(e), e.indices, nest);
       case 'add': {
         // a + (-b) is written a - b: the same IEEE result, and the source reads like the formula.
         if (e.terms.length === 0) return '0';
@@ -700,7 +700,7 @@ class Emitter {
       if (i.kind === 'ivar' && i.offset === 0 && this.binding(i.name, nest).full && spec.slots[s]!.includes(i.name)) return z;
       checked = true;
       const q = this.fresh('q');
-      const access = this.accesses.push({ input: name, slot: s, index: i.kind === 'inum' ? '' : indexText(i) }) - 1;
+      const access = this.accesses.push({ input: spec.name, slot: s, index: i.kind === 'inum' ? '' : indexText(i) }) - 1;
       at.stmts.push(`const ${q} = ${z};`);
       at.stmts.push(`if (!(${q} >= 0 && ${q} < d${a}_${s})) throw oob(${access}, ${q} + 1);`);
       return q;

@@ -48,7 +48,8 @@ export interface MatrixForm {
   /** The named subexpressions, `\mathbf{a} = …`, in order of definition. */
   readonly where: readonly string[];
   /**
-   * The same as NumPy statements over `x0, x1, …` (the inputs in signature order) that leave the
+   * The same as NumPy statements over `x0, x1, …` (the values given for the inputs in signature order;
+   * for an inverse or determinant input, the matrix given under its key) that leave the
    * result in `result`: what the tests evaluate. `sigmoid` and the other non-NumPy functions of the
    * function table are assumed defined.
    */
@@ -73,8 +74,10 @@ function T(m: M): M {
     const matrices = m.factors.filter((f) => f.shape.kind === 'matrix').map(T).reverse();
     return [...scalars, ...matrices].reduce((acc, f) => juxtapose(acc, f, productShape(acc.shape, f.shape)));
   }
-  // (A^T)^T = A, written as such.
-  const latex = m.prec === 3 && m.latex.endsWith('^\\top') ? m.latex.slice(0, -5) : `${group(m, 3)}^\\top`;
+  // (A^T)^T = A, written as such; the inverse's transpose is X^{-\top} (issue 11), and its transpose X^{-1}.
+  const latex = m.prec === 3 && m.latex.endsWith('^\\top') ? m.latex.slice(0, -5)
+    : m.prec === 3 && m.latex.endsWith('^{-1}') ? `${m.latex.slice(0, -5)}^{-\\top}`
+      : m.prec === 3 && m.latex.endsWith('^{-\\top}') ? `${m.latex.slice(0, -9)}^{-1}` : `${group(m, 3)}^\\top`;
   return { latex, prec: 3, shape: mat(m.shape.cols, m.shape.rows), py: `(${m.py}).T` };
 }
 /**
@@ -352,16 +355,21 @@ function formOf(expr: Expr, options: MatrixFormOptions): MatrixForm | null {
   const program = lowerToTensors([expr], sig);
   // Inputs: a vector is bold, a matrix keeps a capital name (a one-letter lowercase name is
   // capitalised when that names no other input), a scalar is as written.
-  const names = program.reads.map((v) => (v === undefined ? '' : toLatex(variable(v, []))));
+  const names = program.reads.map((v) => (v === undefined ? '' : toLatex(variable({ ...v, of: null }, []))));
   const atom = (k: number, shape: Shape): M => {
     const n = names[k]!;
     const py = `x${k}`;
-    if (shape.kind === 'scalar') return { latex: n, prec: 3, shape, py };
     // A name the user already wrote bold stays as written.
     const bold = (x: string) => (/^\\(mathbf|boldsymbol|bm)\{/.test(x) ? x : /^\\[a-zA-Z]+$/.test(x) ? `\\boldsymbol{${x}}` : `\\mathbf{${x}}`);
-    if (shape.kind === 'vector') return { latex: bold(n), prec: 3, shape, py };
     const upper = /^[a-z]$/.test(n) && !names.includes(n.toUpperCase()) ? n.toUpperCase() : n;
-    return { latex: /^[A-Z]$/.test(upper) ? upper : bold(n), prec: 3, shape, py };
+    const matrix = /^[A-Z]$/.test(upper) ? upper : bold(n);
+    // The inverse and the determinant of an input matrix (issue 11): X^{-1}, \det(X).
+    const of = sig.inputs[k]!.of;
+    // Its NumPy twin computes it from the matrix, the value given under the input's key (as `run` takes it).
+    if (of !== undefined) return { latex: of === 'inverse' ? `${matrix}^{-1}` : `\\det(${matrix})`, prec: 3, shape, py: `np.linalg.${of === 'inverse' ? 'inv' : 'det'}(${py})` };
+    if (shape.kind === 'scalar') return { latex: n, prec: 3, shape, py };
+    if (shape.kind === 'vector') return { latex: bold(n), prec: 3, shape, py };
+    return { latex: matrix, prec: 3, shape, py };
   };
   const shapeOf = (axes: readonly number[]): Shape | null =>
     axes.length === 0 ? SCALAR : axes.length === 1 ? vec(axes[0]!) : axes.length === 2 ? mat(axes[0]!, axes[1]!) : null;

@@ -28,6 +28,7 @@ function functionSource(f: (x: number) => number): string {
 
 export function emitModule(compiled: Emittable): string {
   const { kernel, signature: sig } = compiled;
+
   const description = {
     free: sig.free,
     inputs: compiled.inputs,
@@ -63,16 +64,14 @@ ${bindSource()}
 
 const inputSignature = ${JSON.stringify({ inputs: sig.inputs, ranged: sig.ranged, sizeSymbols: sig.sizeSymbols, declared: sig.declared })};
 
-/** Checked inputs: numbers and row-major Float64Arrays (nested arrays flattened), and every index size. */
-function validate(values, sizes) {
+/** The kernel's arguments before the output: each input (a number or its row-major data), every slot's extent, the sizes, the size symbols. */
+function argumentsOf(values, sizes) {
   const b = bind(inputSignature, { values, sizes });
-  const checked = Object.create(null);
-  inputSignature.inputs.forEach((input, at) => {
-    const v = b.inputs[at];
-    checked[input.name] = typeof v === 'number' ? v : v.data;
-  });
-  for (const [name, v] of b.symbols) checked[name] = v;
-  return { values: checked, sizes: Object.fromEntries(b.sizes) };
+  const args = b.inputs.map((v) => (typeof v === 'number' ? v : v.data));
+  for (const v of b.inputs) if (typeof v !== 'number') args.push(...v.shape);
+  for (const name of inputSignature.ranged) args.push(b.sizes.get(name));
+  for (const name of inputSignature.sizeSymbols) args.push(b.symbols.get(name));
+  return { args, sizes: b.sizes };
 }
 
 const compiled = (function (fns, oob) {
@@ -83,36 +82,29 @@ export const kernel = compiled.kernel;
 
 /** Evaluate from named inputs (numbers or row-major Float64Arrays) and index sizes (inferred from 1-d arrays). */
 export function run(values, sizes = {}) {
-  ({ values, sizes } = validate(values, sizes));
-  const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-  const S = Object.assign(Object.create(null), sizes);
-  const args = [];
-  const dims = [];
-  for (const input of signature.inputs) {
-    if (!has(values, input.name)) {
-      throw new TypeError('missing input ' + JSON.stringify(input.name) + '; the inputs are ' + signature.inputs.map((i) => JSON.stringify(i.name)).join(', '));
-    }
-    const v = values[input.name];
-    args.push(v);
-    let known = 1;
-    for (const n of input.slots) if (n in S) known *= S[n];
-    for (const n of input.slots) {
-      if (n in S) dims.push(S[n]);
-      else if (n === '\u00b7') dims.push(v.length / known); // a slot addressed only by literals or offsets
-      else dims.push((S[n] = v.length / known));
-    }
-  }
-  const n = signature.sizes.map((name) => S[name]);
-  const c = signature.sizeSymbols.map((name) => (has(values, name) ? values[name] : S[name]));
-  const out = new Float64Array(signature.free.reduce((p, name) => p * S[name], 1));
-  kernel(...args, ...dims, ...n, ...c, out);
+  const { args, sizes: S } = argumentsOf(values, sizes);
+  const out = new Float64Array(signature.free.reduce((p, name) => p * S.get(name), 1));
+  kernel(...args, out);
   return signature.free.length === 0 ? out[0] : out;
 }
 
-${intoSource(sig)}
+${sig.inputs.some((x) => x.of !== undefined) ? intoBinding() : intoSource(sig)}
 
 export default run;
 `;
+}
+
+/**
+ * `into` of a formula with an inverse or determinant (issue 11): `bind` computes them from the
+ * matrix on every call, so this `into` checks and binds its inputs as `run` does (it allocates
+ * the inverses), then writes into `out`.
+ */
+function intoBinding(): string {
+  return `/** As run, into out (a Float64Array as long as the output); returns out. The inverses are computed on every call. */
+export function into(values, out, sizes = undefined) {
+  compiled.kernel(...argumentsOf(values, sizes ?? {}).args, out);
+  return out;
+}`;
 }
 
 /**

@@ -14,7 +14,7 @@
 // by `pyString`); everything else is generated names, numbers and the fixed
 // vocabulary.
 
-import { type JointSignature } from '../values.js';
+import { givenInputs, type JointSignature } from '../values.js';
 import { lowerToTensors, type SizeSource } from './tensor.js';
 import type { Expr } from '../core/ast.js';
 
@@ -87,6 +87,8 @@ _where = lambda c, a, b: np.where(c, a, b)
 _f = lambda c: np.asarray(c, dtype=_DTYPE)
 _ar = lambda n, dev: np.arange(1, int(n) + 1, dtype=_DTYPE)
 _pow = np.power
+_inv = np.linalg.inv
+_det = np.linalg.det
 _maximum = np.maximum
 _minimum = np.minimum
 
@@ -210,6 +212,8 @@ _where = lambda c, a, b: torch.where(_t(c).bool(), _t(a), _t(b))
 _f = lambda c: _t(c).to(_DTYPE)
 _ar = lambda n, dev: torch.arange(1, int(n) + 1, dtype=_DTYPE, device=dev)
 _pow = lambda a, b: torch.pow(_t(a), _t(b))
+_inv = torch.linalg.inv
+_det = torch.linalg.det
 _maximum = lambda a, b: torch.maximum(_t(a), _t(b))
 _minimum = lambda a, b: torch.minimum(_t(a), _t(b))
 
@@ -271,7 +275,10 @@ export function emitPython(exprs: readonly Expr[], sig: JointSignature, backend:
   const body: string[] = [];
   body.push('sizes = {} if sizes is None else dict(sizes)');
   body.push('dev = _device(values)');
-  sig.inputs.forEach((spec, i) => body.push(`x${i} = _input(values, ${pyString(spec.name)}, ${spec.rank})`));
+  // An inverse or determinant (issue 11) is computed from the square matrix given under its name.
+  sig.inputs.forEach((spec, i) => body.push(spec.of === undefined ? `x${i} = _input(values, ${pyString(spec.name)}, ${spec.rank})`
+    // linalg works on the last two axes: a batch of matrices (--batch) gives a batch of inverses or determinants.
+    : `x${i} = ${spec.of === 'inverse' ? '_inv' : '_det'}(_input(values, ${pyString(spec.name)}, ${spec.of === 'inverse' ? spec.rank : spec.rank + 2}))`));
   program.symbols.forEach((name, i) => body.push(`c${i} = _symbol(values, sizes, ${pyString(name)})`));
   program.sizes.forEach((s, i) => {
     const carriers = s.sources.filter((x) => x.kind === 'slot').map((x) => sourceArgs(x, sig));
@@ -285,7 +292,7 @@ export function emitPython(exprs: readonly Expr[], sig: JointSignature, backend:
   body.push(`return ${results.length === 1 ? results[0]! : `(${results.join(', ')})`}`);
 
   const description = {
-    inputs: sig.inputs.map((s) => ({ name: s.name, rank: s.rank, slots: s.slots.map((n) => n[0] ?? null) })),
+    inputs: givenInputs(sig).map((s) => ({ name: s.name, rank: s.rank, slots: s.slots.map((n) => n[0] ?? null) })),
     outputs: sig.outputs,
     sizeSymbols: sig.sizeSymbols,
   };

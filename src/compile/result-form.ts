@@ -44,7 +44,8 @@ export function resultForm(
     note = `no matrix form (${free.length > 2 ? `the result has ${free.length} free indices` : 'an index pattern with no matrix operation'}); the einsum form:`;
   }
   const safe = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
-  const einsum = einsumForm(value, { free, name: target === null ? 'result' : `d${safe(target)}_d${safe(userName(wrt))}` });
+  const named = target === null ? null : (problem.target as Var).of === 'determinant' ? `det${target}` : target;
+  const einsum = einsumForm(value, { free, name: named === null ? 'result' : `d${safe(named)}_d${safe(userName(wrt))}` });
   return { lines: einsum.split('\n'), form: 'einsum', note, matrix: null };
 }
 

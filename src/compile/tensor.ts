@@ -28,9 +28,9 @@ import { assertNever, type Expr, type Index, indexTerms, ivar, type RelOp, type 
 import { InputError } from '../core/errors.js';
 import { baseLetter, internalName } from '../core/fresh.js';
 import { freeIndices, substituteIndices } from '../core/indices.js';
-import { inputKey, userName } from '../core/names.js';
+import { readKey, userName } from '../core/names.js';
 import { REDUCTIONS } from '../core/reductions.js';
-import type { JointSignature } from '../values.js';
+import { type JointSignature, specKey } from '../values.js';
 
 /** A formula that has no whole-array form here (more than 52 indices in one product), said in the user's terms. */
 export class NoVectorForm extends InputError {
@@ -230,8 +230,8 @@ export function lowerToTensors(exprs: readonly Expr[], sig: JointSignature, opti
   /** An input read: plain letters are the array itself, literal slots slice it, anything else gathers. */
   const reads: Var[] = [];
   const read = (e: Expr & { kind: 'var' }, env: ReadonlyMap<string, number>): Val => {
-    const input = sig.inputs.findIndex((s) => s.name === inputKey(e));
-    if (input < 0) throw new Error(`lowerToTensors: '${inputKey(e)}' is not an input`);
+    const input = sig.inputs.findIndex((s) => specKey(s) === readKey(e));
+    if (input < 0) throw new Error(`lowerToTensors: '${readKey(e)}' is not an input`);
     reads[input] ??= e;
     const x = `x${input}`;
     if (e.indices.length === 0) return scalar(x);

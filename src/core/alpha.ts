@@ -18,7 +18,7 @@
 import { children, type Expr, ivar, mapChildren, reduce } from './ast.js';
 import { baseLetter, internalName } from './fresh.js';
 import { freeIndices, isBinder, substituteIndex } from './indices.js';
-import { varKey } from './names.js';
+import { slotKey } from './names.js';
 
 interface Canonical {
   readonly form: Expr;
@@ -38,7 +38,7 @@ function rangeTag(body: Expr, index: string): string {
     seen.add(x);
     if (x.kind === 'var') {
       x.indices.forEach((i, n) => {
-        if (i.kind === 'ivar' && i.name === index && i.offset === 0) slots.add(`${varKey(x)}/${x.indices.length}#${n}`);
+        if (i.kind === 'ivar' && i.name === index && i.offset === 0) slots.add(slotKey(x, x.indices.length, n));
       });
     }
     children(x).forEach(visit);

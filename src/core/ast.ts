@@ -14,7 +14,7 @@
 // comma-separated, which derivative notation was used) are part of the node,
 // so printers can echo the user; `sameShape` compares while ignoring them.
 
-import type { Label, VarName } from './names.js';
+import type { Label, MatrixFunction, VarName } from './names.js';
 import type { ReduceOp } from './reductions.js';
 import { Store } from './store.js';
 
@@ -54,6 +54,8 @@ export interface Num extends Node { readonly kind: 'num'; readonly value: number
 export interface Var extends Node, VarName {
   readonly kind: 'var';
   readonly label: Label | null;
+  /** `inverse`: an entry of X^{-1} (two indices); `determinant`: \det X (none); null: X's own entries. */
+  readonly of: MatrixFunction | null;
   readonly indices: readonly Index[];
   /** Printed `w_{j,k}` rather than `w_{jk}` (the subscripts, after any superscript index). */
   readonly commaIndices: boolean;
@@ -217,12 +219,13 @@ export function variable(
 ): Var {
   const { name, version, family, marks } = typeof of === 'string' ? { name: of, version: 0, family: null, marks: [] } : of;
   const label = typeof of === 'string' ? null : of.label ?? null;
+  const fnOf = typeof of === 'string' ? null : of.of ?? null;
   // A superscript index is one letter with an offset (`x^{(i+k)}` is not read): a sum goes to the subscripts.
   const sup = indices.length > 0 && indices[0]!.kind !== 'ilin' ? superscript : null;
   const comma = commaIndices && indices.length - (sup === null ? 0 : 1) > 1;
   const labelKey = label === null ? '' : `${label.font}:${label.word}`;
-  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${sup ?? ''}|${version}|${family ?? ''}|${marks.join(',')}|${labelKey}`, (id) => ({
-    id, kind: 'var', name, version, family, marks: [...marks], label, indices: [...indices], commaIndices: comma, superscript: sup,
+  return intern(`v|${name}|${indices.map(indexKey).join(',')}|${comma ? 1 : 0}|${sup ?? ''}|${version}|${family ?? ''}|${marks.join(',')}|${labelKey}|${fnOf ?? ''}`, (id) => ({
+    id, kind: 'var', name, version, family, marks: [...marks], label, of: fnOf, indices: [...indices], commaIndices: comma, superscript: sup,
   }));
 }
 

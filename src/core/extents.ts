@@ -11,7 +11,7 @@
 import { children, type Expr, type Index } from './ast.js';
 import { baseLetter } from './fresh.js';
 import { shadows } from './indices.js';
-import { varKey } from './names.js';
+import { matrixOf, slotKey } from './names.js';
 import { UnionFind } from './union-find.js';
 
 /** Whether `e` reads some array slot at exactly the index `i` (`x_i`, `w_{ik}`); an `i` bound below is another index. */
@@ -46,8 +46,13 @@ export function slotRanges(exprs: readonly Expr[]): SlotRanges {
       case 'var':
         e.indices.forEach((i, n) => {
           addNames(i);
-          if (i.kind === 'ivar' && i.offset === 0) groups.union(`#${varKey(e)}/${e.indices.length}/${n}`, baseLetter(i.name));
+          if (i.kind === 'ivar' && i.offset === 0) groups.union(`#${slotKey(e, e.indices.length, n)}`, baseLetter(i.name));
         });
+        // The inverse and the determinant are of a square matrix: its two slots range alike.
+        if (e.of !== null) {
+          const arity = e.of === 'inverse' ? e.indices.length : e.indices.length + 2;
+          groups.union(`#${slotKey(matrixOf(e), arity, arity - 2)}`, `#${slotKey(matrixOf(e), arity, arity - 1)}`);
+        }
         break;
       case 'delta':
         addNames(e.a);

@@ -29,7 +29,17 @@ export interface VarName {
    * "Function definitions, gradients and word subscripts"). `D_{\mathrm{KL}}` and `D` are different variables.
    */
   readonly label?: Label | null;
+  /**
+   * A quantity derived from the matrix of this name (issue 11, matrix notation): `inverse` is
+   * `X^{-1}` (its entries `(X^{-1})_{ab}`, two indices), `determinant` is `\det X` (a scalar).
+   * Absent or null: the name's own entries. `X^{-1}` and `X` are different variables whose value
+   * is computed from X's (so their input key is X's: docs/architecture.md, "Inverses and determinants").
+   */
+  readonly of?: MatrixFunction | null;
 }
+
+/** What a variable may be of its matrix (see `VarName.of`). */
+export type MatrixFunction = 'inverse' | 'determinant';
 
 /**
  * A word subscript: the word is the identity; the font it was written in is a presentation hint
@@ -80,15 +90,41 @@ export function markedName(v: Pick<VarName, 'name' | 'marks' | 'label'>): string
   return v.marks.reduceRight((inner, m) => `${m}(${inner})`, base) + label + primes;
 }
 
+/**
+ * The key of what a variable reads among an evaluation's inputs: its input key, and for an inverse or
+ * determinant that too, computed from the input (`inverse(X)`, `determinant(X)`: no input key has parentheses
+ * around a name of this form, marks being `hat(…)` and the like).
+ */
+export function readKey(v: VarName): string {
+  return (v.of ?? null) === null ? inputKey(v) : `${v.of}(${inputKey(v)})`;
+}
+
 /** A key for maps inside the engine that is equal exactly when the identities are. */
 export function varKey(v: VarName): string {
   // Parsed names are letters, digits and primes (marks add `hat(…)`), so a plain name cannot look like the long form.
   const name = markedName(v);
-  return v.version === 0 && v.family === null ? name : `${name}:${v.family ?? ''}:${v.version}`;
+  const own = v.version === 0 && v.family === null ? name : `${name}:${v.family ?? ''}:${v.version}`;
+  return (v.of ?? null) === null ? own : `${v.of}(${own})`;
+}
+
+/** The identity of the matrix a derived quantity is of (`X` for `X^{-1}`, `\det X`); `v` itself when it is no such quantity. */
+export function matrixOf<V extends VarName>(v: V): V {
+  return (v.of ?? null) === null ? v : { ...v, of: null };
 }
 
 /** Whether `a` and `b` are the same quantity (indices aside). */
 export function sameName(a: VarName, b: VarName): boolean {
   return a.name === b.name && a.version === b.version && a.family === b.family
-    && a.marks.length === b.marks.length && a.marks.every((m, i) => m === b.marks[i]) && a.label?.word === b.label?.word;
+    && a.marks.length === b.marks.length && a.marks.every((m, i) => m === b.marks[i]) && a.label?.word === b.label?.word
+    && (a.of ?? null) === (b.of ?? null);
+}
+
+/**
+ * What tells the range of slot `n` of a variable with `arity` indices: the array and the slot. An
+ * inverse's last two slots are its matrix's swapped (X^{-1} is cols × rows of X); slots before them
+ * (a batch index, `--batch`) are their own.
+ */
+export function slotKey(v: VarName, arity: number, n: number): string {
+  const first = arity - 2;
+  return v.of === 'inverse' && n >= first ? `${varKey(matrixOf(v))}/${arity}#${first + 1 - (n - first)}` : `${varKey(v)}/${arity}#${n}`;
 }

@@ -30,6 +30,8 @@ export const RULE_IDS = [
   'diff.chain', // (φ(u))' = φ'(u) u', with φ' from the function table (params.fn)
   'diff.chain-many', // (φ(u_1, …, u_n))' = Σ_i ∂_iφ · u_i', e.g. max(a, b)' = [a ≥ b] a' + [a < b] b' (params.fn)
   'diff.iverson', // [cond]' = 0 (piecewise constant)
+  'diff.inverse', // ∂(X^{-1})_{ab}/∂w = -Σ_{c,d} (X^{-1})_{ac} ∂X_{cd}/∂w (X^{-1})_{db}
+  'diff.determinant', // ∂det X/∂w = det X Σ_{c,d} (X^{-1})_{dc} ∂X_{cd}/∂w (Jacobi's formula)
   // deltas, sums and Iverson brackets (src/simplify/rules/sums.ts)
   'delta.eval', // δ_{kk} = 1, δ_{12} = 0
   'sum.delta-collapse', // Σ_{j'} δ_{j'j} f(j') = f(j)

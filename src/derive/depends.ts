@@ -12,9 +12,9 @@
 //   - a binder's bound letter is not the free letter of the same name: the
 //     binder is α-renamed first (`Σ_j x_{j+1}` does depend on `x_j`).
 
-import { addIndices, assertNever, children, type Expr, type Index, type Var } from '../core/ast.js';
+import { addIndices, assertNever, children, type Expr, type Index, ivar, type Var, variable } from '../core/ast.js';
 import { instantiate, type DefinitionTable } from '../definitions.js';
-import { sameName, varKey } from '../core/names.js';
+import { matrixOf, sameName, varKey } from '../core/names.js';
 import { freeIndices, renameBound } from '../core/indices.js';
 
 /** True when `a` and `b` denote different integers whatever the free index variables are. */
@@ -50,6 +50,8 @@ export class Dependence {
       case 'num': case 'delta': case 'extent': case 'index': return false;
       case 'var': {
         if (mayBeSameVariable(e, wrt)) return true;
+        // X^{-1} and det X vary with every entry of X: with X_{cd} at letters of no other meaning.
+        if (e.of !== null) return this.dependsOn(variable(matrixOf(e), [ivar('%c'), ivar('%d')]), wrt);
         const def = this.definitions.get(varKey(e));
         return def !== undefined && this.dependsOn(instantiate(def, e.indices), wrt);
       }

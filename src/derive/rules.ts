@@ -11,10 +11,10 @@
 
 import {
   add, assertNever, call, delta, diff, div, type Diff, type Expr, indexValue, iverson, ivar, mul, neg, num, pow, reduce, type Reduce,
-  rel, type RelOp, sum, type Var,
+  rel, type RelOp, sum, type Var, variable, type Index,
 } from '../core/ast.js';
 import { type Definition, definitionTable, type DefinitionTable, instantiate } from '../definitions.js';
-import { userName, varKey } from '../core/names.js';
+import { matrixOf, sameName, userName, varKey } from '../core/names.js';
 import { functionSpec } from '../functions.js';
 import { baseLetter, freshIndex } from '../core/fresh.js';
 import { allIndexNames, freeIndices, renameBound, substituteIndex } from '../core/indices.js';
@@ -160,6 +160,7 @@ function extremeRule(r: Reduce, D: (e: Expr) => Expr, avoid: ReadonlySet<string>
 }
 
 function variableRule(v: Var, wrt: Var, ctx: DeriveContext): RuleApplication {
+  if (v.of !== null && !mayBeSameVariable(v, wrt)) return matrixFunctionRule(v, wrt);
   if (mayBeSameVariable(v, wrt)) {
     if (v.indices.length === 0) return apply('diff.var', one);
     // ∂w_{ab}/∂w_{jk} = δ_{aj} δ_{bk}: one delta per index slot.
@@ -173,4 +174,30 @@ function variableRule(v: Var, wrt: Var, ctx: DeriveContext): RuleApplication {
   const lemma = definedDerivative(v, def, wrt, ctx.definitions, ctx.fold);
   if (lemma !== null) return { ...apply(lemma.rule, lemma.result, { name: userName(def) }), whole: lemma.whole };
   return apply('def.unfold', diff(instantiate(def, v.indices), wrt), { name: userName(def) });
+}
+
+/**
+ * The inverse and the determinant of a matrix X (issue 11), by the entries of X:
+ * ∂(X^{-1})_{ab}/∂w = -Σ_c Σ_d (X^{-1})_{ac} ∂X_{cd}/∂w (X^{-1})_{db} (from X X^{-1} = I), and Jacobi's
+ * formula ∂det X/∂w = det X Σ_c Σ_d (X^{-1})_{dc} ∂X_{cd}/∂w. X may be defined (its ∂X_{cd}/∂w
+ * unfolds it); c and d are fresh, clashing with no index of v or of the variable.
+ */
+function matrixFunctionRule(v: Var, wrt: Var): RuleApplication {
+  const x = variable(matrixOf(v));
+  const inverse = variable({ ...v, of: 'inverse' });
+  const taken = allIndexNames(v, allIndexNames(wrt));
+  // Copies of a letter of X's (square) range, so they range like it: the inverse's row letter, else the variable's.
+  const letter = [...v.indices, ...(sameName(x, wrt) ? wrt.indices : [])].find((i) => i.kind === 'ivar');
+  const base = letter?.kind === 'ivar' ? baseLetter(letter.name) : 'c';
+  const c = freshIndex(base, taken);
+  taken.add(c);
+  const d = freshIndex(base, taken);
+  const dX = diff(variable(x, [ivar(c), ivar(d)]), wrt);
+  const inv = (a: Index, b: Index) => variable(inverse, [a, b]);
+  const both = (body: Expr) => sum(c, sum(d, body));
+  if (v.of === 'inverse') {
+    const [a, b] = v.indices as [Index, Index];
+    return apply('diff.inverse', neg(both(mul([inv(a, ivar(c)), dX, inv(ivar(d), b)]))), { name: userName(v) });
+  }
+  return apply('diff.determinant', mul([v, both(mul([inv(ivar(d), ivar(c)), dX]))]), { name: userName(v) });
 }

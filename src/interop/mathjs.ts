@@ -10,7 +10,8 @@
 //   σ, softplus, …    sigmoid(x), …: the functions mathjs lacks come with the plugin
 //
 // Refused (an InputError saying so): unevaluated derivatives, calls of user-defined
-// functions, and names mathjs cannot spell (accents, word subscripts, primes).
+// functions, names mathjs cannot spell (accents, word subscripts, primes), and the inverse and
+// determinant of matrix notation (`(X^{-1})_{ab}`, `\det X`).
 
 import * as mathjs from 'mathjs';
 import {
@@ -81,6 +82,10 @@ export function toMathjs(expr: Expr): MathNode {
     switch (e.kind) {
       case 'num': return new ConstantNode(e.value);
       case 'var':
+        if (e.of !== null) {
+          throw new InputError(`toMathjs: ${e.of === 'inverse' ? `an entry of the inverse of ${userName(e)}` : `the determinant of ${userName(e)}`} has no mathjs node: `
+            + 'compute it from the matrix (math.inv, math.det) and pass it as an input');
+        }
         return e.indices.length === 0 ? new SymbolNode(symbolName(e)) : new AccessorNode(new SymbolNode(symbolName(e)), new IndexNode(e.indices.map(indexNode)));
       case 'add': {
         // a - b for a + (-b); a sum or product inside another is parenthesised, so that it reads back as written.

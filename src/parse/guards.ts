@@ -8,7 +8,6 @@
 //   power (LaTeX reads transposes: src/parse/matrix-tokens.ts);
 // - `refuseUnknownOperators`: `\operatorname{diag}`, `\mathrm{foo}(x)`: an
 //   operator the function table does not have is not a name times its argument;
-//   matrix operators (`matrixOperator`) say how to write them in index form;
 // - `userFunctions`: `J(\theta) = …`, `\sigma(z) = …` define functions, and later
 //   `f(2y)` is their call rather than a product (it reads them rather than refusing them).
 
@@ -51,21 +50,6 @@ export function refuseTextTransposes(ts: readonly Tok[], source: string): void {
 // ---------------------------------------------------------------------------
 // Operators the function table does not have
 
-/**
- * Matrix operators, by the name written inside `\operatorname{}` or as a control word, and their index form.
- * (The trace `\operatorname{tr}(X)` is read: src/parse/vectors.ts.)
- */
-const MATRIX_OPERATORS = new Map<string, { what: string; indexForm: string }>([
-  ['det', { what: 'the determinant', indexForm: 'a_{11} a_{22} - a_{12} a_{21} for a 2×2 matrix, a d - b c for \\det \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}' }],
-]);
-
-/** The refusal of a matrix operator written `spelling` (`\det`, `\operatorname{Tr}`), if `name` is one the function table lacks. */
-export function matrixOperator(name: string, spelling: string): string | undefined {
-  const op = functionByName(name) === undefined ? MATRIX_OPERATORS.get(name) : undefined;
-  return op === undefined ? undefined
-    : `${spelling} is ${op.what}, which has no index form for a general size and is not read: write it out for a fixed size (${op.indexForm})`;
-}
-
 const KNOWN_FUNCTIONS = (): string => FUNCTIONS.map((f) => f.name).join(', ');
 
 /** `; did you mean \operatorname{sigmoid}?` for a name close to a function's, else '' (a guess from two letters would be noise). */
@@ -77,8 +61,7 @@ function functionSuggestion(name: string): string {
 /**
  * `\operatorname{…}` is an operator, so one the function table lacks is refused
  * (write `\text{lr}` for a name); `\mathrm{word}(…)` applied like a function is
- * refused with both readings; a matrix operator's name in any of these
- * (`\operatorname{Tr}`, `\mathrm{diag}`) says how to write it in index form.
+ * refused with both readings.
  */
 export function refuseUnknownOperators(raw: readonly moo.Token[], source: string): void {
   const ts = raw.filter((t) => !isSpace(t));
@@ -87,8 +70,6 @@ export function refuseUnknownOperators(raw: readonly moo.Token[], source: string
     if (braced === null || !/^[A-Za-z][A-Za-z0-9]*$/.test(braced.name) || functionByName(braced.name) !== undefined || isVectorOperator(braced.name)) return;
     const { head, name } = braced;
     const spelling = `${head}{${name}}`;
-    const matrix = matrixOperator(name, spelling);
-    if (matrix !== undefined) fail(matrix, t.offset, t.text.length, source);
     if (head.startsWith('\\operatorname')) { // also `\operatorname*`
       fail(`unknown operator ${spelling}${functionSuggestion(name)} (known functions: ${KNOWN_FUNCTIONS()}); `
         + `for a variable named ${name}, write \\text{${name}}`, t.offset, t.text.length, source);

@@ -12,7 +12,7 @@ import { withLookahead } from './lookahead.js';
 import { locating, type Reading, whileReading } from './located.js';
 import { inOption, remember } from '../core/source.js';
 import { describe, once, type Tok } from './tokens.js';
-import { isMatrixNotation, readMatrixNotation, type Shape } from './matrix.js';
+import { determinantsOfNames, isMatrixNotation, readMatrixNotation, type Shape } from './matrix.js';
 import { bindVectorIndices, expandVectorForms, vectorNames } from './vectors.js';
 
 export { ParseError } from './errors.js';
@@ -119,7 +119,8 @@ export function parseWithShapes(text: string, options: ParseOptions = {}): { for
     // positions are remembered by node); bound letters are given once the whole parse is read
     // (src/parse/vectors.ts).
     const matrix = isMatrixNotation(built, declared);
-    const read = matrix ? readMatrixNotation(built, declared, text) : { formulas: built.map(expandVectorForms), shapes: built.flatMap(vectorNames), outputs: null };
+    const read = matrix ? readMatrixNotation(built, declared, text)
+      : { formulas: built.map((f) => expandVectorForms(determinantsOfNames(f))), shapes: built.flatMap(vectorNames), outputs: null };
     const formulas = bindVectorIndices(read.formulas.map((f) => resolveIndexValues(f)), text);
     remember([...formulas, ...built], { source: text, at: once(() => whereWritten(text, options)), ...(options.origin === undefined ? {} : { origin: options.origin }) });
     return { formulas, shapes: read.shapes, matrix, outputs: read.outputs ?? formulas.map((f) => [...freeIndices(f)].sort()) };

@@ -6,7 +6,7 @@ import { type Index, inum, ivar } from '../core/ast.js';
 import { type Label, type LabelFont, type Mark, MARKS } from '../core/names.js';
 import { ALL_REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByCommand, functionByName, type FunctionSpec, reductionOf } from '../functions.js';
-import { matrixOperator, refuseUnknownOperators, userFunctions } from './guards.js';
+import { refuseUnknownOperators, userFunctions } from './guards.js';
 import { refuseIndexCoefficients } from './index-arithmetic.js';
 import { latexTransposes, MATRIX_COMMANDS, onesVectors } from './matrix-tokens.js';
 import { balanceAndSeparate, closest, describe, fail, GREEK, invalidCharacter, mergeDecorated, tok, type Tok } from './tokens.js';
@@ -153,8 +153,6 @@ const SUGGESTIONS = new Map<string, string>([
 ]);
 
 function unknownCommand(command: string): string {
-  const matrix = matrixOperator(command.slice(1), command);
-  if (matrix !== undefined) return matrix;
   const guess = closest(command, SUGGESTIONS.keys());
   return `unknown command ${command}${guess === undefined ? '' : `; did you mean ${SUGGESTIONS.get(guess)!}?`}`;
 }
@@ -796,6 +794,7 @@ function lookahead(ts: Tok[]): Tok[] {
     const next = ts[i + 1];
     if (next?.type === 'lparen') {
       if (t.type === 'fnCmd' || t.type === 'fnName') return { ...t, type: 'fnApplied' };
+      if (t.type === 'det') return { ...t, type: 'detApplied' };
       if (t.type === 'greek' && t.value === 'sigma') return functionToken({ ...t, type: 'fnApplied' }, sigmoid, t.text);
     }
     if (t.type === 'letter' && t.value === 'e' && next?.type === 'caret') return { ...t, type: 'expE' };

@@ -12,6 +12,8 @@ import type { Tok } from './tokens.js';
 export const MATRIX_COMMANDS: readonly [string, { type: string; value: string }][] = [
   ['\\odot', { type: 'hadamard', value: 'odot' }], ['\\oslash', { type: 'hadamard', value: 'oslash' }],
   ['\\otimes', { type: 'hadamard', value: 'otimes' }],
+  // The determinant: `\det X`, `\det(X)` (`detApplied` when a parenthesis follows, latex-tokens' lookahead).
+  ['\\det', { type: 'det', value: 'det' }],
 ];
 
 /** Font switches a `T` may wear in a transpose: `\mathsf{T}`, `{\rm T}`. */

@@ -25,7 +25,7 @@ import {
 } from '../core/ast.js';
 import { freshIndex, internalName } from '../core/fresh.js';
 import { allIndexNames } from '../core/indices.js';
-import { varKey } from '../core/names.js';
+import { type MatrixFunction, varKey } from '../core/names.js';
 import { UnionFind } from '../core/union-find.js';
 import type { Lazy } from './build.js';
 import { GrammarError, ParseError } from './errors.js';
@@ -42,6 +42,7 @@ export const MATRIX_FORM = {
   otimes: internalName('matrix', 'otimes'),
   ones: internalName('matrix', 'ones'),
   diag: internalName('matrix', 'diag'),
+  det: internalName('matrix', 'det'),
 } as const;
 const MATRIX_FNS = new Set<string>(Object.values(MATRIX_FORM));
 
@@ -56,6 +57,31 @@ export function entrywise(op: Tok, l: Lazy, r: Lazy): Lazy {
 /** `\mathbf{1}`, the vector of ones. */
 export function ones(t: Tok): Lazy {
   return () => writtenFrom(call(MATRIX_FORM.ones, []), t);
+}
+/** `\det X`, `\det(X)`: the determinant of a square matrix name. */
+export function det(t: Tok, x: Lazy): Lazy {
+  return () => writtenFrom(call(MATRIX_FORM.det, [x()]), t);
+}
+/**
+ * `(X^{-1})_{ab}` (LaTeX) and `inv(X)[a, b]` (plain text): an entry of the inverse in index notation, as
+ * the printers write it (`one` is the exponent's 1, `at` where the indices are).
+ */
+export function inverseEntry(at: Tok, x: Lazy, indices: readonly Index[], one: Tok | null = null): Lazy {
+  return () => {
+    if (one !== null && one.value !== '1') throw new GrammarError(`(X^{-${one.value}})_{…} is not read: an entry of the inverse is (X^{-1})_{ab}`, one);
+    const v = x();
+    if (v.kind !== 'var' || v.indices.length > 0) throw new GrammarError('an entry of an inverse is of a matrix name: (X^{-1})_{ab}, inv(X)[a, b]', at);
+    if (indices.length !== 2) throw new GrammarError(`an entry of an inverse has two indices, not ${indices.length}: (X^{-1})_{ab}`, at);
+    return variable({ ...v, of: 'inverse' }, indices);
+  };
+}
+/** `det(X)` in plain text: the determinant of a matrix name, a number. */
+export function determinantOfName(at: Tok, x: Lazy): Lazy {
+  return () => {
+    const v = x();
+    if (v.kind !== 'var' || v.indices.length > 0) throw new GrammarError('det(…) is read of a matrix name: det(X)', at);
+    return variable({ ...v, of: 'determinant' });
+  };
 }
 /** `\operatorname{diag}(x)`: the diagonal matrix of a vector, or the diagonal of a square matrix. */
 export function diag(t: Tok, x: Lazy): Lazy {
@@ -95,6 +121,8 @@ function spellWritten(v: Var): string {
 /** Whether a reading of `e` needs matrix notation (see the head of this file). */
 function needsMatrix(e: Expr): boolean {
   if (e.kind === 'call') {
+    // `\det(X)` of a name alone is left to `isMatrixNotation`.
+    if (isDeterminantOfName(e)) return false;
     if (MATRIX_FNS.has(e.fn)) return true;
     if (e.fn === VECTOR_FORM.trace && !(e.args[0]!.kind === 'var' && e.args[0]!.indices.length === 0)) return true;
     if ((normKind(e.fn) !== null || e.fn === VECTOR_FORM.inner) && e.args.some(hasProductWithArray)) return true;
@@ -115,7 +143,11 @@ const hasProductWithArray = (e: Expr): boolean =>
   (e.kind === 'mul' && e.factors.filter((f) => f.kind !== 'num').length > 1 && e.factors.some(isArrayName)) || children(e).some(hasProductWithArray);
 
 export function isMatrixNotation(formulas: readonly Expr[], declared: readonly Shape[]): boolean {
-  return declared.length > 0 || formulas.some(needsMatrix);
+  if (declared.length > 0 || formulas.some(needsMatrix)) return true;
+  // `\det X`, `\ln\det X` are matrix notation (X a square matrix), unless the formula is written in
+  // index notation (a sum or a subscripted name), where `\det(X)` is the number, as the printers write it.
+  const has = (e: Expr, p: (x: Expr) => boolean): boolean => p(e) || children(e).some((c) => has(c, p));
+  return formulas.some((f) => has(f, isDeterminantOfName)) && !formulas.some((f) => has(f, (x) => x.kind === 'reduce' || (x.kind === 'var' && x.indices.length > 0)));
 }
 
 /** A dimension: a union-find class, or null for the unit dimension (a vector's columns, a scalar's). */
@@ -258,7 +290,7 @@ class Reader {
           break;
         case 'call':
           if (e.fn === MATRIX_FORM.transpose || e.fn === MATRIX_FORM.odot || e.fn === MATRIX_FORM.oslash || e.fn === MATRIX_FORM.otimes
-            || e.fn === MATRIX_FORM.diag || e.fn === VECTOR_FORM.trace || e.fn === VECTOR_FORM.inner) e.args.forEach(mustBeArray);
+            || e.fn === MATRIX_FORM.diag || e.fn === MATRIX_FORM.det || e.fn === VECTOR_FORM.trace || e.fn === VECTOR_FORM.inner) e.args.forEach(mustBeArray);
           if (normKind(e.fn) !== null) mustBeArray(e.args[0]!);
           break;
         default: break;
@@ -414,6 +446,28 @@ class Reader {
     for (const k of kids) if (!isScalar(k)) this.refuse(`${what} takes numbers, not ${this.shapeText(k)} (${this.shapeName(k.e)})`, k.e);
   }
 
+  /** `k` must be a square matrix: its rows and columns tied, else a mismatch naming its shape. */
+  private squareMatrix(k: Typed, what: string, at: Expr = k.e): void {
+    if (k.rows === null || k.cols === null || !this.canTie(k.rows, k.cols)) {
+      this.refuse(`${what} takes a square matrix, not ${this.shapeText(k)} (${this.shapeName(k.e)})`, at);
+    }
+    this.unify(k.rows, k.cols, at, what);
+  }
+
+  /**
+   * The inverse and the determinant are read of a matrix name (`X`, `X^\top`, `\mathbf{W}`): they are
+   * quantities of that name (`VarName.of`). Of anything else, a refusal that says how to name it.
+   */
+  private namedMatrix(k: Typed, what: string, script: string, at: Expr = k.e): void {
+    const { x } = peeled(k.e, what !== 'the inverse');
+    if (x.kind === 'var' && x.indices.length === 0 && this.ranks.get(keyOf(x)) !== 'identity') return;
+    if (x.kind === 'var' && x.indices.length === 0) this.refuse(`${what} of the identity is not read: I^{-1} is I, and \\det I is 1`, at);
+    const written = what === 'the inverse' ? `(…)${script}` : '\\det(…)';
+    const named = what === 'the inverse' ? `M${script}` : '\\det M';
+    const why = x.kind === 'var' ? `${spellWritten(x)} is an entry (a name with a subscript)` : `${written} of an expression is not read`;
+    this.refuse(`${what} is read of a matrix name only: ${why}; name the matrix in a definition first, M = … on a line before (with --shapes "M: n×n"), then write ${named}`, at);
+  }
+
   /** The dimensions of `e`, tying what its operations say must agree. */
   private type(e: Expr): Typed {
     const leaf = (): Typed => ({ e, rows: null, cols: null, kids: [] });
@@ -461,7 +515,9 @@ class Reader {
         if (isScalar(b)) return { e, rows: null, cols: null, kids: [b, x] };
         const n = e.exp.kind === 'num' ? e.exp.value : e.exp.kind === 'neg' && e.exp.arg.kind === 'num' ? -e.exp.arg.value : NaN;
         if (n === -1) {
-          this.refuse(`the inverse ${this.shapeName(b.e)}^{-1} is not read: write the system it solves in index form, or differentiate the entries of X^{-1} by the identity d(X^{-1}) = -X^{-1} (dX) X^{-1}`, b.e);
+          this.namedMatrix(b, 'the inverse', '^{-1}');
+          this.squareMatrix(b, 'the inverse');
+          return { e, rows: b.rows, cols: b.cols, kids: [b, x] };
         }
         if (b.cols === null || b.rows === null) {
           this.refuse(`a power of ${this.shapeText(b)} (${this.shapeName(b.e)}): write \\mathbf{x}^\\top \\mathbf{x}, \\|\\mathbf{x}\\|^2 or \\mathbf{x} \\odot \\mathbf{x}`, b.e);
@@ -500,10 +556,7 @@ class Reader {
   private typeCall(e: Expr & { kind: 'call' }, leaf: () => Typed): Typed {
     const kids = e.args.map((a) => this.type(a));
     const [a, b] = kids;
-    const square = (k: Typed, what: string) => {
-      if (k.rows === null || k.cols === null) this.refuse(`${what} takes a square matrix, not ${this.shapeText(k)} (${this.shapeName(k.e)})`, e);
-      this.unify(k.rows, k.cols, e, what);
-    };
+    const square = (k: Typed, what: string) => this.squareMatrix(k, what, e);
     const kind = normKind(e.fn);
     if (kind !== null) {
       const matrix = a!.rows !== null && a!.cols !== null;
@@ -543,6 +596,10 @@ class Reader {
         square(a!, '\\operatorname{diag}');
         return { e, rows: a!.rows, cols: null, kids };
       case VECTOR_FORM.trace: square(a!, 'the trace'); return { e, rows: null, cols: null, kids };
+      case MATRIX_FORM.det:
+        this.namedMatrix(a!, 'the determinant', '', e);
+        square(a!, '\\det');
+        return { e, rows: null, cols: null, kids };
       case VECTOR_FORM.inner:
         for (const k of kids) if (isScalar(k)) this.refuse(`an inner product takes two vectors or matrices, not a scalar (${this.shapeName(k.e)})`, e);
         this.same(a!, b!, e, 'an inner product');
@@ -624,6 +681,8 @@ class Reader {
       case 'pow': {
         const [b, x] = t.kids as [Typed, Typed];
         if (isScalar(b)) return pow(at(b, null, null), at(x, null, null));
+        // `(X^{-1})_{rc}`: an entry of the inverse, a quantity of the name (`namedMatrix` checked it is one).
+        if (isInverse(e)) return this.derivedEntry(b, 'inverse', r, c);
         // A whole power ≥ 1 (checked by `type`): a product of copies.
         return this.product(Array.from({ length: (x.e as Expr & { kind: 'num' }).value }, () => b), r, c, scope);
       }
@@ -689,6 +748,7 @@ class Reader {
       case MATRIX_FORM.ones: return num(1);
       case MATRIX_FORM.diag:
         return a!.cols === null ? product([delta(r!, c!), this.entry(a!, r, null, scope)]) : this.entry(a!, r, r, scope);
+      case MATRIX_FORM.det: return this.derivedEntry(a!, 'determinant', null, null);
       case VECTOR_FORM.trace: {
         const letter = this.bind(a!.rows!, inner);
         return reduce('sum', letter, this.entry(a!, ivar(letter), ivar(letter), inner));
@@ -701,6 +761,15 @@ class Reader {
         if (e.fn === APPLY) return call(APPLY, [e.args[0]!, ...t.kids.slice(1).map((k) => this.entry(k, null, null, scope))], e.spelling);
         return call(e.fn, t.kids.map((k) => (isScalar(k) ? this.entry(k, null, null, scope) : this.entry(k, r, c, scope))), e.spelling);
     }
+  }
+
+  /** `(X^{-1})_{rc}` or `\det X` of a matrix name, transposed or not (`namedMatrix`): a variable of X's name. */
+  private derivedEntry(k: Typed, of: MatrixFunction, r: Index | null, c: Index | null): Expr {
+    const { x, transposed, inverted } = peeled(k.e, of === 'determinant');
+    const name = x as Var;
+    // (X^\top)^{-1} = (X^{-1})^\top; \det X^\top = \det X; \det X^{-1} = 1/\det X.
+    if (of === 'determinant') return inverted ? div(num(1), variable({ ...name, of }, [])) : variable({ ...name, of }, []);
+    return variable({ ...name, of }, transposed ? [c!, r!] : [r!, c!]);
   }
 
   private shapes(): Shape[] {
@@ -721,6 +790,28 @@ function product(factors: readonly Expr[]): Expr {
   const all = factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f]));
   const flat = all.length > 1 && all.some((f) => f !== num(1)) ? all.filter((f) => f !== num(1)) : all;
   return flat.length === 1 ? flat[0]! : mul(flat);
+}
+
+/** `X^{-1}` (the exponent as the grammar reads it, -1 or -(1)). */
+const isInverse = (e: Expr): e is Expr & { kind: 'pow' } => e.kind === 'pow' && (e.exp === num(-1) || (e.exp.kind === 'neg' && e.exp.arg === num(1)));
+
+/** `e` without its transposes, and (`inverse`) one inverse: `(X^\top)^{-1}` is X transposed and inverted. */
+function peeled(e: Expr, inverse: boolean): { x: Expr; transposed: boolean; inverted: boolean } {
+  let [x, transposed, inverted] = [e, false, false];
+  for (;;) {
+    if (x.kind === 'call' && x.fn === MATRIX_FORM.transpose) [x, transposed] = [x.args[0]!, !transposed];
+    else if (inverse && !inverted && isInverse(x)) [x, inverted] = [x.base, true];
+    else return { x, transposed, inverted };
+  }
+}
+
+const isDeterminantOfName = (e: Expr): boolean =>
+  e.kind === 'call' && e.fn === MATRIX_FORM.det && e.args[0]!.kind === 'var' && e.args[0]!.indices.length === 0 && e.args[0]!.of === null;
+
+/** Outside matrix notation: `\det(X)` of a name is the determinant variable (in matrix notation the reader makes it, checking X's shape). */
+export function determinantsOfNames(e: Expr): Expr {
+  if (isDeterminantOfName(e)) return variable({ ...(e as Expr & { kind: 'call' }).args[0] as Var, of: 'determinant' });
+  return mapChildren(e, determinantsOfNames);
 }
 
 /** `J(\theta) = …`: an equation whose left side is a function defined by it. */

@@ -43,13 +43,17 @@ export const VECTOR_DELIMITERS: Record<string, { open: string; close: string }> 
 };
 
 /** Names inside `\operatorname{}`, `\mathrm{}`, `\text{}` that this module reads (the guards let them through). */
-const OPERATOR_NAMES: Record<string, string> = { softmax: 'softmax', tr: 'trace', Tr: 'trace', trace: 'trace', diag: 'diag' };
+const OPERATOR_NAMES: Record<string, string> = { softmax: 'softmax', tr: 'trace', Tr: 'trace', trace: 'trace', diag: 'diag', det: 'det' };
 export const isVectorOperator = (name: string): boolean => OPERATOR_NAMES[name] !== undefined;
 /** The token type of a braced operator name (`\operatorname{tr}` is `trace`), or undefined. */
 export const vectorOperatorToken = (name: string): string | undefined => OPERATOR_NAMES[name];
 
 /** Plain-text keywords: `norm(x)`, `norm(x, 1)`, `inner(a, b)`, `softmax(z)[k]`, `tr(X)` (`dot(x)` is a decorated name). */
-const KEYWORDS: Record<string, string> = { norm: 'normKw', inner: 'innerKw', softmax: 'softmax', tr: 'trace', trace: 'trace' };
+const KEYWORDS: Record<string, string> = {
+  norm: 'normKw', inner: 'innerKw', softmax: 'softmax', tr: 'trace', trace: 'trace',
+  // An entry of an inverse and a determinant (issue 11, read by src/parse/matrix.ts): `inv(X)[a, b]`, `det(X)`.
+  inv: 'invKw', det: 'detKw',
+};
 /** The token type of a plain-text keyword applied to `(`, or undefined. */
 export const vectorKeyword = (name: string): string | undefined => KEYWORDS[name];
 
@@ -136,7 +140,8 @@ function checkApplied(ts: readonly Tok[], i: number, source: string, text: boole
   const how = softmax ? (text ? 'softmax(z)[k] (the k-th entry)' : `${head}(z)_k (the k-th entry)`) : `${head}(X)`;
   if (ts[i + 1]?.type !== 'lparen') fail(`${head} must be applied to a parenthesised argument: write ${how}`, t.offset, t.text.length, source);
   const close = matchingClose(ts, i + 1);
-  const after = ts[close + 1];
+  // An unclosed parenthesis (close -1) is the grammar's error, reported after this pass.
+  const after = close < 0 ? undefined : ts[close + 1];
   const indexed = after !== undefined && (after.type === 'underscore' || (after.type === 'lbrack' && after.offset === ts[close]!.offset + 1));
   if (softmax && close >= 0 && !indexed) {
     fail(`the softmax is a vector: index it, ${how}`, t.offset, ts[close]!.offset + 1 - t.offset, source);

@@ -2,7 +2,7 @@
 // user's presentation hints (function spelling, `w_{j,k}`, derivative form).
 // Parentheses are decided only by needsParens (precedence.ts).
 
-import { APPLY, assertNever, type Call, children, type Expr, type RelOp } from '../core/ast.js';
+import { APPLY, assertNever, type Call, children, type Expr, type RelOp, variable } from '../core/ast.js';
 import { expectExpr } from '../core/guard.js';
 import { REDUCTIONS } from '../core/reductions.js';
 import { FUNCTIONS, functionByName, functionSpec } from '../functions.js';
@@ -119,6 +119,9 @@ function latexPrinter(options: PrintOptions, plain: boolean): (e: Expr, slot: Sl
       case 'neg': return minus(x.arg);
       case 'num': return x.value < 0 ? minus(negated(x)!) : formatNumber(x.value, 'latex');
       case 'var': {
+        // Issue 11: an entry of an inverse, `(X^{-1})_{ab}`, and a determinant, `\det(X)` (parenthesised: `\det X^2` is det(X²)).
+        if (x.of === 'inverse') return `(${bare(variable({ ...x, of: null }))}^{-1})${latexSubscript(x.indices, x.commaIndices)}`;
+        if (x.of === 'determinant') return `\\det(${bare(variable({ ...x, of: null }))})`;
         // A superscript index (`x^{(i)}_j`) is the first slot; the subscripts are the rest.
         const sub = x.superscript === null ? x.indices : x.indices.slice(1);
         const sup = x.superscript === null ? '' : `^{${x.superscript === '(' ? '(' : '['}${indexText(x.indices[0]!, latexName)}${x.superscript === '(' ? ')' : ']'}}`;

@@ -35,7 +35,11 @@ export function toText(e: Expr, options: PrintOptions = {}): string {
     switch (x.kind) {
       case 'neg': return minus(x.arg);
       case 'num': return x.value < 0 ? minus(negated(x)!) : formatNumber(x.value, 'text');
-      case 'var': return userName(x) + (x.indices.length > 0 ? textSubscript(x.indices) : '');
+      // Issue 11: `inv(X)[a,b]`, `det(X)` (matrix notation is read in LaTeX only: these do not read back).
+      case 'var': {
+        const name = x.of === 'inverse' ? `inv(${userName(x)})` : x.of === 'determinant' ? `det(${userName(x)})` : userName(x);
+        return name + (x.indices.length > 0 ? textSubscript(x.indices) : '');
+      }
       case 'add':
         return x.terms.map((t, i) => {
           if (i === 0) return inSlot(t, 'add-term');

@@ -89,6 +89,20 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
     "根据求导公式 $(af)' = af'$（$a$ 为常数），与 ${wrt}$ 无关的因子可以提到导数外面。",
     "根据求导公式 $(af)' = af'$（$a$ 为常数），常数因子可以提到导数外面。",
   ]),
+  'diff.inverse': rule('brief', ['inverse', '逆矩阵求导'], [
+    'Differentiating $X X^{-1} = I$ gives $(dX) X^{-1} + X d(X^{-1}) = 0$, so $d(X^{-1}) = -X^{-1} (dX) X^{-1}$: entry by entry, ${focus}$ becomes ${replacement}$.',
+    'Differentiating $X X^{-1} = I$ gives $d(X^{-1}) = -X^{-1} (dX) X^{-1}$, entry by entry.',
+  ], [
+    '对 $X X^{-1} = I$ 求导得 $(dX) X^{-1} + X d(X^{-1}) = 0$，故 $d(X^{-1}) = -X^{-1} (dX) X^{-1}$：逐个元素写出，${focus}$ 化为 ${replacement}$。',
+    '对 $X X^{-1} = I$ 求导得 $d(X^{-1}) = -X^{-1} (dX) X^{-1}$（逐个元素）。',
+  ]),
+  'diff.determinant': rule('brief', ['determinant', '行列式求导'], [
+    "Jacobi's formula: $d(\\det X) = \\det X \\sum_{c,d} (X^{-1})_{dc} dX_{cd}$, the trace of $X^{-1} dX$, so ${focus}$ becomes ${replacement}$.",
+    "Jacobi's formula: $d(\\det X) = \\det X \\sum_{c,d} (X^{-1})_{dc} dX_{cd}$, the trace of $X^{-1} dX$.",
+  ], [
+    '雅可比公式：$d(\\det X) = \\det X \\sum_{c,d} (X^{-1})_{dc} dX_{cd}$，即 $X^{-1} dX$ 的迹，故 ${focus}$ 化为 ${replacement}$。',
+    '雅可比公式：$d(\\det X) = \\det X \\sum_{c,d} (X^{-1})_{dc} dX_{cd}$，即 $X^{-1} dX$ 的迹。',
+  ]),
   'diff.const-divisor': rule('brief', ['constant divisor', '常数分母'], [
     "The denominator does not depend on ${wrt}$, so it stays outside the derivative: $(f/c)' = f'/c$.",
     "A constant denominator stays outside the derivative: $(f/c)' = f'/c$.",

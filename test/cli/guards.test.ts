@@ -12,8 +12,9 @@ describe('refused notation exits 2 with a caret', () => {
     // Matrix notation is read (test/parse/matrix.test.ts, test/cli/matrix.test.ts); what it cannot be is refused.
     [['derive', 'x_j^T y_j', '--wrt', 'x_k'], 'error: x_{j} is an entry (a number: a name with a subscript)', '   ^^'],
     [['parse', String.raw`W \mathbf{x}`, '--shapes', 'W: j×k, x: j'], String.raw`error: dimension mismatch in a product: a j×k matrix (W) times a vector of length j (\mathbf{x})`, '  ^^^^^^^^^^'],
-    [['derive', String.raw`X^{-1} + A^\top`, '--wrt', 'X'], 'error: the inverse X^{-1} is not read', '^'],
-    [['derive', String.raw`\det(A)`, '--wrt', 'A'], String.raw`error: \det is the determinant`, '^^^^'],
+    // The inverse and the determinant are read of a matrix name (test/parse/matrix.test.ts), not of an expression.
+    [['derive', String.raw`(A + X)^{-1} + A^\top`, '--wrt', 'X'], 'error: the inverse is read of a matrix name only', ' ^'],
+    [['derive', String.raw`\det(A X)`, '--wrt', 'A'], String.raw`error: the determinant is read of a matrix name only`, '^^^^'],
     // Function definitions are read (test/parse/fundefs.test.ts); a head with an index is still refused.
     [['derive', String.raw`h_\theta(x) = \theta x`, '--wrt', String.raw`\theta`], String.raw`error: h_\theta(x) = … defines a function whose name has an index`, '^'.repeat(11)],
     [['derive', "f'(x) = 2 x", '--wrt', 'x'], "error: f'(x) = … defines a derivative", '^'.repeat(5)],

@@ -17,12 +17,21 @@ export interface Identity {
   readonly answer: string;
   /** A condition the Cookbook states for the answer (W symmetric): the values checked satisfy it. */
   readonly symmetric?: string;
-  readonly index: string;
-  readonly indexWrt: string;
+  /** The identity in index notation, and its variable; absent where index notation has no spelling (X^{-1}, \det X). */
+  readonly index?: string;
+  readonly indexWrt?: string;
   readonly match: Match;
 }
 
 export const IDENTITIES: readonly Identity[] = [
+  // 2.1.1 Determinants, first order (index notation has no spelling of \det: matrix notation only)
+  { eq: '49', matrix: '\\det(X)', wrt: 'X', answer: '\\det(X)(X^{-1})^\\top', index: '\\det(X)', indexWrt: 'X_{kl}', match: 'equal' },
+  { eq: '57', matrix: '\\ln|\\det(X)|', wrt: 'X', answer: '(X^{-1})^\\top', index: '\\ln|\\det(X)|', indexWrt: 'X_{kl}', match: 'equal' },
+  // 2.2 Inverses (index notation writes the entries of X^{-1} as (X^{-1})_{ij})
+  { eq: '61', matrix: '\\mathbf{a}^\\top X^{-1} \\mathbf{b}', wrt: 'X', answer: '-X^{-\\top}\\mathbf{a}\\mathbf{b}^\\top X^{-\\top}', index: '\\sum_i \\sum_j a_i (X^{-1})_{ij} b_j', indexWrt: 'X_{kl}', match: 'equal' },
+  { eq: '62', matrix: '\\det(X^{-1})', wrt: 'X', answer: '-\\det(X^{-1})(X^{-1})^\\top', index: '\\frac{1}{\\det(X)}', indexWrt: 'X_{kl}', match: 'equal' },
+  { eq: '63a', matrix: '\\operatorname{tr}(AX^{-1}B)', wrt: 'X', answer: '-(X^{-1}BAX^{-1})^\\top', index: '\\sum_i \\sum_j \\sum_k A_{ij} (X^{-1})_{jk} B_{ki}', indexWrt: 'X_{mn}', match: 'equal' },
+  { eq: '63b', matrix: '\\operatorname{tr}(AX^{-1}B)', wrt: 'X', answer: '-X^{-\\top}A^\\top B^\\top X^{-\\top}', index: '\\sum_i \\sum_j \\sum_k A_{ij} (X^{-1})_{jk} B_{ki}', indexWrt: 'X_{mn}', match: 'exact' },
   // 2.4.1 First order
   { eq: '69a', matrix: '\\mathbf{x}^\\top \\mathbf{a}', wrt: '\\mathbf{x}', answer: '\\mathbf{a}', index: '\\sum_i x_i a_i', indexWrt: 'x_k', match: 'exact' },
   { eq: '69b', matrix: '\\mathbf{a}^\\top \\mathbf{x}', wrt: '\\mathbf{x}', answer: '\\mathbf{a}', index: '\\sum_i a_i x_i', indexWrt: 'x_k', match: 'exact' },

@@ -88,6 +88,9 @@ describe('indexed formulas through mathjs', () => {
   it('refuses what mathjs cannot express, saying what', () => {
     expect(() => toMathjs(parse('\\frac{\\partial}{\\partial x} x^2'))).toThrow(/unevaluated derivative/);
     expect(() => toMathjs(parse('\\hat{y}^2'))).toThrow(InputError);
+    // Issue 11: the inverse and the determinant of matrix notation.
+    expect(() => toMathjs(parse('\\sum_i \\sum_j a_i (X^{-1})_{ij} b_j'))).toThrow(/an entry of the inverse of X has no mathjs node/);
+    expect(() => toMathjs(parse('\\ln\\det X'))).toThrow(/the determinant of X/);
     expect(() => toMathjs('x' as unknown as Expr)).toThrow(TypeError);
     expect(() => fromMathjs(math.parse('[1, 2]'))).toThrow(/no Kronecker form/);
   });

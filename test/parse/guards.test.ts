@@ -79,10 +79,8 @@ const LATEX_REJECTED: [string, string, number, number][] = [
   ['x_j^T y_j', 'x_{j} is an entry (a number: a name with a subscript), so its transpose says nothing', 1, 4],
   ['x_{jk}^{T}', 'x_{jk} is an entry', 1, 7],
   ['e_1^T x', 'e_{1} is an entry', 1, 4],
-  // matrix operators (the trace of a product and diag are read: test/parse/matrix.test.ts)
+  // matrix operators (the trace of a product, diag and \\det are read: test/parse/matrix.test.ts)
   ['\\text{trace} X', '\\text{trace} must be applied to a parenthesised argument', 1, 1],
-  ['\\det(A)', '\\det is the determinant, which has no index form for a general size and is not read: write it out for a fixed size (a_{11} a_{22} - a_{12} a_{21} for a 2×2 matrix', 1, 1],
-  ['\\log \\det A', '\\det is the determinant', 1, 6],
   // operators the function table lacks
   ['\\operatorname{foo}(x)', 'unknown operator \\operatorname{foo} (known functions: sigmoid, tanh, exp, log', 1, 1],
   ['\\operatorname{foo}(x)', 'for a variable named foo, write \\text{foo}', 1, 1],

@@ -57,6 +57,20 @@ const READINGS: [input: string, shapes: string, index: string][] = [
   // families of vectors: a bold name with an index is the n-th vector; a plain x^{(i)} too
   ['\\sum_n \\|\\mathbf{x}_n - W \\mathbf{z}_n\\|^2', '', '\\sum_{n} \\sum_{i} \\left(\\mathbf{x}_{ni} - \\sum_{j} W_{ij} \\mathbf{z}_{nj}\\right)^2'],
   ['J(\\theta) = \\frac{1}{2} \\sum_i (\\theta^T x^{(i)} - y^{(i)})^2', '', 'J(\\theta) = \\frac{1}{2} \\sum_{i} \\left(\\sum_{j} \\theta_j x^{(i)}_j - y^{(i)}\\right)^2'],
+  // the inverse, the inverse's transpose and the determinant of a matrix name (issue 11)
+  ['\\mathbf{a}^\\top X^{-1} \\mathbf{b}', '', "\\sum_{i} \\sum_{i'} \\mathbf{a}_i (X^{-1})_{ii'} \\mathbf{b}_{i'}"],
+  ['\\mathbf{a}^\\top X^{-\\top} \\mathbf{b}', '', "\\sum_{i} \\sum_{i'} \\mathbf{a}_i (X^{-1})_{i'i} \\mathbf{b}_{i'}"],
+  ['\\mathbf{a}^\\top X^{-T} \\mathbf{b}', '', "\\sum_{i} \\sum_{i'} \\mathbf{a}_i (X^{-1})_{i'i} \\mathbf{b}_{i'}"],
+  ['\\mathbf{a}^\\top (X^\\top)^{-1} \\mathbf{b}', '', "\\sum_{i} \\sum_{i'} \\mathbf{a}_i (X^{-1})_{i'i} \\mathbf{b}_{i'}"],
+  ['\\operatorname{tr}(A X^{-1} B)', '', "\\sum_{i} \\sum_{j} \\sum_{j'} A_{ij} (X^{-1})_{jj'} B_{j'i}"],
+  ['X^{-1}', 'X: n×n', "(X^{-1})_{nn'}"],
+  ['\\det(X)', '', '\\det(X)'],
+  ['\\det X^\\top', '', '\\det(X)'],
+  ['\\det(X^{-\\top})', '', '\\frac{1}{\\det(X)}'],
+  ['\\operatorname{det}(W)', 'W: n×n', '\\det(W)'],
+  ['\\ln\\det X', '', '\\ln(\\det(X))'],
+  ['\\log|\\det X|', '', '\\log(\\lvert \\det(X) \\rvert)'],
+  ['\\det(X) \\, \\mathbf{a}^\\top \\mathbf{b}', '', '\\sum_{j} \\det(X) \\mathbf{a}_j \\mathbf{b}_j'],
   // a size symbol stays a number; the transpose of a scalar is the scalar
   ['\\frac{1}{N} \\sum_{n=1}^{N} \\mathbf{x}_n^\\top \\mathbf{x}_n', '', '\\frac{1}{N} \\sum_{n=1}^{N} \\sum_{i} \\mathbf{x}_{ni} \\mathbf{x}_{ni}'],
 ];
@@ -89,6 +103,10 @@ const col = (v: number[]): Mat => v.map((x) => [x]);
 const add = (a: Mat, b: Mat): Mat => a.map((row, i) => row.map((x, j) => x + b[i]![j]!));
 const scalar = (m: Mat): number => m[0]![0]!;
 const trace = (a: Mat): number => a.reduce((s, row, i) => s + row[i]!, 0);
+/** The determinant by Laplace expansion along the first row, and the inverse as the adjugate over it: independent of src/values.ts. */
+const minor = (a: Mat, i: number, j: number): Mat => a.filter((_, r) => r !== i).map((row) => row.filter((_, c) => c !== j));
+const det = (a: Mat): number => (a.length === 0 ? 1 : a[0]!.reduce((s, x, j) => s + (j % 2 === 0 ? 1 : -1) * x * det(minor(a, 0, j)), 0));
+const inv = (a: Mat): Mat => a.map((_, i) => a.map((__, j) => ((i + j) % 2 === 0 ? 1 : -1) * det(minor(a, j, i)) / det(a)));
 
 interface Sizes { readonly m: number; readonly n: number; readonly p: number }
 interface Case {
@@ -97,6 +115,8 @@ interface Case {
   readonly inputs: Record<string, (s: Sizes) => number[]>;
   /** The formula computed with matrices. */
   readonly direct: (v: Record<string, number[] | Mat>) => number;
+  /** Square inputs that are inverted: drawn with 2n added to the diagonal, so that they are well conditioned. */
+  readonly invertible?: readonly string[];
 }
 const V = (f: (s: Sizes) => number) => (s: Sizes) => [f(s)];
 const M = (f: (s: Sizes) => number, g: (s: Sizes) => number) => (s: Sizes) => [f(s), g(s)];
@@ -116,6 +136,15 @@ const CASES: Case[] = [
   { formula: '\\operatorname{tr}(X^3)', inputs: { X: M(m, m) }, direct: (v) => trace(matmul(matmul(v.X as Mat, v.X as Mat), v.X as Mat)) },
   { formula: '\\|\\operatorname{diag}(x) A\\|_F^2', inputs: { x: V(m), A: M(m, n) },
     direct: (v) => (v.A as Mat).reduce((s, row, i) => s + row.reduce((t, a) => t + ((v.x as number[])[i]! * a) ** 2, 0), 0) },
+  // the inverse and the determinant (issue 11)
+  { formula: 'a^\\top X^{-1} b', inputs: { a: V(m), X: M(m, m), b: V(m) }, invertible: ['X'],
+    direct: (v) => scalar(matmul(matmul(tr(col(v.a as number[])), inv(v.X as Mat)), col(v.b as number[]))) },
+  { formula: 'a^\\top X^{-\\top} b', inputs: { a: V(m), X: M(m, m), b: V(m) }, invertible: ['X'],
+    direct: (v) => scalar(matmul(matmul(tr(col(v.a as number[])), tr(inv(v.X as Mat))), col(v.b as number[]))) },
+  { formula: '\\operatorname{tr}(A X^{-1} B)', inputs: { A: M(p, m), X: M(m, m), B: M(m, p) }, invertible: ['X'],
+    direct: (v) => trace(matmul(matmul(v.A as Mat, inv(v.X as Mat)), v.B as Mat)) },
+  { formula: '\\det(X) + \\ln|\\det X^\\top|', inputs: { X: M(m, m) }, invertible: ['X'],
+    direct: (v) => det(v.X as Mat) + Math.log(Math.abs(det(v.X as Mat))) },
 ];
 
 /** The input key of the name `name` in `formula` (a bold name's key carries its mark). */
@@ -137,6 +166,7 @@ describe('matrix notation: the index form has the matrix formula’s value', () 
         for (const [name, shape] of Object.entries(c.inputs)) {
           const [a, b] = shape(sizes);
           values[name] = b === undefined ? Array.from({ length: a! }, random) : Array.from({ length: a! }, () => Array.from({ length: b }, random));
+          if (c.invertible?.includes(name)) (values[name] as Mat).forEach((row, i) => { row[i] = row[i]! + 2 * a!; });
         }
         const keyed = Object.fromEntries(Object.entries(values).map(([k, x]) => [keyOf(k, formula), x]));
         const got = evaluate(formula, { values: keyed }).value as number;
@@ -159,10 +189,16 @@ const REFUSED: [input: string, shapes: string, fragment: string, line: number, c
   ['\\mathbf{x}^\\top A / \\mathbf{y}', '', 'a division by a vector of length', 1, 21],
   ['\\|A\\| + \\mathbf{x}^\\top \\mathbf{x}', '', 'of a matrix is an operator norm, not read: for the Frobenius norm write \\|A\\|_F', 1, 1],
   ['\\mathbf{x}^2 + \\mathbf{x}^\\top \\mathbf{x}', '', 'a power of a vector', 1, 1],
-  ['X^{-1} + A^\\top', '', 'the inverse X^{-1} is not read', 1, 1],
-  ['X^{-\\top} \\mathbf{a}', '', 'the inverse X^{-1} is not read', 1, 1],
+  // the inverse and the determinant (issue 11): of a square matrix name only
+  ['\\mathbf{a}^\\top (A + X)^{-1} \\mathbf{b}', '', 'the inverse is read of a matrix name only: (…)^{-1} of an expression is not read; name the matrix in a definition first, M = … on a line before', 1, 18],
+  ['\\det(A X)', '', 'the determinant is read of a matrix name only: \\det(…) of an expression is not read', 1, 1],
+  ['\\mathbf{x}^{-1} + A^\\top', '', 'the inverse takes a square matrix, not a vector of length len(\\mathbf{x}) (\\mathbf{x})', 1, 1],
+  ['\\mathbf{a}^\\top I^{-1} \\mathbf{b}', '', 'the inverse of the identity is not read: I^{-1} is I', 1, 17],
+  ['\\det X_1 + \\mathbf{a}^\\top\\mathbf{b}', '', 'X_{1} is an entry (a name with a subscript)', 1, 1],
+  ['X^{-1} \\mathbf{a}', 'X: m×n', 'the inverse takes a square matrix, not a m×n matrix (X)', 1, 1],
+  ['\\det X', 'X: m×n', '\\det takes a square matrix, not a m×n matrix (X)', 1, 1],
   ['\\operatorname{tr}(X_1)', '', 'the trace takes a square matrix, not a scalar (X_{1})', 1, 1],
-  ['\\operatorname{tr}(\\mathbf{x} \\mathbf{y}^\\top A)', 'A: n×m, x: k', 'dimension mismatch', 1, 1],
+  ['\\operatorname{tr}(\\mathbf{x} \\mathbf{y}^\\top A)', 'A: n×m, x: k', 'the trace takes a square matrix, not a k×m matrix', 1, 1],
   ['x_j^T y_j', '', 'x_{j} is an entry (a number: a name with a subscript), so its transpose says nothing', 1, 4],
   ['x_{jk}^{T}', '', 'x_{jk} is an entry', 1, 7],
   ['e_1^T x', '', 'e_{1} is an entry', 1, 4],
@@ -170,7 +206,6 @@ const REFUSED: [input: string, shapes: string, fragment: string, line: number, c
   ['\\|\\lambda x\\|^2', 'A: n×n', 'a norm of a scalar', 1, 1],
   ['\\|\\mathbf{x}^\\top \\mathbf{x}\\|_2', '', 'a norm of a scalar: what is inside is a number, not a vector', 1, 1],
   ['\\frac{\\partial}{\\partial x} \\mathbf{x}^\\top A \\mathbf{x}', '', 'a derivative operator in matrix notation is not read: give the variable with --wrt', 1, 29],
-  ['\\det A', '', '\\det is the determinant', 1, 1],
 ];
 
 describe('matrix notation: refused with what, where and how to write it', () => {

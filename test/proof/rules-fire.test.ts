@@ -45,6 +45,8 @@ const ROWS: readonly Row[] = [
   { rule: 'diff.power-general', formula: String.raw`\frac{d}{dx} x^{x}`, en: 'both the base and the exponent vary', zh: '底数和指数都含变量' },
   { rule: 'diff.chain', formula: String.raw`\frac{d}{dx} \log(x^2)`, en: 'for the outer function log', zh: '对外层函数 log 使用链式法则' },
   { rule: 'diff.chain-many', formula: String.raw`\max(0, 1 - y x)`, wrt: 'x', en: 'Chain rule for max', zh: '对多元函数 max 使用链式法则' },
+  { rule: 'diff.inverse', formula: String.raw`\mathbf{a}^\top X^{-1} \mathbf{b}`, wrt: 'X_{kl}', en: 'Differentiating X X^(-1) = I gives', zh: '对 X X^(-1) = I 求导' },
+  { rule: 'diff.determinant', formula: String.raw`\ln\det X`, wrt: 'X_{kl}', en: "Jacobi's formula", zh: '雅可比公式' },
   { rule: 'diff.iverson', formula: String.raw`\frac{d}{dx} [x > 0]`, en: 'piecewise constant', zh: '分段常数' },
   { rule: 'delta.eval', formula: String.raw`\delta_{kk} x`, en: 'δ_aa = 1 for equal indices', zh: '下标相同时' },
   { rule: 'sum.delta-collapse', formula: String.raw`\sum_i \delta_{ij} x_i`, en: 'Only the term with i = j is nonzero', zh: '只有 i = j 的那一项不为零' },
