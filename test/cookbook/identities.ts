@@ -17,9 +17,9 @@ export interface Identity {
   readonly answer: string;
   /** A condition the Cookbook states for the answer (W symmetric): the values checked satisfy it. */
   readonly symmetric?: string;
-  /** The identity in index notation, and its variable; absent where index notation has no spelling (X^{-1}, \det X). */
-  readonly index?: string;
-  readonly indexWrt?: string;
+  /** The identity in index notation, and its variable (an inverse's entries are `(X^{-1})_{ij}`, a determinant `\det(X)`). */
+  readonly index: string;
+  readonly indexWrt: string;
   readonly match: Match;
 }
 

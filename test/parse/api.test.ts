@@ -48,7 +48,7 @@ describe('ParseError', () => {
     try {
       parse(input);
     } catch (e) {
-      if (e instanceof ParseError) return e.format(input);
+      if (e instanceof ParseError) return e.format();
       throw e;
     }
     throw new Error('expected an error');

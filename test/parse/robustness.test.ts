@@ -18,7 +18,7 @@ function parsesOrPointsInside(text: string): void {
     const e = err as ParseError;
     expect(e.offset).toBeGreaterThanOrEqual(0);
     expect(e.offset).toBeLessThanOrEqual(text.length);
-    expect(e.format(text).split('\n')).toHaveLength(3);
+    expect(e.format().split('\n')).toHaveLength(3);
   }
 }
 
