@@ -57,7 +57,7 @@ export function within<T>(exprs: readonly Expr[], f: () => T): T {
 }
 
 /** Give `err` the place of the node it is about in the texts of `exprs`, if it has none yet and one is found. */
-export function locate(err: InputError, exprs: readonly Expr[]): void {
+function locate(err: InputError, exprs: readonly Expr[]): void {
   if (err.span !== null || err.about === null) return;
   const e = err.about;
   const keys = e.kind === 'var' ? [e, asWritten(e)] : [e];
